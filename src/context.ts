@@ -1,0 +1,101 @@
+import type { Kysely } from 'kysely';
+import { AlumniError, ExitCode } from './cli/errors.js';
+import { canPrompt, type Io } from './cli/io.js';
+import { Output } from './cli/output.js';
+import type { OpenDatabase } from './db/connect.js';
+import type { DB } from './db/schema.js';
+import type { WriteSession } from './db/session.js';
+import type { Actor } from './services/actor.js';
+import { VERSION } from './version.js';
+
+export interface GlobalOptions {
+  databaseUrl?: string;
+  json?: boolean;
+  as?: string;
+  verbose?: boolean;
+  color?: boolean;
+}
+
+/**
+ * How a command treats the schema of the database it opens:
+ * - current: the schema must be up to date (the embedded one is brought up to date);
+ * - inspect: `doctor` looks at whatever is there (the embedded one is brought up to date);
+ * - raw: `migrate` takes the database as it is.
+ */
+export type SchemaPolicy = 'current' | 'inspect' | 'raw';
+
+/** What a command needs: streams, output, options, the database on demand, the actor. */
+export class Context {
+  readonly out: Output;
+  readonly version = VERSION;
+
+  constructor(
+    readonly io: Io,
+    readonly options: GlobalOptions,
+    /** The command's words, e.g. "migrate status": they go into the audit user agent. */
+    readonly commandPath: string,
+  ) {
+    this.out = new Output(io, { json: options.json, color: options.color });
+  }
+
+  get canPrompt(): boolean {
+    return canPrompt(this.io);
+  }
+
+  get userAgent(): string {
+    return `alumni/${this.version} ${this.commandPath}`;
+  }
+
+  /** Opens the database, applies the schema policy, runs `work`, and always closes it. */
+  async withDb<T>(work: (handle: OpenDatabase) => Promise<T>, policy: SchemaPolicy = 'current'): Promise<T> {
+    const { openDatabase, resolveTarget } = await import('./db/connect.js');
+    const target = resolveTarget(this.options.databaseUrl, this.io.env);
+    const handle = await openDatabase(target, {
+      lockWaitMs: Number(this.io.env.ALUMNI_LOCK_WAIT_MS ?? 3_000),
+      onCreate: (dir) => this.out.info(`Creating the embedded database in ${dir} (first use, a few seconds)…`),
+    });
+    try {
+      await this.checkSchema(handle, policy);
+      return await work(handle);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private async checkSchema(handle: OpenDatabase, policy: SchemaPolicy): Promise<void> {
+    if (policy === 'raw') return;
+    const { readSchemaState } = await import('./db/migrator.js');
+    const state = await readSchemaState(handle.db);
+    if (state.unknown.length > 0) {
+      throw new AlumniError(
+        `The database schema (version ${state.version}) is newer than this alumni ${this.version} knows; upgrade alumni-admin before using this database.`,
+        ExitCode.usage,
+      );
+    }
+    if (state.pending.length === 0) return;
+    if (handle.target.backend === 'embedded') {
+      const { migrateToLatest } = await import('./services/migrations.js');
+      const spinner = await this.out.spinner('Migrating the embedded database…');
+      await migrateToLatest(handle.db);
+      spinner.succeed(`Embedded database migrated (${state.pending.length} migration(s) applied).`);
+      return;
+    }
+    if (policy === 'current') {
+      throw new AlumniError(
+        `The database schema is behind this version of alumni (${state.pending.length} pending migration(s)); run \`alumni migrate\` first.`,
+        ExitCode.usage,
+      );
+    }
+  }
+
+  /** The acting administrator (`--as` or ALUMNI_ACTOR); exit 77 when missing or not allowed. */
+  async actor(db: Kysely<DB>, options: { requireSuperAdmin?: boolean } = {}): Promise<Actor> {
+    const { resolveActor } = await import('./services/actor.js');
+    return resolveActor(db, this.options.as ?? this.io.env.ALUMNI_ACTOR, options);
+  }
+
+  /** The audit identity of a write: an administrator, or the system for jobs and migrate. */
+  session(actor: Actor | null): WriteSession {
+    return { actorId: actor?.id ?? null, userAgent: this.userAgent };
+  }
+}

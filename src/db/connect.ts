@@ -1,0 +1,185 @@
+import { existsSync, mkdirSync, accessSync, constants as fsConstants } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Kysely } from 'kysely';
+import type { PGlite } from '@electric-sql/pglite';
+import { AlumniError, UsageError } from '../cli/errors.js';
+import { maskSecrets, parseDatabaseUrl, type ServerAddress } from './url.js';
+import { lockDataDir, type DataDirLock } from './datadir-lock.js';
+import type { DB } from './schema.js';
+
+export type DatabaseTarget =
+  | { backend: 'server'; url: string; address: ServerAddress }
+  | { backend: 'embedded'; dataDir: string };
+
+export interface OpenDatabase {
+  db: Kysely<DB>;
+  target: DatabaseTarget;
+  /** Where the data is, safe to print: the URL with its password masked, or the path. */
+  location: string;
+  /** True when this call created the embedded database. */
+  created: boolean;
+  close(): Promise<void>;
+}
+
+/** `--database-url`, else `DATABASE_URL`, else the embedded database. */
+export function resolveTarget(databaseUrl: string | undefined, env: NodeJS.ProcessEnv): DatabaseTarget {
+  const url = databaseUrl ?? (env.DATABASE_URL || undefined);
+  if (url !== undefined) return { backend: 'server', url, address: parseDatabaseUrl(url) };
+  return { backend: 'embedded', dataDir: defaultDataDir(env) };
+}
+
+export function defaultDataDir(env: NodeJS.ProcessEnv): string {
+  if (env.ALUMNI_DATA_DIR) return resolve(env.ALUMNI_DATA_DIR);
+  const dataHome = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(dataHome, 'alumni');
+}
+
+export function describeTarget(target: DatabaseTarget): string {
+  return target.backend === 'server' ? maskSecrets(target.url) : target.dataDir;
+}
+
+export interface OpenOptions {
+  /** How long to wait for another process to release the embedded database. */
+  lockWaitMs?: number;
+  /** Told before the (slow, a few seconds) creation of the embedded database. */
+  onCreate?: (dataDir: string) => void;
+}
+
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<OpenDatabase> {
+  return target.backend === 'server' ? openServer(target) : openEmbedded(target, options);
+}
+
+// Both back ends hand values back in the same JavaScript types, so services do not care
+// which one they run on: bigint counts as numbers, dates as 'YYYY-MM-DD' strings,
+// numerics as strings (exact), timestamps with time zone as Date.
+const INT8 = 20;
+const DATE = 1082;
+const NUMERIC = 1700;
+const TIMESTAMPTZ = 1184;
+const parseInt8 = (value: string) => Number(value);
+const keepText = (value: string) => value;
+
+async function openServer(target: Extract<DatabaseTarget, { backend: 'server' }>): Promise<OpenDatabase> {
+  const [{ default: pg }, { PostgresDialect }] = await Promise.all([import('pg'), import('kysely')]);
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: 4,
+    connectionTimeoutMillis: 10_000,
+    types: {
+      getTypeParser: ((oid: number, format?: string) => {
+        if (oid === INT8) return parseInt8;
+        if (oid === DATE || oid === NUMERIC) return keepText;
+        return pg.types.getTypeParser(oid, format as 'text');
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle connection dropped by the server must not crash the process.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw connectionError(error, target.address);
+  }
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    target,
+    location: describeTarget(target),
+    created: false,
+    close: () => db.destroy(),
+  };
+}
+
+/** One sentence naming the server; never the password, never a stack. */
+export function connectionError(error: unknown, address: ServerAddress): AlumniError {
+  const where = `${address.host}:${address.port}`;
+  const err = error as { code?: string; message?: string };
+  const reasons: Record<string, string> = {
+    ECONNREFUSED: 'connection refused (is the server running?)',
+    ENOTFOUND: 'unknown host',
+    EAI_AGAIN: 'the host name could not be resolved',
+    ETIMEDOUT: 'the connection timed out',
+    EHOSTUNREACH: 'the host is unreachable',
+    '28P01': 'password authentication failed',
+    '28000': 'the server refused the login',
+    '3D000': `database "${address.database}" does not exist`,
+  };
+  const reason =
+    (err.code && reasons[err.code]) ||
+    (/timeout/i.test(err.message ?? '') ? 'the connection timed out' : maskSecrets(err.message ?? String(error)));
+  return new AlumniError(`Cannot connect to the PostgreSQL server at ${where}: ${reason}.`, 1, { cause: error });
+}
+
+async function openEmbedded(
+  target: Extract<DatabaseTarget, { backend: 'embedded' }>,
+  options: OpenOptions,
+): Promise<OpenDatabase> {
+  const { dataDir } = target;
+  prepareDataDir(dataDir);
+  const lock = await lockDataDir(join(dataDir, 'alumni.lock'), options.lockWaitMs ?? 3_000);
+  let pglite: PGlite | undefined;
+  try {
+    const pgdata = join(dataDir, 'pgdata');
+    const created = !existsSync(join(pgdata, 'PG_VERSION'));
+    if (created) options.onCreate?.(dataDir);
+    pglite = await createPGlite(pgdata);
+    const { PGliteDialect } = await import('./pglite-dialect.js');
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    const instance = pglite;
+    return {
+      db,
+      target,
+      location: dataDir,
+      created,
+      close: async () => {
+        try {
+          await db.destroy();
+          // Without close() the process lingers ~10 s before it exits.
+          await instance.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    await pglite?.close().catch(() => {});
+    lock.release();
+    throw error;
+  }
+}
+
+/** Opens (or creates) a PGlite database in `pgdata` with the extensions the schema uses. */
+export async function createPGlite(pgdata: string | undefined): Promise<PGlite> {
+  const [{ PGlite }, { unaccent }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/unaccent'),
+  ]);
+  return PGlite.create(pgdata, {
+    extensions: { unaccent },
+    parsers: { [INT8]: parseInt8, [DATE]: keepText, [NUMERIC]: keepText },
+  });
+}
+
+function prepareDataDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, fsConstants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'ENOTDIR' || code === 'EEXIST'
+          ? 'a file stands where a directory is needed'
+          : code === 'EROFS'
+            ? 'the file system is read-only'
+            : (error as Error).message;
+    throw new UsageError(
+      `Cannot use the data directory "${dataDir}": ${why}. Set ALUMNI_DATA_DIR to a writable directory or use --database-url.`,
+      { cause: error },
+    );
+  }
+}

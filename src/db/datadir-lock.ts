@@ -1,0 +1,99 @@
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { LockHeldError } from '../cli/errors.js';
+
+/**
+ * PGlite has no lock on its data directory: two processes writing the same directory
+ * both succeed and silently lose rows. This exclusive lock file keeps it to one process.
+ *
+ * The holder is recognised by its pid, not by a heartbeat: a long statement blocks the
+ * event loop while PGlite computes, and a lock that must be refreshed on a timer would
+ * look abandoned exactly then. A lock whose pid is gone (kill -9, crash) is taken over.
+ */
+export interface DataDirLock {
+  release(): void;
+}
+
+interface LockOwner {
+  pid: number;
+  host: string;
+  since: string;
+}
+
+export async function lockDataDir(lockPath: string, waitMs: number): Promise<DataDirLock> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const acquired = tryCreate(lockPath);
+    if (acquired) return acquired;
+    const owner = readOwner(lockPath);
+    if (owner ? !isAlive(owner) : isOldUnreadable(lockPath)) {
+      removeQuietly(lockPath);
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      const who = owner ? ` (process ${owner.pid} since ${owner.since})` : '';
+      throw new LockHeldError(
+        `Another alumni process is using the embedded database${who}; try again when it has finished.`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function tryCreate(lockPath: string): DataDirLock | undefined {
+  let fd: number;
+  try {
+    fd = openSync(lockPath, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    throw error;
+  }
+  const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  writeSync(fd, JSON.stringify(owner));
+  closeSync(fd);
+  // Released on every way out, including process.exit() from a signal handler.
+  const onExit = () => removeQuietly(lockPath);
+  process.once('exit', onExit);
+  return {
+    release() {
+      process.removeListener('exit', onExit);
+      removeQuietly(lockPath);
+    },
+  };
+}
+
+function readOwner(lockPath: string): LockOwner | undefined {
+  try {
+    return JSON.parse(readFileSync(lockPath, 'utf8')) as LockOwner;
+  } catch {
+    // Being written this very moment, or just removed: look again on the next turn.
+    return undefined;
+  }
+}
+
+/** A lock file left empty by a crash between its creation and its first write. */
+function isOldUnreadable(lockPath: string): boolean {
+  try {
+    return Date.now() - statSync(lockPath).mtimeMs > 5_000;
+  } catch {
+    return false;
+  }
+}
+
+function isAlive(owner: LockOwner): boolean {
+  if (owner.host !== hostname()) return true;
+  try {
+    process.kill(owner.pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
+}

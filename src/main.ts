@@ -1,0 +1,46 @@
+import { CommanderError } from 'commander';
+import { AlumniError, ExitCode } from './cli/errors.js';
+import { processIo, type Io } from './cli/io.js';
+import { Output } from './cli/output.js';
+import { buildProgram, type RunState } from './program.js';
+import { maskSecrets } from './db/url.js';
+
+/**
+ * Runs `alumni` with `argv` (without node and the script) and returns the exit code.
+ * The only place where errors become messages and exit codes.
+ */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const state: RunState = { exitCode: ExitCode.ok };
+  const program = buildProgram(io, state);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return state.exitCode;
+  } catch (error) {
+    return reportError(error, io, argv);
+  }
+}
+
+function reportError(error: unknown, io: Io, argv: string[]): number {
+  if (error instanceof CommanderError) {
+    // Commander has printed its message (with a suggestion) already.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      return ExitCode.ok;
+    }
+    return ExitCode.usage;
+  }
+  const verbose = argv.includes('--verbose');
+  const out = new Output(io, { color: !argv.includes('--no-color') });
+  if (error instanceof AlumniError) {
+    out.error(error.message);
+    if (verbose && error.cause instanceof Error && error.cause.stack) io.stderr.write(`${maskSecrets(error.cause.stack)}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  out.error(`${oneLine(message)}${verbose ? '' : ' (run with --verbose for details)'}`);
+  if (verbose && error instanceof Error && error.stack) io.stderr.write(`${maskSecrets(error.stack)}\n`);
+  return ExitCode.failure;
+}
+
+function oneLine(text: string): string {
+  return text.split('\n')[0]!.trim();
+}

@@ -1,0 +1,87 @@
+import { Command } from 'commander';
+import type { Io } from './cli/io.js';
+import type { CommandInput } from './commands/types.js';
+import type { Context, GlobalOptions } from './context.js';
+import { VERSION } from './version.js';
+
+type CommandModule = { run: (ctx: Context, input: CommandInput<any>) => Promise<number | void> };
+
+/** Where the chosen command leaves its exit code for main(). */
+export interface RunState {
+  exitCode: number;
+}
+
+/**
+ * The command tree. Each action imports its module only when it runs, so `alumni
+ * --help` loads neither the database drivers nor the other commands.
+ */
+export function buildProgram(io: Io, state: RunState): Command {
+  const program = new Command('alumni')
+    .description("Administer the school's alumni platform (PostgreSQL or the embedded database).")
+    .version(VERSION, '-V, --version')
+    .option('--database-url <url>', 'PostgreSQL server to use (default: DATABASE_URL, else the embedded database)')
+    .option('--json', 'print machine-readable JSON on stdout')
+    .option('--as <user>', 'act as this administrator (e-mail or matricule; default: ALUMNI_ACTOR)')
+    .option('--verbose', 'show details, and the stack trace of an unexpected error')
+    .option('--no-color', 'no colour (NO_COLOR is respected too)')
+    .showHelpAfterError('(run with --help for usage)')
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride();
+
+  const action = (load: () => Promise<CommandModule>) =>
+    async function (this: Command, ...received: unknown[]) {
+      const command = received.at(-1) as Command;
+      const args = received.slice(0, -2).flat() as string[];
+      const { Context } = await import('./context.js');
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const ctx = new Context(io, globals, commandWords(command));
+      const module = await load();
+      state.exitCode = (await module.run(ctx, { args, opts: command.opts() })) ?? 0;
+    };
+
+  const migrate = program
+    .command('migrate')
+    .description('bring the database schema up to date (default: latest), or step it up or down');
+  migrate.command('latest', { isDefault: true }).description('apply every pending migration').action(action(() => import('./commands/migrate/latest.js')));
+  migrate.command('up').description('apply the next pending migration').action(action(() => import('./commands/migrate/up.js')));
+  migrate.command('down').description('revert the newest applied migration').action(action(() => import('./commands/migrate/down.js')));
+  migrate.command('status').description('list applied and pending migrations').action(action(() => import('./commands/migrate/status.js')));
+  migrate
+    .command('make')
+    .description('create an empty up/down SQL migration pair in migrations/ (for developers)')
+    .argument('<name>', 'what the migration does, e.g. add_offer_salary')
+    .action(action(() => import('./commands/migrate/make.js')));
+
+  program
+    .command('doctor')
+    .description('say which database is in use and whether it is healthy')
+    .action(action(() => import('./commands/doctor/index.js')));
+
+  program
+    .command('fixtures')
+    .description('demo data for trying the tool')
+    .command('load')
+    .description('load the demo data set into an empty database')
+    .action(action(() => import('./commands/fixtures/load.js')));
+
+  for (const command of allCommands(program)) {
+    command.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true);
+    command.showHelpAfterError('(run with --help for usage)');
+  }
+  return program;
+}
+
+function allCommands(command: Command): Command[] {
+  return command.commands.flatMap((child) => [child, ...allCommands(child)]);
+}
+
+/** "migrate status" for `alumni migrate status`: the words that go into the user agent. */
+function commandWords(command: Command): string {
+  const words: string[] = [];
+  for (let current: Command | null = command; current?.parent; current = current.parent) words.unshift(current.name());
+  return words.join(' ');
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql, type Kysely } from 'kysely';
+import { UsageError } from '../cli/errors.js';
+import type { DB } from '../db/schema.js';
+import { writeAs, type WriteSession } from '../db/session.js';
+
+export const DEMO_SQL = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'demo.sql');
+
+const DEMO_TABLES = [
+  'annee_reference', 'domaine_reference', 'utilisateur', 'organisation', 'contact_organisation',
+  'stage', 'formation', 'emploi', 'groupe', 'membre_groupe', 'message',
+  'validation_formation', 'validation_groupe', 'validation_organisation',
+] as const;
+
+/**
+ * Loads the demo data set (fixtures/demo.sql) into a database with no users yet, in one
+ * audited transaction, and refreshes the statistics. Returns the row count per table.
+ */
+export async function loadDemoData(db: Kysely<DB>, session: WriteSession): Promise<Record<string, number>> {
+  const script = readFileSync(DEMO_SQL, 'utf8');
+  return writeAs(db, session, async (trx) => {
+    const { rows } = await sql<{ users: number }>`select count(*) as users from utilisateur`.execute(trx);
+    if (rows[0]!.users > 0) {
+      throw new UsageError('The database already has users; the demo data loads only into an empty database.');
+    }
+    await sql.raw(script).execute(trx);
+    await sql`select alumni_refresh_stats()`.execute(trx);
+    const counts: Record<string, number> = {};
+    for (const table of DEMO_TABLES) {
+      const result = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(trx);
+      counts[table] = result.rows[0]!.n;
+    }
+    return counts;
+  });
+}
