@@ -56,10 +56,13 @@ ALTER TEXT SEARCH CONFIGURATION fr
 
 -- updated_at is kept by the database, for every program that writes these tables. An
 -- UPDATE that changes nothing keeps the old time (and, below, writes no audit row).
+-- Generated columns (search_vector) are not computed yet in a BEFORE trigger, so they
+-- are left out of the comparison, as is updated_at itself.
 CREATE FUNCTION touch_updated_at() RETURNS trigger
   LANGUAGE plpgsql AS $$
 BEGIN
-  IF NEW IS DISTINCT FROM OLD THEN
+  IF to_jsonb(NEW) - 'updated_at' - 'search_vector'
+     IS DISTINCT FROM to_jsonb(OLD) - 'updated_at' - 'search_vector' THEN
     NEW.updated_at := now();
   END IF;
   RETURN NEW;

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, accessSync, constants as fsConstants } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Kysely } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
 import { AlumniError, UsageError } from '../cli/errors.js';
@@ -157,6 +157,7 @@ export async function createPGlite(pgdata: string | undefined): Promise<PGlite> 
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/contrib/unaccent'),
   ]);
+  if (pgdata) mkdirSync(dirname(pgdata), { recursive: true });
   return PGlite.create(pgdata, {
     extensions: { unaccent },
     parsers: { [INT8]: parseInt8, [DATE]: keepText, [NUMERIC]: keepText },

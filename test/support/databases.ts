@@ -1,0 +1,99 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { createPGlite } from '../../src/db/connect.js';
+import { PGliteDialect } from '../../src/db/pglite-dialect.js';
+import type { DB } from '../../src/db/schema.js';
+import { withDatabase } from './global-setup.js';
+
+export type Backend = 'server' | 'embedded';
+export const BACKENDS: Backend[] = ['server', 'embedded'];
+
+/** A fresh, migrated database of one back end for one test file. */
+export interface TestDatabase {
+  backend: Backend;
+  db: Kysely<DB>;
+  /** For the CLI: DATABASE_URL (server) or ALUMNI_DATA_DIR (embedded). */
+  env: Record<string, string>;
+  /** Server only: the connection URL, to open more sessions. */
+  url?: string;
+  close(): Promise<void>;
+}
+
+// Same value types as the CLI (src/db/connect.ts) so services behave the same here.
+const serverTypes = {
+  getTypeParser: ((oid: number, format?: string) => {
+    if (oid === 20) return (v: string) => Number(v);
+    if (oid === 1082 || oid === 1700) return (v: string) => v;
+    return pg.types.getTypeParser(oid, format as 'text');
+  }) as typeof pg.types.getTypeParser,
+};
+
+export function serverKysely(url: string, max = 4): Kysely<DB> {
+  return new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max, types: serverTypes }) }),
+  });
+}
+
+/** A new database on the test server; `migrated: false` gives an empty one. */
+export async function createServerDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  const adminUrl = inject('serverAdminUrl');
+  const name = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const template = options.migrated === false ? 'template0' : inject('serverTemplate');
+  await admin.query(`create database ${name} template ${template}`);
+  await admin.end();
+  const url = withDatabase(adminUrl, name);
+  const db = serverKysely(url);
+  return {
+    backend: 'server',
+    db,
+    url,
+    env: { DATABASE_URL: url },
+    close: async () => {
+      await db.destroy();
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
+/** A copy of the migrated PGlite data directory (an ALUMNI_DATA_DIR), or an empty directory. */
+export function embeddedDataDir(options: { migrated?: boolean } = {}): { dataDir: string; remove(): void } {
+  const dataDir = mkdtempSync(join(tmpdir(), 'alumni-embedded-'));
+  if (options.migrated !== false) cpSync(inject('embeddedTemplate'), dataDir, { recursive: true });
+  return { dataDir, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+/** An open PGlite database for one test file: a migrated copy, or a brand-new one. */
+export async function createEmbeddedDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  const { dataDir, remove } = embeddedDataDir(options);
+  const pglite = await createPGlite(join(dataDir, 'pgdata'));
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    backend: 'embedded',
+    db,
+    env: { ALUMNI_DATA_DIR: dataDir },
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+      remove();
+    },
+  };
+}
+
+export function createTestDatabase(backend: Backend, options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  return backend === 'server' ? createServerDatabase(options) : createEmbeddedDatabase(options);
+}
+
+export async function countRows(db: Kysely<DB>, table: string, where = sql`true`): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(db);
+  return rows[0]!.n;
+}
