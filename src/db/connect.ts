@@ -24,8 +24,12 @@ export interface OpenDatabase {
 
 /** `--database-url`, else `DATABASE_URL`, else the embedded database. */
 export function resolveTarget(databaseUrl: string | undefined, env: NodeJS.ProcessEnv): DatabaseTarget {
-  const url = databaseUrl ?? (env.DATABASE_URL || undefined);
-  if (url !== undefined) return { backend: 'server', url, address: parseDatabaseUrl(url) };
+  if (databaseUrl !== undefined) {
+    return { backend: 'server', url: databaseUrl, address: parseDatabaseUrl(databaseUrl, 'The --database-url value') };
+  }
+  if (env.DATABASE_URL) {
+    return { backend: 'server', url: env.DATABASE_URL, address: parseDatabaseUrl(env.DATABASE_URL, 'DATABASE_URL') };
+  }
   return { backend: 'embedded', dataDir: defaultDataDir(env) };
 }
 

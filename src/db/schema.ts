@@ -284,4 +284,3 @@ export interface DB {
   validation_groupe: ValidationGroupe;
   validation_organisation: ValidationOrganisation;
 }
-

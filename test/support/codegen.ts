@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import { generate, PostgresDialect } from 'kysely-codegen';
+
+export const SCHEMA_TYPES_FILE = 'src/db/schema.ts';
+
+/**
+ * The Kysely types of the migrated schema, as kysely-codegen writes them. The type
+ * mapping follows the value parsers of src/db/connect.ts (int8 as number, date and
+ * numeric as strings); the migrator's own tables are left out.
+ */
+export function generateSchemaTypes(db: Kysely<any>): Promise<string> {
+  return generate({
+    db,
+    dialect: new PostgresDialect(),
+    outFile: null,
+    excludePattern: 'alumni_admin.kysely_*',
+    defaultSchemas: ['public'],
+    typeMapping: { int8: 'number', date: 'string', numeric: 'string' },
+  });
+}
