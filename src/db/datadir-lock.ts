@@ -14,6 +14,9 @@ export interface DataDirLock {
   release(): void;
 }
 
+const HANDLED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+
 interface LockOwner {
   pid: number;
   host: string;
@@ -33,7 +36,7 @@ export async function lockDataDir(lockPath: string, waitMs: number): Promise<Dat
     if (Date.now() >= deadline) {
       const who = owner ? ` (process ${owner.pid} since ${owner.since})` : '';
       throw new LockHeldError(
-        `Another alumni process is using the embedded database${who}; try again when it has finished.`,
+        `Another alumni process is using the embedded database${who}; try again when it has finished (if no such process runs, delete ${lockPath}).`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -51,12 +54,17 @@ function tryCreate(lockPath: string): DataDirLock | undefined {
   const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   writeSync(fd, JSON.stringify(owner));
   closeSync(fd);
-  // Released on every way out, including process.exit() from a signal handler.
+  // Released on every way out. Node does not run 'exit' listeners when a signal kills
+  // it, so Ctrl-C and kill turn into an orderly exit while the lock is held. PGlite
+  // recovers from a write cut short, as from a crash.
   const onExit = () => removeQuietly(lockPath);
+  const onSignal = (signal: NodeJS.Signals) => process.exit(128 + (SIGNAL_NUMBERS[signal] ?? 1));
   process.once('exit', onExit);
+  for (const signal of HANDLED_SIGNALS) process.once(signal, onSignal);
   return {
     release() {
       process.removeListener('exit', onExit);
+      for (const signal of HANDLED_SIGNALS) process.removeListener(signal, onSignal);
       removeQuietly(lockPath);
     },
   };

@@ -10,7 +10,8 @@ export const SCHEMA_TYPES_FILE = 'src/db/schema.ts';
  */
 export function generateSchemaTypes(db: Kysely<any>): Promise<string> {
   return generate({
-    db,
+    // kysely-codegen is CommonJS and types Kysely from kysely's CJS build: same object.
+    db: db as never,
     dialect: new PostgresDialect(),
     outFile: null,
     excludePattern: 'alumni_admin.kysely_*',
