@@ -56,6 +56,23 @@ export function buildProgram(io: Io, state: RunState): Command {
     .argument('<name>', 'what the migration does, e.g. add_offer_salary')
     .action(action(() => import('./commands/migrate/make.js')));
 
+  const users = program.command('users').description('graduates and staff accounts');
+  users
+    .command('import')
+    .description('import a roster CSV (a registrar export) into utilisateur')
+    .argument('<file>', 'the CSV file, or - for standard input')
+    .option('--mode <mode>', 'upsert (insert new, update known), insert (skip known) or update (reject unknown)', 'upsert')
+    .option('--dry-run', 'check everything, database included, and report; write nothing')
+    .option('--all-or-nothing', 'write nothing unless every row is valid')
+    .option('--encoding <name>', 'utf-8 or windows-1252 (default: detected)')
+    .option('--delimiter <char>', ', ; or tab (default: detected)')
+    .option('--map <Header=field>', "read column Header as field (repeatable)", (value: string, all: string[] = []) => [...all, value])
+    .option('--country <code>', 'default country for phone numbers without +, e.g. SN')
+    .option('--create-missing-references', 'add unknown graduation years and fields instead of rejecting the rows')
+    .option('--rejects <path>', 'where rejected rows go (default: <file name>.rejects.csv here)')
+    .option('--batch-size <rows>', 'rows per transaction', '5000')
+    .action(action(() => import('./commands/users/import.js')));
+
   program
     .command('doctor')
     .description('say which database is in use and whether it is healthy')

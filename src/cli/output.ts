@@ -41,6 +41,16 @@ export class Output {
     this.colors = new Chalk({ level: colorAllowed && this.stderrIsTTY ? 1 : 0 });
   }
 
+  /** A person is watching stderr: spinners and progress bars are welcome there. */
+  get interactiveStderr(): boolean {
+    return this.stderrIsTTY;
+  }
+
+  /** For the progress bar, which draws itself. */
+  get stderrStream(): NodeJS.WritableStream {
+    return this.io.stderr as NodeJS.WritableStream;
+  }
+
   /** Machine-readable result: one JSON document on stdout and nothing else there. */
   writeJson(value: unknown): void {
     this.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -96,7 +106,7 @@ export class Output {
 
   /** A spinner on a terminal; plain stderr lines (or nothing) elsewhere. */
   async spinner(text: string): Promise<Spinner> {
-    if (!this.stderrIsTTY || this.colors.level === 0) {
+    if (!this.interactiveStderr) {
       return {
         update: () => {},
         succeed: (done) => done && this.info(done),

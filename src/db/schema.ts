@@ -47,6 +47,26 @@ export type TypeOrganisation = "association" | "entreprise" | "institution_publi
 
 export type TypeStage = "academique" | "ouvrier" | "professionnel";
 
+export interface AlumniAdminImportRun {
+  acteur_id: string | null;
+  all_or_nothing: Generated<boolean>;
+  checksum: string | null;
+  error: string | null;
+  file_name: string;
+  finished_at: Timestamp | null;
+  id: Generated<string>;
+  inserted: Generated<number>;
+  mode: string;
+  read: Generated<number>;
+  rejected: Generated<number>;
+  rejects_file: string | null;
+  skipped: Generated<number>;
+  started_at: Generated<Timestamp>;
+  status: Generated<string>;
+  unchanged: Generated<number>;
+  updated: Generated<number>;
+}
+
 export interface AlumniAdminViewRefresh {
   refreshed_at: Timestamp;
   view_name: string;
@@ -266,6 +286,7 @@ export interface ValidationOrganisation {
 }
 
 export interface DB {
+  "alumni_admin.import_run": AlumniAdminImportRun;
   "alumni_admin.view_refresh": AlumniAdminViewRefresh;
   annee_reference: AnneeReference;
   audit_log: AuditLog;

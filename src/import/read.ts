@@ -1,0 +1,227 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { Readable } from 'node:stream';
+import { parse, type CsvError } from 'csv-parse';
+import { UsageError } from '../cli/errors.js';
+
+export type RosterEncoding = 'utf-8' | 'windows-1252';
+
+export interface SourceRecord {
+  /** Physical line where the record starts in the input (the header is line 1). */
+  line: number;
+  cells: string[];
+  /** Why the record could not be read as CSV (unbalanced quotes...), if so. */
+  malformed?: string;
+}
+
+export interface Roster {
+  name: string;
+  encoding: RosterEncoding;
+  delimiter: string;
+  header: string[];
+  records: AsyncIterable<SourceRecord>;
+  /** Bytes read so far, and the total when known (a file, not stdin): for progress. */
+  bytesRead(): number;
+  totalBytes: number | null;
+  /** SHA-256 of the bytes read; complete once `records` is exhausted. */
+  checksum(): string;
+}
+
+export interface ReadOptions {
+  encoding?: string;
+  delimiter?: string;
+  stdin?: NodeJS.ReadableStream;
+}
+
+const SAMPLE_BYTES = 64 * 1024;
+const DELIMITERS = [',', ';', '\t'];
+
+/**
+ * Opens a roster (a path, or "-" for stdin) as a stream of records, with its encoding,
+ * delimiter and header detected from the start of the file. Throws UsageError (exit 2)
+ * when the file itself is unusable; nothing has been written by then.
+ */
+export async function openRoster(input: string, options: ReadOptions = {}): Promise<Roster> {
+  const fromStdin = input === '-';
+  const name = fromStdin ? 'stdin' : input;
+  let totalBytes: number | null = null;
+  if (!fromStdin) {
+    try {
+      const stat = statSync(input);
+      if (stat.isDirectory()) throw new UsageError(`${input} is a directory, not a CSV file.`);
+      totalBytes = stat.size;
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`Cannot read ${input}: ${describeFsError(error)}.`);
+    }
+  }
+  const source = fromStdin ? (options.stdin ?? process.stdin) : createReadStream(input);
+  const hash = createHash('sha256');
+  let bytesRead = 0;
+  const chunks = (async function* () {
+    for await (const chunk of source as AsyncIterable<Buffer | string>) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      bytesRead += bytes.length;
+      hash.update(bytes);
+      yield bytes;
+    }
+  })();
+
+  // The first 64 kB decide encoding, delimiter and line ending.
+  const head: Buffer[] = [];
+  let headLength = 0;
+  let exhausted = false;
+  try {
+    while (headLength < SAMPLE_BYTES) {
+      const next = await chunks.next();
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
+      head.push(next.value);
+      headLength += next.value.length;
+    }
+  } catch (error) {
+    throw new UsageError(`Cannot read ${name}: ${describeFsError(error)}.`);
+  }
+  const sample = Buffer.concat(head);
+  if (sample.length === 0) throw new UsageError(`${name} is empty: there is no header line.`);
+  if (sample.includes(0)) throw new UsageError(`${name} looks binary (it holds NUL bytes), not a CSV file.`);
+
+  const encoding = options.encoding
+    ? forcedEncoding(options.encoding)
+    : await detectEncoding(sample, exhausted || fromStdin ? null : input);
+  const decoder = new TextDecoder(encoding); // strips a UTF-8 BOM
+  const sampleText = new TextDecoder(encoding).decode(sample.subarray(0, Math.min(sample.length, 8192)));
+  const delimiter = options.delimiter ? forcedDelimiter(options.delimiter) : detectDelimiter(sampleText);
+  const lineEnding = /\r\n|\n|\r/.exec(sampleText)?.[0] ?? '\n';
+
+  const text = Readable.from(
+    (async function* () {
+      for (const chunk of head) yield decoder.decode(chunk, { stream: true });
+      for await (const chunk of chunks) yield decoder.decode(chunk, { stream: true });
+      const rest = decoder.decode();
+      if (rest) yield rest;
+    })(),
+  );
+  const parser = parse({
+    delimiter,
+    record_delimiter: lineEnding,
+    raw: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    skip_records_with_error: true,
+  });
+  const skipped: CsvError[] = [];
+  parser.on('skip', (error: CsvError) => skipped.push(error));
+  text.on('error', (error) => parser.destroy(error));
+  text.pipe(parser);
+
+  const records = readRecords(parser, skipped);
+  const first = await records.next();
+  if (first.done) throw new UsageError(`${name} has no header line.`);
+  const header = first.value.cells.map((cell) => cell.trim());
+  if (header.every((cell) => cell === '')) throw new UsageError(`${name} has no header line.`);
+
+  return {
+    name,
+    encoding,
+    delimiter,
+    header,
+    records: { [Symbol.asyncIterator]: () => records },
+    bytesRead: () => bytesRead,
+    totalBytes,
+    checksum: () => hash.copy().digest('hex'),
+  };
+}
+
+/** Records with the physical line each starts on, blank lines left out. */
+async function* readRecords(
+  parser: AsyncIterable<{ record: string[]; raw: string }>,
+  skipped: CsvError[],
+): AsyncGenerator<SourceRecord> {
+  // csv-parse counts a CRLF inside a quoted field as two lines, so lines are counted
+  // here from each record's raw text: its leading blank lines, then its line breaks.
+  let nextLine = 1;
+  for await (const { record, raw } of parser) {
+    while (skipped.length > 0) {
+      const error = skipped.shift()!;
+      yield { line: Number(error.lines), cells: [], malformed: error.message };
+    }
+    const leadingBreaks = countBreaks(/^[\r\n]*/.exec(raw)![0]);
+    const line = nextLine + leadingBreaks;
+    nextLine += countBreaks(raw);
+    if (record.every((cell) => cell.trim() === '')) continue;
+    yield { line, cells: record };
+  }
+  for (const error of skipped) yield { line: Number(error.lines), cells: [], malformed: error.message };
+}
+
+function countBreaks(text: string): number {
+  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
+}
+
+async function detectEncoding(sample: Buffer, wholeFile: string | null): Promise<RosterEncoding> {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
+  if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) {
+    throw new UsageError('The file is UTF-16, which alumni does not read; save it as CSV UTF-8 (or Windows-1252).');
+  }
+  // A file is checked whole, so a stray byte far down cannot be decoded the wrong way;
+  // stdin can only be judged on its start.
+  if (wholeFile === null) return isUtf8(trimIncompleteUtf8(sample)) ? 'utf-8' : 'windows-1252';
+  let carry = Buffer.alloc(0);
+  for await (const chunk of createReadStream(wholeFile) as AsyncIterable<Buffer>) {
+    const bytes = Buffer.concat([carry, chunk]);
+    const complete = trimIncompleteUtf8(bytes);
+    if (!isUtf8(complete)) return 'windows-1252';
+    carry = bytes.subarray(complete.length);
+  }
+  return carry.length === 0 ? 'utf-8' : 'windows-1252';
+}
+
+/** Cuts a multi-byte UTF-8 sequence split by the end of the buffer. */
+function trimIncompleteUtf8(bytes: Buffer): Buffer {
+  for (let back = 1; back <= Math.min(3, bytes.length); back += 1) {
+    const byte = bytes[bytes.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // continuation byte: look further back
+    const expected = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return expected > back ? bytes.subarray(0, bytes.length - back) : bytes;
+  }
+  return bytes;
+}
+
+function forcedEncoding(name: string): RosterEncoding {
+  const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (key === 'utf8') return 'utf-8';
+  if (['windows1252', 'cp1252', 'latin1', 'iso88591', 'ansi'].includes(key)) return 'windows-1252';
+  throw new UsageError(`--encoding ${name} is not supported; use utf-8 or windows-1252 (latin1).`);
+}
+
+function forcedDelimiter(value: string): string {
+  const delimiter = value === 'tab' || value === '\\t' ? '\t' : value;
+  if (!DELIMITERS.includes(delimiter)) throw new UsageError(`--delimiter "${value}": use , ; or tab.`);
+  return delimiter;
+}
+
+/** The candidate found most often in the header line, outside quotes. */
+function detectDelimiter(sampleText: string): string {
+  const counts = new Map(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const char of sampleText.replace(/^\uFEFF/, '')) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+  }
+  let best = ',';
+  for (const [delimiter, count] of counts) if (count > counts.get(best)!) best = delimiter;
+  return best;
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  return (error as Error).message;
+}

@@ -1,0 +1,78 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { RoleUtilisateur, StatutUtilisateur } from '../db/schema.js';
+import { normaliseHeader } from './headers.js';
+
+/** A value that cannot be stored, with the reason a person can act on. */
+export class CellError extends Error {}
+
+const EMAIL = /^[^@\s"<>(),;:\\[\]]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
+
+/** Trimmed, inner white space folded; empty → null ("empty cells never erase"). */
+export function text(raw: string | undefined, maxLength: number, label: string): string | null {
+  if (raw === undefined) return null;
+  const value = raw.replace(/\s+/g, ' ').trim();
+  if (value === '') return null;
+  if (value.length > maxLength) throw new CellError(`${label} is longer than ${maxLength} characters`);
+  return value;
+}
+
+export function email(raw: string | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  if (value.length > 254 || !EMAIL.test(value)) throw new CellError(`e-mail "${value}" is not a valid address`);
+  return value.toLowerCase();
+}
+
+/** E.164 (+221771234567). National numbers need the default region (--country). */
+export function phone(raw: string | undefined, country: CountryCode | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  const international = /^(\+|00)/.test(value);
+  if (!international && !country) {
+    throw new CellError(`phone "${value}" has no country code; give the default country with --country`);
+  }
+  const parsed = parsePhoneNumberFromString(value.replace(/^00/, '+'), country);
+  if (!parsed?.isValid()) {
+    throw new CellError(`phone "${value}" is not a valid number${international ? '' : ` for ${country}`}`);
+  }
+  return parsed.number;
+}
+
+export function year(raw: string | undefined): number | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  if (!/^\d{4}$/.test(value)) throw new CellError(`graduation year "${value}" is not a year`);
+  return Number(value);
+}
+
+const TRUE_WORDS = new Set(['oui', 'o', 'yes', 'y', '1', 'x', 'vrai', 'true']);
+const FALSE_WORDS = new Set(['non', 'n', 'no', '0', 'faux', 'false']);
+
+export function yesNo(raw: string | undefined, label: string): boolean | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  const key = normaliseHeader(value);
+  if (TRUE_WORDS.has(key)) return true;
+  if (FALSE_WORDS.has(key)) return false;
+  throw new CellError(`${label} "${value}" is not one of oui/non, yes/no, 1/0, x`);
+}
+
+const STATUTS: StatutUtilisateur[] = ['etudiant', 'enseignant', 'directeur', 'personnel_admin', 'personnel_technique'];
+const ROLES: RoleUtilisateur[] = ['user', 'admin', 'super_admin'];
+
+export function statut(raw: string | undefined): StatutUtilisateur | null {
+  return enumValue(raw, STATUTS, 'statut');
+}
+
+export function role(raw: string | undefined): RoleUtilisateur | null {
+  return enumValue(raw, ROLES, 'role');
+}
+
+function enumValue<T extends string>(raw: string | undefined, values: T[], label: string): T | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  const key = normaliseHeader(value);
+  const found = values.find((v) => normaliseHeader(v) === key);
+  if (!found) throw new CellError(`${label} "${value}" is not one of ${values.join(', ')}`);
+  return found;
+}

@@ -1,0 +1,149 @@
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { RejectedRow, ValidRow } from './validate.js';
+
+export type ImportMode = 'upsert' | 'insert' | 'update';
+
+export interface BatchCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+}
+
+export interface BatchOutcome extends BatchCounts {
+  rejected: RejectedRow[];
+}
+
+// The columns a roster writes, with their types for unnest(). nom_complet is never
+// empty in a valid row; every other value may be null, meaning "keep what is stored".
+const COLUMNS = [
+  ['matricule', 'text'],
+  ['nom_complet', 'text'],
+  ['email', 'text'],
+  ['annee_sortie', 'smallint'],
+  ['telephone', 'text'],
+  ['domaine', 'text'],
+  ['travailleur', 'boolean'],
+  ['titre', 'text'],
+  ['statut', 'statut_utilisateur'],
+  ['role', 'role_utilisateur'],
+] as const;
+type Column = (typeof COLUMNS)[number][0];
+const UPDATABLE = COLUMNS.map(([name]) => name).filter((name) => name !== 'matricule');
+
+/**
+ * The batch as a set: one array per column, unnested into rows by the database, so a
+ * batch is a handful of statements whatever its size, on both back ends.
+ */
+function staged(rows: ValidRow[]): RawBuilder<unknown> {
+  const arrays = COLUMNS.map(([name, type]) => sql`${rows.map((row) => row[name as Column])}::${sql.raw(type)}[]`);
+  return sql`unnest(${sql.join(arrays)}) as s(${sql.join(COLUMNS.map(([name]) => sql.ref(name)))})`;
+}
+
+/** What the stored row becomes: the file's value, or the stored one where the cell was empty. */
+const merged = (column: string) => sql`coalesce(s.${sql.ref(column)}, u.${sql.ref(column)})`;
+const storedRow = sql`(${sql.join(UPDATABLE.map((c) => sql`u.${sql.ref(c)}`))})`;
+const mergedRow = sql`(${sql.join(UPDATABLE.map(merged))})`;
+
+/**
+ * Writes one batch of valid rows in the caller's transaction (or, for a dry run, only
+ * counts what would happen). Rows whose stored version would not change are not
+ * touched: no new row version, no audit entry, updated_at kept.
+ */
+export async function writeBatch(
+  trx: Transaction<DB> | Kysely<DB>,
+  rows: ValidRow[],
+  mode: ImportMode,
+  dryRun: boolean,
+): Promise<BatchOutcome> {
+  const outcome: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, skipped: 0, rejected: [] };
+  if (rows.length === 0) return outcome;
+
+  // What is stored under these matricules and e-mails.
+  const matricules = rows.map((r) => r.matricule);
+  const emails = rows.flatMap((r) => (r.email ? [r.email] : []));
+  const { rows: stored } = await sql<{ matricule: string | null; email: string | null }>`
+    select matricule, lower(email) as email from utilisateur
+     where matricule = any(${matricules}::text[]) or lower(email) = any(${emails}::text[])`.execute(trx);
+  const existing = new Set(stored.map((s) => s.matricule));
+  const emailOwner = new Map(stored.filter((s) => s.email).map((s) => [s.email!, s.matricule]));
+
+  const toUpdate: ValidRow[] = [];
+  const toInsert: ValidRow[] = [];
+  for (const row of rows) {
+    const exists = existing.has(row.matricule);
+    if (mode === 'insert' && exists) {
+      outcome.skipped += 1;
+      continue;
+    }
+    const owner = row.email ? emailOwner.get(row.email) : undefined;
+    if (owner !== undefined && owner !== row.matricule) {
+      outcome.rejected.push({ line: row.line, cells: row.cells, reason: owner === null ? `e-mail ${row.email} belongs to an account without matricule` : `e-mail ${row.email} belongs to matricule ${owner}` });
+      continue;
+    }
+    if (mode === 'update' && !exists) {
+      outcome.rejected.push({ line: row.line, cells: row.cells, reason: `matricule ${row.matricule} does not exist (mode update adds nobody)` });
+      continue;
+    }
+    (exists ? toUpdate : toInsert).push(row);
+  }
+
+  if (dryRun) {
+    outcome.inserted = toInsert.length;
+    outcome.updated = toUpdate.length === 0 ? 0 : await countChanged(trx, toUpdate);
+    outcome.unchanged = toUpdate.length - outcome.updated;
+    return outcome;
+  }
+
+  let pendingUpdate = toUpdate;
+  let pendingInsert = toInsert;
+  // A concurrent import may insert one of our new matricules between our look-up and
+  // our insert: that row is then updated instead. Each turn shrinks the set.
+  while (pendingUpdate.length > 0 || pendingInsert.length > 0) {
+    if (pendingUpdate.length > 0) {
+      const changed = await updateChanged(trx, pendingUpdate);
+      outcome.updated += changed;
+      outcome.unchanged += pendingUpdate.length - changed;
+    }
+    pendingUpdate = [];
+    if (pendingInsert.length > 0) {
+      const inserted = new Set(await insertNew(trx, pendingInsert));
+      outcome.inserted += inserted.size;
+      const lost = pendingInsert.filter((row) => !inserted.has(row.matricule));
+      if (mode === 'insert') outcome.skipped += lost.length;
+      else pendingUpdate = lost;
+    }
+    pendingInsert = [];
+  }
+  return outcome;
+}
+
+async function countChanged(trx: Transaction<DB> | Kysely<DB>, rows: ValidRow[]): Promise<number> {
+  const { rows: result } = await sql<{ n: number }>`
+    select count(*) as n from utilisateur u join ${staged(rows)} on u.matricule = s.matricule
+     where ${storedRow} is distinct from ${mergedRow}`.execute(trx);
+  return result[0]!.n;
+}
+
+async function updateChanged(trx: Transaction<DB> | Kysely<DB>, rows: ValidRow[]): Promise<number> {
+  const assignments = UPDATABLE.map((c) => sql`${sql.ref(c)} = ${merged(c)}`);
+  const result = await sql`
+    update utilisateur u set ${sql.join(assignments)}
+      from ${staged(rows)}
+     where u.matricule = s.matricule and ${storedRow} is distinct from ${mergedRow}`.execute(trx);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+async function insertNew(trx: Transaction<DB> | Kysely<DB>, rows: ValidRow[]): Promise<string[]> {
+  // Accounts created by an import are former students with role user unless the file
+  // says otherwise; no password is set.
+  const { rows: inserted } = await sql<{ matricule: string }>`
+    insert into utilisateur (matricule, nom_complet, email, annee_sortie, telephone, domaine, travailleur, titre, statut, role)
+    select s.matricule, s.nom_complet, s.email, s.annee_sortie, s.telephone, s.domaine, s.travailleur, s.titre,
+           coalesce(s.statut, 'etudiant'), coalesce(s.role, 'user')
+      from ${staged(rows)}
+    on conflict (matricule) do nothing
+    returning matricule`.execute(trx);
+  return inserted.map((r) => r.matricule);
+}

@@ -1,0 +1,262 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { CountryCode } from 'libphonenumber-js';
+import { AlumniError } from '../cli/errors.js';
+import type { DB } from '../db/schema.js';
+import { writeAs, type WriteSession } from '../db/session.js';
+import { mapHeaders } from '../import/headers.js';
+import { openRoster } from '../import/read.js';
+import { defaultRejectsPath, RejectsFile } from '../import/rejects.js';
+import { RowChecker, type References, type ValidRow } from '../import/validate.js';
+import { writeBatch, type BatchCounts, type BatchOutcome, type ImportMode } from '../import/write.js';
+import type { Actor } from './actor.js';
+
+export interface ImportOptions {
+  /** A path, or "-" for standard input. */
+  file: string;
+  mode: ImportMode;
+  dryRun: boolean;
+  allOrNothing: boolean;
+  encoding?: string;
+  delimiter?: string;
+  /** --map 'Header=field' */
+  map: Record<string, string>;
+  country?: CountryCode;
+  createMissingReferences: boolean;
+  rejectsPath?: string;
+  batchSize: number;
+  stdin?: NodeJS.ReadableStream;
+  cwd?: string;
+}
+
+/** The machine-readable summary (SPEC "Machine-readable contracts"). */
+export interface ImportSummary extends BatchCounts {
+  read: number;
+  rejected: number;
+  seconds: number;
+  rows_per_second: number;
+  rejects_file: string | null;
+  dry_run: boolean;
+  import_id: string | null;
+}
+
+export interface ImportDetails {
+  encoding: string;
+  delimiter: string;
+  unknownColumns: string[];
+}
+
+export interface ImportHooks {
+  onStart?(details: ImportDetails & { totalBytes: number | null }): void;
+  onProgress?(progress: { rows: number; bytes: number; totalBytes: number | null }): void;
+}
+
+const RETRYABLE = new Set(['40P01', '40001', '23505']);
+const MAX_ATTEMPTS = 6;
+
+/** Thrown inside the all-or-nothing transaction to roll it back. */
+class RollBack extends Error {}
+
+/**
+ * Imports a roster: streams the file, checks each row, writes valid rows in batches
+ * (each batch its own transaction, or one for all with allOrNothing), writes rejected
+ * rows to the rejects file, and records the run in the ledger.
+ */
+export async function importRoster(
+  db: Kysely<DB>,
+  actor: Actor,
+  userAgent: string,
+  options: ImportOptions,
+  hooks: ImportHooks = {},
+): Promise<ImportSummary> {
+  const started = performance.now();
+  const roster = await openRoster(options.file, { encoding: options.encoding, delimiter: options.delimiter, stdin: options.stdin });
+  const mapping = mapHeaders(roster.header, options.map);
+  const rejects = new RejectsFile(options.rejectsPath ?? defaultRejectsPath(roster.name, options.cwd), roster.header, roster.delimiter);
+  const checker = new RowChecker(mapping, roster.header.length, await readReferences(db), {
+    country: options.country,
+    createMissingReferences: options.createMissingReferences,
+    mayGrantRoles: actor.role === 'super_admin',
+  });
+  hooks.onStart?.({ encoding: roster.encoding, delimiter: roster.delimiter, unknownColumns: mapping.unknown, totalBytes: roster.totalBytes });
+
+  const totals: ImportSummary = {
+    read: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0,
+    seconds: 0, rows_per_second: 0, rejects_file: null, dry_run: options.dryRun, import_id: null,
+  };
+  const importId = options.dryRun ? null : await openLedger(db, roster.name, actor, options);
+  totals.import_id = importId;
+  // Every audit entry of this import names the administrator (actor) and the import.
+  const session: WriteSession = { actorId: actor.id, userAgent: importId ? `${userAgent} ${importId}` : userAgent };
+  const createdReferences = { years: new Set<number>(), fields: new Set<string>() };
+
+  const addOutcome = async (outcome: BatchOutcome) => {
+    totals.inserted += outcome.inserted;
+    totals.updated += outcome.updated;
+    totals.unchanged += outcome.unchanged;
+    totals.skipped += outcome.skipped;
+    totals.rejected += outcome.rejected.length;
+    await rejects.add(outcome.rejected);
+  };
+
+  /** Reads the whole file, handing each full batch of valid rows to `flush`. */
+  const readAll = async (flush: (rows: ValidRow[]) => Promise<void>) => {
+    let batch: ValidRow[] = [];
+    for await (const record of roster.records) {
+      totals.read += 1;
+      const checked = checker.check(record);
+      if (checked.ok) batch.push(checked.row);
+      else {
+        totals.rejected += 1;
+        await rejects.add([checked.rejected]);
+      }
+      if (batch.length >= options.batchSize) {
+        await flush(batch);
+        batch = [];
+        hooks.onProgress?.({ rows: totals.read, bytes: roster.bytesRead(), totalBytes: roster.totalBytes });
+      }
+    }
+    if (batch.length > 0) await flush(batch);
+    hooks.onProgress?.({ rows: totals.read, bytes: roster.bytesRead(), totalBytes: roster.totalBytes });
+  };
+
+  // References created by a committed batch need no second insert.
+  const markCreated = () => {
+    checker.newYears.forEach((y) => createdReferences.years.add(y));
+    checker.newFields.forEach((f) => createdReferences.fields.add(f));
+  };
+  const writeInto = async (trx: Transaction<DB>, rows: ValidRow[]) => {
+    await createReferences(trx, checker.newYears, checker.newFields, createdReferences);
+    return writeBatch(trx, rows, options.mode, false);
+  };
+
+  let status: 'completed' | 'rolled_back' = 'completed';
+  try {
+    if (options.dryRun) {
+      await readAll(async (rows) => addOutcome(await writeBatch(db, rows, options.mode, true)));
+    } else if (options.allOrNothing) {
+      try {
+        await writeAs(db, session, async (trx) => {
+          await readAll(async (rows) => {
+            await addOutcome(await writeInto(trx, rows));
+            markCreated();
+          });
+          if (totals.rejected > 0) throw new RollBack();
+        });
+      } catch (error) {
+        if (!(error instanceof RollBack)) throw error;
+        status = 'rolled_back';
+        totals.inserted = totals.updated = totals.unchanged = totals.skipped = 0;
+      }
+    } else {
+      await readAll(async (rows) => {
+        // Each batch commits with its counts in the ledger: a killed import leaves whole
+        // batches, and the ledger says how far it went.
+        const outcome = await retrying(() =>
+          writeAs(db, session, async (trx) => {
+            const result = await writeInto(trx, rows);
+            await countInLedger(trx, importId!, result);
+            return result;
+          }),
+        );
+        markCreated();
+        await addOutcome(outcome);
+      });
+    }
+    totals.rejects_file = await rejects.close();
+  } catch (error) {
+    await rejects.close().catch(() => null);
+    if (importId) await closeLedger(db, importId, 'failed', totals, roster.checksum(), error);
+    throw error;
+  }
+
+  totals.seconds = Math.round((performance.now() - started) / 10) / 100;
+  totals.rows_per_second = totals.seconds > 0 ? Math.round(totals.read / totals.seconds) : totals.read;
+  if (importId) await closeLedger(db, importId, status, totals, roster.checksum());
+  return totals;
+}
+
+async function readReferences(db: Kysely<DB>): Promise<References> {
+  const [years, fields] = await Promise.all([
+    db.selectFrom('annee_reference').select(['annee', 'est_disponible']).execute(),
+    db.selectFrom('domaine_reference').select('nom_domaine').execute(),
+  ]);
+  const { normaliseHeader } = await import('../import/headers.js');
+  return {
+    years: new Map(years.map((y) => [y.annee, y.est_disponible])),
+    fields: new Map(fields.map((f) => [normaliseHeader(f.nom_domaine), f.nom_domaine])),
+  };
+}
+
+/** --create-missing-references: the years and fields first seen in this batch. */
+async function createReferences(
+  trx: Transaction<DB>,
+  years: Set<number>,
+  fields: Map<string, string>,
+  created: { years: Set<number>; fields: Set<string> },
+): Promise<void> {
+  const newYears = [...years].filter((y) => !created.years.has(y));
+  const newFields = [...fields.values()].filter((f) => !created.fields.has(f));
+  if (newYears.length > 0) {
+    await trx.insertInto('annee_reference').values(newYears.map((annee) => ({ annee }))).onConflict((oc) => oc.doNothing()).execute();
+  }
+  if (newFields.length > 0) {
+    await trx.insertInto('domaine_reference').values(newFields.map((nom_domaine) => ({ nom_domaine }))).onConflict((oc) => oc.doNothing()).execute();
+  }
+}
+
+/** Runs a batch again when a concurrent import got in its way (deadlock, unique race). */
+async function retrying<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+    }
+  }
+}
+
+async function openLedger(db: Kysely<DB>, fileName: string, actor: Actor, options: ImportOptions): Promise<string> {
+  const row = await db
+    .insertInto('alumni_admin.import_run')
+    .values({ file_name: fileName, acteur_id: actor.id, mode: options.mode, all_or_nothing: options.allOrNothing })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function countInLedger(trx: Transaction<DB>, importId: string, batch: BatchOutcome): Promise<void> {
+  await sql`
+    update alumni_admin.import_run
+       set inserted = inserted + ${batch.inserted}, updated = updated + ${batch.updated},
+           unchanged = unchanged + ${batch.unchanged}, skipped = skipped + ${batch.skipped}
+     where id = ${importId}`.execute(trx);
+}
+
+async function closeLedger(
+  db: Kysely<DB>,
+  importId: string,
+  status: 'completed' | 'rolled_back' | 'failed',
+  totals: ImportSummary,
+  checksum: string,
+  error?: unknown,
+): Promise<void> {
+  await db
+    .updateTable('alumni_admin.import_run')
+    .set({
+      status,
+      checksum,
+      read: totals.read,
+      rejected: totals.rejected,
+      inserted: totals.inserted,
+      updated: totals.updated,
+      unchanged: totals.unchanged,
+      skipped: totals.skipped,
+      rejects_file: totals.rejects_file,
+      error: error === undefined ? null : error instanceof AlumniError || error instanceof Error ? error.message : String(error),
+      finished_at: sql`now()`,
+    })
+    .where('id', '=', importId)
+    .execute();
+}
