@@ -87,6 +87,9 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
   }
   const sample = Buffer.concat(head);
   if (sample.length === 0) throw new UsageError(`${name} is empty: there is no header line.`);
+  if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) {
+    throw new UsageError(`${name} is UTF-16, which alumni does not read; save it as CSV UTF-8 (or Windows-1252).`);
+  }
   if (sample.includes(0)) throw new UsageError(`${name} looks binary (it holds NUL bytes), not a CSV file.`);
 
   const encoding = options.encoding
@@ -164,9 +167,6 @@ function countBreaks(text: string): number {
 
 async function detectEncoding(sample: Buffer, wholeFile: string | null): Promise<RosterEncoding> {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
-  if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) {
-    throw new UsageError('The file is UTF-16, which alumni does not read; save it as CSV UTF-8 (or Windows-1252).');
-  }
   // A file is checked whole, so a stray byte far down cannot be decoded the wrong way;
   // stdin can only be judged on its start.
   if (wholeFile === null) return isUtf8(trimIncompleteUtf8(sample)) ? 'utf-8' : 'windows-1252';
@@ -204,11 +204,11 @@ function forcedDelimiter(value: string): string {
   return delimiter;
 }
 
-/** The candidate found most often in the header line, outside quotes. */
+/** The candidate found most often in the header (the first non-blank line), outside quotes. */
 function detectDelimiter(sampleText: string): string {
   const counts = new Map(DELIMITERS.map((d) => [d, 0]));
   let quoted = false;
-  for (const char of sampleText.replace(/^\uFEFF/, '')) {
+  for (const char of sampleText.replace(/^[\uFEFF\r\n]+/, '')) {
     if (char === '"') quoted = !quoted;
     else if (!quoted && (char === '\n' || char === '\r')) break;
     else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);

@@ -69,6 +69,7 @@ export class RejectsFile {
   }
 
   private format(cells: string[]): string {
-    return stringify([cells], { delimiter: this.delimiter, record_delimiter: '\r\n' });
+    // Any line break in a cell is quoted, whatever the file's own line ending.
+    return stringify([cells], { delimiter: this.delimiter, record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
   }
 }

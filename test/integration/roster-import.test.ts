@@ -1,0 +1,291 @@
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { resolveActor, type Actor } from '../../src/services/actor.js';
+import { importRoster, type ImportOptions } from '../../src/services/roster-import.js';
+import { BACKENDS, countRows, createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { HEADER, rosterDir, writeRoster } from '../support/rosters.js';
+
+describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
+  let t: TestDatabase;
+  let superAdmin: Actor;
+  let admin: Actor;
+  let dir: string;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(backend);
+    await t.db.insertInto('annee_reference').values([{ annee: 2015, est_disponible: false }, { annee: 2023 }, { annee: 2024 }, { annee: 2025 }]).execute();
+    await t.db.insertInto('domaine_reference').values([{ nom_domaine: 'Génie informatique' }, { nom_domaine: 'Gestion' }, { nom_domaine: 'Télécommunications' }]).execute();
+    await t.db
+      .insertInto('utilisateur')
+      .values([
+        { nom_complet: 'Fatou Sall', matricule: 'ADM-1', email: 'fatou@ecole.example', role: 'super_admin' },
+        { nom_complet: 'Jérôme Kaboré', matricule: 'ADM-2', email: 'jerome@ecole.example', role: 'admin' },
+      ])
+      .execute();
+    superAdmin = await resolveActor(t.db, 'ADM-1');
+    admin = await resolveActor(t.db, 'ADM-2');
+  });
+  afterAll(() => t.close());
+  beforeEach(async () => {
+    dir = rosterDir();
+    await sql`delete from utilisateur where matricule like 'E-%'`.execute(t.db);
+  });
+
+  const run = (file: string, options: Partial<ImportOptions> = {}, as: Actor = admin) =>
+    importRoster(t.db, as, 'alumni/test users import', {
+      file,
+      mode: 'upsert',
+      dryRun: false,
+      allOrNothing: false,
+      map: {},
+      country: 'SN',
+      createMissingReferences: false,
+      batchSize: 2,
+      cwd: dir,
+      ...options,
+    });
+  const stored = (matricule: string) => t.db.selectFrom('utilisateur').selectAll().where('matricule', '=', matricule).executeTakeFirst();
+  const rejectsOf = (path: string): string[][] => parse(readFileSync(path), { bom: true, delimiter: ';' });
+
+  it('reads an Excel ";" file in Windows-1252 with its accents', async () => {
+    const file = writeRoster(dir, 'promo.csv', [
+      HEADER,
+      ['Zoé Ndiaye', 'E-1', 'Zoe.Ndiaye@Exemple.SN', '2024', '77 123 45 67', 'genie INFORMATIQUE', 'oui'],
+      ['"Koné; Adama"', 'E-2', '', '2025', '+225 07 08 09 10 11', 'Gestion', 'non'],
+    ], { encoding: 'windows-1252' });
+    const summary = await run(file);
+    expect(summary).toMatchObject({ read: 2, inserted: 2, updated: 0, unchanged: 0, skipped: 0, rejected: 0, rejects_file: null, dry_run: false });
+    expect(await stored('E-1')).toMatchObject({
+      nom_complet: 'Zoé Ndiaye', email: 'zoe.ndiaye@exemple.sn', telephone: '+221771234567',
+      domaine: 'Génie informatique', travailleur: true, annee_sortie: 2024, statut: 'etudiant', role: 'user', mot_de_passe_hash: null,
+    });
+    expect(await stored('E-2')).toMatchObject({ nom_complet: 'Koné; Adama', telephone: '+2250708091011', travailleur: false });
+  });
+
+  it('reads a UTF-8 file with a BOM, comma-delimited, with English headers', async () => {
+    const file = writeRoster(dir, 'bom.csv', [
+      ['Full name', 'Student ID', 'Email', 'Graduation year', 'Phone', 'Major', 'Employed'],
+      ['Adèle Mbaye', 'E-3', 'adele@exemple.sn', '2023', '+33 6 12 34 56 78', 'Télécommunications', 'yes'],
+    ], { delimiter: ',', encoding: 'utf-8-bom', eol: '\n' });
+    expect(await run(file)).toMatchObject({ read: 1, inserted: 1 });
+    expect(await stored('E-3')).toMatchObject({ nom_complet: 'Adèle Mbaye', telephone: '+33612345678', domaine: 'Télécommunications', travailleur: true });
+  });
+
+  it.each([['\r\n'], ['\n']])('gives the physical start line of multi-line quoted records in the rejects (eol %j)', async (eol) => {
+    const file = writeRoster(dir, 'multi.csv', [
+      HEADER,
+      ['"Awa', 'Diop"', 'E-4', '', '2024', '', '', ''].slice(0, 0).concat(['"Awa' + eol + 'Diop"', 'E-4', '', '2024', '', '', '']),
+      ['"Bad', 'mail"'].slice(0, 0).concat(['"Moussa' + eol + 'Ba' + eol + 'Junior"', 'E-5', 'moussa@', '2024', '', '', '']),
+      ['', '', '', '', '', '', ''],
+      ['Ibrahima Fall', 'E-6', '', '1999', '', '', ''],
+    ], { eol });
+    const summary = await run(file);
+    expect(summary).toMatchObject({ read: 3, inserted: 1, rejected: 2 });
+    const lines = readFileSync(summary.rejects_file!, 'utf8');
+    expect(lines.startsWith('\uFEFFNom complet;Matricule;E-mail;Année de sortie;Téléphone;Filière;Travailleur;line;reason\r\n')).toBe(true);
+    // E-4 starts on line 2 and spans 2 lines; E-5 on 4 (3 lines); a blank line 7; E-6 on 8.
+    expect(lines).toContain(`"Moussa${eol}Ba${eol}Junior";E-5;moussa@;2024;;;;4;`);
+    expect(lines).toMatch(/Ibrahima Fall;E-6;;1999;;;;8;graduation year 1999 is not in annee_reference/);
+  });
+
+  it('rejects each bad row with a precise reason and keeps the good ones', async () => {
+    await t.db.insertInto('utilisateur').values({ nom_complet: 'Propriétaire', matricule: 'E-OWNER', email: 'pris@exemple.sn' }).execute();
+    const file = writeRoster(dir, 'bad.csv', [
+      HEADER,
+      ['', 'E-10', '', '2024', '', '', ''],
+      ['Sans Matricule', '', '', '2024', '', '', ''],
+      ['Mauvais Mail', 'E-11', 'paul.at.example', '2024', '', '', ''],
+      ['Mauvais Tel', 'E-12', '', '2024', '+221 12', '', ''],
+      ['Tel Sans Pays', 'E-13', '', '2024', '77 123 45 67', '', ''],
+      ['Annee Fermee', 'E-14', '', '2015', '', '', ''],
+      ['Annee Inconnue', 'E-15', '', '2031', '', '', ''],
+      ['Annee Texte', 'E-16', '', 'deux mille', '', '', ''],
+      ['Filiere Inconnue', 'E-17', '', '2024', '', 'Astrologie', ''],
+      ['Travailleur Flou', 'E-18', '', '2024', '', '', 'peut-être'],
+      ['Bon', 'E-19', 'bon@exemple.sn', '2024', '', '', ''],
+      ['Doublon', 'E-19', '', '2024', '', '', ''],
+      ['Doublon Mail', 'E-20', 'BON@exemple.sn', '2024', '', '', ''],
+      ['Mail Pris', 'E-21', 'pris@exemple.sn', '2024', '', '', ''],
+      ['Trop De Cellules', 'E-22', '', '2024', '', '', '', 'en trop'],
+    ]);
+    const summary = await run(file, { country: undefined, batchSize: 100 });
+    expect(summary).toMatchObject({ read: 15, inserted: 1, rejected: 14 });
+    const reasons = Object.fromEntries(rejectsOf(summary.rejects_file!).slice(1).map((cells) => [cells[1], cells.at(-1)]));
+    expect(reasons).toEqual({
+      'E-10': 'nom_complet is empty',
+      '': 'matricule is empty',
+      'E-11': 'e-mail "paul.at.example" is not a valid address',
+      'E-12': 'phone "+221 12" is not a valid number',
+      'E-13': 'phone "77 123 45 67" has no country code; give the default country with --country',
+      'E-14': 'graduation year 2015 is closed in annee_reference',
+      'E-15': 'graduation year 2031 is not in annee_reference (add it, or use --create-missing-references)',
+      'E-16': 'graduation year "deux mille" is not a year',
+      'E-17': 'field "Astrologie" is not in domaine_reference (add it, or use --create-missing-references)',
+      'E-18': 'travailleur "peut-être" is not one of oui/non, yes/no, 1/0, x',
+      'E-19': 'matricule E-19 is also on line 12',
+      'E-20': 'e-mail bon@exemple.sn is also on line 12',
+      'E-21': 'e-mail pris@exemple.sn belongs to matricule E-OWNER',
+      'E-22': '8 cells where the header has 7',
+    });
+    expect(await countRows(t.db, 'utilisateur', sql`matricule like 'E-%' and matricule <> 'E-OWNER'`)).toBe(1);
+  });
+
+  it('lets a fixed rejects file be imported as it is', async () => {
+    const file = writeRoster(dir, 'fixme.csv', [HEADER, ['Aïda Sow', 'E-30', 'aida@', '2024', '', '', '']]);
+    const first = await run(file);
+    const fixed = readFileSync(first.rejects_file!, 'utf8').replace('aida@;', 'aida@exemple.sn;');
+    const fixedPath = join(dir, 'fixed.csv');
+    writeFileSync(fixedPath, fixed);
+    expect(await run(fixedPath)).toMatchObject({ read: 1, inserted: 1, rejected: 0 });
+    expect(await stored('E-30')).toMatchObject({ email: 'aida@exemple.sn', nom_complet: 'Aïda Sow' });
+  });
+
+  describe('modes', () => {
+    beforeEach(async () => {
+      await t.db.insertInto('utilisateur').values({ nom_complet: 'Ancien Nom', matricule: 'E-40', annee_sortie: 2023 }).execute();
+    });
+    const file = () => writeRoster(dir, 'modes.csv', [HEADER, ['Nouveau Nom', 'E-40', '', '', '', '', ''], ['Nouvelle', 'E-41', '', '2024', '', '', '']]);
+
+    it('upsert inserts new matricules and updates known ones', async () => {
+      expect(await run(file())).toMatchObject({ inserted: 1, updated: 1, skipped: 0, rejected: 0 });
+      expect(await stored('E-40')).toMatchObject({ nom_complet: 'Nouveau Nom', annee_sortie: 2023 });
+      expect(await stored('E-41')).toBeDefined();
+    });
+
+    it('insert skips known matricules', async () => {
+      expect(await run(file(), { mode: 'insert' })).toMatchObject({ inserted: 1, updated: 0, skipped: 1, rejected: 0 });
+      expect(await stored('E-40')).toMatchObject({ nom_complet: 'Ancien Nom' });
+    });
+
+    it('update rejects unknown matricules', async () => {
+      const summary = await run(file(), { mode: 'update' });
+      expect(summary).toMatchObject({ inserted: 0, updated: 1, rejected: 1 });
+      expect(rejectsOf(summary.rejects_file!)[1]).toEqual(['Nouvelle', 'E-41', '', '2024', '', '', '', '3', 'matricule E-41 does not exist (mode update adds nobody)']);
+      expect(await stored('E-41')).toBeUndefined();
+    });
+  });
+
+  it('never erases a stored value with an empty cell', async () => {
+    await t.db.insertInto('utilisateur').values({
+      nom_complet: 'Complet', matricule: 'E-50', email: 'complet@exemple.sn', telephone: '+221771112233',
+      annee_sortie: 2023, domaine: 'Gestion', travailleur: true, titre: 'Ing.', statut: 'enseignant',
+    }).execute();
+    const file = writeRoster(dir, 'empty.csv', [[...HEADER, 'Titre', 'Statut'], ['Complet Renommé', 'E-50', '', '', '', '', '', '', '']]);
+    expect(await run(file)).toMatchObject({ updated: 1 });
+    expect(await stored('E-50')).toMatchObject({
+      nom_complet: 'Complet Renommé', email: 'complet@exemple.sn', telephone: '+221771112233', annee_sortie: 2023,
+      domaine: 'Gestion', travailleur: true, titre: 'Ing.', statut: 'enseignant',
+    });
+  });
+
+  it('writes nothing at all for an unchanged re-import: no row version, no audit row, updated_at kept', async () => {
+    const file = writeRoster(dir, 'same.csv', [HEADER, ['Même', 'E-60', 'meme@exemple.sn', '2024', '+221 77 000 00 60', 'Gestion', 'oui'], ['Autre', 'E-61', '', '2025', '', '', '']]);
+    await run(file);
+    const version = () => sql<{ matricule: string; xmin: string; updated_at: Date }>`
+      select matricule, xmin::text as xmin, updated_at from utilisateur where matricule in ('E-60', 'E-61') order by matricule`.execute(t.db);
+    const before = (await version()).rows;
+    const auditBefore = await countRows(t.db, 'audit_log');
+    expect(await run(file)).toMatchObject({ read: 2, inserted: 0, updated: 0, unchanged: 2 });
+    expect((await version()).rows).toEqual(before);
+    expect(await countRows(t.db, 'audit_log')).toBe(auditBefore);
+  });
+
+  it('dry run checks everything, database included, counts exactly and writes nothing', async () => {
+    await t.db.insertInto('utilisateur').values([
+      { nom_complet: 'Dry Known', matricule: 'E-70', annee_sortie: 2023 },
+      { nom_complet: 'Dry Same', matricule: 'E-71' },
+      { nom_complet: 'Dry Owner', matricule: 'E-72', email: 'owner@exemple.sn' },
+    ]).execute();
+    const file = writeRoster(dir, 'dry.csv', [
+      HEADER,
+      ['Dry Known', 'E-70', '', '2024', '', '', ''],
+      ['Dry Same', 'E-71', '', '', '', '', ''],
+      ['Dry New', 'E-73', '', '', '', '', ''],
+      ['Dry Thief', 'E-74', 'owner@exemple.sn', '', '', '', ''],
+      ['', 'E-75', '', '', '', '', ''],
+    ]);
+    const counts = async () => [await countRows(t.db, 'utilisateur'), await countRows(t.db, 'audit_log'), await countRows(t.db, 'alumni_admin.import_run')];
+    const before = await counts();
+    const summary = await run(file, { dryRun: true });
+    expect(summary).toMatchObject({ read: 5, inserted: 1, updated: 1, unchanged: 1, rejected: 2, dry_run: true, import_id: null });
+    expect(await counts()).toEqual(before);
+    expect(await stored('E-70')).toMatchObject({ annee_sortie: 2023 });
+  });
+
+  it('all-or-nothing writes nothing when a row is rejected, and everything when none is', async () => {
+    const bad = writeRoster(dir, 'aon.csv', [HEADER, ['Un', 'E-80', '', '', '', '', ''], ['Deux', 'E-81', '', '', '', '', ''], ['', 'E-82', '', '', '', '', '']]);
+    const summary = await run(bad, { allOrNothing: true });
+    expect(summary).toMatchObject({ read: 3, inserted: 0, rejected: 1 });
+    expect(await countRows(t.db, 'utilisateur', sql`matricule in ('E-80', 'E-81')`)).toBe(0);
+    const ledger = await t.db.selectFrom('alumni_admin.import_run').select(['status']).where('id', '=', summary.import_id!).executeTakeFirstOrThrow();
+    expect(ledger.status).toBe('rolled_back');
+
+    const good = writeRoster(dir, 'aon-ok.csv', [HEADER, ['Un', 'E-80', '', '', '', '', ''], ['Deux', 'E-81', '', '', '', '', '']]);
+    expect(await run(good, { allOrNothing: true })).toMatchObject({ inserted: 2, rejected: 0 });
+  });
+
+  it('creates missing years and fields when asked', async () => {
+    const file = writeRoster(dir, 'refs.csv', [HEADER, ['Nouvelle Filière', 'E-90', '', '2026', '', 'Océanographie', ''], ['Même Filière', 'E-91', '', '2026', '', 'oceanographie', '']]);
+    expect(await run(file, { createMissingReferences: true })).toMatchObject({ inserted: 2, rejected: 0 });
+    expect(await countRows(t.db, 'annee_reference', sql`annee = 2026`)).toBe(1);
+    expect(await countRows(t.db, 'domaine_reference', sql`nom_domaine = 'Océanographie'`)).toBe(1);
+    expect(await stored('E-91')).toMatchObject({ domaine: 'Océanographie' });
+  });
+
+  it('lets only a super_admin give roles through the file', async () => {
+    const file = writeRoster(dir, 'roles.csv', [['Nom', 'Matricule', 'Rôle', 'Statut'], ['Nouvel Admin', 'E-95', 'admin', 'personnel_admin']]);
+    expect(await run(file)).toMatchObject({ inserted: 0, rejected: 1 });
+    expect(await run(file, {}, superAdmin)).toMatchObject({ inserted: 1 });
+    expect(await stored('E-95')).toMatchObject({ role: 'admin', statut: 'personnel_admin' });
+  });
+
+  it('audits every imported row with the acting administrator and the import, and records the run', async () => {
+    const file = writeRoster(dir, 'audit.csv', [HEADER, ['Audité Un', 'E-100', '', '', '', '', ''], ['Audité Deux', 'E-101', '', '', '', '', '']]);
+    const summary = await run(file);
+    const entries = await t.db.selectFrom('audit_log').select(['utilisateur_id', 'user_agent', 'action'])
+      .where(sql<boolean>`nouveau_data->>'matricule' in ('E-100', 'E-101')`).execute();
+    expect(entries).toEqual([
+      { utilisateur_id: admin.id, user_agent: `alumni/test users import ${summary.import_id}`, action: 'INSERT' },
+      { utilisateur_id: admin.id, user_agent: `alumni/test users import ${summary.import_id}`, action: 'INSERT' },
+    ]);
+    const ledger = await t.db.selectFrom('alumni_admin.import_run').selectAll().where('id', '=', summary.import_id!).executeTakeFirstOrThrow();
+    expect(ledger).toMatchObject({ file_name: file, acteur_id: admin.id, mode: 'upsert', status: 'completed', read: 2, inserted: 2, rejected: 0 });
+    expect(ledger.checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(ledger.finished_at).toBeInstanceOf(Date);
+  });
+
+  it('accepts a header with no rows: all counts 0', async () => {
+    const file = writeRoster(dir, 'header-only.csv', [HEADER]);
+    expect(await run(file)).toMatchObject({ read: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0, rejects_file: null });
+  });
+
+  it('reads standard input', async () => {
+    const stdin = Readable.from([Buffer.from(`${HEADER.join(';')}\nDepuis Stdin;E-110;;;;;\n`)]);
+    const summary = await run('-', { stdin });
+    expect(summary).toMatchObject({ read: 1, inserted: 1 });
+    expect(await stored('E-110')).toMatchObject({ nom_complet: 'Depuis Stdin' });
+  });
+
+  it.each([
+    ['an empty file', Buffer.alloc(0), /is empty/],
+    ['a binary file', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]), /looks binary/],
+    ['only blank lines', Buffer.from('\r\n\r\n;;\r\n'), /no header/],
+    ['no matricule column', Buffer.from('Nom;Ville\r\nAwa;Dakar\r\n'), /no column for matricule/],
+    ['UTF-16', Buffer.from('\uFEFFNom;Matricule\r\n', 'utf16le'), /UTF-16/],
+  ])('refuses %s with exit 2 and writes nothing, not even the ledger', async (_label, bytes, message) => {
+    const path = join(dir, 'unusable.csv');
+    writeFileSync(path, bytes);
+    const ledgerBefore = await countRows(t.db, 'alumni_admin.import_run');
+    await expect(run(path)).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(message) });
+    expect(await countRows(t.db, 'alumni_admin.import_run')).toBe(ledgerBefore);
+    expect(existsSync(join(dir, 'unusable.rejects.csv'))).toBe(false);
+  });
+
+  it('refuses a missing file with exit 2', async () => {
+    await expect(run(join(dir, 'absent.csv'))).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/no such file/) });
+  });
+});
