@@ -57,6 +57,55 @@ export function buildProgram(io: Io, state: RunState): Command {
     .action(action(() => import('./commands/migrate/make.js')));
 
   const users = program.command('users').description('graduates and staff accounts');
+  const filterOptions = (command: Command) =>
+    command
+      .option('--statut <statut>', 'etudiant, enseignant, directeur, personnel_admin or personnel_technique')
+      .option('--role <role>', 'user, admin or super_admin')
+      .option('--annee <year>', 'graduation year')
+      .option('--domaine <field>', 'field (domaine), without regard to case or accents')
+      .option('--travailleur <oui|non>', 'working or not')
+      .option('--actif <oui|non>', 'active accounts or deactivated ones')
+      .option('--search <text>', 'name, e-mail or matricule contains this');
+  const fieldOptions = (command: Command) =>
+    command
+      .option('--nom <name>', 'nom_complet')
+      .option('--matricule <id>', 'matricule')
+      .option('--email <address>', 'e-mail (stored lower-case)')
+      .option('--titre <title>', 'titre')
+      .option('--statut <statut>', 'etudiant, enseignant, directeur, personnel_admin or personnel_technique')
+      .option('--annee <year>', 'graduation year (in annee_reference)')
+      .option('--domaine <field>', 'field (in domaine_reference)')
+      .option('--travailleur <oui|non>', 'working or not')
+      .option('--telephone <number>', 'phone, stored as E.164')
+      .option('--country <code>', 'default country for a phone without +, e.g. SN')
+      .option('--password-stdin', 'read the password from standard input');
+  filterOptions(users.command('list').description('list users, a page at a time'))
+    .option('--limit <n>', 'users per page', '50')
+    .option('--after <cursor>', 'the page after this cursor (printed by the previous page)')
+    .option('--csv', 'CSV on stdout')
+    .action(action(() => import('./commands/users/list.js')));
+  users.command('show').description('one user').argument('<ref>', 'id, e-mail or matricule').action(action(() => import('./commands/users/show.js')));
+  fieldOptions(users.command('add').description('create a user (the first super_admin needs no --as)'))
+    .option('--role <role>', 'user (default), admin or super_admin: only a super_admin gives roles')
+    .option('--no-password', 'do not ask for a password')
+    .action(action(() => import('./commands/users/add.js')));
+  fieldOptions(users.command('update').description("change a user's fields").argument('<ref>', 'id, e-mail or matricule'))
+    .action(action(() => import('./commands/users/update.js')));
+  users.command('activate').description('reactivate an account').argument('<ref>', 'id, e-mail or matricule').action(action(() => import('./commands/users/activate.js')));
+  users.command('deactivate').description('deactivate an account').argument('<ref>', 'id, e-mail or matricule').action(action(() => import('./commands/users/deactivate.js')));
+  users
+    .command('set-role')
+    .description("change a user's role (super_admin only)")
+    .argument('<ref>', 'id, e-mail or matricule')
+    .argument('<role>', 'user, admin or super_admin')
+    .action(action(() => import('./commands/users/set-role.js')));
+  filterOptions(users.command('export').description('all matching users as CSV (default) or JSON; never a password hash'))
+    .action(action(() => import('./commands/users/export.js')));
+  users
+    .command('imports')
+    .description('the import ledger, newest first')
+    .option('--limit <n>', 'how many', '20')
+    .action(action(() => import('./commands/users/imports.js')));
   users
     .command('import')
     .description('import a roster CSV (a registrar export) into utilisateur')
@@ -72,6 +121,20 @@ export function buildProgram(io: Io, state: RunState): Command {
     .option('--rejects <path>', 'where rejected rows go (default: <file name>.rejects.csv here)')
     .option('--batch-size <rows>', 'rows per transaction', '5000')
     .action(action(() => import('./commands/users/import.js')));
+
+  const audit = program.command('audit').description('the audit trail: who changed what, when');
+  audit
+    .command('list')
+    .description('audit entries, newest first')
+    .option('--table <name>', 'only this table')
+    .option('--actor <ref>', 'only changes made as this user (id, e-mail or matricule)')
+    .option('--action <action>', 'insert, update or delete')
+    .option('--since <when>', 'a date (2026-01-31) or a duration back from now (7d, 12h, 30m)')
+    .option('--import <id>', 'only the changes of this roster import')
+    .option('--limit <n>', 'how many', '50')
+    .option('--csv', 'CSV on stdout')
+    .action(action(() => import('./commands/audit/list.js')));
+  audit.command('show').description('one entry with its before and after').argument('<id>').action(action(() => import('./commands/audit/show.js')));
 
   program
     .command('doctor')

@@ -69,10 +69,31 @@ export class Output {
     this.io.stdout.write(`${table.toString()}\n`);
   }
 
-  async writeCsv<Row>(columns: Column<Row>[], rows: Row[]): Promise<void> {
+  /**
+   * CSV on stdout. Cells a spreadsheet would run as a formula (=, +, -, @, tab, CR at
+   * the start) get a leading apostrophe, so an export opened in Excel runs nothing.
+   * `header: false` continues a CSV already begun (exports written a page at a time).
+   */
+  async writeCsv<Row>(columns: Column<Row>[], rows: Row[], options: { header?: boolean } = {}): Promise<void> {
     const { stringify } = await import('csv-stringify/sync');
-    const records = rows.map((row) => columns.map((c) => formatCell(cellValue(c, row))));
-    this.io.stdout.write(stringify(records, { header: true, columns: columns.map((c) => c.header) }));
+    const records = rows.map((row) => columns.map((c) => neutraliseFormula(formatCell(cellValue(c, row)))));
+    const header = options.header !== false;
+    this.io.stdout.write(stringify(records, { header, columns: columns.map((c) => c.header) }));
+  }
+
+  /** A JSON array written a page at a time; stdout holds only the array. */
+  jsonArray(): { write(items: unknown[]): void; end(): void } {
+    let first = true;
+    this.io.stdout.write('[');
+    return {
+      write: (items) => {
+        for (const item of items) {
+          this.io.stdout.write(`${first ? '\n' : ',\n'}${JSON.stringify(item)}`);
+          first = false;
+        }
+      },
+      end: () => void this.io.stdout.write(first ? ']\n' : '\n]\n'),
+    };
   }
 
   /** Label/value lines for one object (doctor, show). */
@@ -127,6 +148,10 @@ export class Output {
 
 function cellValue<Row>(column: Column<Row>, row: Row): unknown {
   return typeof column.value === 'function' ? column.value(row) : row[column.value];
+}
+
+export function neutraliseFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
 export function formatCell(value: unknown): string {

@@ -1,0 +1,21 @@
+import type { CommandRun } from '../types.js';
+import { parseFilters, USER_EXPORT, type FilterFlags } from './shared.js';
+
+/** CSV by default (for spreadsheets), JSON with --json; a page at a time, any size. */
+export const run: CommandRun<FilterFlags> = async (ctx, { opts }) => {
+  const filters = parseFilters(opts);
+  const { exportUsers } = await import('../../services/users.js');
+  const count = await ctx.withDb(async ({ db }) => {
+    let exported = 0;
+    const array = ctx.out.json ? ctx.out.jsonArray() : undefined;
+    for await (const page of exportUsers(db, filters)) {
+      if (array) array.write(page);
+      else await ctx.out.writeCsv(USER_EXPORT, page, { header: exported === 0 });
+      exported += page.length;
+    }
+    if (array) array.end();
+    else if (exported === 0) await ctx.out.writeCsv(USER_EXPORT, []);
+    return exported;
+  });
+  ctx.out.info(`${count} user(s) exported.`);
+};

@@ -1,0 +1,11 @@
+import type { CommandRun } from '../types.js';
+import { showUser } from './shared.js';
+
+export const run: CommandRun = async (ctx, { args }) => {
+  const { setRole } = await import('../../services/users.js');
+  const result = await ctx.withDb(async ({ db }) =>
+    setRole(db, await ctx.actor(db, { requireSuperAdmin: true }), ctx.userAgent, args[0]!, args[1]!),
+  );
+  showUser(ctx, result.user);
+  if (!ctx.out.json) ctx.out.success(result.changed ? `Role set to ${result.user.role}.` : 'Already so: nothing changed.');
+};
