@@ -63,9 +63,11 @@ export async function writeBatch(
   // What is stored under these matricules and e-mails.
   const matricules = rows.map((r) => r.matricule);
   const emails = rows.flatMap((r) => (r.email ? [r.email] : []));
+  // Two index look-ups: an OR of the two would scan the whole table at every batch.
   const { rows: stored } = await sql<{ matricule: string | null; email: string | null }>`
-    select matricule, lower(email) as email from utilisateur
-     where matricule = any(${matricules}::text[]) or lower(email) = any(${emails}::text[])`.execute(trx);
+    select matricule, lower(email) as email from utilisateur where matricule = any(${matricules}::text[])
+    union
+    select matricule, lower(email) as email from utilisateur where lower(email) = any(${emails}::text[])`.execute(trx);
   const existing = new Set(stored.map((s) => s.matricule));
   const emailOwner = new Map(stored.filter((s) => s.email).map((s) => [s.email!, s.matricule]));
 

@@ -98,9 +98,23 @@ export async function importRoster(
     await rejects.add(outcome.rejected);
   };
 
-  /** Reads the whole file, handing each full batch of valid rows to `flush`. */
+  /**
+   * Reads the whole file, handing each full batch of valid rows to `flush`. While the
+   * database writes one batch, the next one is read and checked: at most two batches
+   * are in memory, whatever the size of the file.
+   */
   const readAll = async (flush: (rows: ValidRow[]) => Promise<void>) => {
     let batch: ValidRow[] = [];
+    let writing: Promise<void> = Promise.resolve();
+    let failure: { error: unknown } | undefined;
+    const handOver = async (rows: ValidRow[]) => {
+      await writing;
+      if (failure) throw failure.error;
+      writing = flush(rows).then(
+        () => hooks.onProgress?.({ rows: totals.read, bytes: roster.bytesRead(), totalBytes: roster.totalBytes }),
+        (error: unknown) => void (failure = { error }),
+      );
+    };
     for await (const record of roster.records) {
       totals.read += 1;
       const checked = checker.check(record);
@@ -110,12 +124,13 @@ export async function importRoster(
         await rejects.add([checked.rejected]);
       }
       if (batch.length >= options.batchSize) {
-        await flush(batch);
+        await handOver(batch);
         batch = [];
-        hooks.onProgress?.({ rows: totals.read, bytes: roster.bytesRead(), totalBytes: roster.totalBytes });
       }
     }
-    if (batch.length > 0) await flush(batch);
+    if (batch.length > 0) await handOver(batch);
+    await writing;
+    if (failure) throw failure.error;
     hooks.onProgress?.({ rows: totals.read, bytes: roster.bytesRead(), totalBytes: roster.totalBytes });
   };
 
