@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, accessSync, constants as fsConstants } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
 import { AlumniError, UsageError } from '../cli/errors.js';
 import { maskSecrets, parseDatabaseUrl, type ServerAddress } from './url.js';
@@ -64,11 +64,12 @@ const TIMESTAMPTZ = 1184;
 const parseInt8 = (value: string) => Number(value);
 const keepText = (value: string) => value;
 
-async function openServer(target: Extract<DatabaseTarget, { backend: 'server' }>): Promise<OpenDatabase> {
+/** A Kysely instance on a server, with the value parsers above; the pool opens lazily. */
+export async function serverKysely(url: string, max = 4): Promise<Kysely<DB>> {
   const [{ default: pg }, { PostgresDialect }] = await Promise.all([import('pg'), import('kysely')]);
   const pool = new pg.Pool({
-    connectionString: target.url,
-    max: 4,
+    connectionString: url,
+    max,
     connectionTimeoutMillis: 10_000,
     types: {
       getTypeParser: ((oid: number, format?: string) => {
@@ -78,16 +79,20 @@ async function openServer(target: Extract<DatabaseTarget, { backend: 'server' }>
       }) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle connection dropped by the server must not crash the process.
+  // An idle connection dropped by the server (restart, dropped database) must not crash
+  // the process; the next query reports the problem.
   pool.on('error', () => {});
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+async function openServer(target: Extract<DatabaseTarget, { backend: 'server' }>): Promise<OpenDatabase> {
+  const db = await serverKysely(target.url);
   try {
-    const client = await pool.connect();
-    client.release();
+    await sql`select 1`.execute(db);
   } catch (error) {
-    await pool.end().catch(() => {});
+    await db.destroy().catch(() => {});
     throw connectionError(error, target.address);
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     target,

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { readSchemaState } from '../../src/db/migrator.js';
 import { makeMigration, migrateDown, migrateToLatest, migrateUp } from '../../src/services/migrations.js';
-import { BACKENDS, createTestDatabase, serverKysely, type TestDatabase } from '../support/databases.js';
+import { serverKysely } from '../../src/db/connect.js';
+import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { dumpSchema } from '../support/schema-dump.js';
 
 describe.each(BACKENDS)('migrations on the %s back end', (backend) => {
@@ -67,7 +68,7 @@ describe('concurrent migrations on the server', () => {
   afterAll(() => t.close());
 
   it('serialise: the second waits, then finds nothing to do', async () => {
-    const other = serverKysely(t.url!);
+    const other = await serverKysely(t.url!);
     try {
       const [a, b] = await Promise.all([migrateToLatest(t.db), migrateToLatest(other)]);
       const applied = [...a.steps, ...b.steps].map((s) => s.name);

@@ -2,10 +2,10 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createPGlite } from '../../src/db/connect.js';
+import { createPGlite, serverKysely } from '../../src/db/connect.js';
 import { PGliteDialect } from '../../src/db/pglite-dialect.js';
 import type { DB } from '../../src/db/schema.js';
 import { withDatabase } from './global-setup.js';
@@ -24,22 +24,6 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-// Same value types as the CLI (src/db/connect.ts) so services behave the same here.
-const serverTypes = {
-  getTypeParser: ((oid: number, format?: string) => {
-    if (oid === 20) return (v: string) => Number(v);
-    if (oid === 1082 || oid === 1700) return (v: string) => v;
-    return pg.types.getTypeParser(oid, format as 'text');
-  }) as typeof pg.types.getTypeParser,
-};
-
-export function serverKysely(url: string, max = 4): Kysely<DB> {
-  const pool = new pg.Pool({ connectionString: url, max, types: serverTypes });
-  // A connection still closing when its database is dropped reports 57P01: expected.
-  pool.on('error', () => {});
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-}
-
 /** A new database on the test server; `migrated: false` gives an empty one. */
 export async function createServerDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const adminUrl = inject('serverAdminUrl');
@@ -50,7 +34,7 @@ export async function createServerDatabase(options: { migrated?: boolean } = {})
   await admin.query(`create database ${name} template ${template}`);
   await admin.end();
   const url = withDatabase(adminUrl, name);
-  const db = serverKysely(url);
+  const db = await serverKysely(url);
   return {
     backend: 'server',
     db,
