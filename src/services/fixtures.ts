@@ -8,6 +8,9 @@ import { writeAs, type WriteSession } from '../db/session.js';
 
 export const DEMO_SQL = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'demo.sql');
 
+/** The demo's super_admin (direction@ecole.example): its presence means "already loaded". */
+export const DEMO_SUPER_ADMIN_ID = '00000000-0000-4000-8000-000000000001';
+
 const DEMO_TABLES = [
   'annee_reference', 'domaine_reference', 'utilisateur', 'organisation', 'contact_organisation',
   'stage', 'formation', 'emploi', 'groupe', 'membre_groupe', 'message',
@@ -16,22 +19,30 @@ const DEMO_TABLES = [
 
 /**
  * Loads the demo data set (fixtures/demo.sql) into a database with no users yet, in one
- * audited transaction, and refreshes the statistics. Returns the row count per table.
+ * audited transaction, and refreshes the statistics. Loading it again does nothing (it
+ * says so); a database with other users is refused. Returns the row count per table.
  */
-export async function loadDemoData(db: Kysely<DB>, session: WriteSession): Promise<Record<string, number>> {
+export async function loadDemoData(
+  db: Kysely<DB>,
+  session: WriteSession,
+): Promise<{ loaded: boolean; counts: Record<string, number> }> {
   const script = readFileSync(DEMO_SQL, 'utf8');
   return writeAs(db, session, async (trx) => {
-    const { rows } = await sql<{ users: number }>`select count(*) as users from utilisateur`.execute(trx);
-    if (rows[0]!.users > 0) {
-      throw new UsageError('The database already has users; the demo data loads only into an empty database.');
+    const { rows } = await sql<{ users: number; demo: boolean }>`
+      select count(*) as users, bool_or(id = ${DEMO_SUPER_ADMIN_ID}) as demo from utilisateur`.execute(trx);
+    const loaded = !rows[0]!.demo;
+    if (loaded) {
+      if (rows[0]!.users > 0) {
+        throw new UsageError('The database already has users; the demo data loads only into an empty database.');
+      }
+      await sql.raw(script).execute(trx);
+      await sql`select alumni_refresh_stats()`.execute(trx);
     }
-    await sql.raw(script).execute(trx);
-    await sql`select alumni_refresh_stats()`.execute(trx);
     const counts: Record<string, number> = {};
     for (const table of DEMO_TABLES) {
       const result = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(trx);
       counts[table] = result.rows[0]!.n;
     }
-    return counts;
+    return { loaded, counts };
   });
 }
