@@ -1,0 +1,191 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finished, runCli, startCli } from '../support/cli.js';
+import { countRows, createServerDatabase, embeddedDataDir, type TestDatabase } from '../support/databases.js';
+import { HEADER, rosterDir, writeRoster } from '../support/rosters.js';
+
+const CONTRACT_KEYS = ['dry_run', 'import_id', 'inserted', 'read', 'rejected', 'rejects_file', 'rows_per_second', 'seconds', 'skipped', 'unchanged', 'updated'];
+
+function roster(from: number, to: number): string[][] {
+  const rows = [HEADER];
+  for (let i = from; i < to; i += 1) rows.push([`Diplômé·e ${i}`, `K-${String(i).padStart(6, '0')}`, `k${i}@exemple.sn`, '2024', `+221 77 ${String(10_000_000 + i).slice(1)}`, 'Gestion', i % 2 ? 'oui' : 'non']);
+  return rows;
+}
+
+describe('users and the roster import, end to end on a server', () => {
+  let t: TestDatabase;
+  let dir: string;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    t = await createServerDatabase();
+    dir = rosterDir();
+    env = { ...t.env };
+    await t.db.insertInto('annee_reference').values([{ annee: 2024 }, { annee: 2025 }]).execute();
+    await t.db.insertInto('domaine_reference').values([{ nom_domaine: 'Gestion' }]).execute();
+  });
+  afterAll(() => t.close());
+
+  it('creates the first super_admin without an actor, once', async () => {
+    const first = await runCli(['users', 'add', '--nom', 'Fatou Sall', '--email', 'fatou@ecole.example', '--role', 'super_admin', '--password-stdin', '--json'], { env, input: 'correct horse battery\n' });
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ role: 'super_admin', email: 'fatou@ecole.example' });
+    const second = await runCli(['users', 'add', '--nom', 'Intrus', '--email', 'intrus@x.sn', '--role', 'super_admin', '--no-password'], { env });
+    expect(second.code).toBe(77);
+    expect(await countRows(t.db, 'utilisateur', sql`role = 'super_admin'`)).toBe(1);
+    const hash = await t.db.selectFrom('utilisateur').select('mot_de_passe_hash').where('email', '=', 'fatou@ecole.example').executeTakeFirstOrThrow();
+    expect(hash.mot_de_passe_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('import exits 0 on a clean file, 3 with rejects, 2 on an unusable file, 77 without an administrator', async () => {
+    const clean = writeRoster(dir, 'clean.csv', roster(0, 5));
+    const ok = await runCli(['users', 'import', clean, '--as', 'fatou@ecole.example', '--json'], { env, cwd: dir });
+    expect(ok.code).toBe(0);
+    const summary = JSON.parse(ok.stdout);
+    expect(Object.keys(summary).sort()).toEqual(CONTRACT_KEYS);
+    expect(summary).toMatchObject({ read: 5, inserted: 5, rejected: 0, rejects_file: null, dry_run: false });
+    expect(ok.stderr).not.toMatch(/\r|█/); // no progress bar off a terminal
+
+    const withRejects = writeRoster(dir, 'rejects.csv', [...roster(5, 7), ['', 'K-BAD', '', '', '', '', '']]);
+    const partial = await runCli(['users', 'import', withRejects, '--as', 'fatou@ecole.example'], { env, cwd: dir });
+    expect(partial.code).toBe(3);
+    expect(partial.stdout).toMatch(/read.*inserted.*updated.*unchanged.*skipped.*rejected/s);
+    expect(partial.stderr).toContain(join(dir, 'rejects.rejects.csv'));
+    expect(parse(readFileSync(join(dir, 'rejects.rejects.csv')), { bom: true, delimiter: ';' })).toEqual([
+      [...HEADER, 'line', 'reason'],
+      ['', 'K-BAD', '', '', '', '', '', '4', 'nom_complet is empty'],
+    ]);
+
+    const ledgerBefore = await countRows(t.db, 'alumni_admin.import_run');
+    const unusable = writeRoster(dir, 'unusable.csv', [['Nom', 'Ville'], ['Awa', 'Dakar']]);
+    const refused = await runCli(['users', 'import', unusable, '--as', 'fatou@ecole.example'], { env, cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('no column for matricule');
+    expect(await countRows(t.db, 'alumni_admin.import_run')).toBe(ledgerBefore);
+
+    const anonymous = await runCli(['users', 'import', clean], { env, cwd: dir });
+    expect(anonymous.code).toBe(77);
+    await runCli(['users', 'add', '--nom', 'Simple', '--matricule', 'SIMPLE-1', '--no-password', '--as', 'fatou@ecole.example'], { env });
+    expect((await runCli(['users', 'import', clean, '--as', 'SIMPLE-1'], { env, cwd: dir })).code).toBe(77);
+  });
+
+  it('users imports lists the ledger newest first', async () => {
+    const result = await runCli(['users', 'imports', '--json'], { env });
+    const runs = JSON.parse(result.stdout);
+    expect(runs[0]).toMatchObject({ file_name: expect.stringContaining('rejects.csv'), status: 'completed', acteur: 'fatou@ecole.example', read: 3, inserted: 2, rejected: 1 });
+    expect(runs[1]).toMatchObject({ file_name: expect.stringContaining('clean.csv'), inserted: 5 });
+  });
+
+  it('exports CSV with formulas neutralised and never a password hash anywhere', async () => {
+    await t.db.insertInto('utilisateur').values({ nom_complet: '=HYPERLINK("http://evil.example","clic")', matricule: '@SUM(A1)', telephone: '+221771234567', mot_de_passe_hash: '$argon2id$v=19$secret' }).execute();
+    const csv = await runCli(['users', 'export'], { env });
+    expect(csv.code).toBe(0);
+    const records: Record<string, string>[] = parse(csv.stdout, { columns: true });
+    const evil = records.find((r) => r.nom_complet!.includes('HYPERLINK'))!;
+    expect(evil.nom_complet).toBe(`'=HYPERLINK("http://evil.example","clic")`);
+    expect(evil.matricule).toBe("'@SUM(A1)");
+    expect(evil.telephone).toBe("'+221771234567");
+    expect(Object.keys(evil)).not.toContain('mot_de_passe_hash');
+
+    const outputs = await Promise.all([
+      runCli(['users', 'export', '--json'], { env }),
+      runCli(['users', 'list', '--json', '--limit', '500'], { env }),
+      runCli(['users', 'list', '--csv'], { env }),
+      runCli(['users', 'show', 'fatou@ecole.example', '--json'], { env }),
+      runCli(['audit', 'list', '--json', '--limit', '500'], { env }),
+    ]);
+    const entries = JSON.parse(outputs[4]!.stdout);
+    const fatouInsert = entries.find((e: { nouveau_data: { email?: string } }) => e.nouveau_data?.email === 'fatou@ecole.example');
+    outputs.push(await runCli(['audit', 'show', fatouInsert.id], { env }));
+    for (const output of outputs) {
+      expect(output.code).toBe(0);
+      expect(output.stdout + output.stderr).not.toMatch(/argon2|mot_de_passe_hash/);
+    }
+    expect(JSON.parse(outputs[3]!.stdout)).toMatchObject({ email: 'fatou@ecole.example', has_password: true });
+  });
+
+  it('a killed import leaves whole batches, and the same command then finishes the job', async () => {
+    const file = writeRoster(dir, 'big.csv', roster(10_000, 40_000));
+    const args = ['users', 'import', file, '--as', 'fatou@ecole.example', '--batch-size', '1000', '--json'];
+    const child = startCli(args, { env, cwd: dir });
+    const done = finished(child);
+    // Kill it once a few batches are committed.
+    for (;;) {
+      const n = await countRows(t.db, 'utilisateur', sql`matricule like 'K-0%' and matricule >= 'K-010000'`);
+      if (n >= 3000) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.kill('SIGKILL');
+    expect((await done).signal).toBe('SIGKILL');
+    const afterKill = await countRows(t.db, 'utilisateur', sql`matricule >= 'K-010000' and matricule < 'K-040000'`);
+    expect(afterKill % 1000).toBe(0);
+    expect(afterKill).toBeLessThan(30_000);
+    const killed = await t.db.selectFrom('alumni_admin.import_run').selectAll().orderBy('started_at', 'desc').executeTakeFirstOrThrow();
+    expect(killed).toMatchObject({ status: 'running', inserted: afterKill, finished_at: null });
+
+    const rerun = await runCli(args, { env, cwd: dir });
+    expect(rerun.code).toBe(0);
+    expect(JSON.parse(rerun.stdout)).toMatchObject({ read: 30_000, inserted: 30_000 - afterKill, unchanged: afterKill, rejected: 0 });
+    const { rows } = await sql<{ n: number; distinct: number }>`
+      select count(*) as n, count(distinct matricule) as distinct from utilisateur where matricule >= 'K-010000' and matricule < 'K-040000'`.execute(t.db);
+    expect(rows[0]).toEqual({ n: 30_000, distinct: 30_000 });
+  });
+
+  it('two imports of overlapping files at once store each matricule once and correctly', async () => {
+    const a = writeRoster(dir, 'a.csv', roster(50_000, 56_000));
+    // The second file runs the other way, so the two meet in the middle of the overlap.
+    const b = writeRoster(dir, 'b.csv', [HEADER, ...roster(53_000, 59_000).slice(1).reverse()]);
+    const run = (file: string) => runCli(['users', 'import', file, '--as', 'fatou@ecole.example', '--batch-size', '500', '--json'], { env, cwd: dir });
+    const [ra, rb] = await Promise.all([run(a), run(b)]);
+    expect([ra.code, rb.code]).toEqual([0, 0]);
+    const sa = JSON.parse(ra.stdout);
+    const sb = JSON.parse(rb.stdout);
+    expect(sa.inserted + sb.inserted).toBe(9_000);
+    expect(sa.inserted + sa.unchanged + sa.updated).toBe(6_000);
+    expect(sb.inserted + sb.unchanged + sb.updated).toBe(6_000);
+    const { rows } = await sql<{ n: number; distinct: number; wrong: number }>`
+      select count(*) as n, count(distinct matricule) as distinct,
+             count(*) filter (where email <> 'k' || ltrim(substr(matricule, 3), '0') || '@exemple.sn') as wrong
+        from utilisateur where matricule >= 'K-050000' and matricule < 'K-059000'`.execute(t.db);
+    expect(rows[0]).toEqual({ n: 9_000, distinct: 9_000, wrong: 0 });
+  });
+});
+
+describe('a killed import on the embedded database', () => {
+  it('recovers: the next run takes over the lock and finishes with no duplicates', async () => {
+    const { dataDir, remove } = embeddedDataDir();
+    const dir = rosterDir();
+    const env = { ALUMNI_DATA_DIR: dataDir };
+    try {
+      expect((await runCli(['users', 'add', '--nom', 'Admin', '--matricule', 'ADM', '--role', 'super_admin', '--no-password'], { env })).code).toBe(0);
+      // One bad row in every thousand: the rejects file growing shows how far the import got
+      // (the database itself cannot be looked at while the import holds it).
+      const rows = roster(0, 40_000).map((r, i) => (i === 0 ? r : i % 1000 === 500 ? ['', ...r.slice(1)] : [...r.slice(0, 3), '', '', '', '']));
+      const file = writeRoster(dir, 'emb.csv', rows);
+      const args = ['users', 'import', file, '--as', 'ADM', '--batch-size', '1000', '--json'];
+      const child = startCli(args, { env, cwd: dir });
+      const done = finished(child);
+      const rejects = join(dir, 'emb.rejects.csv');
+      while (!existsSync(rejects) || readFileSync(rejects, 'utf8').split('\n').length < 8) await new Promise((r) => setTimeout(r, 10));
+      child.kill('SIGKILL');
+      expect((await done).signal).toBe('SIGKILL');
+      const rerun = await runCli(args, { env, cwd: dir });
+      expect(rerun.code).toBe(3);
+      const summary = JSON.parse(rerun.stdout);
+      expect(summary).toMatchObject({ read: 40_000, rejected: 40 });
+      // Killed midway: some batches were in, whole; the rest came with the second run.
+      expect(summary.unchanged).toBeGreaterThan(0);
+      expect(summary.inserted).toBeGreaterThan(0);
+      expect(summary.inserted + summary.unchanged).toBe(39_960);
+      const list = JSON.parse((await runCli(['users', 'list', '--search', 'K-0', '--limit', '1', '--json'], { env })).stdout);
+      expect(list.users).toHaveLength(1);
+      const exported = parse((await runCli(['users', 'export', '--search', 'K-0'], { env })).stdout, { columns: true }) as { matricule: string }[];
+      expect(exported).toHaveLength(39_960);
+      expect(new Set(exported.map((u) => u.matricule)).size).toBe(39_960);
+    } finally {
+      remove();
+    }
+  });
+});
