@@ -1,14 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 /** The tool's bookkeeping schema: migrations and the like, apart from platform tables. */
 export const ADMIN_SCHEMA = 'alumni_admin';
 const MIGRATION_TABLE = 'kysely_migration';
 
-/** migrations/ at the package root, from src/db (tests) and dist/db (the built CLI) alike. */
-export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
+export const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'migrations');
 
 /**
  * Migrations are SQL scripts, `<timestamp>_<name>.up.sql` with its `.down.sql`: the

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { UsageError } from '../cli/errors.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import type { DB } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
 
-export const DEMO_SQL = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'demo.sql');
+export const DEMO_SQL = join(PACKAGE_ROOT, 'fixtures', 'demo.sql');
 
 /** The demo's super_admin (direction@ecole.example): its presence means "already loaded". */
 export const DEMO_SUPER_ADMIN_ID = '00000000-0000-4000-8000-000000000001';
