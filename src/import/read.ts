@@ -24,6 +24,8 @@ export interface Roster {
   /** Bytes read so far, and the total when known (a file, not stdin): for progress. */
   bytesRead(): number;
   totalBytes: number | null;
+  /** Rows the whole file probably holds, from the length of its first lines (null for stdin). */
+  estimatedRows: number | null;
   /** SHA-256 of the bytes read; complete once `records` is exhausted. */
   checksum(): string;
 }
@@ -96,7 +98,7 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
     ? forcedEncoding(options.encoding)
     : await detectEncoding(sample, exhausted || fromStdin ? null : input);
   const decoder = new TextDecoder(encoding); // strips a UTF-8 BOM
-  const sampleText = new TextDecoder(encoding).decode(sample.subarray(0, Math.min(sample.length, 8192)));
+  const sampleText = new TextDecoder(encoding).decode(sample);
   const delimiter = options.delimiter ? forcedDelimiter(options.delimiter) : detectDelimiter(sampleText);
   const lineEnding = /\r\n|\n|\r/.exec(sampleText)?.[0] ?? '\n';
 
@@ -135,6 +137,7 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
     records: { [Symbol.asyncIterator]: () => records },
     bytesRead: () => bytesRead,
     totalBytes,
+    estimatedRows: totalBytes === null ? null : Math.ceil((totalBytes / sample.length) * Math.max(1, countBreaks(sampleText)) * 1.1),
     checksum: () => hash.copy().digest('hex'),
   };
 }

@@ -53,8 +53,8 @@ export class RowChecker {
   /** Years and fields to create first, with --create-missing-references. */
   readonly newYears = new Set<number>();
   readonly newFields = new Map<string, string>();
-  private readonly matricules = new LineIndex();
-  private readonly emails = new LineIndex();
+  private readonly matricules: LineIndex;
+  private readonly emails: LineIndex;
   private readonly columnOf: Partial<Record<ImportField, number>> = {};
 
   constructor(
@@ -62,7 +62,10 @@ export class RowChecker {
     private readonly headerLength: number,
     private readonly references: References,
     private readonly options: CheckOptions,
+    expectedRows?: number,
   ) {
+    this.matricules = new LineIndex(expectedRows);
+    this.emails = new LineIndex(expectedRows);
     mapping.fieldByColumn.forEach((field, column) => {
       if (field) this.columnOf[field] = column;
     });

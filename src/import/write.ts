@@ -63,11 +63,16 @@ export async function writeBatch(
   // What is stored under these matricules and e-mails.
   const matricules = rows.map((r) => r.matricule);
   const emails = rows.flatMap((r) => (r.email ? [r.email] : []));
-  // Two index look-ups: an OR of the two would scan the whole table at every batch.
+  // One index probe per key, whatever the planner thinks of the table's size: with
+  // "= any(array)" or a join it picks a full scan once the table is large, at every batch.
   const { rows: stored } = await sql<{ matricule: string | null; email: string | null }>`
-    select matricule, lower(email) as email from utilisateur where matricule = any(${matricules}::text[])
+    select u.* from unnest(${matricules}::text[]) k(matricule)
+      cross join lateral (select matricule, lower(email) as email from utilisateur
+                           where matricule = k.matricule limit 1) u
     union
-    select matricule, lower(email) as email from utilisateur where lower(email) = any(${emails}::text[])`.execute(trx);
+    select u.* from unnest(${emails}::text[]) k(email)
+      cross join lateral (select matricule, lower(email) as email from utilisateur
+                           where lower(email) = k.email limit 1) u`.execute(trx);
   const existing = new Set(stored.map((s) => s.matricule));
   const emailOwner = new Map(stored.filter((s) => s.email).map((s) => [s.email!, s.matricule]));
 
@@ -121,9 +126,14 @@ export async function writeBatch(
   return outcome;
 }
 
+// "u.matricule = any(...)" lets the planner reach the stored rows through the index;
+// the join alone makes it hash the whole table at every batch.
+const storedMatching = (rows: ValidRow[]) =>
+  sql`u.matricule = s.matricule and u.matricule = any(${rows.map((r) => r.matricule)}::text[])`;
+
 async function countChanged(trx: Transaction<DB> | Kysely<DB>, rows: ValidRow[]): Promise<number> {
   const { rows: result } = await sql<{ n: number }>`
-    select count(*) as n from utilisateur u join ${staged(rows)} on u.matricule = s.matricule
+    select count(*) as n from utilisateur u join ${staged(rows)} on ${storedMatching(rows)}
      where ${storedRow} is distinct from ${mergedRow}`.execute(trx);
   return result[0]!.n;
 }
@@ -133,7 +143,7 @@ async function updateChanged(trx: Transaction<DB> | Kysely<DB>, rows: ValidRow[]
   const result = await sql`
     update utilisateur u set ${sql.join(assignments)}
       from ${staged(rows)}
-     where u.matricule = s.matricule and ${storedRow} is distinct from ${mergedRow}`.execute(trx);
+     where ${storedMatching(rows)} and ${storedRow} is distinct from ${mergedRow}`.execute(trx);
   return Number(result.numAffectedRows ?? 0);
 }
 

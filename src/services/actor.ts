@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import { NotPermittedError } from '../cli/errors.js';
 import type { DB, RoleUtilisateur } from '../db/schema.js';
 
@@ -11,6 +11,15 @@ export interface Actor {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A user REF: an id, an e-mail (any case) or a matricule. */
+export function matchesUserRef(eb: ExpressionBuilder<DB, 'utilisateur'>, ref: string): Expression<SqlBool> {
+  return eb.or([
+    ...(UUID.test(ref) ? [eb('id', '=', ref)] : []),
+    eb(eb.fn('lower', ['email']), '=', ref.toLowerCase()),
+    eb('matricule', '=', ref),
+  ]);
+}
 
 /**
  * The administrator a mutation is done as (`--as` / `ALUMNI_ACTOR`): an active user
@@ -30,13 +39,7 @@ export async function resolveActor(
   const user = await db
     .selectFrom('utilisateur')
     .select(['id', 'nom_complet', 'email', 'matricule', 'role', 'est_actif'])
-    .where((eb) =>
-      eb.or([
-        ...(UUID.test(wanted) ? [eb('id', '=', wanted)] : []),
-        eb(eb.fn('lower', ['email']), '=', wanted.toLowerCase()),
-        eb('matricule', '=', wanted),
-      ]),
-    )
+    .where((eb) => matchesUserRef(eb, wanted))
     .executeTakeFirst();
   if (!user) throw new NotPermittedError(`No user "${wanted}" exists to act as; --as takes an administrator's e-mail or matricule.`);
   if (!user.est_actif) throw new NotPermittedError(`User "${wanted}" is deactivated and cannot act as an administrator.`);

@@ -76,7 +76,7 @@ export async function importRoster(
     country: options.country,
     createMissingReferences: options.createMissingReferences,
     mayGrantRoles: actor.role === 'super_admin',
-  });
+  }, roster.estimatedRows ?? undefined);
   hooks.onStart?.({ encoding: roster.encoding, delimiter: roster.delimiter, unknownColumns: mapping.unknown, totalBytes: roster.totalBytes });
 
   const totals: ImportSummary = {

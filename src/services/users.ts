@@ -4,7 +4,7 @@ import { AlumniError, ExitCode, NotFoundError, NotPermittedError, UsageError } f
 import type { DB, RoleUtilisateur, StatutUtilisateur } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
 import * as value from '../import/values.js';
-import type { Actor } from './actor.js';
+import { matchesUserRef, type Actor } from './actor.js';
 
 /** What is shown of a user: everything but the password hash. */
 export const USER_COLUMNS = [
@@ -103,13 +103,7 @@ export async function findUser(db: Kysely<DB>, ref: string): Promise<UserView & 
   const user = await db
     .selectFrom('utilisateur')
     .select([...USER_COLUMNS, sql<boolean>`mot_de_passe_hash is not null`.as('has_password')])
-    .where((eb) =>
-      eb.or([
-        ...(UUID.test(wanted) ? [eb('id', '=', wanted)] : []),
-        eb(eb.fn('lower', ['email']), '=', wanted.toLowerCase()),
-        eb('matricule', '=', wanted),
-      ]),
-    )
+    .where((eb) => matchesUserRef(eb, wanted))
     .executeTakeFirst();
   if (!user) throw new NotFoundError(`No user "${wanted}" (give an id, an e-mail or a matricule).`);
   return user as UserView & { has_password: boolean };
