@@ -122,6 +122,52 @@ export function buildProgram(io: Io, state: RunState): Command {
     .option('--batch-size <rows>', 'rows per transaction', '5000')
     .action(action(() => import('./commands/users/import.js')));
 
+  const validate = program.command('validate').description('moderation: formations, groups and organisations waiting for approval');
+  validate
+    .command('list')
+    .description('how many items wait in each queue, or the items of one queue, oldest first')
+    .argument('[queue]', 'formations, groups or orgs')
+    .option('--limit <n>', 'how many items', '1000')
+    .option('--csv', 'CSV on stdout')
+    .action(action(() => import('./commands/validate/list.js')));
+  validate
+    .command('approve')
+    .description('approve items (for scripts; see review for the interactive queue)')
+    .argument('<queue>', 'formations, groups or orgs')
+    .argument('<ids...>', 'item ids')
+    .action(action(() => import('./commands/validate/approve.js')));
+  validate
+    .command('reject')
+    .description('reject items, saying why')
+    .argument('<queue>', 'formations, groups or orgs')
+    .argument('<ids...>', 'item ids')
+    .option('--reason <text>', 'why (required): the author reads it')
+    .action(action(() => import('./commands/validate/reject.js')));
+  validate
+    .command('review')
+    .description('review a queue one card at a time, with single-key decisions (needs a terminal)')
+    .argument('[queue]', 'formations, groups or orgs (default: all three, in that order)')
+    .option('--reasons <file>', 'rejection reason templates, one per line (default: ALUMNI_REJECT_REASONS, else built-in French ones)')
+    .action(action(() => import('./commands/validate/review.js')));
+  validate
+    .command('history')
+    .description('moderation decisions, newest first')
+    .option('--queue <queue>', 'formations, groups or orgs')
+    .option('--item <id>', 'decisions on this item')
+    .option('--moderator <ref>', 'decisions made (or withdrawn) by this user: id, e-mail or matricule')
+    .option('--outcome <outcome>', 'approved, rejected or withdrawn')
+    .option('--since <when>', 'a date (2026-01-31) or a duration back from now (7d, 12h)')
+    .option('--until <when>', 'before this date or duration back from now')
+    .option('--limit <n>', 'how many', '100')
+    .option('--csv', 'CSV on stdout')
+    .action(action(() => import('./commands/validate/history.js')));
+  validate
+    .command('reopen')
+    .description('undo a decision made by mistake: the item returns to its queue')
+    .argument('<queue>', 'formations, groups or orgs')
+    .argument('<id>', 'item id')
+    .action(action(() => import('./commands/validate/reopen.js')));
+
   const audit = program.command('audit').description('the audit trail: who changed what, when');
   audit
     .command('list')

@@ -104,6 +104,25 @@ export class Output {
     }
   }
 
+  /**
+   * A boxed card: a title, then label/value rows, values wrapped to the terminal width
+   * (the interactive review shows one item at a time this way).
+   */
+  async writeCard(title: string, fields: Array<[label: string, value: string]>): Promise<void> {
+    const { default: Table } = await import('cli-table3');
+    const width = Math.max(50, Math.min(this.io.stdout.columns || 80, 120));
+    const labelWidth = 15;
+    const table = new Table({
+      colWidths: [labelWidth, width - labelWidth - 3],
+      wordWrap: true,
+      wrapOnWordBoundary: true,
+      style: { head: [], border: this.colors.level > 0 ? ['grey'] : [] },
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    });
+    for (const [label, value] of fields) table.push([this.colors.cyan(label), value]);
+    this.io.stdout.write(`${this.colors.bold(title)}\n${table.toString()}\n`);
+  }
+
   /** A line of data on stdout (e.g. a summary line for cron). */
   line(text: string): void {
     this.io.stdout.write(`${text}\n`);

@@ -17,9 +17,53 @@ export async function readPassword(io: Io, fromStdin: boolean): Promise<string |
   }
   if (!canPrompt(io)) return undefined;
   const { password } = await import('@inquirer/prompts');
-  const context = { input: io.stdin as NodeJS.ReadableStream, output: io.stderr as NodeJS.WritableStream };
+  const context = promptContext(io);
   const first = await password({ message: 'Password', mask: true, validate: (v) => v.length >= 8 || 'At least 8 characters.' }, context);
   const again = await password({ message: 'Password again', mask: true }, context);
   if (first !== again) throw new UsageError('The two passwords differ; nothing was changed.');
   return first;
+}
+
+function promptContext(io: Io) {
+  return { input: io.stdin as NodeJS.ReadableStream, output: io.stderr as NodeJS.WritableStream };
+}
+
+/**
+ * One keystroke among `keys`, no Enter needed (the interactive review's actions).
+ * Ctrl-C rejects with inquirer's ExitPromptError, like every other prompt.
+ */
+export async function readKey(io: Io, message: string, keys: readonly string[]): Promise<string> {
+  const { createPrompt, useKeypress, useState } = await import('@inquirer/core');
+  const keyPrompt = createPrompt<string, { message: string }>((config, done) => {
+    const [answer, setAnswer] = useState<string | undefined>(undefined);
+    useKeypress((key) => {
+      const name = (key.name ?? '').toLowerCase();
+      if (!key.ctrl && keys.includes(name)) {
+        setAnswer(name);
+        done(name);
+      }
+    });
+    return `${config.message}${answer ? ` ${answer}` : ''}`;
+  });
+  return keyPrompt({ message }, promptContext(io));
+}
+
+/**
+ * A rejection reason: one of `templates`, or typed. Undefined when the moderator backs
+ * out (an empty typed reason), so nothing is decided.
+ */
+export async function chooseReason(io: Io, templates: readonly string[]): Promise<string | undefined> {
+  const { select, input } = await import('@inquirer/prompts');
+  const typeOne = '\u0000type';
+  const picked = await select(
+    {
+      message: 'Reason',
+      choices: [...templates.map((t) => ({ name: t, value: t })), { name: 'Type a reason…', value: typeOne }],
+      pageSize: Math.min(templates.length + 1, 12),
+    },
+    promptContext(io),
+  );
+  if (picked !== typeOne) return picked;
+  const typed = await input({ message: 'Reason (empty: back to the card)' }, promptContext(io));
+  return typed.trim() || undefined;
 }

@@ -259,6 +259,8 @@ export interface Utilisateur {
 }
 
 export interface ValidationFormation {
+  annulee_le: Timestamp | null;
+  annulee_par: string | null;
   commentaire: string | null;
   date_validation: Generated<Timestamp>;
   est_approuve: boolean;
@@ -268,6 +270,8 @@ export interface ValidationFormation {
 }
 
 export interface ValidationGroupe {
+  annulee_le: Timestamp | null;
+  annulee_par: string | null;
   commentaire: string | null;
   date_validation: Generated<Timestamp>;
   est_approuve: boolean;
@@ -277,6 +281,8 @@ export interface ValidationGroupe {
 }
 
 export interface ValidationOrganisation {
+  annulee_le: Timestamp | null;
+  annulee_par: string | null;
   commentaire: string | null;
   date_validation: Generated<Timestamp>;
   est_approuve: boolean;
