@@ -171,9 +171,19 @@ describe('validate, end to end on a server', () => {
       second.type('a');
       await second.waitFor(/Approved: Club Delta/);
       await second.waitFor(/nothing more for you|Nothing more to review/);
-      first.type('q');
+      // The first one types its own reason: up from the first template is the last entry.
+      first.type('r');
+      let at = await first.waitFor(/Type a reason/);
+      first.type('\u001b[A');
+      first.type('\r');
+      at = await first.waitFor(/Reason \(empty: back to the card\)/, at);
+      first.type('Nom à revoir, merci\r');
+      await first.waitFor(/Rejected: Club Charlie/, at);
       expect(await Promise.all([first.exited, second.exited])).toEqual([0, 0]);
       expect(await advisoryLocks()).toBe(0);
+      const decided = await t.db.selectFrom('validation_groupe').select(['groupe_id', 'commentaire', 'validateur_id'])
+        .where('groupe_id', 'in', [cards[2]!, cards[3]!]).orderBy('commentaire').execute();
+      expect(decided.map((d) => [cards.indexOf(d.groupe_id), d.commentaire])).toEqual([[2, 'Nom à revoir, merci'], [3, null]]);
     });
   });
 });
