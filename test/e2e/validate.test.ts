@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REASONS } from '../../src/commands/validate/shared.js';
 import { finished, runCli, startCli } from '../support/cli.js';
 import { countRows, createServerDatabase, type TestDatabase } from '../support/databases.js';
+import { seedModerationUsers } from '../support/moderation.js';
 import { startInPty } from '../support/pty.js';
 
 describe('validate, end to end on a server', () => {
@@ -25,16 +26,7 @@ describe('validate, end to end on a server', () => {
   beforeAll(async () => {
     t = await createServerDatabase();
     env = { ...t.env, ALUMNI_ACTOR: 'm1@ecole.example' };
-    const users = await t.db
-      .insertInto('utilisateur')
-      .values([
-        { nom_complet: 'Modératrice Une', matricule: 'MOD-1', email: 'm1@ecole.example', role: 'admin' },
-        { nom_complet: 'Modérateur Deux', matricule: 'MOD-2', email: 'm2@ecole.example', role: 'admin' },
-        { nom_complet: 'Awa Ndiaye', matricule: 'ETU-1', email: 'awa@exemple.sn' },
-      ])
-      .returning(['id', 'matricule'])
-      .execute();
-    authorId = users.find((u) => u.matricule === 'ETU-1')!.id;
+    authorId = (await seedModerationUsers(t.db)).author;
   });
   afterAll(() => t.close());
 

@@ -14,6 +14,7 @@ import {
   Review,
   type QueueName,
 } from '../../src/services/moderation.js';
+import { seedModerationUsers } from '../support/moderation.js';
 import { BACKENDS, countRows, createTestDatabase, type TestDatabase } from '../support/databases.js';
 
 const UA = 'alumni/test validate';
@@ -40,19 +41,10 @@ describe.each(BACKENDS)('moderation on the %s back end', (backend) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(backend);
-    const users = await t.db
-      .insertInto('utilisateur')
-      .values([
-        { nom_complet: 'Modératrice Une', matricule: 'MOD-1', email: 'm1@ecole.example', role: 'admin' },
-        { nom_complet: 'Modérateur Deux', matricule: 'MOD-2', email: 'm2@ecole.example', role: 'admin' },
-        { nom_complet: 'Awa Ndiaye', matricule: 'ETU-1', email: 'awa@exemple.sn' },
-      ])
-      .returning(['id', 'matricule'])
-      .execute();
-    const id = (m: string) => users.find((u) => u.matricule === m)!.id;
-    m1 = { actorId: id('MOD-1'), userAgent: UA };
-    m2 = { actorId: id('MOD-2'), userAgent: UA };
-    authorId = id('ETU-1');
+    const users = await seedModerationUsers(t.db);
+    m1 = { actorId: users.moderator1, userAgent: UA };
+    m2 = { actorId: users.moderator2, userAgent: UA };
+    authorId = users.author;
     orgId = (await t.db.insertInto('organisation').values({ nom_organisation: 'Sonatel', type_organisation: 'entreprise', statut: 'active' }).returning('id').executeTakeFirstOrThrow()).id;
   });
   afterAll(() => t.close());
