@@ -252,8 +252,9 @@ async function measureEmbeddedCli(dir: string, work: () => Promise<Partial<Measu
 function importWithCli(file: string, env: Record<string, string>): Promise<Partial<Measured>> {
   const rssFile = join(dirname(file), `rss-${Date.now()}`);
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', RSS_HOOK, CLI, 'users', 'import', file, '--as', 'BENCH-ADMIN', '--country', 'SN', '--json', '--rejects', `${file}.rejects.csv`], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, BENCH_RSS_FILE: rssFile, ...env },
+    // Run as a user does, through bin/alumni.js's shebang and its V8 flags.
+    const child = spawn(CLI, ['users', 'import', file, '--as', 'BENCH-ADMIN', '--country', 'SN', '--json', '--rejects', `${file}.rejects.csv`], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_OPTIONS: `--import ${RSS_HOOK}`, BENCH_RSS_FILE: rssFile, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

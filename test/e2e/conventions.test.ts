@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../support/cli.js';
+import { CLI, ROOT, runCli } from '../support/cli.js';
 import { createServerDatabase, embeddedDataDir, type TestDatabase } from '../support/databases.js';
 
 const ESC = '\u001b[';
@@ -26,6 +27,15 @@ describe('CLI conventions (the built alumni as a subprocess)', () => {
     const result = await runCli(args, { env: { ...env, RECORD_IMPORTS_FILE: file }, nodeArgs: ['--import', join(ROOT, 'test/support/record-imports.mjs')] });
     return { result, urls: readFileSync(file, 'utf8').split('\n').filter(Boolean) };
   };
+
+  it('runs as an executable through its shebang, with the V8 heap flags', async () => {
+    const probe = join(scratch, 'exec-argv.mjs');
+    writeFileSync(probe, `process.on('exit', () => process.stderr.write('execArgv=' + process.execArgv.join(' ') + '\\n'));\n`);
+    const result = spawnSync(CLI, ['--version'], { encoding: 'utf8', env: { PATH: process.env.PATH, NODE_OPTIONS: `--import ${probe}` } });
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(result.stderr).toMatch(/execArgv=.*--max-semi-space-size=1.*--max-old-space-size=512/);
+  });
 
   it('--help loads neither a database driver nor the command modules', async () => {
     const { result, urls } = await loadedModules(['--help'], {});
