@@ -168,6 +168,39 @@ export function buildProgram(io: Io, state: RunState): Command {
     .argument('<id>', 'item id')
     .action(action(() => import('./commands/validate/reopen.js')));
 
+  const jobs = program.command('jobs').description('maintenance jobs, for cron or on demand (they run as the system)');
+  const jobNames = 'expire-offers, purge-messages, refresh-stats, purge-audit';
+  jobs.command('list').description('each job: schedule, last run, next due time').action(action(() => import('./commands/jobs/list.js')));
+  jobs
+    .command('run')
+    .description('run jobs now, each under its lock: one summary line per job')
+    .argument('[jobs...]', jobNames)
+    .option('--all', 'every job')
+    .option('--dry-run', 'count what would change, and show the first rows; write nothing')
+    .option('--wait <seconds>', 'when another run holds a job\'s lock, wait this long for it (default: exit 75 at once)')
+    .option('--older-than <duration>', 'purge-audit: entries older than this go (default: ALUMNI_AUDIT_RETENTION, else 365 days)')
+    .action(action(() => import('./commands/jobs/run.js')));
+  jobs
+    .command('history')
+    .description('runs, newest first')
+    .argument('[job]', jobNames)
+    .option('--limit <n>', 'how many', '50')
+    .option('--csv', 'CSV on stdout')
+    .action(action(() => import('./commands/jobs/history.js')));
+  jobs.command('crontab').description('crontab lines for the default schedules, ready to paste').action(action(() => import('./commands/jobs/crontab.js')));
+  jobs
+    .command('schedule')
+    .description('register the jobs in pg_cron (idempotent), running the same logic as `jobs run`')
+    .argument('[jobs...]', `${jobNames} (default: all)`)
+    .option('--older-than <duration>', 'purge-audit retention (default: ALUMNI_AUDIT_RETENTION, else 365 days)')
+    .action(action(() => import('./commands/jobs/schedule.js')));
+  jobs
+    .command('unschedule')
+    .description('remove the jobs from pg_cron')
+    .argument('[jobs...]', `${jobNames} (default: all)`)
+    .action(action(() => import('./commands/jobs/unschedule.js')));
+  jobs.command('check').description('for monitoring: exit 1 naming any job that is failing or overdue').action(action(() => import('./commands/jobs/check.js')));
+
   const audit = program.command('audit').description('the audit trail: who changed what, when');
   audit
     .command('list')

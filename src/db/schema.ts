@@ -67,6 +67,17 @@ export interface AlumniAdminImportRun {
   updated: Generated<number>;
 }
 
+export interface AlumniAdminJobRun {
+  error: string | null;
+  finished_at: Timestamp | null;
+  id: Generated<number>;
+  job: string;
+  rows: Generated<Json>;
+  started_at: Generated<Timestamp>;
+  status: string;
+  user_agent: string;
+}
+
 export interface AlumniAdminViewRefresh {
   refreshed_at: Timestamp;
   view_name: string;
@@ -293,6 +304,7 @@ export interface ValidationOrganisation {
 
 export interface DB {
   "alumni_admin.import_run": AlumniAdminImportRun;
+  "alumni_admin.job_run": AlumniAdminJobRun;
   "alumni_admin.view_refresh": AlumniAdminViewRefresh;
   annee_reference: AnneeReference;
   audit_log: AuditLog;

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REASONS } from '../../src/commands/validate/shared.js';
 import { finished, runCli, startCli } from '../support/cli.js';
-import { countRows, createServerDatabase, type TestDatabase } from '../support/databases.js';
+import { ADVISORY_HERE, countRows, createServerDatabase, type TestDatabase } from '../support/databases.js';
 import { seedModerationUsers } from '../support/moderation.js';
 import { startInPty } from '../support/pty.js';
 
@@ -21,7 +21,7 @@ describe('validate, end to end on a server', () => {
       .execute();
     return rows.map((r) => r.id);
   }
-  const advisoryLocks = () => countRows(t.db, 'pg_locks', sql`locktype = 'advisory'`);
+  const advisoryLocks = () => countRows(t.db, 'pg_locks', ADVISORY_HERE);
 
   beforeAll(async () => {
     t = await createServerDatabase();

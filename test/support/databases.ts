@@ -82,3 +82,6 @@ export async function countRows(db: Kysely<DB>, table: string, where = sql`true`
   const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(db);
   return rows[0]!.n;
 }
+
+/** pg_locks rows of the advisory locks held in the current database (not the other test files'). */
+export const ADVISORY_HERE = sql`locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())`;

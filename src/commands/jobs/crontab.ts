@@ -1,0 +1,25 @@
+import { realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { maskSecrets } from '../../db/url.js';
+import { PACKAGE_ROOT } from '../../paths.js';
+import type { CommandRun } from '../types.js';
+
+/**
+ * Ready-to-paste crontab lines. The database comes from the crontab's environment: its
+ * URL is shown masked in a comment, never with its password.
+ */
+export const run: CommandRun = async (ctx) => {
+  const { JOBS, JOB_NAMES } = await import('../../services/jobs.js');
+  const command = realpathSync(join(PACKAGE_ROOT, 'bin', 'alumni.js'));
+  const url = ctx.options.databaseUrl ?? ctx.io.env.DATABASE_URL;
+  const lines = [
+    `# alumni maintenance jobs: paste into \`crontab -e\` (times are this machine's local time).`,
+    url
+      ? `# Set the database at the top of the crontab, with its real password:\n# DATABASE_URL=${maskSecrets(url)}`
+      : `ALUMNI_DATA_DIR=${ctx.io.env.ALUMNI_DATA_DIR ?? (await import('../../db/connect.js')).defaultDataDir(ctx.io.env)}`,
+    `PATH=${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`,
+    `# Each run appends one summary line (errors too) to ~/alumni-jobs.log; \`alumni jobs check\` tells whether they run.`,
+  ];
+  for (const job of JOB_NAMES) lines.push(`${JOBS[job].schedule} ${command} jobs run ${job} >> "$HOME/alumni-jobs.log" 2>&1`);
+  ctx.out.line(lines.join('\n'));
+};
