@@ -130,6 +130,8 @@ describe.each(BACKENDS)('maintenance jobs on the %s back end', (backend) => {
       await holder.query(`select pg_advisory_lock(hashtext('alumni job'), hashtext('expire-offers'))`);
       const locked = await runJob(t.db, 'expire-offers', `${UA} expire-offers`);
       expect(locked).toMatchObject({ status: 'locked', rows: {} });
+      // Another job has its own lock: it runs meanwhile.
+      expect((await runJob(t.db, 'purge-messages', `${UA} purge-messages`)).status).toBe('ok');
       expect((await jobHistory(t.db, 'expire-offers', 1))[0]).toMatchObject({ status: 'locked' });
       const started = Date.now();
       setTimeout(() => void holder.query(`select pg_advisory_unlock(hashtext('alumni job'), hashtext('expire-offers'))`), 800);
