@@ -349,6 +349,7 @@ export function parseOutcome(value: string): NonNullable<HistoryFilters['outcome
 
 /** Decisions, newest first, across the queues. */
 export async function listDecisions(db: Kysely<DB>, filters: HistoryFilters = {}): Promise<DecisionView[]> {
+  if (filters.itemId !== undefined && !UUID.test(filters.itemId)) throw new UsageError(`--item ${filters.itemId}: give an item id (a UUID).`);
   const moderatorId = filters.moderator ? (await findUser(db, filters.moderator)).id : undefined;
   const since = filters.since ? parseSince(filters.since) : undefined;
   const until = filters.until ? parseSince(filters.until) : undefined;

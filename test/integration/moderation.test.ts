@@ -179,6 +179,7 @@ describe.each(BACKENDS)('moderation on the %s back end', (backend) => {
     const withdrawn = await listDecisions(t.db, { outcome: 'withdrawn' });
     expect(withdrawn.map((d) => d.title).sort()).toEqual(['Couture', 'Data science']);
     expect(await listDecisions(t.db, { since: '2099-01-01' })).toEqual([]);
+    await expect(listDecisions(t.db, { itemId: 'pas-un-id' })).rejects.toMatchObject({ exitCode: 2 });
   });
 
   it('a review holds its card: decisions elsewhere skip it, and it decides it once', async () => {
