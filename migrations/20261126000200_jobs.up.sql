@@ -63,6 +63,8 @@ $$;
 -- advisory lock, so a run whose session dies lets go of it; the next run then marks the
 -- dead run's record as failed.
 -- Changes are audited with no acting user and p_user_agent naming the job.
+-- The whole CALL is one statement for statement_timeout: callers running long purges
+-- switch it off for their session (the CLI does).
 CREATE PROCEDURE alumni_admin.run_job(
   p_job text,
   p_user_agent text,
@@ -81,6 +83,9 @@ DECLARE
 BEGIN
   IF p_job NOT IN ('expire-offers', 'purge-messages', 'refresh-stats', 'purge-audit') THEN
     RAISE EXCEPTION 'unknown job "%"', p_job USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF v_limit < 1 THEN
+    RAISE EXCEPTION 'batch_size must be at least 1' USING ERRCODE = 'invalid_parameter_value';
   END IF;
   IF NOT pg_try_advisory_lock(hashtext('alumni job'), hashtext(p_job)) THEN
     IF p_record_locked THEN
@@ -119,7 +124,9 @@ BEGIN
            coalesce(sum(value::bigint), 0)
       INTO v_rows, v_affected
       FROM jsonb_each_text(v_batch);
-    -- The batch is committed, and with it its audit entries.
+    -- The batch is committed with its audit entries and its count, so a run cut short
+    -- (cancelled, or its session killed) still says what it did.
+    UPDATE alumni_admin.job_run SET rows = v_rows WHERE id = v_id;
     COMMIT;
     -- expire-offers (both tables at once) and refresh-stats are one transaction; the
     -- purges go on while full batches come back.

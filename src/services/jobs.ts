@@ -77,14 +77,19 @@ function fromRecord(record: RunRecord): JobRun {
 export async function runJob(db: Kysely<DB>, job: JobName, userAgent: string, options: JobOptions = {}, waitMs = 0): Promise<JobRun> {
   const deadline = Date.now() + waitMs;
   const params = JSON.stringify({ older_than: options.olderThan ?? DEFAULT_AUDIT_RETENTION, batch_size: options.batchSize ?? 5000 });
-  for (;;) {
-    const lastTry = Date.now() >= deadline;
-    const { rows } = await sql<{ p_run: RunRecord }>`
-      call alumni_admin.run_job(${job}, ${userAgent}, ${params}::jsonb, ${lastTry}, null)`.execute(db);
-    const run = fromRecord(rows[0]!.p_run);
-    if (run.status !== 'locked' || lastTry) return run;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(500, Math.max(0, deadline - Date.now()))));
-  }
+  // One connection for the whole run: a server's statement_timeout would cut a long
+  // purge short (the CALL is one statement), so it is switched off for this session.
+  return db.connection().execute(async (connection) => {
+    await sql`set statement_timeout = 0`.execute(connection);
+    for (;;) {
+      const lastTry = Date.now() >= deadline;
+      const { rows } = await sql<{ p_run: RunRecord }>`
+        call alumni_admin.run_job(${job}, ${userAgent}, ${params}::jsonb, ${lastTry}, null)`.execute(connection);
+      const run = fromRecord(rows[0]!.p_run);
+      if (run.status !== 'locked' || lastTry) return run;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500, Math.max(0, deadline - Date.now()))));
+    }
+  });
 }
 
 export interface JobPreview extends JobRun {

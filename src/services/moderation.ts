@@ -29,6 +29,8 @@ interface QueueTable {
   approve: string;
   /** Undoes `approve` when an approval is withdrawn. */
   unapprove: string;
+  /** On alias i: the item may wait again (an organisation made inactive since may not). */
+  reopenable: string;
   title: string;
   /** In messages: "formation 1234…". */
   noun: string;
@@ -37,15 +39,16 @@ interface QueueTable {
 const TABLES: Record<QueueName, QueueTable> = {
   formations: {
     table: 'formation', decisions: 'validation_formation', itemKey: 'formation_id',
-    waiting: 'not i.est_valide', approve: 'est_valide = true', unapprove: 'est_valide = false', title: 'i.titre', noun: 'formation',
+    waiting: 'not i.est_valide', approve: 'est_valide = true', unapprove: 'est_valide = false', reopenable: 'true', title: 'i.titre', noun: 'formation',
   },
   groups: {
     table: 'groupe', decisions: 'validation_groupe', itemKey: 'groupe_id',
-    waiting: 'not i.est_valide', approve: 'est_valide = true', unapprove: 'est_valide = false', title: 'i.nom_groupe', noun: 'group',
+    waiting: 'not i.est_valide', approve: 'est_valide = true', unapprove: 'est_valide = false', reopenable: 'true', title: 'i.nom_groupe', noun: 'group',
   },
   orgs: {
     table: 'organisation', decisions: 'validation_organisation', itemKey: 'organisation_id',
-    waiting: "i.statut = 'en_attente'", approve: "statut = 'active'", unapprove: "statut = 'en_attente'", title: 'i.nom_organisation', noun: 'organisation',
+    waiting: "i.statut = 'en_attente'", approve: "statut = 'active'", unapprove: "statut = 'en_attente'", reopenable: "i.statut <> 'inactive'",
+    title: 'i.nom_organisation', noun: 'organisation',
   },
 };
 
@@ -183,6 +186,7 @@ const FACTS: Record<QueueName, string> = {
 /** One item with everything a moderator needs to decide; undefined when there is none. */
 export async function loadCard(db: Kysely<DB>, queue: QueueName, id: string): Promise<ItemCard | undefined> {
   if (!UUID.test(id)) return undefined;
+  id = id.toLowerCase();
   const q = TABLES[queue];
   const { rows } = await sql<Omit<ItemCard, 'facts' | 'decisions'> & { facts: Array<[string, string | null]> }>`
     ${itemSelect(queue, sql`, i.updated_at::text as version, i.updated_at, i.description,
@@ -225,8 +229,9 @@ export async function decide(
   shownVersion?: string,
 ): Promise<DecisionOutcome> {
   const q = TABLES[queue];
+  if (!UUID.test(id)) return { queue, id, status: 'not_found', message: `No ${q.noun} has id ${id}.` };
+  id = id.toLowerCase(); // the lock key hashes the id's text: one spelling per item
   const outcome = (status: DecisionStatus, message: string | null = null): DecisionOutcome => ({ queue, id, status, message });
-  if (!UUID.test(id)) return outcome('not_found', `No ${q.noun} has id ${id}.`);
   if (!verdict.approve && !verdict.reason.trim()) throw new UsageError('A rejection needs a reason (--reason TEXT).');
   return writeAs(db, session, async (trx) => {
     const { rows: free } = await sql<{ free: boolean }>`select pg_try_advisory_xact_lock(${lockKeys(queue, id)}) as free`.execute(trx);
@@ -240,8 +245,10 @@ export async function decide(
     if (shownVersion !== undefined && state.version !== shownVersion) {
       return outcome('changed', `${q.noun} ${id} was modified since it was shown; not decided, look at it again.`);
     }
-    await sql`insert into ${sql.table(q.decisions)} (${sql.ref(q.itemKey)}, validateur_id, est_approuve, commentaire)
-              values (${id}, ${session.actorId}, ${verdict.approve}, ${verdict.approve ? null : verdict.reason.trim()})`.execute(trx);
+    // Timed now, after the row lock, not at the start of the transaction: an edit
+    // committed while we waited for the lock is then older than the decision.
+    await sql`insert into ${sql.table(q.decisions)} (${sql.ref(q.itemKey)}, validateur_id, est_approuve, commentaire, date_validation)
+              values (${id}, ${session.actorId}, ${verdict.approve}, ${verdict.approve ? null : verdict.reason.trim()}, clock_timestamp())`.execute(trx);
     if (verdict.approve) await sql`update ${sql.table(q.table)} set ${sql.raw(q.approve)} where id = ${id}`.execute(trx);
     return outcome(verdict.approve ? 'approved' : 'rejected');
   });
@@ -279,7 +286,7 @@ export async function decideMany(db: Kysely<DB>, session: WriteSession, queue: Q
     throw new NotFoundError(`No ${TABLES[queue].noun} with id ${unknown.join(', ')}; nothing was decided.`);
   }
   const outcomes: DecisionOutcome[] = [];
-  for (const id of new Set(ids)) outcomes.push(await decide(db, session, queue, id, verdict));
+  for (const id of new Set(ids.map((i) => i.toLowerCase()))) outcomes.push(await decide(db, session, queue, id, verdict));
   const decided = outcomes.filter((o) => o.status === 'approved' || o.status === 'rejected').length;
   return { outcomes, decided, skipped: outcomes.length - decided };
 }
@@ -296,7 +303,7 @@ async function unknownIds(db: Kysely<DB>, queue: QueueName, ids: string[]): Prom
 export interface ReopenOutcome {
   queue: QueueName;
   id: string;
-  status: 'reopened' | 'not_decided' | 'held';
+  status: 'reopened' | 'not_decided' | 'not_reopenable' | 'held';
   /** The decisions withdrawn. */
   withdrawn: Array<{ id: string; est_approuve: boolean }>;
   message: string | null;
@@ -309,11 +316,16 @@ export interface ReopenOutcome {
 export async function reopen(db: Kysely<DB>, session: WriteSession, queue: QueueName, id: string): Promise<ReopenOutcome> {
   const q = TABLES[queue];
   if (!UUID.test(id)) throw new NotFoundError(`No ${q.noun} has id ${id}.`);
+  id = id.toLowerCase();
   return writeAs(db, session, async (trx) => {
     const { rows: free } = await sql<{ free: boolean }>`select pg_try_advisory_xact_lock(${lockKeys(queue, id)}) as free`.execute(trx);
     if (!free[0]!.free) return { queue, id, status: 'held', withdrawn: [], message: `${q.noun} ${id} is being reviewed by another moderator right now.` };
-    const { rows: locked } = await sql`select 1 from ${sql.table(q.table)} where id = ${id} for update`.execute(trx);
+    const { rows: locked } = await sql<{ reopenable: boolean }>`
+      select ${sql.raw(q.reopenable)} as reopenable from ${sql.table(q.table)} i where id = ${id} for update of i`.execute(trx);
     if (locked.length === 0) throw new NotFoundError(`No ${q.noun} has id ${id}.`);
+    if (!locked[0]!.reopenable) {
+      return { queue, id, status: 'not_reopenable', withdrawn: [], message: `${q.noun} ${id} was made inactive since; reactivate it rather than reopen it.` };
+    }
     const { rows: withdrawn } = await sql<{ id: string; est_approuve: boolean }>`
       update ${sql.table(q.decisions)} d set annulee_le = now(), annulee_par = ${session.actorId}
         from ${sql.table(q.table)} i
@@ -417,12 +429,16 @@ export class Review {
     const q = TABLES[queue];
     // Candidates a page at a time: the try-lock runs in the application, never inside
     // a query that could evaluate it for more rows than it returns.
-    for (let offset = 0; ; offset += 50) {
-      const { rows } = await sql<{ id: string }>`
-        select i.id from ${sql.table(q.table)} i
+    // Keyset paging: items decided meanwhile by others do not shift the window.
+    let after: { created_at: string; id: string } | undefined;
+    for (;;) {
+      const { rows } = await sql<{ id: string; created_at: string }>`
+        select i.id, i.created_at::text as created_at from ${sql.table(q.table)} i
          where ${pendingCondition(q)} and not (i.id = any(${[...passed]}::uuid[]))
-         order by i.created_at, i.id limit 50 offset ${offset}`.execute(this.db);
+           ${after ? sql`and (i.created_at, i.id) > (${after.created_at}::timestamptz, ${after.id}::uuid)` : sql``}
+         order by i.created_at, i.id limit 50`.execute(this.db);
       if (rows.length === 0) return undefined;
+      after = rows.at(-1);
       for (const { id } of rows) {
         const { rows: got } = await sql<{ got: boolean }>`select pg_try_advisory_lock(${lockKeys(queue, id)}) as got`.execute(this.db);
         if (!got[0]!.got) continue;

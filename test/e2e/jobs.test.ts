@@ -137,9 +137,14 @@ describe('jobs, end to end on a server', () => {
     expect(parsed.errors).toEqual({});
     expect(Object.keys(parsed.variables)).toEqual(['PATH']);
     expect(parsed.expressions.map((e) => e.stringify())).toEqual(['0 2 * * *', '0 3 * * 0', '0 1 * * *', '0 4 * * 0']);
+    const json = JSON.parse((await runCli(['jobs', 'crontab', '--json'], { env: { DATABASE_URL: url.toString() } })).stdout);
+    expect(json.map((e: { job: string; schedule: string }) => `${e.schedule} ${e.job}`)).toEqual([
+      '0 2 * * * expire-offers', '0 3 * * 0 purge-messages', '0 1 * * * refresh-stats', '0 4 * * 0 purge-audit',
+    ]);
     const commands = result.stdout.split('\n').filter((l) => /^\d/.test(l)).map((l) => l.split(' ').slice(5));
-    for (const [binary, ...rest] of commands) {
-      expect(isAbsolute(binary!) && existsSync(binary!)).toBe(true);
+    for (const [quoted, ...rest] of commands) {
+      const binary = quoted!.replace(/^'(.*)'$/, '$1');
+      expect(isAbsolute(binary) && existsSync(binary)).toBe(true);
       expect(rest.join(' ')).toMatch(/^jobs run [a-z-]+ >> "\$HOME\/alumni-jobs\.log" 2>&1$/);
     }
   });

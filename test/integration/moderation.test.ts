@@ -139,7 +139,7 @@ describe.each(BACKENDS)('moderation on the %s back end', (backend) => {
       .rejects.toMatchObject({ exitCode: 4, message: expect.stringContaining(`${missing}, pas-un-id`) });
     expect(await countRows(t.db, 'validation_formation', sql`formation_id in (${x}, ${y})`)).toBe(0);
     await decide(t.db, m2, 'formations', y, { approve: true });
-    const result = await decideMany(t.db, m1, 'formations', [x, y, x], { approve: false, reason: 'Hors périmètre' });
+    const result = await decideMany(t.db, m1, 'formations', [x, y, x.toUpperCase()], { approve: false, reason: 'Hors périmètre' });
     expect(result.outcomes.map((o) => [o.id, o.status])).toEqual([[x, 'rejected'], [y, 'already_decided']]);
     expect(result).toMatchObject({ decided: 1, skipped: 1 });
   });
@@ -161,6 +161,13 @@ describe.each(BACKENDS)('moderation on the %s back end', (backend) => {
     expect(await countRows(t.db, 'audit_log', sql`table_name = 'validation_formation' and action = 'UPDATE' and utilisateur_id = ${m2.actorId}`)).toBe(2);
 
     expect((await reopen(t.db, m2, 'formations', approved)).status).toBe('not_decided');
+    // An organisation approved, then made inactive, is reactivated by hand, not reopened.
+    const org = (await t.db.insertInto('organisation').values({ nom_organisation: 'Fermée SA', type_organisation: 'entreprise' }).returning('id').executeTakeFirstOrThrow()).id;
+    await decide(t.db, m1, 'orgs', org, { approve: true });
+    await t.db.updateTable('organisation').set({ statut: 'inactive' }).where('id', '=', org).execute();
+    expect(await reopen(t.db, m2, 'orgs', org.toUpperCase())).toMatchObject({ status: 'not_reopenable', message: expect.stringMatching(/inactive/) });
+    expect((await t.db.selectFrom('organisation').select('statut').where('id', '=', org).executeTakeFirstOrThrow()).statut).toBe('inactive');
+    expect(await countRows(t.db, 'validation_organisation', sql`organisation_id = ${org} and annulee_le is null`)).toBe(1);
     await expect(reopen(t.db, m2, 'formations', '00000000-0000-4000-8000-00000000beef')).rejects.toMatchObject({ exitCode: 4 });
     // Decided again after the reopening: once, normally.
     expect((await decide(t.db, m1, 'formations', approved, { approve: true })).status).toBe('approved');
@@ -192,6 +199,8 @@ describe.each(BACKENDS)('moderation on the %s back end', (backend) => {
         const other = await serverKysely(t.url!);
         try {
           expect((await decide(other, m2, 'formations', id, { approve: true })).status).toBe('held');
+          // However the id is spelled.
+          expect((await decide(other, m2, 'formations', id.toUpperCase(), { approve: true })).status).toBe('held');
         } finally {
           await other.destroy();
         }

@@ -20,6 +20,10 @@ export const run: CommandRun = async (ctx) => {
     `PATH=${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`,
     `# Each run appends one summary line (errors too) to ~/alumni-jobs.log; \`alumni jobs check\` tells whether they run.`,
   ];
-  for (const job of JOB_NAMES) lines.push(`${JOBS[job].schedule} ${command} jobs run ${job} >> "$HOME/alumni-jobs.log" 2>&1`);
+  // cron runs the line with sh, and reads % as a line break.
+  const quoted = `'${command.replace(/'/g, `'\\''`)}'`.replace(/%/g, '\\%');
+  const entries = JOB_NAMES.map((job) => ({ job, schedule: JOBS[job].schedule, command: `${quoted} jobs run ${job} >> "$HOME/alumni-jobs.log" 2>&1` }));
+  if (ctx.out.json) return ctx.out.writeJson(entries);
+  for (const entry of entries) lines.push(`${entry.schedule} ${entry.command}`);
   ctx.out.line(lines.join('\n'));
 };
