@@ -5,6 +5,13 @@ import { normaliseHeader } from './headers.js';
 /** A value that cannot be stored, with the reason a person can act on. */
 export class CellError extends Error {}
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A well-formed UUID (any case): worth asking the database about. */
+export function isUuid(text: string): boolean {
+  return UUID.test(text);
+}
+
 const EMAIL = /^[^@\s"<>(),;:\\[\]]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
 
 /** Trimmed, inner white space folded; empty → null ("empty cells never erase"). */

@@ -1,6 +1,7 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import { NotPermittedError } from '../cli/errors.js';
 import type { DB, RoleUtilisateur } from '../db/schema.js';
+import { isUuid } from '../import/values.js';
 
 export interface Actor {
   id: string;
@@ -10,12 +11,10 @@ export interface Actor {
   role: RoleUtilisateur;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A user REF: an id, an e-mail (any case) or a matricule. */
 export function matchesUserRef(eb: ExpressionBuilder<DB, 'utilisateur'>, ref: string): Expression<SqlBool> {
   return eb.or([
-    ...(UUID.test(ref) ? [eb('id', '=', ref)] : []),
+    ...(isUuid(ref) ? [eb('id', '=', ref)] : []),
     eb(eb.fn('lower', ['email']), '=', ref.toLowerCase()),
     eb('matricule', '=', ref),
   ]);

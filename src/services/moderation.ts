@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { NotFoundError, UsageError } from '../cli/errors.js';
 import type { DB } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
+import { isUuid } from '../import/values.js';
 import { parseSince } from './audit.js';
 import { findUser } from './users.js';
 
@@ -52,7 +53,10 @@ const TABLES: Record<QueueName, QueueTable> = {
   },
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An item id as the lock keys and lookups want it (lower case), or undefined if malformed. */
+function itemId(text: string): string | undefined {
+  return isUuid(text) ? text.toLowerCase() : undefined;
+}
 
 export function parseQueue(name: string): QueueName {
   const aliases: Record<string, QueueName> = {
@@ -78,6 +82,21 @@ function lockKeys(queue: QueueName, id: string) {
   return sql`hashtext(${`alumni validate ${queue}`}), hashtext(${id})`;
 }
 
+/** Takes the item's lock for this transaction; false when a review or decision holds it. */
+async function holdForDecision(trx: Transaction<DB>, queue: QueueName, id: string): Promise<boolean> {
+  const { rows } = await sql<{ free: boolean }>`select pg_try_advisory_xact_lock(${lockKeys(queue, id)}) as free`.execute(trx);
+  return rows[0]!.free;
+}
+
+/** How many items of a queue wait, and since when. */
+async function countPending(db: Kysely<DB>, queue: QueueName): Promise<Omit<QueueCount, 'queue'>> {
+  const q = TABLES[queue];
+  const { rows } = await sql<{ pending: number; oldest_created_at: Date | null }>`
+    select count(*)::int as pending, min(i.created_at) as oldest_created_at
+      from ${sql.table(q.table)} i where ${pendingCondition(q)}`.execute(db);
+  return rows[0]!;
+}
+
 // ---- queues --------------------------------------------------------------------------
 
 export interface QueueCount {
@@ -88,13 +107,7 @@ export interface QueueCount {
 
 export async function pendingCounts(db: Kysely<DB>): Promise<QueueCount[]> {
   const counts: QueueCount[] = [];
-  for (const queue of QUEUES) {
-    const q = TABLES[queue];
-    const { rows } = await sql<{ pending: number; oldest_created_at: Date | null }>`
-      select count(*)::int as pending, min(i.created_at) as oldest_created_at
-        from ${sql.table(q.table)} i where ${pendingCondition(q)}`.execute(db);
-    counts.push({ queue, ...rows[0]! });
-  }
+  for (const queue of QUEUES) counts.push({ queue, ...(await countPending(db, queue)) });
   return counts;
 }
 
@@ -184,9 +197,9 @@ const FACTS: Record<QueueName, string> = {
 };
 
 /** One item with everything a moderator needs to decide; undefined when there is none. */
-export async function loadCard(db: Kysely<DB>, queue: QueueName, id: string): Promise<ItemCard | undefined> {
-  if (!UUID.test(id)) return undefined;
-  id = id.toLowerCase();
+export async function loadCard(db: Kysely<DB>, queue: QueueName, ref: string): Promise<ItemCard | undefined> {
+  const id = itemId(ref);
+  if (!id) return undefined;
   const q = TABLES[queue];
   const { rows } = await sql<Omit<ItemCard, 'facts' | 'decisions'> & { facts: Array<[string, string | null]> }>`
     ${itemSelect(queue, sql`, i.updated_at::text as version, i.updated_at, i.description,
@@ -224,18 +237,17 @@ export async function decide(
   db: Kysely<DB>,
   session: WriteSession,
   queue: QueueName,
-  id: string,
+  ref: string,
   verdict: Verdict,
   shownVersion?: string,
 ): Promise<DecisionOutcome> {
   const q = TABLES[queue];
-  if (!UUID.test(id)) return { queue, id, status: 'not_found', message: `No ${q.noun} has id ${id}.` };
-  id = id.toLowerCase(); // the lock key hashes the id's text: one spelling per item
+  const id = itemId(ref);
+  if (!id) return { queue, id: ref, status: 'not_found', message: `No ${q.noun} has id ${ref}.` };
   const outcome = (status: DecisionStatus, message: string | null = null): DecisionOutcome => ({ queue, id, status, message });
   if (!verdict.approve && !verdict.reason.trim()) throw new UsageError('A rejection needs a reason (--reason TEXT).');
   return writeAs(db, session, async (trx) => {
-    const { rows: free } = await sql<{ free: boolean }>`select pg_try_advisory_xact_lock(${lockKeys(queue, id)}) as free`.execute(trx);
-    if (!free[0]!.free) return outcome('held', `${q.noun} ${id} is being reviewed by another moderator right now; skipped.`);
+    if (!(await holdForDecision(trx, queue, id))) return outcome('held', `${q.noun} ${id} is being reviewed by another moderator right now; skipped.`);
     // Lock the row first, then read its state with a fresh snapshot (READ COMMITTED):
     // a decision committed while we waited is then seen.
     const { rows: locked } = await sql`select 1 from ${sql.table(q.table)} where id = ${id} for update`.execute(trx);
@@ -286,13 +298,13 @@ export async function decideMany(db: Kysely<DB>, session: WriteSession, queue: Q
     throw new NotFoundError(`No ${TABLES[queue].noun} with id ${unknown.join(', ')}; nothing was decided.`);
   }
   const outcomes: DecisionOutcome[] = [];
-  for (const id of new Set(ids.map((i) => i.toLowerCase()))) outcomes.push(await decide(db, session, queue, id, verdict));
+  for (const id of new Set(ids.map((ref) => itemId(ref)!))) outcomes.push(await decide(db, session, queue, id, verdict));
   const decided = outcomes.filter((o) => o.status === 'approved' || o.status === 'rejected').length;
   return { outcomes, decided, skipped: outcomes.length - decided };
 }
 
 async function unknownIds(db: Kysely<DB>, queue: QueueName, ids: string[]): Promise<string[]> {
-  const wellFormed = ids.filter((id) => UUID.test(id));
+  const wellFormed = ids.filter(isUuid);
   const { rows } = wellFormed.length
     ? await sql<{ id: string }>`select id from ${sql.table(TABLES[queue].table)} where id = any(${wellFormed}::uuid[])`.execute(db)
     : { rows: [] };
@@ -313,13 +325,12 @@ export interface ReopenOutcome {
  * Undoes the decisions that keep an item out of its queue: they are marked withdrawn
  * (kept as history) and an approved item is made to wait again.
  */
-export async function reopen(db: Kysely<DB>, session: WriteSession, queue: QueueName, id: string): Promise<ReopenOutcome> {
+export async function reopen(db: Kysely<DB>, session: WriteSession, queue: QueueName, ref: string): Promise<ReopenOutcome> {
   const q = TABLES[queue];
-  if (!UUID.test(id)) throw new NotFoundError(`No ${q.noun} has id ${id}.`);
-  id = id.toLowerCase();
+  const id = itemId(ref);
+  if (!id) throw new NotFoundError(`No ${q.noun} has id ${ref}.`);
   return writeAs(db, session, async (trx) => {
-    const { rows: free } = await sql<{ free: boolean }>`select pg_try_advisory_xact_lock(${lockKeys(queue, id)}) as free`.execute(trx);
-    if (!free[0]!.free) return { queue, id, status: 'held', withdrawn: [], message: `${q.noun} ${id} is being reviewed by another moderator right now.` };
+    if (!(await holdForDecision(trx, queue, id))) return { queue, id, status: 'held', withdrawn: [], message: `${q.noun} ${id} is being reviewed by another moderator right now.` };
     const { rows: locked } = await sql<{ reopenable: boolean }>`
       select ${sql.raw(q.reopenable)} as reopenable from ${sql.table(q.table)} i where id = ${id} for update of i`.execute(trx);
     if (locked.length === 0) throw new NotFoundError(`No ${q.noun} has id ${id}.`);
@@ -361,7 +372,7 @@ export function parseOutcome(value: string): NonNullable<HistoryFilters['outcome
 
 /** Decisions, newest first, across the queues. */
 export async function listDecisions(db: Kysely<DB>, filters: HistoryFilters = {}): Promise<DecisionView[]> {
-  if (filters.itemId !== undefined && !UUID.test(filters.itemId)) throw new UsageError(`--item ${filters.itemId}: give an item id (a UUID).`);
+  if (filters.itemId !== undefined && !isUuid(filters.itemId)) throw new UsageError(`--item ${filters.itemId}: give an item id (a UUID).`);
   const moderatorId = filters.moderator ? (await findUser(db, filters.moderator)).id : undefined;
   const since = filters.since ? parseSince(filters.since) : undefined;
   const until = filters.until ? parseSince(filters.until) : undefined;
@@ -418,9 +429,7 @@ export class Review {
   }
 
   async waiting(queue: QueueName): Promise<number> {
-    const { rows } = await sql<{ n: number }>`
-      select count(*)::int as n from ${sql.table(TABLES[queue].table)} i where ${pendingCondition(TABLES[queue])}`.execute(this.db);
-    return rows[0]!.n;
+    return (await countPending(this.db, queue)).pending;
   }
 
   /** The oldest waiting card nobody else holds, and not in `passed`; held until released. */

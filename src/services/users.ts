@@ -48,7 +48,6 @@ export interface UserPage {
   next_after: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Users by name (then id), a page at a time: keyset pagination, stable under inserts. */
 export async function listUsers(db: Kysely<DB>, filters: UserFilters, page: { limit: number; after?: string }): Promise<UserPage> {
@@ -88,7 +87,7 @@ function encodeCursor(name: string, id: string): string {
 function decodeCursor(cursor: string): [string, string] {
   try {
     const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(decoded) && typeof decoded[0] === 'string' && typeof decoded[1] === 'string' && UUID.test(decoded[1])) {
+    if (Array.isArray(decoded) && typeof decoded[0] === 'string' && typeof decoded[1] === 'string' && value.isUuid(decoded[1])) {
       return [decoded[0], decoded[1]];
     }
   } catch {

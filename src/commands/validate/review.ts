@@ -2,7 +2,7 @@ import { ExitCode, UsageError } from '../../cli/errors.js';
 import type { Context } from '../../context.js';
 import type { ItemCard, QueueName, Review } from '../../services/moderation.js';
 import type { CommandRun } from '../types.js';
-import { age, describeDecision, loadReasons, QUEUE_LABEL } from './shared.js';
+import { age, describeDecision, loadReasons, minute, QUEUE_LABEL } from './shared.js';
 
 const KEYS = ['a', 'r', 's', 'o', 'q', 'h'] as const;
 const PROMPT = '[a]pprove  [r]eject  [s]kip  [o]pen description  [q]uit  [h]elp';
@@ -117,7 +117,7 @@ async function showCard(ctx: Context, card: ItemCard, full: boolean): Promise<vo
   const shortened = !full && description.length > SHORT_DESCRIPTION;
   const fields: Array<[string, string]> = [
     ['Id', card.id],
-    ['Submitted', `${card.created_at.toISOString().slice(0, 16).replace('T', ' ')} (waiting ${age(card.created_at)})`],
+    ['Submitted', `${minute(card.created_at)} (waiting ${age(card.created_at)})`],
   ];
   if (card.queue !== 'orgs') fields.push(['Created by', card.createur ?? 'unknown']);
   if (card.nom_organisation) fields.push(['Organisation', card.nom_organisation]);

@@ -11,14 +11,19 @@ export function age(since: Date, now: Date = new Date()): string {
   return `${Math.floor(minutes / 1440)}d`;
 }
 
+/** "2026-11-24 17:20" (UTC), for cards and history lines. */
+export function minute(date: Date): string {
+  return date.toISOString().slice(0, 16).replace('T', ' ');
+}
+
 export const QUEUE_LABEL: Record<QueueName, string> = { formations: 'Formation', groups: 'Group', orgs: 'Organisation' };
 
 /** One line per decision: what, outcome, who, when, why. */
 export function describeDecision(d: DecisionView): string {
   const outcome = d.est_approuve ? 'approved' : 'rejected';
-  const withdrawn = d.annulee_le ? ` (withdrawn ${d.annulee_le.toISOString().slice(0, 16).replace('T', ' ')} by ${d.annulateur ?? 'a deleted user'})` : '';
+  const withdrawn = d.annulee_le ? ` (withdrawn ${minute(d.annulee_le)} by ${d.annulateur ?? 'a deleted user'})` : '';
   const reason = d.commentaire ? `: ${d.commentaire}` : '';
-  return `${d.date_validation.toISOString().slice(0, 16).replace('T', ' ')} ${outcome} by ${d.validateur ?? 'a deleted user'}${reason}${withdrawn}`;
+  return `${minute(d.date_validation)} ${outcome} by ${d.validateur ?? 'a deleted user'}${reason}${withdrawn}`;
 }
 
 /** approve/reject: each outcome on stderr (or all as JSON), exit 3 when some were skipped. */
