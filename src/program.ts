@@ -100,6 +100,7 @@ export function buildProgram(io: Io, state: RunState): Command {
     .argument('<role>', 'user, admin or super_admin')
     .action(action(() => import('./commands/users/set-role.js')));
   filterOptions(users.command('export').description('all matching users as CSV (default) or JSON; never a password hash'))
+    .option('--csv', 'CSV on stdout (the default), as every list command takes it')
     .action(action(() => import('./commands/users/export.js')));
   users
     .command('imports')

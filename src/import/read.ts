@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parse, type CsvError } from 'csv-parse';
 import { UsageError } from '../cli/errors.js';
 
@@ -21,11 +24,11 @@ export interface Roster {
   delimiter: string;
   header: string[];
   records: AsyncIterable<SourceRecord>;
-  /** Bytes read so far, and the total when known (a file, not stdin): for progress. */
+  /** Bytes read so far, and the file's size: for progress. */
   bytesRead(): number;
-  totalBytes: number | null;
-  /** Rows the whole file probably holds, from the length of its first lines (null for stdin). */
-  estimatedRows: number | null;
+  totalBytes: number;
+  /** Rows the whole file probably holds, from the length of its first lines. */
+  estimatedRows: number;
   /** SHA-256 of the bytes read; complete once `records` is exhausted. */
   checksum(): string;
 }
@@ -33,32 +36,48 @@ export interface Roster {
 export interface ReadOptions {
   encoding?: string;
   delimiter?: string;
-  stdin?: NodeJS.ReadableStream;
+  /** What to call the file in messages (a spooled stdin is "stdin"). */
+  name?: string;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
 const DELIMITERS = [',', ';', '\t'];
 
 /**
- * Opens a roster (a path, or "-" for stdin) as a stream of records, with its encoding,
- * delimiter and header detected from the start of the file. Throws UsageError (exit 2)
- * when the file itself is unusable; nothing has been written by then.
+ * Standard input copied to a temporary file, so that it can be read twice like any file
+ * (the import's first pass looks for repeated matricules) and judged whole for its
+ * encoding. `remove` deletes it.
+ */
+export async function spoolToFile(input: NodeJS.ReadableStream): Promise<{ path: string; remove(): void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'alumni-stdin-'));
+  const path = join(dir, 'stdin.csv');
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    await pipeline(input, createWriteStream(path));
+  } catch (error) {
+    remove();
+    throw new UsageError(`Cannot read stdin: ${describeFsError(error)}.`);
+  }
+  return { path, remove };
+}
+
+/**
+ * Opens a roster file as a stream of records, with its encoding, delimiter and header
+ * detected. Throws UsageError (exit 2) when the file itself is unusable; nothing has
+ * been written by then.
  */
 export async function openRoster(input: string, options: ReadOptions = {}): Promise<Roster> {
-  const fromStdin = input === '-';
-  const name = fromStdin ? 'stdin' : input;
-  let totalBytes: number | null = null;
-  if (!fromStdin) {
-    try {
-      const stat = statSync(input);
-      if (stat.isDirectory()) throw new UsageError(`${input} is a directory, not a CSV file.`);
-      totalBytes = stat.size;
-    } catch (error) {
-      if (error instanceof UsageError) throw error;
-      throw new UsageError(`Cannot read ${input}: ${describeFsError(error)}.`);
-    }
+  const name = options.name ?? input;
+  let totalBytes: number;
+  try {
+    const stat = statSync(input);
+    if (stat.isDirectory()) throw new UsageError(`${name} is a directory, not a CSV file.`);
+    totalBytes = stat.size;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`Cannot read ${name}: ${describeFsError(error)}.`);
   }
-  const source = fromStdin ? (options.stdin ?? process.stdin) : createReadStream(input);
+  const source = createReadStream(input);
   const hash = createHash('sha256');
   let bytesRead = 0;
   const chunks = (async function* () {
@@ -96,7 +115,7 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
 
   const encoding = options.encoding
     ? forcedEncoding(options.encoding)
-    : await detectEncoding(sample, exhausted || fromStdin ? null : input);
+    : await detectEncoding(sample, exhausted ? null : input);
   const decoder = new TextDecoder(encoding); // strips a UTF-8 BOM
   const sampleText = new TextDecoder(encoding).decode(sample);
   const delimiter = options.delimiter ? forcedDelimiter(options.delimiter) : detectDelimiter(sampleText);
@@ -137,7 +156,7 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
     records: { [Symbol.asyncIterator]: () => records },
     bytesRead: () => bytesRead,
     totalBytes,
-    estimatedRows: totalBytes === null ? null : Math.ceil((totalBytes / sample.length) * Math.max(1, countBreaks(sampleText)) * 1.1),
+    estimatedRows: Math.ceil((totalBytes / sample.length) * Math.max(1, countBreaks(sampleText)) * 1.1),
     checksum: () => hash.copy().digest('hex'),
   };
 }
@@ -170,8 +189,8 @@ function countBreaks(text: string): number {
 
 async function detectEncoding(sample: Buffer, wholeFile: string | null): Promise<RosterEncoding> {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
-  // A file is checked whole, so a stray byte far down cannot be decoded the wrong way;
-  // stdin can only be judged on its start.
+  // A file is checked whole, so a stray byte far down cannot be decoded the wrong way
+  // (null: the sample is the whole file).
   if (wholeFile === null) return isUtf8(trimIncompleteUtf8(sample)) ? 'utf-8' : 'windows-1252';
   let carry = Buffer.alloc(0);
   for await (const chunk of createReadStream(wholeFile) as AsyncIterable<Buffer>) {

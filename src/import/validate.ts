@@ -1,7 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { RoleUtilisateur, StatutUtilisateur } from '../db/schema.js';
 import { normaliseHeader, type HeaderMapping, type ImportField } from './headers.js';
-import { LineIndex } from './line-index.js';
 import type { SourceRecord } from './read.js';
 import * as value from './values.js';
 
@@ -44,17 +43,22 @@ export interface CheckOptions {
   mayGrantRoles: boolean;
 }
 
+/** The keys that must be unique inside a file, as a row would store them. */
+export interface RowKeys {
+  matricule: string | null;
+  email: string | null;
+}
+
 /**
- * The per-row checks that need no database round trip: values, references (read once
- * beforehand) and duplicates inside the file. Checks against stored users (an e-mail
- * owned by another matricule, unknown matricules in update mode) are the writer's.
+ * The per-row checks that need no database round trip: values and references (read
+ * once beforehand). Duplicates inside the file are repeats.ts's; checks against stored
+ * users (an e-mail owned by another matricule, unknown matricules in update mode) are
+ * the writer's.
  */
 export class RowChecker {
   /** Years and fields to create first, with --create-missing-references. */
   readonly newYears = new Set<number>();
   readonly newFields = new Map<string, string>();
-  private readonly matricules: LineIndex;
-  private readonly emails: LineIndex;
   private readonly columnOf: Partial<Record<ImportField, number>> = {};
 
   constructor(
@@ -62,10 +66,7 @@ export class RowChecker {
     private readonly headerLength: number,
     private readonly references: References,
     private readonly options: CheckOptions,
-    expectedRows?: number,
   ) {
-    this.matricules = new LineIndex(expectedRows);
-    this.emails = new LineIndex(expectedRows);
     mapping.fieldByColumn.forEach((field, column) => {
       if (field) this.columnOf[field] = column;
     });
@@ -81,10 +82,7 @@ export class RowChecker {
     if (record.cells.some((cell) => cell.includes('\uFFFD'))) {
       return reject('holds bytes that are not valid UTF-8 (use --encoding windows-1252 if the file is not UTF-8)');
     }
-    const cell = (field: ImportField) => {
-      const column = this.columnOf[field];
-      return column === undefined ? undefined : record.cells[column];
-    };
+    const cell = (field: ImportField) => this.cell(record, field);
     let row: ValidRow;
     try {
       const nom = value.text(cell('nom_complet'), 200, 'nom_complet');
@@ -112,13 +110,31 @@ export class RowChecker {
     if (row.role !== null && row.role !== 'user' && !this.options.mayGrantRoles) {
       return reject(`role "${row.role}" can only be given by a super_admin`);
     }
-    const firstLine = this.matricules.firstLine(row.matricule, row.line);
-    if (firstLine !== undefined) return reject(`matricule ${row.matricule} is also on line ${firstLine}`);
-    if (row.email !== null) {
-      const emailLine = this.emails.firstLine(row.email, row.line);
-      if (emailLine !== undefined) return reject(`e-mail ${row.email} is also on line ${emailLine}`);
-    }
     return { ok: true, row };
+  }
+
+  /**
+   * The record's matricule and e-mail normalised as check() stores them, or null where a
+   * cell is empty or unusable: the same key whether the row is valid or not.
+   */
+  keys(record: SourceRecord): RowKeys {
+    const attempt = (parse: () => string | null) => {
+      try {
+        return parse();
+      } catch (error) {
+        if (error instanceof value.CellError) return null;
+        throw error;
+      }
+    };
+    return {
+      matricule: attempt(() => value.text(this.cell(record, 'matricule'), 50, 'matricule')),
+      email: attempt(() => value.email(this.cell(record, 'email'))),
+    };
+  }
+
+  private cell(record: SourceRecord, field: ImportField): string | undefined {
+    const column = this.columnOf[field];
+    return column === undefined ? undefined : record.cells[column];
   }
 
   private year(annee: number | null): number | null {

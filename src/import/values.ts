@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { RoleUtilisateur, StatutUtilisateur } from '../db/schema.js';
 import { normaliseHeader } from './headers.js';
+import { migrateNationalNumber } from './renumbering.js';
 
 /** A value that cannot be stored, with the reason a person can act on. */
 export class CellError extends Error {}
@@ -14,35 +15,55 @@ export function isUuid(text: string): boolean {
 
 const EMAIL = /^[^@\s"<>(),;:\\[\]]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
 
-/** Trimmed, inner white space folded; empty → null ("empty cells never erase"). */
+/**
+ * Unicode NFC: a name typed on a Mac arrives decomposed (e + combining accent), and would
+ * otherwise be stored in a form that never matches a search or an unchanged row.
+ */
+export function nfc(raw: string): string {
+  // Plain ASCII is already NFC; most cells are, and this keeps them off the slow path.
+  return /^[\x00-\x7f]*$/.test(raw) ? raw : raw.normalize('NFC');
+}
+
+/** Trimmed, inner white space folded, NFC; empty → null ("empty cells never erase"). */
 export function text(raw: string | undefined, maxLength: number, label: string): string | null {
   if (raw === undefined) return null;
-  const value = raw.replace(/\s+/g, ' ').trim();
+  const value = nfc(raw).replace(/\s+/g, ' ').trim();
   if (value === '') return null;
   if (value.length > maxLength) throw new CellError(`${label} is longer than ${maxLength} characters`);
   return value;
 }
 
 export function email(raw: string | undefined): string | null {
-  const value = raw?.trim();
+  const value = raw === undefined ? undefined : nfc(raw).trim();
   if (!value) return null;
   if (value.length > 254 || !EMAIL.test(value)) throw new CellError(`e-mail "${value}" is not a valid address`);
   return value.toLowerCase();
 }
 
-/** E.164 (+221771234567). National numbers need the default region (--country). */
+/**
+ * E.164 (+221771234567). National numbers need the default region (--country). A number
+ * written before its country's renumbering (Benin 2024, Côte d'Ivoire 2021) is migrated
+ * to today's form (see renumbering.ts).
+ */
 export function phone(raw: string | undefined, country: CountryCode | undefined): string | null {
-  const value = raw?.trim();
+  const value = raw === undefined ? undefined : nfc(raw).trim();
   if (!value) return null;
-  const international = /^(\+|00)/.test(value);
+  // "+229 …", "00229 …", "(+229) …"
+  const international = /^\(?\s*(\+|00)/.test(value);
   if (!international && !country) {
     throw new CellError(`phone "${value}" has no country code; give the default country with --country`);
   }
-  const parsed = parsePhoneNumberFromString(value.replace(/^00/, '+'), country);
-  if (!parsed?.isValid()) {
-    throw new CellError(`phone "${value}" is not a valid number${international ? '' : ` for ${country}`}`);
+  const parsed = parsePhoneNumberFromString(value.replace(/^(\(?\s*)00/, '$1+'), country);
+  if (parsed?.isValid()) return parsed.number;
+  if (parsed) {
+    const migrated = migrateNationalNumber(parsed.countryCallingCode, parsed.nationalNumber);
+    if (migrated && 'unresolved' in migrated) throw new CellError(`phone "${value}" ${migrated.unresolved}`);
+    if (migrated) {
+      const renumbered = parsePhoneNumberFromString(`+${parsed.countryCallingCode}${migrated.number}`);
+      if (renumbered?.isValid()) return renumbered.number;
+    }
   }
-  return parsed.number;
+  throw new CellError(`phone "${value}" is not a valid number${international ? '' : ` for ${country}`}`);
 }
 
 export function year(raw: string | undefined): number | null {

@@ -4,8 +4,9 @@ import { AlumniError } from '../cli/errors.js';
 import type { DB } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
 import { mapHeaders } from '../import/headers.js';
-import { openRoster } from '../import/read.js';
+import { openRoster, spoolToFile } from '../import/read.js';
 import { defaultRejectsPath, RejectsFile } from '../import/rejects.js';
+import { findRepeatedKeys, RepeatedLines } from '../import/repeats.js';
 import { RowChecker, type References, type ValidRow } from '../import/validate.js';
 import { writeBatch, type BatchCounts, type BatchOutcome, type ImportMode } from '../import/write.js';
 import type { Actor } from './actor.js';
@@ -48,6 +49,8 @@ export interface ImportDetails {
 export interface ImportHooks {
   onStart?(details: ImportDetails & { totalBytes: number | null }): void;
   onProgress?(progress: { rows: number; bytes: number; totalBytes: number | null }): void;
+  /** Lines skipped because they repeat an earlier line of the file exactly. */
+  onRepeats?(repeats: Array<{ line: number; sameAs: number }>): void;
 }
 
 const RETRYABLE = new Set(['40P01', '40001', '23505']);
@@ -68,15 +71,36 @@ export async function importRoster(
   options: ImportOptions,
   hooks: ImportHooks = {},
 ): Promise<ImportSummary> {
+  if (options.file !== '-') return importFile(db, actor, userAgent, options, options.file, hooks);
+  const spooled = await spoolToFile(options.stdin ?? process.stdin);
+  try {
+    return await importFile(db, actor, userAgent, options, spooled.path, hooks, 'stdin');
+  } finally {
+    spooled.remove();
+  }
+}
+
+async function importFile(
+  db: Kysely<DB>,
+  actor: Actor,
+  userAgent: string,
+  options: ImportOptions,
+  path: string,
+  hooks: ImportHooks,
+  name?: string,
+): Promise<ImportSummary> {
   const started = performance.now();
-  const roster = await openRoster(options.file, { encoding: options.encoding, delimiter: options.delimiter, stdin: options.stdin });
-  const mapping = mapHeaders(roster.header, options.map);
-  const rejects = new RejectsFile(options.rejectsPath ?? defaultRejectsPath(roster.name, options.cwd), roster.header, roster.delimiter);
-  const checker = new RowChecker(mapping, roster.header.length, await readReferences(db), {
+  const readOptions = { encoding: options.encoding, delimiter: options.delimiter, name };
+  const firstPass = await openRoster(path, readOptions);
+  const mapping = mapHeaders(firstPass.header, options.map);
+  const checker = new RowChecker(mapping, firstPass.header.length, await readReferences(db), {
     country: options.country,
     createMissingReferences: options.createMissingReferences,
     mayGrantRoles: actor.role === 'super_admin',
-  }, roster.estimatedRows ?? undefined);
+  });
+  const repeats = new RepeatedLines(await findRepeatedKeys(firstPass.records, checker, firstPass.estimatedRows));
+  const roster = await openRoster(path, readOptions);
+  const rejects = new RejectsFile(options.rejectsPath ?? defaultRejectsPath(roster.name, options.cwd), roster.header, roster.delimiter);
   hooks.onStart?.({ encoding: roster.encoding, delimiter: roster.delimiter, unknownColumns: mapping.unknown, totalBytes: roster.totalBytes });
 
   const totals: ImportSummary = {
@@ -115,19 +139,31 @@ export async function importRoster(
         (error: unknown) => void (failure = { error }),
       );
     };
-    for await (const record of roster.records) {
-      totals.read += 1;
-      const checked = checker.check(record);
-      if (checked.ok) batch.push(checked.row);
-      else {
-        totals.rejected += 1;
-        await rejects.add([checked.rejected]);
-      }
+    const take = async (row: ValidRow) => {
+      batch.push(row);
       if (batch.length >= options.batchSize) {
         await handOver(batch);
         batch = [];
       }
+    };
+    for await (const record of roster.records) {
+      totals.read += 1;
+      const checked = checker.check(record);
+      const keys = repeats.none ? null : checked.ok ? checked.row : checker.keys(record);
+      if (keys && repeats.hold(record, checked, keys)) continue;
+      if (checked.ok) await take(checked.row);
+      else {
+        totals.rejected += 1;
+        await rejects.add([checked.rejected]);
+      }
     }
+    // Lines with a repeated matricule or e-mail, settled now that the whole file is known.
+    const settled = repeats.settle();
+    totals.rejected += settled.rejected.length;
+    totals.skipped += settled.repeats.length;
+    await rejects.add(settled.rejected);
+    if (settled.repeats.length > 0) hooks.onRepeats?.(settled.repeats);
+    for (const row of settled.rows) await take(row);
     if (batch.length > 0) await handOver(batch);
     await writing;
     if (failure) throw failure.error;

@@ -106,6 +106,33 @@ describe('users and the roster import, end to end on a server', () => {
     expect(JSON.parse(outputs[3]!.stdout)).toMatchObject({ email: 'fatou@ecole.example', has_password: true });
   });
 
+  it('export takes --csv like every list command, and gives the same CSV as without it', async () => {
+    const [plain, csv] = await Promise.all([runCli(['users', 'export'], { env }), runCli(['users', 'export', '--csv'], { env })]);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toBe(plain.stdout);
+    expect(csv.stdout.split('\n')[0]).toContain('matricule');
+  });
+
+  it('rejects the lines of a matricule with different data and says which repeats it stored once', async () => {
+    const file = writeRoster(dir, 'repeats.csv', [
+      HEADER,
+      ['Ama Koffi', 'R-1', '', '2024', '', '', ''],
+      ['Ama Koffi', 'R-1', '', '2025', '', '', ''],
+      ['Yao Kouassi', 'R-2', '', '2024', '', '', ''],
+      ['Yao Kouassi', 'R-2', '', '2024', '', '', ''],
+    ]);
+    const result = await runCli(['users', 'import', '-', '--as', 'fatou@ecole.example', '--json'], { env, cwd: dir, input: readFileSync(file) });
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stdout)).toMatchObject({ read: 4, inserted: 1, skipped: 1, rejected: 2 });
+    expect(result.stderr).toContain('1 line(s) repeat an earlier line exactly: stored once, counted as skipped (line 5 = line 4)');
+    const rejects = parse(readFileSync(join(dir, 'stdin.rejects.csv')), { bom: true, delimiter: ';' }) as string[][];
+    expect(rejects.slice(1).map((r) => r.at(-1))).toEqual([
+      'matricule R-1 appears on lines 2 and 3 with different data',
+      'matricule R-1 appears on lines 2 and 3 with different data',
+    ]);
+    expect(await countRows(t.db, 'utilisateur', sql`matricule like 'R-%'`)).toBe(1);
+  });
+
   it('a killed import leaves whole batches, and the same command then finishes the job', async () => {
     const file = writeRoster(dir, 'big.csv', roster(10_000, 40_000));
     const args = ['users', 'import', file, '--as', 'fatou@ecole.example', '--batch-size', '1000', '--json'];

@@ -63,6 +63,11 @@ export const run: CommandRun<ImportFlags> = async (ctx, { args, opts }) => {
           if (ctx.options.verbose) ctx.out.info(`Reading as ${encoding}, delimiter ${JSON.stringify(delimiter)}.`);
           if (unknownColumns.length > 0) ctx.out.warn(`Ignoring unknown column(s): ${unknownColumns.join(', ')}.`);
         },
+        onRepeats: (repeats) => {
+          const shown = repeats.slice(0, 5).map((r) => `line ${r.line} = line ${r.sameAs}`);
+          const more = repeats.length > shown.length ? `, and ${repeats.length - shown.length} more` : '';
+          ctx.out.warn(`${repeats.length} line(s) repeat an earlier line exactly: stored once, counted as skipped (${shown.join(', ')}${more}).`);
+        },
         onProgress: ({ rows, bytes, totalBytes }) => {
           const seconds = (performance.now() - started) / 1000;
           bar.update(bytes, totalBytes, { rows, speed: seconds > 0 ? Math.round(rows / seconds) : 0 });
