@@ -59,12 +59,12 @@ export function buildProgram(io: Io, state: RunState): Command {
   const users = program.command('users').description('graduates and staff accounts');
   const filterOptions = (command: Command) =>
     command
-      .option('--statut <statut>', 'etudiant, enseignant, directeur, personnel_admin or personnel_technique')
-      .option('--role <role>', 'user, admin or super_admin')
+      .option('--statut <statut>', 'etudiant, enseignant, directeur, personnel_admin or personnel_technique (any case, accents or not)')
+      .option('--role <role>', 'user, admin or super_admin (any case)')
       .option('--annee <year>', 'graduation year')
       .option('--domaine <field>', 'field (domaine), without regard to case or accents')
-      .option('--travailleur <oui|non>', 'working or not')
-      .option('--actif <oui|non>', 'active accounts or deactivated ones')
+      .option('--travailleur <oui|non>', 'working or not (oui/non, yes/no, true/false, 1/0)')
+      .option('--actif <oui|non>', 'active accounts or deactivated ones (oui/non, yes/no, true/false, 1/0)')
       .option('--search <text>', 'name, e-mail or matricule contains this');
   const fieldOptions = (command: Command) =>
     command
@@ -72,10 +72,10 @@ export function buildProgram(io: Io, state: RunState): Command {
       .option('--matricule <id>', 'matricule')
       .option('--email <address>', 'e-mail (stored lower-case)')
       .option('--titre <title>', 'titre')
-      .option('--statut <statut>', 'etudiant, enseignant, directeur, personnel_admin or personnel_technique')
+      .option('--statut <statut>', 'etudiant, enseignant, directeur, personnel_admin or personnel_technique (any case, accents or not)')
       .option('--annee <year>', 'graduation year (in annee_reference)')
       .option('--domaine <field>', 'field (in domaine_reference)')
-      .option('--travailleur <oui|non>', 'working or not')
+      .option('--travailleur <oui|non>', 'working or not (oui/non, yes/no, true/false, 1/0; empty clears it)')
       .option('--telephone <number>', 'phone, stored as E.164')
       .option('--country <code>', 'default country for a phone without +, e.g. SN')
       .option('--password-stdin', 'read the password from standard input');
@@ -157,8 +157,8 @@ export function buildProgram(io: Io, state: RunState): Command {
     .option('--item <id>', 'decisions on this item')
     .option('--moderator <ref>', 'decisions made (or withdrawn) by this user: id, e-mail or matricule')
     .option('--outcome <outcome>', 'approved, rejected or withdrawn')
-    .option('--since <when>', 'a date (2026-01-31) or a duration back from now (7d, 12h)')
-    .option('--until <when>', 'before this date or duration back from now')
+    .option('--since <when>', 'a date (2026-01-31, 2026-01-31T08:00) or a duration back from now (90min, 12h, 7d, 2w, 6mo, 1y)')
+    .option('--until <when>', 'before this date, or this duration back from now')
     .option('--limit <n>', 'how many', '100')
     .option('--csv', 'CSV on stdout')
     .action(action(() => import('./commands/validate/history.js')));
@@ -179,7 +179,7 @@ export function buildProgram(io: Io, state: RunState): Command {
     .option('--all', 'every job')
     .option('--dry-run', 'count what would change, and show the first rows; write nothing')
     .option('--wait <seconds>', 'when another run holds a job\'s lock, wait this long for it (default: exit 75 at once)')
-    .option('--older-than <duration>', 'purge-audit: entries older than this go (default: ALUMNI_AUDIT_RETENTION, else 365 days)')
+    .option('--older-than <duration>', 'purge-audit: entries older than this go, e.g. 90d, 6mo, 1y (default: ALUMNI_AUDIT_RETENTION, else 365d)')
     .action(action(() => import('./commands/jobs/run.js')));
   jobs
     .command('history')
@@ -193,7 +193,7 @@ export function buildProgram(io: Io, state: RunState): Command {
     .command('schedule')
     .description('register the jobs in pg_cron (idempotent), running the same logic as `jobs run`')
     .argument('[jobs...]', `${jobNames} (default: all)`)
-    .option('--older-than <duration>', 'purge-audit retention (default: ALUMNI_AUDIT_RETENTION, else 365 days)')
+    .option('--older-than <duration>', 'purge-audit retention, e.g. 90d, 6mo, 1y (default: ALUMNI_AUDIT_RETENTION, else 365d)')
     .action(action(() => import('./commands/jobs/schedule.js')));
   jobs
     .command('unschedule')
@@ -209,7 +209,7 @@ export function buildProgram(io: Io, state: RunState): Command {
     .option('--table <name>', 'only this table')
     .option('--actor <ref>', 'only changes made as this user (id, e-mail or matricule)')
     .option('--action <action>', 'insert, update or delete')
-    .option('--since <when>', 'a date (2026-01-31) or a duration back from now (7d, 12h, 30m)')
+    .option('--since <when>', 'a date (2026-01-31, 2026-01-31T08:00) or a duration back from now (90min, 12h, 7d, 2w, 6mo, 1y)')
     .option('--import <id>', 'only the changes of this roster import')
     .option('--limit <n>', 'how many', '50')
     .option('--csv', 'CSV on stdout')

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import { NotFoundError, UsageError } from '../cli/errors.js';
+import { NotFoundError } from '../cli/errors.js';
 import type { DB } from '../db/schema.js';
+import { enumFlag, pointInTimeFlag } from './flags.js';
 import { findUser } from './users.js';
 
 export interface AuditFilters {
@@ -8,7 +9,7 @@ export interface AuditFilters {
   /** An id, e-mail or matricule of the acting user. */
   actor?: string;
   action?: string;
-  /** ISO date/time, or a duration back from now: 30m, 12h, 7d. */
+  /** ISO date/time, or a duration back from now: 90min, 12h, 7d (src/durations.ts). */
   since?: string;
   /** Entries whose user agent names this import (users import). */
   importId?: string;
@@ -27,18 +28,7 @@ export interface AuditEntry {
   nouveau_data: unknown;
 }
 
-const ACTIONS = ['INSERT', 'UPDATE', 'DELETE'];
-
-export function parseSince(since: string, now: Date = new Date()): Date {
-  const duration = /^(\d+)\s*(m|min|h|d|w)$/i.exec(since.trim());
-  if (duration) {
-    const minutes = { m: 1, min: 1, h: 60, d: 1440, w: 10080 }[duration[2]!.toLowerCase() as 'm']!;
-    return new Date(now.getTime() - Number(duration[1]) * minutes * 60_000);
-  }
-  const date = new Date(since);
-  if (Number.isNaN(date.getTime())) throw new UsageError(`--since "${since}": give a date (2026-01-31) or a duration (7d, 12h, 30m).`);
-  return date;
-}
+const ACTIONS = ['insert', 'update', 'delete'] as const;
 
 function auditQuery(db: Kysely<DB>) {
   return db
@@ -55,15 +45,13 @@ export async function listAudit(db: Kysely<DB>, filters: AuditFilters, limit: nu
   let query = auditQuery(db);
   if (filters.table) query = query.where('a.table_name', '=', filters.table);
   if (filters.action) {
-    const action = filters.action.toUpperCase();
-    if (!ACTIONS.includes(action)) throw new UsageError(`--action ${filters.action}: use insert, update or delete.`);
-    query = query.where('a.action', '=', action);
+    query = query.where('a.action', '=', enumFlag('--action', filters.action, ACTIONS).toUpperCase());
   }
   if (filters.actor) {
     const actor = await findUser(db, filters.actor);
     query = query.where('a.utilisateur_id', '=', actor.id);
   }
-  if (filters.since) query = query.where('a.created_at', '>=', parseSince(filters.since));
+  if (filters.since !== undefined) query = query.where('a.created_at', '>=', pointInTimeFlag('--since', filters.since));
   if (filters.importId) query = query.where('a.user_agent', 'like', `% ${filters.importId}`);
   return (await query.orderBy('a.created_at', 'desc').orderBy('a.id').limit(limit).execute()) as AuditEntry[];
 }

@@ -2,6 +2,7 @@ import { CronExpressionParser } from 'cron-parser';
 import { sql, type Kysely } from 'kysely';
 import { UsageError } from '../cli/errors.js';
 import type { DB } from '../db/schema.js';
+import { intervalFlag } from './flags.js';
 
 /**
  * The maintenance jobs. What each one does is SQL in the database
@@ -32,12 +33,12 @@ export function parseJobNames(names: string[], all: boolean): JobName[] {
   return [...new Set(names)] as JobName[];
 }
 
-/** "365 days", "90d", "12 months" → an interval PostgreSQL reads. */
+/**
+ * --older-than, else ALUMNI_AUDIT_RETENTION, in the grammar of src/durations.ts ("6mo",
+ * "365d") → an interval PostgreSQL reads ("6 months"), for SQL and pg_cron alike.
+ */
 export function parseRetention(value: string): string {
-  const short = /^(\d+)\s*(d|w|m|y)$/i.exec(value.trim());
-  if (short) return `${short[1]} ${{ d: 'days', w: 'weeks', m: 'months', y: 'years' }[short[2]!.toLowerCase() as 'd']}`;
-  if (/^\d+\s*(day|week|month|year)s?$/i.test(value.trim())) return value.trim();
-  throw new UsageError(`--older-than ${value}: give a duration such as 365d, 52w, 12m or "365 days".`);
+  return intervalFlag('--older-than (or ALUMNI_AUDIT_RETENTION)', value);
 }
 
 export interface JobOptions {

@@ -3,7 +3,7 @@ import { NotFoundError, UsageError } from '../cli/errors.js';
 import type { DB } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
 import { isUuid } from '../import/values.js';
-import { parseSince } from './audit.js';
+import { enumFlag, pointInTimeFlag } from './flags.js';
 import { findUser } from './users.js';
 
 /**
@@ -58,15 +58,15 @@ function itemId(text: string): string | undefined {
   return isUuid(text) ? text.toLowerCase() : undefined;
 }
 
-export function parseQueue(name: string): QueueName {
-  const aliases: Record<string, QueueName> = {
-    formations: 'formations', formation: 'formations', trainings: 'formations',
-    groups: 'groups', group: 'groups', groupes: 'groups', groupe: 'groups',
-    orgs: 'orgs', org: 'orgs', organisations: 'orgs', organisation: 'orgs',
-  };
-  const queue = aliases[name.trim().toLowerCase()];
-  if (!queue) throw new UsageError(`Unknown queue "${name}": use formations, groups or orgs.`);
-  return queue;
+const QUEUE_ALIASES: Record<string, QueueName> = {
+  formation: 'formations', trainings: 'formations',
+  group: 'groups', groupes: 'groups', groupe: 'groups',
+  org: 'orgs', organisations: 'orgs', organisation: 'orgs',
+};
+
+/** `flag` names the value in a refusal: --queue, or "Unknown queue" for an argument. */
+export function parseQueue(name: string, flag = 'Unknown queue'): QueueName {
+  return enumFlag(flag, name, QUEUES, QUEUE_ALIASES);
 }
 
 /** The SQL condition "item i of this queue is waiting for a moderator". */
@@ -364,18 +364,19 @@ export interface HistoryFilters {
   limit?: number;
 }
 
+const OUTCOMES = ['approved', 'rejected', 'withdrawn'] as const;
+
 export function parseOutcome(value: string): NonNullable<HistoryFilters['outcome']> {
-  const outcome = value.trim().toLowerCase();
-  if (outcome === 'approved' || outcome === 'rejected' || outcome === 'withdrawn') return outcome;
-  throw new UsageError(`--outcome ${value}: use approved, rejected or withdrawn.`);
+  return enumFlag('--outcome', value, OUTCOMES);
 }
 
 /** Decisions, newest first, across the queues. */
 export async function listDecisions(db: Kysely<DB>, filters: HistoryFilters = {}): Promise<DecisionView[]> {
   if (filters.itemId !== undefined && !isUuid(filters.itemId)) throw new UsageError(`--item ${filters.itemId}: give an item id (a UUID).`);
   const moderatorId = filters.moderator ? (await findUser(db, filters.moderator)).id : undefined;
-  const since = filters.since ? parseSince(filters.since) : undefined;
-  const until = filters.until ? parseSince(filters.until) : undefined;
+  const now = new Date();
+  const since = filters.since === undefined ? undefined : pointInTimeFlag('--since', filters.since, now);
+  const until = filters.until === undefined ? undefined : pointInTimeFlag('--until', filters.until, now);
   const parts = (filters.queue ? [filters.queue] : QUEUES).map((queue) => {
     const q = TABLES[queue];
     return sql`

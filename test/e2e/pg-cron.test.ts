@@ -89,6 +89,21 @@ describe('jobs schedule with pg_cron', () => {
     expect(rows[0]?.status).toBe('succeeded');
   }, 120_000);
 
+  it('stores the purge-audit retention as an interval PostgreSQL reads; 30m is refused and changes nothing', async () => {
+    const purgeAudit = async () => (await cronJobs()).find((j) => j.jobname.endsWith('purge-audit'))!;
+    expect((await runCli(['jobs', 'schedule', 'purge-audit', '--older-than', '6mo'], { env })).code).toBe(0);
+    const registered = await purgeAudit();
+    expect(registered.command).toBe(`CALL alumni_admin.run_job('purge-audit', 'pg_cron purge-audit', '{"older_than":"6 months"}')`);
+    await sql.raw(registered.command).execute(app);
+    const history = JSON.parse((await runCli(['jobs', 'history', 'purge-audit', '--json'], { env })).stdout);
+    expect(history[0]).toMatchObject({ status: 'ok', user_agent: 'pg_cron purge-audit' });
+
+    const refused = await runCli(['jobs', 'schedule', 'purge-audit'], { env: { ...env, ALUMNI_AUDIT_RETENTION: '30m' } });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('"m" is ambiguous: write min or mo');
+    expect(await purgeAudit()).toEqual(registered);
+  });
+
   it('unschedule removes them', async () => {
     const result = await runCli(['jobs', 'unschedule'], { env });
     expect(result.code).toBe(0);

@@ -5,7 +5,8 @@ describe('job arguments', () => {
   it('reads retention durations as PostgreSQL intervals', () => {
     expect(parseRetention('365d')).toBe('365 days');
     expect(parseRetention('52w')).toBe('52 weeks');
-    expect(parseRetention('12m')).toBe('12 months');
+    expect(parseRetention('12mo')).toBe('12 months');
+    expect(() => parseRetention('12m')).toThrow(expect.objectContaining({ exitCode: 2 }));
     expect(parseRetention('2 years')).toBe('2 years');
     expect(() => parseRetention('forever')).toThrow(expect.objectContaining({ exitCode: 2 }));
     expect(() => parseRetention("1 day'; drop table audit_log; --")).toThrow(expect.objectContaining({ exitCode: 2 }));

@@ -1,14 +1,16 @@
+import { enumFlag } from '../../services/flags.js';
 import type { CommandRun } from '../types.js';
 import { userInput } from './fields.js';
-import { showUser, type UserFieldFlags } from './shared.js';
+import { ROLES, showUser, type UserFieldFlags } from './shared.js';
 
 export const run: CommandRun<UserFieldFlags & { role?: string }> = async (ctx, { opts }) => {
   const { addUser } = await import('../../services/users.js');
-  const input = { ...(await userInput(ctx, opts, true)), role: opts.role };
+  const role = opts.role === undefined ? undefined : enumFlag('--role', opts.role, ROLES);
+  const input = { ...(await userInput(ctx, opts, true)), role };
   const user = await ctx.withDb(async ({ db }) => {
     // The very first super_admin is created with no one to act as.
     const acting = ctx.options.as ?? ctx.io.env.ALUMNI_ACTOR;
-    const actor = acting || opts.role !== 'super_admin' ? await ctx.actor(db) : null;
+    const actor = acting || role !== 'super_admin' ? await ctx.actor(db) : null;
     return addUser(db, actor, ctx.userAgent, input);
   });
   showUser(ctx, user);

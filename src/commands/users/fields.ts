@@ -1,8 +1,9 @@
 import { UsageError } from '../../cli/errors.js';
 import { readPassword } from '../../cli/prompts.js';
 import type { Context } from '../../context.js';
+import { enumFlag, yesNoFlag } from '../../services/flags.js';
 import type { UserInput } from '../../services/users.js';
-import type { UserFieldFlags } from './shared.js';
+import { STATUTS, type UserFieldFlags } from './shared.js';
 
 /** The flags of `users add|update` as service input, the password already hashed. */
 export async function userInput(ctx: Context, flags: UserFieldFlags, askPassword: boolean): Promise<UserInput> {
@@ -13,10 +14,10 @@ export async function userInput(ctx: Context, flags: UserFieldFlags, askPassword
     matricule: flags.matricule,
     email: flags.email,
     titre: flags.titre,
-    statut: flags.statut,
+    statut: flags.statut === undefined ? undefined : enumFlag('--statut', flags.statut, STATUTS),
     annee_sortie: flags.annee,
     domaine: flags.domaine,
-    travailleur: flags.travailleur,
+    travailleur: travailleurInput(flags.travailleur),
     telephone: flags.telephone,
     country: country as UserInput['country'],
   };
@@ -30,4 +31,13 @@ export async function userInput(ctx: Context, flags: UserFieldFlags, askPassword
     }
   }
   return input;
+}
+
+/**
+ * --travailleur in the flags' yes/no vocabulary, handed on as oui/non (the service reads
+ * it as a roster cell); empty clears it, as an empty value clears the other fields.
+ */
+function travailleurInput(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return raw;
+  return yesNoFlag('--travailleur', raw) ? 'oui' : 'non';
 }

@@ -2,6 +2,7 @@ import { UsageError } from '../../cli/errors.js';
 import type { Column } from '../../cli/output.js';
 import type { Context } from '../../context.js';
 import type { RoleUtilisateur, StatutUtilisateur } from '../../db/schema.js';
+import { enumFlag, yesNoFlag } from '../../services/flags.js';
 import type { UserFilters, UserView } from '../../services/users.js';
 
 export interface FilterFlags {
@@ -14,29 +15,20 @@ export interface FilterFlags {
   search?: string;
 }
 
-const STATUTS = ['etudiant', 'enseignant', 'directeur', 'personnel_admin', 'personnel_technique'];
-const ROLES = ['user', 'admin', 'super_admin'];
+export const STATUTS: readonly StatutUtilisateur[] = ['etudiant', 'enseignant', 'directeur', 'personnel_admin', 'personnel_technique'];
+export const ROLES: readonly RoleUtilisateur[] = ['user', 'admin', 'super_admin'];
 
 export function parseFilters(flags: FilterFlags): UserFilters {
-  if (flags.statut && !STATUTS.includes(flags.statut)) throw new UsageError(`--statut ${flags.statut}: use one of ${STATUTS.join(', ')}.`);
-  if (flags.role && !ROLES.includes(flags.role)) throw new UsageError(`--role ${flags.role}: use one of ${ROLES.join(', ')}.`);
   if (flags.annee !== undefined && !/^\d{4}$/.test(flags.annee)) throw new UsageError(`--annee ${flags.annee}: give a year such as 2024.`);
   return {
-    statut: flags.statut as StatutUtilisateur | undefined,
-    role: flags.role as RoleUtilisateur | undefined,
+    statut: flags.statut === undefined ? undefined : enumFlag('--statut', flags.statut, STATUTS),
+    role: flags.role === undefined ? undefined : enumFlag('--role', flags.role, ROLES),
     annee: flags.annee === undefined ? undefined : Number(flags.annee),
     domaine: flags.domaine,
-    travailleur: yesNoFlag(flags.travailleur, '--travailleur'),
-    actif: yesNoFlag(flags.actif, '--actif'),
+    travailleur: flags.travailleur === undefined ? undefined : yesNoFlag('--travailleur', flags.travailleur),
+    actif: flags.actif === undefined ? undefined : yesNoFlag('--actif', flags.actif),
     search: flags.search,
   };
-}
-
-function yesNoFlag(raw: string | undefined, name: string): boolean | undefined {
-  if (raw === undefined) return undefined;
-  if (['oui', 'yes', 'true', '1'].includes(raw.toLowerCase())) return true;
-  if (['non', 'no', 'false', '0'].includes(raw.toLowerCase())) return false;
-  throw new UsageError(`${name} ${raw}: use oui or non.`);
 }
 
 export function parseLimit(raw: string | undefined, fallback: number): number {

@@ -15,10 +15,10 @@ interface HistoryFlags {
 export const run: CommandRun<HistoryFlags> = async (ctx, { opts }) => {
   const { listDecisions, parseOutcome, parseQueue } = await import('../../services/moderation.js');
   const filters = {
-    queue: opts.queue ? parseQueue(opts.queue) : undefined,
+    queue: opts.queue === undefined ? undefined : parseQueue(opts.queue, '--queue'),
     itemId: opts.item,
     moderator: opts.moderator,
-    outcome: opts.outcome ? parseOutcome(opts.outcome) : undefined,
+    outcome: opts.outcome === undefined ? undefined : parseOutcome(opts.outcome),
     since: opts.since,
     until: opts.until,
     limit: parseLimit(opts.limit, 100),
