@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
@@ -88,6 +91,18 @@ describe('flag values, end to end on a server', () => {
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain(message);
     }
+  });
+
+  it('users import --mode reads its value the same way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alumni-mode-'));
+    const file = join(dir, 'mode.csv');
+    writeFileSync(file, 'Nom;Matricule\r\nMode Insert;MODE-1\r\n');
+    const insert = await runCli(['users', 'import', file, '--mode', 'INSERT', '--json'], { env, cwd: dir });
+    expect(insert.code).toBe(0);
+    expect(JSON.parse(insert.stdout)).toMatchObject({ inserted: 1 });
+    const refused = await runCli(['users', 'import', file, '--mode', 'merge'], { env, cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--mode "merge": use one of upsert, insert, update.');
   });
 
   it('audit list --since: 30m is refused (exit 2, naming min and mo), 90min counts back ninety minutes', async () => {

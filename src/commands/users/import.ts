@@ -1,6 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { ExitCode, UsageError } from '../../cli/errors.js';
 import { progressBar } from '../../cli/progress.js';
+import { enumFlag } from '../../services/flags.js';
 import type { ImportMode } from '../../import/write.js';
 import type { CommandRun } from '../types.js';
 
@@ -20,8 +21,7 @@ export interface ImportFlags {
 const MODES: ImportMode[] = ['upsert', 'insert', 'update'];
 
 export const run: CommandRun<ImportFlags> = async (ctx, { args, opts }) => {
-  const mode = opts.mode as ImportMode;
-  if (!MODES.includes(mode)) throw new UsageError(`--mode ${opts.mode}: use upsert, insert or update.`);
+  const mode = enumFlag('--mode', opts.mode, MODES);
   const batchSize = Number(opts.batchSize);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size ${opts.batchSize}: give a positive whole number.`);
   const country = opts.country?.toUpperCase();
