@@ -3,6 +3,7 @@ import { AlumniError, ExitCode } from './cli/errors.js';
 import { canPrompt, type Io } from './cli/io.js';
 import { Output } from './cli/output.js';
 import type { OpenDatabase } from './db/connect.js';
+import { parseLockWait } from './db/datadir-lock.js';
 import type { DB } from './db/schema.js';
 import type { WriteSession } from './db/session.js';
 import type { Actor } from './services/actor.js';
@@ -51,7 +52,7 @@ export class Context {
     const { openDatabase, resolveTarget } = await import('./db/connect.js');
     const target = resolveTarget(this.options.databaseUrl, this.io.env);
     const handle = await openDatabase(target, {
-      lockWaitMs: Number(this.io.env.ALUMNI_LOCK_WAIT_MS ?? 3_000),
+      lockWaitMs: parseLockWait(this.io.env.ALUMNI_LOCK_WAIT_MS),
       onCreate: (dir) => this.out.info(`Creating the embedded database in ${dir} (first use, a few seconds)…`),
     });
     try {

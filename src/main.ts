@@ -3,6 +3,7 @@ import { AlumniError, ExitCode } from './cli/errors.js';
 import { processIo, type Io } from './cli/io.js';
 import { Output } from './cli/output.js';
 import { buildProgram, type RunState } from './program.js';
+import { constraintViolation } from './db/constraints.js';
 import { maskSecrets } from './db/url.js';
 
 /**
@@ -20,7 +21,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
 }
 
-function reportError(error: unknown, io: Io, argv: string[]): number {
+/** Writes what went wrong (the stack too under --verbose) and returns the exit code; exported for tests. */
+export function reportError(thrown: unknown, io: Io, argv: string[]): number {
+  // A constraint the database enforced (two sessions racing past a service's check)
+  // is bad input, said in a sentence (src/db/constraints.ts), not a crash.
+  const error = constraintViolation(thrown) ?? thrown;
   if (error instanceof CommanderError) {
     // Commander has printed its message (with a suggestion) already.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { LockHeldError } from '../cli/errors.js';
+import { LockHeldError, UsageError } from '../cli/errors.js';
 
 /**
  * PGlite has no lock on its data directory: two processes writing the same directory
@@ -23,7 +23,24 @@ interface LockOwner {
   since: string;
 }
 
+export const DEFAULT_LOCK_WAIT_MS = 3_000;
+
+/**
+ * ALUMNI_LOCK_WAIT_MS, unset or empty for the default. Anything but a whole number is
+ * refused: Number('3s') is NaN, and a NaN deadline is never reached, so the process
+ * would wait forever instead of exiting 75.
+ */
+export function parseLockWait(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_LOCK_WAIT_MS;
+  const ms = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (!Number.isSafeInteger(ms)) {
+    throw new UsageError(`ALUMNI_LOCK_WAIT_MS must be a whole number of milliseconds (0 or more, e.g. 3000), not ${JSON.stringify(value)}.`);
+  }
+  return ms;
+}
+
 export async function lockDataDir(lockPath: string, waitMs: number): Promise<DataDirLock> {
+  if (!Number.isSafeInteger(waitMs) || waitMs < 0) throw new RangeError(`lockDataDir: waitMs must be a whole number >= 0, got ${waitMs}`);
   const deadline = Date.now() + waitMs;
   for (;;) {
     const acquired = tryCreate(lockPath);

@@ -1,4 +1,6 @@
 import { ExitCode, UsageError } from '../../cli/errors.js';
+import { isDatabaseError, type DatabaseError } from '../../db/database-error.js';
+import { maskSecrets } from '../../db/url.js';
 import type { JobPreview, JobRun } from '../../services/jobs.js';
 import type { CommandRun } from '../types.js';
 import { duration, formatRows } from './shared.js';
@@ -21,6 +23,8 @@ export const run: CommandRun<RunFlags> = async (ctx, { args, opts }) => {
   if (!Number.isFinite(waitSeconds) || waitSeconds < 0) throw new UsageError(`--wait ${opts.wait}: give a number of seconds.`);
   const olderThan = parseRetention(opts.olderThan ?? ctx.io.env.ALUMNI_AUDIT_RETENTION ?? DEFAULT_AUDIT_RETENTION);
 
+  // Why a job could not be run at all, shown under --verbose; not part of the JSON.
+  const causes = new Map<JobRun, DatabaseError>();
   const results = await ctx.withDb(async ({ db }) => {
     const done: Array<JobRun | JobPreview> = [];
     for (const job of jobs) {
@@ -29,9 +33,14 @@ export const run: CommandRun<RunFlags> = async (ctx, { args, opts }) => {
           ? await previewJob(db, job, { olderThan })
           : await runJob(db, job, `${ctx.userAgent} ${job}`, { olderThan }, waitSeconds * 1000));
       } catch (error) {
-        // The procedure records the job's own failures; this is a failure to run it at all.
+        // The procedure records the job's own failures; a database error around it
+        // (taking the lock, recording the run) is a failure to run it at all, and the
+        // next jobs still run. Anything else is a bug in alumni: it propagates (exit 1).
+        if (!isDatabaseError(error)) throw error;
         const now = new Date();
-        done.push({ job, status: 'failed', rows: {}, started_at: now, finished_at: now, error: (error as Error).message });
+        const failed: JobRun = { job, status: 'failed', rows: {}, started_at: now, finished_at: now, error: maskSecrets(error.message) };
+        causes.set(failed, error);
+        done.push(failed);
       }
     }
     return done;
@@ -49,7 +58,17 @@ export const run: CommandRun<RunFlags> = async (ctx, { args, opts }) => {
       }
     }
   }
+  if (ctx.options.verbose) {
+    for (const [result, cause] of causes) ctx.out.info(`${result.job}: ${describeCause(cause)}`);
+  }
   if (results.some((r) => r.status === 'failed')) return ExitCode.failure;
   if (results.some((r) => r.status === 'locked')) return ExitCode.locked;
   return ExitCode.ok;
 };
+
+/** The database's whole report: the stack (which starts with the message), then SQLSTATE, detail, hint and context. */
+function describeCause(cause: DatabaseError): string {
+  const stack = cause.stack?.includes(cause.message) ? cause.stack : `${cause.message}\n${cause.stack ?? ''}`;
+  const fields: Array<[string, string | undefined]> = [['SQLSTATE', cause.code], ['detail', cause.detail], ['hint', cause.hint], ['where', cause.where]];
+  return [stack.trimEnd(), ...fields.filter(([, value]) => value).map(([label, value]) => `  ${label}: ${value}`)].join('\n');
+}

@@ -1,0 +1,79 @@
+import { UsageError } from '../cli/errors.js';
+import { isDatabaseError, type DatabaseError } from './database-error.js';
+
+/**
+ * Services check for duplicates before they write, but two sessions can both pass the
+ * check; the database's constraint then refuses the second. That refusal is bad input,
+ * not a crash: src/main.ts turns it into one of these sentences, exit 2. `value` is the
+ * conflicting key as the database reports it (undefined when it does not).
+ */
+type Sentence = (value: string | undefined) => string;
+
+const named = (what: string, value: string | undefined) => (value === undefined ? `this ${what}` : `${what} ${value}`);
+
+/** One sentence per constraint of migrations/, by constraint (or unique index) name. */
+export const CONSTRAINT_SENTENCES: Readonly<Record<string, Sentence>> = {
+  idx_utilisateur_email: (v) => `A user with ${named('e-mail', v)} already exists${v ? ` (see alumni users show ${v})` : ''}.`,
+  idx_utilisateur_matricule: (v) => `A user with ${named('matricule', v)} already exists${v ? ` (see alumni users show ${v})` : ''}.`,
+  domaine_reference_nom_domaine_key: (v) => `${v ? `The field ${v}` : 'This field'} is already in domaine_reference.`,
+  idx_domaine_reference_nom_normalise: (v) =>
+    `A field with the same name${v ? ` (${v})` : ''}, without regard to case or accents, is already in domaine_reference.`,
+  annee_reference_pkey: (v) => `${v ? `The year ${v}` : 'This year'} is already in annee_reference.`,
+  groupe_nom_groupe_key: (v) => `A group ${v ? `named ${v}` : 'with this name'} already exists; choose another name.`,
+  membre_groupe_unique: () => 'This user is already a member of this group.',
+  unique_contact_principal: () => 'This organisation already has a principal contact; an organisation has at most one.',
+  // Raised by the trigger enforce_max_membres (a check_violation naming this constraint).
+  max_membres: () => 'The group is full: it has as many active members as its max_membres allows.',
+};
+
+// The SQLSTATEs of a refused change (class 23, integrity constraint violation).
+const UNIQUE = '23505';
+const EXCLUSION = '23P01';
+const FOREIGN_KEY = '23503';
+/** ON DELETE RESTRICT: PostgreSQL 18 (PGlite) reports it so, 15 as a foreign-key violation. */
+const RESTRICT = '23001';
+const CHECK = '23514';
+
+/**
+ * The sentence for a constraint violation the database reported, or undefined for any
+ * other error. A unique, exclusion or foreign-key violation of a constraint not in the
+ * map still gets a sentence naming the constraint; a check violation only when mapped.
+ */
+export function constraintViolation(error: unknown): UsageError | undefined {
+  if (!isDatabaseError(error)) return undefined;
+  const sentence = error.constraint ? CONSTRAINT_SENTENCES[error.constraint] : undefined;
+  if (sentence && [UNIQUE, EXCLUSION, FOREIGN_KEY, RESTRICT, CHECK].includes(error.code)) {
+    return new UsageError(sentence(conflictingKey(error)?.value), { cause: error });
+  }
+  const generic = genericSentence(error);
+  return generic === undefined ? undefined : new UsageError(generic, { cause: error });
+}
+
+function genericSentence(error: DatabaseError): string | undefined {
+  const name = error.constraint ?? 'unnamed';
+  const key = conflictingKey(error);
+  switch (error.code) {
+    case UNIQUE:
+      return key
+        ? `Another row already has ${key.columns} = ${key.value} (unique constraint ${name}).`
+        : `This would duplicate an existing row (unique constraint ${name}).`;
+    case EXCLUSION:
+      return `This conflicts with an existing row (exclusion constraint ${name}).`;
+    case FOREIGN_KEY:
+    case RESTRICT: {
+      const missing = /is not present in table "([^"]+)"/.exec(error.detail ?? '');
+      if (key && missing) return `There is no ${missing[1]} with ${key.columns} = ${key.value} (foreign key ${name}).`;
+      const referenced = /is (?:still )?referenced from table "([^"]+)"/.exec(error.detail ?? '');
+      if (referenced) return `This row is still referred to from ${referenced[1]} (foreign key ${name}).`;
+      return `This refers to a row that does not exist, or removes one still referred to (foreign key ${name}).`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** "Key (lower(email::text))=(a@b.sn) already exists." → columns and value. */
+function conflictingKey(error: DatabaseError): { columns: string; value: string } | undefined {
+  const match = /^Key \((.+?)\)=\((.*?)\) (?:already exists|is not present|is (?:still )?referenced|conflicts)/s.exec(error.detail ?? '');
+  return match ? { columns: match[1]!, value: match[2]! } : undefined;
+}
