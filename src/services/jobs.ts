@@ -2,6 +2,7 @@ import { CronExpressionParser } from 'cron-parser';
 import { sql, type Kysely } from 'kysely';
 import { UsageError } from '../cli/errors.js';
 import type { DB } from '../db/schema.js';
+import { matchEnum } from '../values.js';
 import { intervalFlag } from './flags.js';
 
 /**
@@ -27,10 +28,12 @@ export function parseJobNames(names: string[], all: boolean): JobName[] {
     return JOB_NAMES;
   }
   if (names.length === 0) throw new UsageError(`Name the jobs to run (${JOB_NAMES.join(', ')}) or give --all.`);
-  for (const name of names) {
-    if (!(name in JOBS)) throw new UsageError(`Unknown job "${name}": the jobs are ${JOB_NAMES.join(', ')}.`);
-  }
-  return [...new Set(names)] as JobName[];
+  const jobs = names.map((name) => {
+    const job = matchEnum(name, JOB_NAMES);
+    if (!job) throw new UsageError(`Unknown job "${name}": the jobs are ${JOB_NAMES.join(', ')}.`);
+    return job;
+  });
+  return [...new Set(jobs)];
 }
 
 /**

@@ -15,6 +15,8 @@ describe('job arguments', () => {
   it('takes job names or --all, not both, and names the jobs on a mistake', () => {
     expect(parseJobNames([], true)).toEqual(['expire-offers', 'purge-messages', 'refresh-stats', 'purge-audit']);
     expect(parseJobNames(['refresh-stats', 'refresh-stats'], false)).toEqual(['refresh-stats']);
+    // Matched like every enum value: case, accents and separators do not matter.
+    expect(parseJobNames(['Refresh-Stats', 'EXPIRE_OFFERS', 'refresh stats'], false)).toEqual(['refresh-stats', 'expire-offers']);
     expect(() => parseJobNames([], false)).toThrow(expect.objectContaining({ exitCode: 2 }));
     expect(() => parseJobNames(['expire-offers'], true)).toThrow(expect.objectContaining({ exitCode: 2 }));
     expect(() => parseJobNames(['vacuum'], false)).toThrow(/Unknown job "vacuum": the jobs are expire-offers, purge-messages/);
