@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { AlumniError, ExitCode } from './cli/errors.js';
+import { AlumniError, ExitCode } from './errors.js';
 import { canPrompt, type Io } from './cli/io.js';
 import { Output } from './cli/output.js';
 import type { OpenDatabase } from './db/connect.js';

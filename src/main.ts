@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { AlumniError, ExitCode } from './cli/errors.js';
+import { AlumniError, ExitCode } from './errors.js';
 import { processIo, type Io } from './cli/io.js';
 import { Output } from './cli/output.js';
 import { buildProgram, type RunState } from './program.js';

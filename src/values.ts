@@ -1,10 +1,16 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { RoleUtilisateur, StatutUtilisateur } from './db/schema.js';
+import { migrateNationalNumber } from './phone-renumbering.js';
+
 /**
- * How flags and arguments with a fixed set of values are read, the same way everywhere:
- * case and accents do not matter, nor whether words are joined by a space, - or _
- * (`--statut ÉTUDIANT`, `--role Super-Admin`). Yes/no flags take one vocabulary.
+ * The values the tool reads, the same way in every layer (no flag, no terminal here):
  *
- * Pure functions: they return undefined on a refused text, and the caller turns the
- * matching `...Refusal` sentence into its error.
+ * - words from a fixed set (enums) and yes/no, for flags and arguments: case and accents
+ *   do not matter, nor whether words are joined by a space, - or _ (`--statut ÉTUDIANT`,
+ *   `--role Super-Admin`); these return undefined on a refused text, and the caller turns
+ *   the matching `...Refusal` sentence into its error;
+ * - cell values (text, e-mail, phone, year, ...), for the roster import and users
+ *   add|update: normalised as stored, or a CellError with the reason.
  */
 
 /** Lower case, no accents, words joined by _: "Personnel Admin" → "personnel_admin". */
@@ -45,4 +51,107 @@ export function parseYesNo(text: string): boolean | undefined {
 
 export function yesNoRefusal(flag: string, text: string): string {
   return `${flag} ${JSON.stringify(text)}: use oui/non, yes/no, true/false or 1/0.`;
+}
+
+// ---- Cell values: what the roster import and users add|update store ----
+
+/** A value that cannot be stored, with the reason a person can act on. */
+export class CellError extends Error {}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A well-formed UUID (any case): worth asking the database about. */
+export function isUuid(text: string): boolean {
+  return UUID.test(text);
+}
+
+const EMAIL = /^[^@\s"<>(),;:\\[\]]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
+
+/**
+ * Unicode NFC: a name typed on a Mac arrives decomposed (e + combining accent), and would
+ * otherwise be stored in a form that never matches a search or an unchanged row.
+ */
+export function nfc(raw: string): string {
+  // Plain ASCII is already NFC; most cells are, and this keeps them off the slow path.
+  return /^[\x00-\x7f]*$/.test(raw) ? raw : raw.normalize('NFC');
+}
+
+/** Trimmed, inner white space folded, NFC; empty → null ("empty cells never erase"). */
+export function text(raw: string | undefined, maxLength: number, label: string): string | null {
+  if (raw === undefined) return null;
+  const value = nfc(raw).replace(/\s+/g, ' ').trim();
+  if (value === '') return null;
+  if (value.length > maxLength) throw new CellError(`${label} is longer than ${maxLength} characters`);
+  return value;
+}
+
+export function email(raw: string | undefined): string | null {
+  const value = raw === undefined ? undefined : nfc(raw).trim();
+  if (!value) return null;
+  if (value.length > 254 || !EMAIL.test(value)) throw new CellError(`e-mail "${value}" is not a valid address`);
+  return value.toLowerCase();
+}
+
+/**
+ * E.164 (+221771234567). National numbers need the default region (--country). A number
+ * written before its country's renumbering (Benin 2024, Côte d'Ivoire 2021) is migrated
+ * to today's form (see renumbering.ts).
+ */
+export function phone(raw: string | undefined, country: CountryCode | undefined): string | null {
+  const value = raw === undefined ? undefined : nfc(raw).trim();
+  if (!value) return null;
+  // "+229 …", "00229 …", "(+229) …"
+  const international = /^\(?\s*(\+|00)/.test(value);
+  if (!international && !country) {
+    throw new CellError(`phone "${value}" has no country code; give the default country with --country`);
+  }
+  const parsed = parsePhoneNumberFromString(value.replace(/^(\(?\s*)00/, '$1+'), country);
+  if (parsed?.isValid()) return parsed.number;
+  if (parsed) {
+    const migrated = migrateNationalNumber(parsed.countryCallingCode, parsed.nationalNumber);
+    if (migrated && 'unresolved' in migrated) throw new CellError(`phone "${value}" ${migrated.unresolved}`);
+    if (migrated) {
+      const renumbered = parsePhoneNumberFromString(`+${parsed.countryCallingCode}${migrated.number}`);
+      if (renumbered?.isValid()) return renumbered.number;
+    }
+  }
+  throw new CellError(`phone "${value}" is not a valid number${international ? '' : ` for ${country}`}`);
+}
+
+export function year(raw: string | undefined): number | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  if (!/^\d{4}$/.test(value)) throw new CellError(`graduation year "${value}" is not a year`);
+  return Number(value);
+}
+
+const TRUE_WORDS = new Set(['oui', 'o', 'yes', 'y', '1', 'x', 'vrai', 'true']);
+const FALSE_WORDS = new Set(['non', 'n', 'no', '0', 'faux', 'false']);
+
+export function yesNo(raw: string | undefined, label: string): boolean | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  const key = normaliseWord(value);
+  if (TRUE_WORDS.has(key)) return true;
+  if (FALSE_WORDS.has(key)) return false;
+  throw new CellError(`${label} "${value}" is not one of oui/non, yes/no, 1/0, x`);
+}
+
+const STATUTS: StatutUtilisateur[] = ['etudiant', 'enseignant', 'directeur', 'personnel_admin', 'personnel_technique'];
+const ROLES: RoleUtilisateur[] = ['user', 'admin', 'super_admin'];
+
+export function statut(raw: string | undefined): StatutUtilisateur | null {
+  return enumValue(raw, STATUTS, 'statut');
+}
+
+export function role(raw: string | undefined): RoleUtilisateur | null {
+  return enumValue(raw, ROLES, 'role');
+}
+
+function enumValue<T extends string>(raw: string | undefined, values: T[], label: string): T | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  const found = matchEnum(value, values);
+  if (!found) throw new CellError(`${label} "${value}" is not one of ${values.join(', ')}`);
+  return found;
 }

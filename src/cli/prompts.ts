@@ -1,4 +1,4 @@
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 import type { Io } from './io.js';
 import { canPrompt } from './io.js';
 

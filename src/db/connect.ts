@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Kysely, sql } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
-import { AlumniError, UsageError } from '../cli/errors.js';
+import { AlumniError, UsageError } from '../errors.js';
 import { maskSecrets, parseDatabaseUrl, type ServerAddress } from './url.js';
 import { lockDataDir, type DataDirLock } from './datadir-lock.js';
 import type { DB } from './schema.js';

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { LockHeldError, UsageError } from '../cli/errors.js';
+import { LockHeldError, UsageError } from '../errors.js';
 
 /**
  * PGlite has no lock on its data directory: two processes writing the same directory

@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 
 /** Replaces the password of every URL with credentials found in `text` with `****`. */
 export function maskSecrets(text: string): string {

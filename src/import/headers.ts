@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 
 /** The utilisateur columns a roster can fill. */
 export const IMPORT_FIELDS = [

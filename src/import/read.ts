@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse, type CsvError } from 'csv-parse';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 
 export type RosterEncoding = 'utf-8' | 'windows-1252';
 

@@ -1,7 +1,7 @@
 import { accessSync, constants, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { basename, dirname, resolve } from 'node:path';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { stringify } from 'csv-stringify/sync';
 import { normaliseHeader, REJECT_COLUMNS } from './headers.js';
 import type { RejectedRow } from './validate.js';

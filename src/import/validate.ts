@@ -2,7 +2,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { RoleUtilisateur, StatutUtilisateur } from '../db/schema.js';
 import { normaliseHeader, type HeaderMapping, type ImportField } from './headers.js';
 import type { SourceRecord } from './read.js';
-import * as value from './values.js';
+import * as value from '../values.js';
 
 /** A row ready to be written: every value normalised; null means "leave as stored". */
 export interface ValidRow {

@@ -1,7 +1,7 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
-import { NotPermittedError } from '../cli/errors.js';
+import { NotPermittedError } from '../errors.js';
 import type { DB, RoleUtilisateur } from '../db/schema.js';
-import { isUuid } from '../import/values.js';
+import { isUuid } from '../values.js';
 
 export interface Actor {
   id: string;

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { NotFoundError } from '../cli/errors.js';
+import { NotFoundError } from '../errors.js';
 import type { DB } from '../db/schema.js';
 import { enumFlag, pointInTimeFlag } from './flags.js';
 import { findUser } from './users.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { DB } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';

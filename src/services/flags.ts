@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { durationRefusal, parseDuration, pointInTime, pointInTimeRefusal, toInterval } from '../durations.js';
 import { enumRefusal, matchEnum, parseYesNo, yesNoRefusal } from '../values.js';
 

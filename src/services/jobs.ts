@@ -1,6 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import { sql, type Kysely } from 'kysely';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import type { DB } from '../db/schema.js';
 import { matchEnum } from '../values.js';
 import { intervalFlag } from './flags.js';

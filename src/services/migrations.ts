@@ -1,7 +1,7 @@
 import { writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely, MigrationResultSet } from 'kysely';
-import { AlumniError, UsageError } from '../cli/errors.js';
+import { AlumniError, UsageError } from '../errors.js';
 import { createMigrator, MIGRATIONS_DIR, readSchemaState, type SchemaState } from '../db/migrator.js';
 
 export interface MigrationStep {

@@ -1,8 +1,8 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import { NotFoundError, UsageError } from '../cli/errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import type { DB } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
-import { isUuid } from '../import/values.js';
+import { isUuid } from '../values.js';
 import { enumFlag, pointInTimeFlag } from './flags.js';
 import { findUser } from './users.js';
 

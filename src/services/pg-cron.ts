@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { serverKysely } from '../db/connect.js';
 import type { DB } from '../db/schema.js';
 import { DEFAULT_AUDIT_RETENTION, JOBS, type JobName } from './jobs.js';

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CountryCode } from 'libphonenumber-js';
-import { AlumniError } from '../cli/errors.js';
+import { AlumniError } from '../errors.js';
 import type { DB } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
 import { mapHeaders } from '../import/headers.js';

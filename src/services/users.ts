@@ -1,9 +1,9 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { CountryCode } from 'libphonenumber-js';
-import { AlumniError, ExitCode, NotFoundError, NotPermittedError, UsageError } from '../cli/errors.js';
+import { AlumniError, ExitCode, NotFoundError, NotPermittedError, UsageError } from '../errors.js';
 import type { DB, RoleUtilisateur, StatutUtilisateur } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
-import * as value from '../import/values.js';
+import * as value from '../values.js';
 import { matchesUserRef, type Actor } from './actor.js';
 
 /** What is shown of a user: everything but the password hash. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RENUMBERINGS } from '../../src/import/renumbering.js';
-import { CellError, phone } from '../../src/import/values.js';
+import { RENUMBERINGS } from '../../src/phone-renumbering.js';
+import { CellError, phone } from '../../src/values.js';
 
 describe('phone numbers written before a national renumbering', () => {
   it('keeps each renumbering with its source and date', () => {

@@ -1,4 +1,4 @@
-import { ExitCode } from '../../cli/errors.js';
+import { ExitCode } from '../../errors.js';
 import type { CommandRun } from '../types.js';
 
 export const run: CommandRun = async (ctx) => {

@@ -1,4 +1,4 @@
-import { ExitCode } from '../../cli/errors.js';
+import { ExitCode } from '../../errors.js';
 import type { CommandRun } from '../types.js';
 
 /** For monitoring: exit 1, naming the jobs, when one is failing or overdue. */

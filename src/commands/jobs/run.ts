@@ -1,4 +1,4 @@
-import { ExitCode, UsageError } from '../../cli/errors.js';
+import { ExitCode, UsageError } from '../../errors.js';
 import { isDatabaseError, type DatabaseError } from '../../db/database-error.js';
 import { maskSecrets } from '../../db/url.js';
 import type { JobPreview, JobRun } from '../../services/jobs.js';

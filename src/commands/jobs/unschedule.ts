@@ -1,4 +1,4 @@
-import { UsageError } from '../../cli/errors.js';
+import { UsageError } from '../../errors.js';
 import type { CommandRun } from '../types.js';
 
 export const run: CommandRun = async (ctx, { args }) => {

@@ -1,4 +1,4 @@
-import { UsageError } from '../../cli/errors.js';
+import { UsageError } from '../../errors.js';
 import { readPassword } from '../../cli/prompts.js';
 import type { Context } from '../../context.js';
 import { enumFlag, yesNoFlag } from '../../services/flags.js';

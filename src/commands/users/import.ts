@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js';
-import { ExitCode, UsageError } from '../../cli/errors.js';
+import { ExitCode, UsageError } from '../../errors.js';
 import { progressBar } from '../../cli/progress.js';
 import { enumFlag } from '../../services/flags.js';
 import type { ImportMode } from '../../import/write.js';

@@ -1,4 +1,4 @@
-import { UsageError } from '../../cli/errors.js';
+import { UsageError } from '../../errors.js';
 import type { Column } from '../../cli/output.js';
 import type { Context } from '../../context.js';
 import type { RoleUtilisateur, StatutUtilisateur } from '../../db/schema.js';

@@ -1,4 +1,4 @@
-import { ExitCode, UsageError } from '../../cli/errors.js';
+import { ExitCode, UsageError } from '../../errors.js';
 import type { Context } from '../../context.js';
 import type { ItemCard, QueueName, Review } from '../../services/moderation.js';
 import type { CommandRun } from '../types.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ExitCode, UsageError } from '../../cli/errors.js';
+import { ExitCode, UsageError } from '../../errors.js';
 import type { Context } from '../../context.js';
 import type { BatchDecision, DecisionView, QueueName } from '../../services/moderation.js';
 
