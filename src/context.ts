@@ -76,9 +76,9 @@ export class Context {
     if (state.pending.length === 0) return;
     if (handle.target.backend === 'embedded') {
       const { migrateToLatest } = await import('./services/migrations.js');
-      const spinner = await this.out.spinner('Migrating the embedded database…');
-      await migrateToLatest(handle.db);
-      spinner.succeed(`Embedded database migrated (${state.pending.length} migration(s) applied).`);
+      await this.out.withSpinner('Migrating the embedded database…', () => migrateToLatest(handle.db), {
+        succeed: `Embedded database migrated (${state.pending.length} migration(s) applied).`,
+      });
       return;
     }
     if (policy === 'current') {

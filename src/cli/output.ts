@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { Writable } from 'node:stream';
 import type { Io } from './io.js';
 import { maskSecrets } from '../db/url.js';
 
@@ -14,22 +15,62 @@ export interface Column<Row> {
   value: keyof Row | ((row: Row) => unknown);
 }
 
-export interface Spinner {
-  update(text: string): void;
-  succeed(text?: string): void;
-  fail(text?: string): void;
-  stop(): void;
+export interface SpinnerOptions<T> {
+  /** The line left once the work is done (from its result, e.g. a count). */
+  succeed: string | ((result: T) => string);
+}
+
+/** Messages (info, warning, error, success) on one stream, coloured for that stream. */
+export class Messages {
+  constructor(
+    private readonly stream: Writable,
+    readonly colors: ChalkInstance,
+  ) {}
+
+  line(text: string): void {
+    this.stream.write(`${text}\n`);
+  }
+
+  heading(text: string): void {
+    this.line(this.colors.bold(text));
+  }
+
+  info(message: string): void {
+    this.line(maskSecrets(message));
+  }
+
+  warn(message: string): void {
+    this.line(`${this.colors.yellow('warning:')} ${maskSecrets(message)}`);
+  }
+
+  error(message: string): void {
+    this.line(`${this.colors.red('error:')} ${maskSecrets(message)}`);
+  }
+
+  success(message: string): void {
+    this.line(`${this.colors.green('✔')} ${maskSecrets(message)}`);
+  }
 }
 
 /**
  * The only place that writes to the terminal. Data goes to stdout (a table, JSON or
- * CSV); progress, warnings and errors go to stderr. Colour and spinners appear only on a
- * terminal, never under NO_COLOR or --no-color.
+ * CSV); progress, warnings and errors go to stderr. Colour is decided per stream: a
+ * stream gets it only when it is a terminal (so `doctor > report.txt` holds no escape
+ * codes), never under NO_COLOR or --no-color. Spinners appear only on a terminal.
  */
 export class Output {
   readonly json: boolean;
-  readonly colors: ChalkInstance;
+  /** Colour for stdout (data, and the screen of an interactive command). */
+  readonly stdoutColors: ChalkInstance;
+  /** Colour for stderr (progress, warnings, errors). */
+  readonly stderrColors: ChalkInstance;
   readonly stderrIsTTY: boolean;
+  /**
+   * The screen of an interactive command (its cards, prompts and the messages between
+   * them): stdout, which is the terminal whenever it may prompt, while stderr may be a log.
+   */
+  readonly screen: Messages;
+  private readonly messages: Messages;
 
   constructor(
     private readonly io: Io,
@@ -38,7 +79,10 @@ export class Output {
     this.json = Boolean(options.json);
     this.stderrIsTTY = Boolean(io.stderr.isTTY);
     const colorAllowed = options.color !== false && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
-    this.colors = new Chalk({ level: colorAllowed && this.stderrIsTTY ? 1 : 0 });
+    this.stdoutColors = new Chalk({ level: colorAllowed && io.stdout.isTTY ? 1 : 0 });
+    this.stderrColors = new Chalk({ level: colorAllowed && this.stderrIsTTY ? 1 : 0 });
+    this.screen = new Messages(io.stdout, this.stdoutColors);
+    this.messages = new Messages(io.stderr, this.stderrColors);
   }
 
   /** A person is watching stderr: spinners and progress bars are welcome there. */
@@ -58,7 +102,7 @@ export class Output {
 
   async writeTable<Row>(columns: Column<Row>[], rows: Row[]): Promise<void> {
     const { default: Table } = await import('cli-table3');
-    const colored = this.colors.level > 0 && Boolean(this.io.stdout.isTTY);
+    const colored = this.stdoutColors.level > 0;
     const table = new Table({
       head: columns.map((c) => c.header),
       style: { head: colored ? ['cyan'] : [], border: colored ? ['grey'] : [] },
@@ -100,7 +144,7 @@ export class Output {
   writeFields(fields: Array<[label: string, value: unknown]>): void {
     const width = Math.max(...fields.map(([label]) => label.length));
     for (const [label, value] of fields) {
-      this.io.stdout.write(`${this.colors.bold(label.padEnd(width))}  ${formatCell(value)}\n`);
+      this.io.stdout.write(`${this.stdoutColors.bold(label.padEnd(width))}  ${formatCell(value)}\n`);
     }
   }
 
@@ -110,17 +154,18 @@ export class Output {
    */
   async writeCard(title: string, fields: Array<[label: string, value: string]>): Promise<void> {
     const { default: Table } = await import('cli-table3');
+    const colors = this.stdoutColors;
     const width = Math.max(50, Math.min(this.io.stdout.columns || 80, 120));
     const labelWidth = 15;
     const table = new Table({
       colWidths: [labelWidth, width - labelWidth - 3],
       wordWrap: true,
       wrapOnWordBoundary: true,
-      style: { head: [], border: this.colors.level > 0 ? ['grey'] : [] },
+      style: { head: [], border: colors.level > 0 ? ['grey'] : [] },
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     });
-    for (const [label, value] of fields) table.push([this.colors.cyan(label), value]);
-    this.io.stdout.write(`${this.colors.bold(title)}\n${table.toString()}\n`);
+    for (const [label, value] of fields) table.push([colors.cyan(label), value]);
+    this.io.stdout.write(`${colors.bold(title)}\n${table.toString()}\n`);
   }
 
   /** A line of data on stdout (e.g. a summary line for cron). */
@@ -129,39 +174,53 @@ export class Output {
   }
 
   info(message: string): void {
-    this.io.stderr.write(`${maskSecrets(message)}\n`);
+    this.messages.info(message);
   }
 
   warn(message: string): void {
-    this.io.stderr.write(`${this.colors.yellow('warning:')} ${maskSecrets(message)}\n`);
+    this.messages.warn(message);
   }
 
   error(message: string): void {
-    this.io.stderr.write(`${this.colors.red('error:')} ${maskSecrets(message)}\n`);
+    this.messages.error(message);
   }
 
   success(message: string): void {
-    this.io.stderr.write(`${this.colors.green('✔')} ${maskSecrets(message)}\n`);
+    this.messages.success(message);
   }
 
-  /** A spinner on a terminal; plain stderr lines (or nothing) elsewhere. */
-  async spinner(text: string): Promise<Spinner> {
-    if (!this.interactiveStderr) {
-      return {
-        update: () => {},
-        succeed: (done) => done && this.info(done),
-        fail: (failed) => failed && this.info(failed),
-        stop: () => {},
-      };
+  /**
+   * Runs `work` under a spinner on a terminal (off a terminal: only the final line). The
+   * spinner always ends with the work: ✔ and the `succeed` line when it is done, ✖ when
+   * it throws, before the error goes on to main to be reported; so no error is printed
+   * under a spinner that still spins (and no live spinner keeps the process running).
+   */
+  async withSpinner<T>(text: string, work: () => Promise<T>, options: SpinnerOptions<T>): Promise<T> {
+    const done = (result: T) => (typeof options.succeed === 'function' ? options.succeed(result) : options.succeed);
+    // A terminal that reports no width (a pseudo-terminal whose size was never set) gets
+    // plain lines too: ora divides by the width and would clear lines without end.
+    if (!this.interactiveStderr || !this.io.stderr.columns) {
+      const result = await work();
+      this.info(done(result));
+      return result;
     }
     const { default: ora } = await import('ora');
-    const spinner = ora({ text, stream: this.io.stderr as NodeJS.WritableStream }).start();
-    return {
-      update: (t) => void (spinner.text = t),
-      succeed: (t) => void spinner.succeed(t),
-      fail: (t) => void spinner.fail(t),
-      stop: () => void spinner.stop(),
-    };
+    const colors = this.stderrColors;
+    const spinner = ora({
+      text,
+      stream: this.stderrStream,
+      // Whether to spin is decided here, from this Output's streams and environment.
+      isEnabled: true,
+      color: colors.level > 0 ? 'cyan' : false,
+    }).start();
+    try {
+      const result = await work();
+      spinner.stopAndPersist({ symbol: colors.green('✔'), text: maskSecrets(done(result)) });
+      return result;
+    } catch (error) {
+      spinner.stopAndPersist({ symbol: colors.red('✖'), text: maskSecrets(text) });
+      throw error;
+    }
   }
 }
 

@@ -4,8 +4,9 @@ import { canPrompt } from './io.js';
 
 /**
  * A password, never echoed: from stdin with --password-stdin (scripts), else typed at
- * the terminal twice. Without a terminal and without --password-stdin there is no way
- * to ask, so none is set rather than waiting for input that cannot come.
+ * the terminal twice. Without a terminal (stdin and stdout, see canPrompt) and without
+ * --password-stdin there is no way to ask, so none is set rather than waiting for input
+ * that cannot come.
  */
 export async function readPassword(io: Io, fromStdin: boolean): Promise<string | undefined> {
   if (fromStdin) {
@@ -24,8 +25,9 @@ export async function readPassword(io: Io, fromStdin: boolean): Promise<string |
   return first;
 }
 
+/** Prompts are drawn on stdout: the terminal whenever canPrompt holds (stderr may be a log). */
 function promptContext(io: Io) {
-  return { input: io.stdin as NodeJS.ReadableStream, output: io.stderr as NodeJS.WritableStream };
+  return { input: io.stdin as NodeJS.ReadableStream, output: io.stdout as NodeJS.WritableStream };
 }
 
 /**

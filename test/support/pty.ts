@@ -18,13 +18,29 @@ export interface PtySession {
   kill(): void;
 }
 
+export interface PtyOptions {
+  /** stderr to this file instead of the terminal (`2>file`, as in `alumni validate review 2>review.log`). */
+  stderrTo?: string;
+  /** stdout to this file instead of the terminal (`>file`, as in `alumni doctor > report.txt`). */
+  stdoutTo?: string;
+  /** stdout through a pipe (`| cat`) while stdin stays the terminal; the exit code stays the command's. */
+  pipeStdout?: boolean;
+}
+
 const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
 
-export function startInPty(args: string[], env: Record<string, string>): PtySession {
-  const command = [process.execPath, CLI, ...args].map(quote).join(' ');
+export function startInPty(args: string[], env: Record<string, string>, options: PtyOptions = {}): PtySession {
+  let command = [process.execPath, CLI, ...args].map(quote).join(' ');
+  if (options.stdoutTo) command += ` >${quote(options.stdoutTo)}`;
+  if (options.stderrTo) command += ` 2>${quote(options.stderrTo)}`;
+  // script runs the command with $SHELL -c; bash, for pipefail (dash has none).
+  if (options.pipeStdout) command = `set -o pipefail; ${command} | cat`;
+  // A pseudo-terminal made without a terminal around it has no size (0×0): give it the
+  // size of a usual terminal window, as a moderator's has.
+  command = `stty cols 80 rows 24; ${command}`;
   const child = spawn('script', ['--quiet', '--flush', '--return', '--command', command, '/dev/null'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TERM: 'xterm', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TERM: 'xterm', SHELL: '/bin/bash', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let raw = '';

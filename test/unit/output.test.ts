@@ -52,8 +52,7 @@ describe('Output', () => {
 
   it('has no spinner animation off a terminal', async () => {
     const { io, stderr } = fakeIo(false);
-    const spinner = await new Output(io).spinner('Migrating…');
-    spinner.succeed('done');
-    expect(stderr()).toBe('done\n');
+    expect(await new Output(io).withSpinner('Migrating…', async () => 3, { succeed: (n) => `done (${n})` })).toBe(3);
+    expect(stderr()).toBe('done (3)\n');
   });
 });

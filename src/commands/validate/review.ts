@@ -25,7 +25,8 @@ interface Tally {
 
 /**
  * The interactive moderation queue: one card at a time, single-key decisions. Needs a
- * terminal; scripts use approve/reject.
+ * terminal (stdin and stdout); scripts use approve/reject. Everything the moderator
+ * reads goes to the screen (stdout), so `2>review.log` leaves it whole.
  */
 export const run: CommandRun<{ reasons?: string }> = async (ctx, { args, opts }) => {
   if (!ctx.canPrompt) {
@@ -42,17 +43,17 @@ export const run: CommandRun<{ reasons?: string }> = async (ctx, { args, opts })
         for (const queue of queues) {
           if ((await reviewQueue(ctx, review, queue, reasons, tally)) === 'quit') return;
         }
-        ctx.out.info('Nothing more to review.');
+        ctx.out.screen.info('Nothing more to review.');
       });
     });
   } catch (error) {
     if ((error as Error).name !== 'ExitPromptError') throw error;
     // Ctrl-C: the connection that held the card is closed, so nothing stays held, and
     // no decision was under way (decisions run between prompts, in one transaction).
-    ctx.out.info(`\nInterrupted: ${summary(tally)}; nothing is held.`);
+    ctx.out.screen.info(`\nInterrupted: ${summary(tally)}; nothing is held.`);
     return 130;
   }
-  ctx.out.info(summary(tally));
+  ctx.out.screen.info(summary(tally));
   return ExitCode.ok;
 };
 
@@ -67,22 +68,22 @@ async function reviewQueue(ctx: Context, review: Review, queue: QueueName, reaso
   for (;;) {
     const card = await review.claimNext(queue, passed);
     if (!card) {
-      if (shown > 0 || passed.size > 0) ctx.out.info(`${QUEUE_LABEL[queue]} queue: nothing more for you${passed.size ? ` (${passed.size} skipped)` : ''}.`);
+      if (shown > 0 || passed.size > 0) ctx.out.screen.info(`${QUEUE_LABEL[queue]} queue: nothing more for you${passed.size ? ` (${passed.size} skipped)` : ''}.`);
       return 'done';
     }
     shown += 1;
     const waiting = await review.waiting(queue);
-    ctx.out.line('');
-    ctx.out.line(ctx.out.colors.bold(`${queue}: card ${shown}, ${waiting} waiting · ${summary(tally)}`));
+    ctx.out.screen.line('');
+    ctx.out.screen.heading(`${queue}: card ${shown}, ${waiting} waiting · ${summary(tally)}`);
     await showCard(ctx, card, false);
     for (;;) {
       const key = await readKey(ctx.io, PROMPT, KEYS);
       if (key === 'h') {
-        for (const line of HELP) ctx.out.line(line);
+        for (const line of HELP) ctx.out.screen.line(line);
         continue;
       }
       if (key === 'o') {
-        ctx.out.line(card.description ?? '(no description)');
+        ctx.out.screen.line(card.description ?? '(no description)');
         continue;
       }
       if (key === 'q') {
@@ -103,9 +104,9 @@ async function reviewQueue(ctx: Context, review: Review, queue: QueueName, reaso
       const outcome = await review.decide(card, reason === undefined ? { approve: true } : { approve: false, reason });
       if (outcome.status === 'approved' || outcome.status === 'rejected') {
         tally[outcome.status] += 1;
-        ctx.out.success(`${outcome.status === 'approved' ? 'Approved' : 'Rejected'}: ${card.title}`);
+        ctx.out.screen.success(`${outcome.status === 'approved' ? 'Approved' : 'Rejected'}: ${card.title}`);
       } else {
-        ctx.out.warn(outcome.message ?? outcome.status);
+        ctx.out.screen.warn(outcome.message ?? outcome.status);
       }
       break;
     }

@@ -1,0 +1,118 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_REASONS } from '../../src/commands/validate/shared.js';
+import { createPGlite } from '../../src/db/connect.js';
+import { createServerDatabase, embeddedDataDir, type TestDatabase } from '../support/databases.js';
+import { seedModerationUsers } from '../support/moderation.js';
+import { startInPty as startSession, type PtySession } from '../support/pty.js';
+
+/** Sessions of the current test, killed after it should it fail half-way. */
+const sessions: PtySession[] = [];
+const startInPty = (...args: Parameters<typeof startSession>) => {
+  const session = startSession(...args);
+  sessions.push(session);
+  return session;
+};
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.kill();
+});
+
+describe('on a terminal with stderr or stdout redirected', () => {
+  let t: TestDatabase;
+  let env: Record<string, string>;
+  let authorId: string;
+  let files: string;
+
+  beforeAll(async () => {
+    t = await createServerDatabase();
+    env = { ...t.env, ALUMNI_ACTOR: 'm1@ecole.example' };
+    authorId = (await seedModerationUsers(t.db)).author;
+    files = mkdtempSync(join(tmpdir(), 'alumni-terminal-'));
+  });
+  afterAll(async () => {
+    rmSync(files, { recursive: true, force: true });
+    await t.close();
+  });
+
+  it('validate review 2>review.log: cards, keys and reason templates are all on the screen, none in the log', async () => {
+    const ids = (await t.db.insertInto('groupe')
+      .values(['Club Echo', 'Club Foxtrot'].map((nom_groupe, i) => ({ nom_groupe, createur_id: authorId, description: `Le groupe ${nom_groupe}.`,
+        created_at: sql`now() - make_interval(days => ${10 - i})` })))
+      .returning('id').execute()).map((r) => r.id);
+    const log = join(files, 'review.log');
+    const pty = startInPty(['validate', 'review', 'groups'], env, { stderrTo: log });
+    let at = await pty.waitFor(/groups: card 1, 2 waiting[\s\S]*Group · Club Echo[\s\S]*Created by\s*│\s*awa@exemple\.sn[\s\S]*\[a\]pprove/);
+    pty.type('a');
+    at = await pty.waitFor(/Approved: Club Echo[\s\S]*card 2, 1 waiting[\s\S]*Club Foxtrot[\s\S]*\[a\]pprove/, at);
+    pty.type('r');
+    at = await pty.waitFor(new RegExp(`Reason[\\s\\S]*${DEFAULT_REASONS[0]!.slice(0, 20)}[\\s\\S]*Type a reason`), at);
+    pty.type('\r');
+    at = await pty.waitFor(/Rejected: Club Foxtrot/, at);
+    expect(await pty.exited).toBe(0);
+    expect(pty.screen.slice(at)).toMatch(/1 approved, 1 rejected, 0 skipped/);
+    expect(readFileSync(log, 'utf8')).toBe('');
+    const decided = await t.db.selectFrom('validation_groupe').select(['groupe_id', 'est_approuve', 'commentaire'])
+      .where('groupe_id', 'in', ids).execute();
+    expect(decided.map((d) => [ids.indexOf(d.groupe_id), d.est_approuve, d.commentaire]).sort()).toEqual([
+      [0, true, null],
+      [1, false, DEFAULT_REASONS[0]],
+    ]);
+  });
+
+  it('validate review | cat: stdin is a terminal but stdout is not, so it refuses (exit 2), naming approve/reject', async () => {
+    const pty = startInPty(['validate', 'review'], env, { pipeStdout: true });
+    await pty.waitFor(/needs a terminal.*validate approve\|reject/);
+    expect(await pty.exited).toBe(2);
+  });
+
+  it('users add 2>log asks for the password on the screen; with stdout piped it does not ask', async () => {
+    const log = join(files, 'users.log');
+    const pty = startInPty(['users', 'add', '--nom', 'Binta Fall', '--matricule', 'PTY-1'], env, { stderrTo: log });
+    let at = await pty.waitFor(/Password/);
+    pty.type('motdepasse-1\r');
+    at = await pty.waitFor(/Password again/, at);
+    pty.type('motdepasse-1\r');
+    expect(await pty.exited).toBe(0);
+    expect(pty.screen).not.toContain('motdepasse-1');
+    expect(readFileSync(log, 'utf8')).toMatch(/Created Binta Fall \(PTY-1\)/);
+
+    const piped = startInPty(['users', 'add', '--nom', 'Cheikh Ba', '--matricule', 'PTY-2', '--json'], env, { pipeStdout: true });
+    await piped.waitFor(/No terminal to type a password/);
+    expect(await piped.exited).toBe(0);
+    const hashes = await t.db.selectFrom('utilisateur').select(['matricule', 'mot_de_passe_hash'])
+      .where('matricule', 'in', ['PTY-1', 'PTY-2']).orderBy('matricule').execute();
+    expect(hashes.map((u) => [u.matricule, u.mot_de_passe_hash?.startsWith('$argon2id$') ?? null])).toEqual([['PTY-1', true], ['PTY-2', null]]);
+  });
+
+  it('doctor > report.txt on a terminal: the report holds no escape code', async () => {
+    const report = join(files, 'report.txt');
+    const pty = startInPty(['doctor'], env, { stdoutTo: report });
+    expect(await pty.exited).toBe(0);
+    const text = readFileSync(report, 'utf8');
+    expect(text).toMatch(/Schema version\s+\d{14}/);
+    expect(text).not.toContain('\u001b');
+  });
+});
+
+describe('a spinner whose work fails', () => {
+  it('a failed migration of the embedded database ends its spinner with ✖, then the error, and the process exits', async () => {
+    const { dataDir, remove } = embeddedDataDir();
+    try {
+      // The two newest migrations look pending, though their objects exist: applying them fails.
+      const migrations = readdirSync(join(import.meta.dirname, '../../migrations')).filter((f) => f.endsWith('.up.sql')).sort();
+      const pglite = await createPGlite(join(dataDir, 'pgdata'));
+      await pglite.query('delete from alumni_admin.kysely_migration where name >= $1', [migrations.at(-2)!.replace('.up.sql', '')]);
+      await pglite.close();
+
+      const pty = startInPty(['doctor'], { ALUMNI_DATA_DIR: dataDir });
+      await pty.waitFor(/error: /);
+      expect(await pty.exited).toBe(1);
+      expect(pty.screen).toMatch(/✖ Migrating the embedded database…\nerror: [^\n]*already exists[^\n]*\n*$/);
+    } finally {
+      remove();
+    }
+  });
+});
