@@ -1,6 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { RoleUtilisateur, StatutUtilisateur } from './db/schema.js';
-import { migrateNationalNumber } from './phone-renumbering.js';
 
 /**
  * The values the tool reads, the same way in every layer (no flag, no terminal here):
@@ -90,32 +88,6 @@ export function email(raw: string | undefined): string | null {
   if (!value) return null;
   if (value.length > 254 || !EMAIL.test(value)) throw new CellError(`e-mail "${value}" is not a valid address`);
   return value.toLowerCase();
-}
-
-/**
- * E.164 (+221771234567). National numbers need the default region (--country). A number
- * written before its country's renumbering (Benin 2024, Côte d'Ivoire 2021) is migrated
- * to today's form (see renumbering.ts).
- */
-export function phone(raw: string | undefined, country: CountryCode | undefined): string | null {
-  const value = raw === undefined ? undefined : nfc(raw).trim();
-  if (!value) return null;
-  // "+229 …", "00229 …", "(+229) …"
-  const international = /^\(?\s*(\+|00)/.test(value);
-  if (!international && !country) {
-    throw new CellError(`phone "${value}" has no country code; give the default country with --country`);
-  }
-  const parsed = parsePhoneNumberFromString(value.replace(/^(\(?\s*)00/, '$1+'), country);
-  if (parsed?.isValid()) return parsed.number;
-  if (parsed) {
-    const migrated = migrateNationalNumber(parsed.countryCallingCode, parsed.nationalNumber);
-    if (migrated && 'unresolved' in migrated) throw new CellError(`phone "${value}" ${migrated.unresolved}`);
-    if (migrated) {
-      const renumbered = parsePhoneNumberFromString(`+${parsed.countryCallingCode}${migrated.number}`);
-      if (renumbered?.isValid()) return renumbered.number;
-    }
-  }
-  throw new CellError(`phone "${value}" is not a valid number${international ? '' : ` for ${country}`}`);
 }
 
 export function year(raw: string | undefined): number | null {

@@ -69,3 +69,15 @@ export async function chooseReason(io: Io, templates: readonly string[]): Promis
   const typed = await input({ message: 'Reason (empty: back to the card)' }, promptContext(io));
   return typed.trim() || undefined;
 }
+
+/**
+ * A destructive verb's confirmation. `--yes` answers it; on a terminal the question is
+ * asked (default no); anywhere else the verb refuses with exit 2 naming --yes, since
+ * nobody can answer and guessing "yes" would destroy data unasked.
+ */
+export async function confirm(io: Io, question: string, yes: boolean | undefined): Promise<void> {
+  if (yes) return;
+  if (!canPrompt(io)) throw new UsageError(`${question} Not at a terminal to ask: give --yes to confirm.`);
+  const { confirm: ask } = await import('@inquirer/prompts');
+  if (!(await ask({ message: question, default: false }, promptContext(io)))) throw new UsageError('Not confirmed: nothing was changed.');
+}

@@ -1,3 +1,4 @@
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import type { Context } from '../context.js';
 
 /** What Commander hands a command: its positional arguments and its own options. */
@@ -11,3 +12,18 @@ export type CommandRun<Opts = Record<string, unknown>> = (
   ctx: Context,
   input: CommandInput<Opts>,
 ) => Promise<number | void>;
+
+export interface CommandModule {
+  // The module's own Opts type comes from its declaration (OptsOf); here any will do.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  run: CommandRun<any>;
+}
+
+/**
+ * A declared command's action: the module that runs it is imported only then, so
+ * `alumni --help` loads neither the database drivers nor the other commands.
+ */
+export type Lazy = (load: () => Promise<CommandModule>) => (...received: unknown[]) => Promise<void>;
+
+/** The typed options of a command declared by `declare(parent)`: what its run receives. */
+export type OptsOf<Declare extends (parent: CommandUnknownOpts) => { opts(): object }> = ReturnType<ReturnType<Declare>['opts']>;

@@ -2,6 +2,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { RoleUtilisateur, StatutUtilisateur } from '../db/schema.js';
 import { normaliseHeader, type HeaderMapping, type ImportField } from './headers.js';
 import type { SourceRecord } from './read.js';
+import { phone } from '../phone.js';
 import * as value from '../values.js';
 
 /** A row ready to be written: every value normalised; null means "leave as stored". */
@@ -96,7 +97,7 @@ export class RowChecker {
         nom_complet: nom,
         email: value.email(cell('email')),
         annee_sortie: this.year(value.year(cell('annee_sortie'))),
-        telephone: value.phone(cell('telephone'), this.options.country),
+        telephone: phone(cell('telephone'), this.options.country),
         domaine: this.field(value.text(cell('domaine'), 100, 'domaine')),
         travailleur: value.yesNo(cell('travailleur'), 'travailleur'),
         titre: value.text(cell('titre'), 100, 'titre'),

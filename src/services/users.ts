@@ -3,6 +3,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { AlumniError, ExitCode, NotFoundError, NotPermittedError, UsageError } from '../errors.js';
 import type { DB, RoleUtilisateur, StatutUtilisateur } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
+import { phone } from '../phone.js';
 import * as value from '../values.js';
 import { matchesUserRef, type Actor } from './actor.js';
 
@@ -154,7 +155,7 @@ async function toValues(db: Kysely<DB>, input: UserInput): Promise<UserValues> {
     if (input.statut !== undefined) values.statut = value.statut(input.statut) ?? undefined;
     if (input.role !== undefined) values.role = value.role(input.role) ?? undefined;
     if (input.travailleur !== undefined) values.travailleur = value.yesNo(input.travailleur, 'travailleur');
-    if (input.telephone !== undefined) values.telephone = value.phone(input.telephone, input.country);
+    if (input.telephone !== undefined) values.telephone = phone(input.telephone, input.country);
     if (input.annee_sortie !== undefined) {
       const annee = value.year(input.annee_sortie);
       if (annee !== null) {

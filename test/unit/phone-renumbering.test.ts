@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RENUMBERINGS } from '../../src/phone-renumbering.js';
-import { CellError, phone } from '../../src/values.js';
+import { phone } from '../../src/phone.js';
+import { CellError } from '../../src/values.js';
 
 describe('phone numbers written before a national renumbering', () => {
   it('keeps each renumbering with its source and date', () => {

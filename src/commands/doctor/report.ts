@@ -1,0 +1,47 @@
+import { ExitCode } from '../../errors.js';
+import type { CommandRun } from '../types.js';
+
+export const run: CommandRun = async (ctx) => {
+  const { diagnose } = await import('../../services/doctor.js');
+  const report = await ctx.withDb(diagnose, 'inspect');
+
+  if (ctx.out.json) {
+    ctx.out.writeJson(report);
+  } else {
+    const { schema, extensions, pending_moderation: queues } = report;
+    ctx.out.writeFields([
+      ['Database', `${report.database} (${report.backend === 'server' ? 'PostgreSQL server' : 'embedded PGlite'})`],
+      ['Server version', report.server_version],
+      ['Schema version', schema.version ?? 'none (empty database)'],
+      ['Pending migrations', schema.pending.length ? schema.pending.join(', ') : 'none'],
+      ['pg_cron', extensions.pg_cron_installed ? 'installed' : extensions.pg_cron_available ? 'available, not installed' : 'not available'],
+      ['Statistics refreshed', report.stats_refreshed_at ?? 'never'],
+      ['Pending moderation', queues ? `formations ${queues.formations}, groups ${queues.groups}, orgs ${queues.orgs}` : 'n/a'],
+    ]);
+    if (report.tables.length > 0) {
+      await ctx.out.writeTable(
+        [
+          { header: 'table', value: 'table' },
+          { header: 'kind', value: 'kind' },
+          { header: 'size', value: (t) => formatBytes(t.bytes) },
+          { header: 'rows (est.)', value: (t) => t.estimated_rows ?? '?' },
+        ],
+        report.tables,
+      );
+    }
+  }
+  for (const problem of report.problems) ctx.out.warn(problem);
+  if (report.problems.length > 0) return ExitCode.failure;
+  if (!ctx.out.json) ctx.out.success('The database is healthy.');
+};
+
+function formatBytes(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}

@@ -1,0 +1,75 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import { isUuid } from '../values.js';
+
+/**
+ * A REF on the command line: an id, or what a person knows the thing by. People by
+ * e-mail (any case) or matricule; organisations and groups by their exact name, without
+ * regard to case or accents. None → exit 4; several → exit 2 naming them, so a command
+ * never acts on a guess.
+ */
+export type RefKind = 'user' | 'organisation' | 'groupe';
+
+interface KindSpec {
+  table: 'utilisateur' | 'organisation' | 'groupe';
+  noun: string;
+  /** What identifies a match to a person choosing among several. */
+  label: RawBuilder<string>;
+  natural: (ref: string) => RawBuilder<boolean>;
+  hint: string;
+}
+
+const sameName = (column: string, ref: string) => sql<boolean>`lower(immutable_unaccent(${sql.ref(column)})) = lower(immutable_unaccent(${ref}))`;
+
+const KINDS: Record<RefKind, KindSpec> = {
+  user: {
+    table: 'utilisateur',
+    noun: 'user',
+    label: sql<string>`concat_ws(' ', nom_complet, '<' || coalesce(email, matricule) || '>')`,
+    natural: (ref) => sql<boolean>`(lower(email) = lower(${ref}) or matricule = ${ref})`,
+    hint: 'give an id, an e-mail or a matricule',
+  },
+  organisation: {
+    table: 'organisation',
+    noun: 'organisation',
+    label: sql<string>`nom_organisation || coalesce(' (' || ville || ')', '')`,
+    natural: (ref) => sameName('nom_organisation', ref),
+    hint: 'give an id or the exact name',
+  },
+  groupe: {
+    table: 'groupe',
+    noun: 'group',
+    label: sql<string>`nom_groupe`,
+    natural: (ref) => sameName('nom_groupe', ref),
+    hint: 'give an id or the exact name',
+  },
+};
+
+export interface Resolved {
+  id: string;
+  label: string;
+}
+
+/** The one row `ref` names; NotFoundError (4) for none, UsageError (2) for several. */
+export async function resolveRef(db: Kysely<DB>, kind: RefKind, ref: string): Promise<Resolved> {
+  const spec = KINDS[kind];
+  const wanted = ref.trim();
+  const byId = isUuid(wanted) ? sql<boolean>`id = ${wanted.toLowerCase()}` : sql<boolean>`false`;
+  const { rows } = await sql<Resolved>`
+    select id, ${spec.label} as label from ${sql.table(spec.table)}
+     where ${byId} or ${spec.natural(wanted)}
+     order by label limit 6`.execute(db);
+  if (rows.length === 0) throw new NotFoundError(`No ${spec.noun} "${wanted}" (${spec.hint}).`);
+  if (rows.length > 1) {
+    const shown = rows.slice(0, 5).map((r) => `${r.label} [${r.id}]`).join('; ');
+    throw new UsageError(`"${wanted}" names several ${spec.noun}s: ${shown}${rows.length > 5 ? '; …' : ''}. Give the id.`);
+  }
+  return rows[0]!;
+}
+
+/** An id that may name an item, lower-cased; undefined when it is not one (then: not found). */
+export function normaliseId(text: string): string | undefined {
+  const id = text.trim().toLowerCase();
+  return isUuid(id) ? id : undefined;
+}
