@@ -50,7 +50,7 @@ export function wholeNumber(flag: string, text: string, min: number, max: number
 
 /** --limit: how many rows a page (or the list) holds. */
 export function limitOption(fallback: number, what = 'how many') {
-  return new Option('--limit <n>', `${what} (default ${fallback})`).default(fallback).argParser((text: string) => wholeNumber('--limit', text, 1, 10_000));
+  return new Option('--limit <n>', what).default(fallback).argParser((text: string) => wholeNumber('--limit', text, 1, 10_000));
 }
 
 /** --after: the cursor a previous page printed. */

@@ -1,16 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import { NotFoundError } from '../errors.js';
 import type { DB } from '../db/schema.js';
-import { enumFlag, pointInTimeFlag } from './flags.js';
-import { findUser } from './users.js';
+import { normaliseId, resolveRef } from './refs.js';
 
 export interface AuditFilters {
   table?: string;
   /** An id, e-mail or matricule of the acting user. */
   actor?: string;
-  action?: string;
-  /** ISO date/time, or a duration back from now: 90min, 12h, 7d (src/durations.ts). */
-  since?: string;
+  action?: AuditAction;
+  since?: Date;
   /** Entries whose user agent names this import (users import). */
   importId?: string;
 }
@@ -28,7 +26,8 @@ export interface AuditEntry {
   nouveau_data: unknown;
 }
 
-const ACTIONS = ['insert', 'update', 'delete'] as const;
+export const AUDIT_ACTIONS = ['insert', 'update', 'delete'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 function auditQuery(db: Kysely<DB>) {
   return db
@@ -44,22 +43,16 @@ function auditQuery(db: Kysely<DB>) {
 export async function listAudit(db: Kysely<DB>, filters: AuditFilters, limit: number): Promise<AuditEntry[]> {
   let query = auditQuery(db);
   if (filters.table) query = query.where('a.table_name', '=', filters.table);
-  if (filters.action) {
-    query = query.where('a.action', '=', enumFlag('--action', filters.action, ACTIONS).toUpperCase());
-  }
-  if (filters.actor) {
-    const actor = await findUser(db, filters.actor);
-    query = query.where('a.utilisateur_id', '=', actor.id);
-  }
-  if (filters.since !== undefined) query = query.where('a.created_at', '>=', pointInTimeFlag('--since', filters.since));
+  if (filters.action) query = query.where('a.action', '=', filters.action.toUpperCase());
+  if (filters.actor) query = query.where('a.utilisateur_id', '=', (await resolveRef(db, 'user', filters.actor)).id);
+  if (filters.since) query = query.where('a.created_at', '>=', filters.since);
   if (filters.importId) query = query.where('a.user_agent', 'like', `% ${filters.importId}`);
   return (await query.orderBy('a.created_at', 'desc').orderBy('a.id').limit(limit).execute()) as AuditEntry[];
 }
 
 export async function showAudit(db: Kysely<DB>, id: string): Promise<AuditEntry> {
-  const entry = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
-    ? await auditQuery(db).where('a.id', '=', id).executeTakeFirst()
-    : undefined;
+  const wanted = normaliseId(id);
+  const entry = wanted ? await auditQuery(db).where('a.id', '=', wanted).executeTakeFirst() : undefined;
   if (!entry) throw new NotFoundError(`No audit entry "${id}".`);
   return entry as AuditEntry;
 }

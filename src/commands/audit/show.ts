@@ -1,10 +1,10 @@
+import { renderRecord } from '../../cli/render.js';
 import type { CommandRun } from '../types.js';
 
 export const run: CommandRun = async (ctx, { args }) => {
   const { showAudit } = await import('../../services/audit.js');
   const entry = await ctx.withDb(({ db }) => showAudit(db, args[0]!));
-  if (ctx.out.json) return ctx.out.writeJson(entry);
-  ctx.out.writeFields([
+  renderRecord(ctx, entry, [
     ['id', entry.id],
     ['created_at', entry.created_at],
     ['table', entry.table_name],
