@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { finished, runCli, startCli } from '../support/cli.js';
 import { embeddedDataDir } from '../support/databases.js';
 
@@ -72,7 +72,7 @@ describe('the embedded database', () => {
       const env = { ALUMNI_DATA_DIR: dataDir, ALUMNI_LOCK_WAIT_MS: '0' };
       const first = startCli(['fixtures', 'load'], { env });
       const lock = join(dataDir, 'alumni.lock');
-      while (!existsSync(lock)) await new Promise((r) => setTimeout(r, 10));
+      await vi.waitFor(() => expect(existsSync(lock)).toBe(true), { timeout: 20_000, interval: 10 });
       const second = await runCli(['doctor'], { env });
       const firstResult = await finished(first);
       expect(firstResult.code).toBe(0);

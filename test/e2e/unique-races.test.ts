@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { finished, startCli } from '../support/cli.js';
 import { countRows, createServerDatabase, type TestDatabase } from '../support/databases.js';
 
@@ -28,7 +28,8 @@ describe('two sessions racing for one unique value, end to end on a server', () 
     const add = (name: string) => startCli(['users', 'add', '--nom', name, '--email', 'Awa.Ndiaye@ecole.example', '--no-password', '--json'], { env });
     const children = [add('Awa Ndiaye'), add('Awa N.')];
     const results = children.map((child) => finished(child));
-    while ((await waiting()) < 2 && children.every((child) => child.exitCode === null)) await new Promise((resolve) => setTimeout(resolve, 50));
+    // Both sessions wait on the blocker's uncommitted row before it rolls back.
+    await vi.waitFor(async () => expect(await waiting()).toBe(2), { timeout: 20_000, interval: 50 });
     await blocker.query('rollback');
     await blocker.end();
     const [first, second] = await Promise.all(results);

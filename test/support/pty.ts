@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
+import { vi } from 'vitest';
 import { CLI, ROOT } from './cli.js';
 
 /**
@@ -54,15 +55,13 @@ export function startInPty(args: string[], env: Record<string, string>, options:
       return screen();
     },
     async waitFor(pattern, from = 0, timeoutMs = 20_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
+      const found = () => {
         const match = pattern.exec(screen().slice(from));
-        if (match) return from + match.index + match[0].length;
-        if (Date.now() > deadline || child.exitCode !== null) {
-          throw new Error(`screen never showed ${pattern}; it shows:\n${screen().slice(from)}\n${errors}`);
-        }
-        await new Promise((r) => setTimeout(r, 50));
-      }
+        if (!match) throw new Error(`screen never showed ${pattern}; it shows:\n${screen().slice(from)}\n${errors}`);
+        return from + match.index + match[0].length;
+      };
+      // Until it shows, or the command ends (it will never show it then).
+      return Promise.race([vi.waitFor(found, { timeout: timeoutMs, interval: 50 }), exited.then(found)]);
     },
     type(keys) {
       child.stdin.write(keys);
