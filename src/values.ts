@@ -71,7 +71,7 @@ const EMAIL = /^[^@\s"<>(),;:\\[\]]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9
  */
 export function nfc(raw: string): string {
   // Plain ASCII is already NFC; most cells are, and this keeps them off the slow path.
-  return /^[\x00-\x7f]*$/.test(raw) ? raw : raw.normalize('NFC');
+  return /[^\p{ASCII}]/u.test(raw) ? raw.normalize('NFC') : raw;
 }
 
 /** Trimmed, inner white space folded, NFC; empty → null ("empty cells never erase"). */

@@ -5,7 +5,7 @@ import { Kysely, sql } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
 import { AlumniError, UsageError } from '../errors.js';
 import { maskSecrets, parseDatabaseUrl, type ServerAddress } from './url.js';
-import { lockDataDir, type DataDirLock } from './datadir-lock.js';
+import { lockDataDir } from './datadir-lock.js';
 import type { DB } from './schema.js';
 
 export type DatabaseTarget =
@@ -60,7 +60,6 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
 const INT8 = 20;
 const DATE = 1082;
 const NUMERIC = 1700;
-const TIMESTAMPTZ = 1184;
 const parseInt8 = (value: string) => Number(value);
 const keepText = (value: string) => value;
 

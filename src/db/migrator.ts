@@ -32,7 +32,14 @@ export class SqlFileMigrationProvider implements MigrationProvider {
   }
 }
 
-export function createMigrator(db: Kysely<any>, dir?: string): Migrator {
+/**
+ * A database at whatever schema version it is at: the migrator cannot know its tables,
+ * so it is typed without them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnySchemaDb = Kysely<any>;
+
+export function createMigrator(db: AnySchemaDb, dir?: string): Migrator {
   return new Migrator({
     db,
     provider: new SqlFileMigrationProvider(dir),
@@ -51,7 +58,7 @@ export interface SchemaState {
   unknown: string[];
 }
 
-export async function readSchemaState(db: Kysely<any>, dir?: string): Promise<SchemaState> {
+export async function readSchemaState(db: AnySchemaDb, dir?: string): Promise<SchemaState> {
   const known = Object.keys(await new SqlFileMigrationProvider(dir).getMigrations());
   const { rows } = await sql<{ exists: boolean }>`
     select to_regclass(${`${ADMIN_SCHEMA}.${MIGRATION_TABLE}`}) is not null as exists`.execute(db);

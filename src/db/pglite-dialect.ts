@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import type { AnySchemaDb } from './migrator.js';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -7,7 +8,6 @@ import {
   type DatabaseConnection,
   type Dialect,
   type Driver,
-  type Kysely,
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
@@ -32,7 +32,7 @@ export class PGliteDialect implements Dialect {
   createQueryCompiler() {
     return new PostgresQueryCompiler();
   }
-  createIntrospector(db: Kysely<any>) {
+  createIntrospector(db: AnySchemaDb) {
     return new PostgresIntrospector(db);
   }
 }

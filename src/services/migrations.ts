@@ -1,8 +1,8 @@
 import { writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Kysely, MigrationResultSet } from 'kysely';
+import type { MigrationResultSet } from 'kysely';
 import { AlumniError, UsageError } from '../errors.js';
-import { createMigrator, MIGRATIONS_DIR, readSchemaState, type SchemaState } from '../db/migrator.js';
+import { createMigrator, MIGRATIONS_DIR, readSchemaState, type AnySchemaDb, type SchemaState } from '../db/migrator.js';
 
 export interface MigrationStep {
   name: string;
@@ -19,26 +19,26 @@ export interface MigrationOutcome {
  * (pg_advisory_xact_lock) around each run: a second concurrent `migrate` waits, then
  * finds nothing left to do.
  */
-export async function migrateToLatest(db: Kysely<any>, dir?: string): Promise<MigrationOutcome> {
+export async function migrateToLatest(db: AnySchemaDb, dir?: string): Promise<MigrationOutcome> {
   await refuseUnknown(db, dir);
   return finish(db, await createMigrator(db, dir).migrateToLatest(), dir);
 }
 
-export async function migrateUp(db: Kysely<any>, dir?: string): Promise<MigrationOutcome> {
+export async function migrateUp(db: AnySchemaDb, dir?: string): Promise<MigrationOutcome> {
   await refuseUnknown(db, dir);
   return finish(db, await createMigrator(db, dir).migrateUp(), dir);
 }
 
-export async function migrateDown(db: Kysely<any>, dir?: string): Promise<MigrationOutcome> {
+export async function migrateDown(db: AnySchemaDb, dir?: string): Promise<MigrationOutcome> {
   await refuseUnknown(db, dir);
   return finish(db, await createMigrator(db, dir).migrateDown(), dir);
 }
 
-export async function migrationStatus(db: Kysely<any>, dir?: string): Promise<SchemaState> {
+export async function migrationStatus(db: AnySchemaDb, dir?: string): Promise<SchemaState> {
   return readSchemaState(db, dir);
 }
 
-async function refuseUnknown(db: Kysely<any>, dir?: string): Promise<void> {
+async function refuseUnknown(db: AnySchemaDb, dir?: string): Promise<void> {
   const state = await readSchemaState(db, dir);
   if (state.unknown.length > 0) {
     throw new AlumniError(
@@ -48,7 +48,7 @@ async function refuseUnknown(db: Kysely<any>, dir?: string): Promise<void> {
   }
 }
 
-async function finish(db: Kysely<any>, result: MigrationResultSet, dir?: string): Promise<MigrationOutcome> {
+async function finish(db: AnySchemaDb, result: MigrationResultSet, dir?: string): Promise<MigrationOutcome> {
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
     const reason = result.error instanceof Error ? result.error.message : String(result.error);

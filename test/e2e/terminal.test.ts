@@ -71,9 +71,9 @@ describe('on a terminal with stderr or stdout redirected', () => {
   it('users add 2>log asks for the password on the screen; with stdout piped it does not ask', async () => {
     const log = join(files, 'users.log');
     const pty = startInPty(['users', 'add', '--nom', 'Binta Fall', '--matricule', 'PTY-1'], env, { stderrTo: log });
-    let at = await pty.waitFor(/Password/);
+    const at = await pty.waitFor(/Password/);
     pty.type('motdepasse-1\r');
-    at = await pty.waitFor(/Password again/, at);
+    await pty.waitFor(/Password again/, at);
     pty.type('motdepasse-1\r');
     expect(await pty.exited).toBe(0);
     expect(pty.screen).not.toContain('motdepasse-1');

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { AnySchemaDb } from '../../src/db/migrator.js';
 import { generate, PostgresDialect } from 'kysely-codegen';
 
 export const SCHEMA_TYPES_FILE = 'src/db/schema.ts';
@@ -8,7 +8,7 @@ export const SCHEMA_TYPES_FILE = 'src/db/schema.ts';
  * mapping follows the value parsers of src/db/connect.ts (int8 as number, date and
  * numeric as strings); the migrator's own tables are left out.
  */
-export function generateSchemaTypes(db: Kysely<any>): Promise<string> {
+export function generateSchemaTypes(db: AnySchemaDb): Promise<string> {
   return generate({
     // kysely-codegen is CommonJS and types Kysely from kysely's CJS build: same object.
     db: db as never,

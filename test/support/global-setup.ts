@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createPGlite } from '../../src/db/connect.js';
 import { PGliteDialect } from '../../src/db/pglite-dialect.js';
+import type { DB } from '../../src/db/schema.js';
 import { migrateToLatest } from '../../src/services/migrations.js';
 import { startTestServer } from './server.js';
 
@@ -38,13 +39,13 @@ export default async function setup(project: TestProject) {
     await admin.end();
 
     const templateUrl = withDatabase(server.adminUrl, SERVER_TEMPLATE);
-    const serverDb = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: templateUrl }) }) });
+    const serverDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: templateUrl }) }) });
     await migrateToLatest(serverDb);
     await serverDb.destroy();
 
     const embeddedTemplate = join(scratch, 'embedded-template');
     const pglite = await createPGlite(join(embeddedTemplate, 'pgdata'));
-    const embeddedDb = new Kysely<any>({ dialect: new PGliteDialect(pglite) });
+    const embeddedDb = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
     await migrateToLatest(embeddedDb);
     await embeddedDb.destroy();
     await pglite.close();

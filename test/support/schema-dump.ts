@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { AnySchemaDb } from '../../src/db/migrator.js';
 
 /**
  * A text dump of the schema objects the migrations own, from the catalogs (pg_dump is
@@ -6,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
  * functions, views, text search configurations. Objects that belong to an extension
  * and the migrator's own tables are left out. Sorted, so two dumps compare as text.
  */
-export async function dumpSchema(db: Kysely<any>): Promise<string[]> {
+export async function dumpSchema(db: AnySchemaDb): Promise<string[]> {
   const { rows } = await sql<{ line: string }>`
     with owned_ns as (
       select oid, nspname from pg_namespace where nspname in ('public', 'alumni_admin')
