@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { NotFoundError } from '../errors.js';
 import type { DB } from '../db/schema.js';
+import type { AuditAction } from '../enums.js';
 import { normaliseId, resolveRef } from './refs.js';
 
 export interface AuditFilters {
@@ -26,8 +27,7 @@ export interface AuditEntry {
   nouveau_data: unknown;
 }
 
-export const AUDIT_ACTIONS = ['insert', 'update', 'delete'] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 
 function auditQuery(db: Kysely<DB>) {
   return db

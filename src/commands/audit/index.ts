@@ -1,6 +1,6 @@
 import { Option, type Command, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import { csvOption, enumOption, limitOption, sinceOption } from '../../cli/options.js';
-import { AUDIT_ACTIONS } from '../../services/audit.js';
+import { AUDIT_ACTIONS } from '../../enums.js';
 import type { Lazy, OptsOf } from '../types.js';
 
 const list = (audit: CommandUnknownOpts) =>
