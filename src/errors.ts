@@ -48,10 +48,3 @@ export class NotPermittedError extends AlumniError {
     super(message, ExitCode.notPermitted);
   }
 }
-
-/** Finished, but some rows or items were rejected (exit 3). */
-export class PartialFailureError extends AlumniError {
-  constructor(message: string) {
-    super(message, ExitCode.rejected);
-  }
-}

@@ -17,8 +17,6 @@ export interface OpenDatabase {
   target: DatabaseTarget;
   /** Where the data is, safe to print: the URL with its password masked, or the path. */
   location: string;
-  /** True when this call created the embedded database. */
-  created: boolean;
   close(): Promise<void>;
 }
 
@@ -96,7 +94,6 @@ async function openServer(target: Extract<DatabaseTarget, { backend: 'server' }>
     db,
     target,
     location: describeTarget(target),
-    created: false,
     close: () => db.destroy(),
   };
 }
@@ -141,7 +138,6 @@ async function openEmbedded(
       db,
       target,
       location: dataDir,
-      created,
       close: async () => {
         try {
           await db.destroy();

@@ -1,48 +1,15 @@
 import { CronExpressionParser } from 'cron-parser';
 import { sql, type Kysely } from 'kysely';
-import { UsageError } from '../errors.js';
 import type { DB } from '../db/schema.js';
-import { matchEnum } from '../values.js';
-import { intervalFlag } from './flags.js';
+import { DEFAULT_AUDIT_RETENTION, JOB_NAMES, JOBS, type JobName } from './job-names.js';
 
 /**
  * The maintenance jobs. What each one does is SQL in the database
  * (alumni_admin.run_job and the functions it calls, see migrations/*_jobs.up.sql), run
- * the same way by `jobs run` and by pg_cron; this module only names the jobs, calls
- * that procedure, and reads the run history.
+ * the same way by `jobs run` and by pg_cron; this module only calls that procedure (or
+ * its preview), and reads the run history.
  */
-export const JOBS = {
-  'expire-offers': { schedule: '0 2 * * *', what: 'active stage past date_fin and active emploi past date_expiration become expiree' },
-  'purge-messages': { schedule: '0 3 * * 0', what: 'messages past date_suppression_auto are deleted, in batches' },
-  'refresh-stats': { schedule: '0 1 * * *', what: 'stats_emploi_par_annee is refreshed without blocking its readers' },
-  'purge-audit': { schedule: '0 4 * * 0', what: 'audit entries older than the retention period are deleted, in batches' },
-} as const;
-export type JobName = keyof typeof JOBS;
-export const JOB_NAMES = Object.keys(JOBS) as JobName[];
-
-export const DEFAULT_AUDIT_RETENTION = '365 days';
-
-export function parseJobNames(names: string[], all: boolean): JobName[] {
-  if (all) {
-    if (names.length) throw new UsageError('Give job names or --all, not both.');
-    return JOB_NAMES;
-  }
-  if (names.length === 0) throw new UsageError(`Name the jobs to run (${JOB_NAMES.join(', ')}) or give --all.`);
-  const jobs = names.map((name) => {
-    const job = matchEnum(name, JOB_NAMES);
-    if (!job) throw new UsageError(`Unknown job "${name}": the jobs are ${JOB_NAMES.join(', ')}.`);
-    return job;
-  });
-  return [...new Set(jobs)];
-}
-
-/**
- * --older-than, else ALUMNI_AUDIT_RETENTION, in the grammar of src/durations.ts ("6mo",
- * "365d") → an interval PostgreSQL reads ("6 months"), for SQL and pg_cron alike.
- */
-export function parseRetention(value: string): string {
-  return intervalFlag('--older-than (or ALUMNI_AUDIT_RETENTION)', value);
-}
+export { DEFAULT_AUDIT_RETENTION, JOB_NAMES, JOBS, type JobName } from './job-names.js';
 
 export interface JobOptions {
   /** purge-audit: how old an entry must be to go, as an interval. */
@@ -97,43 +64,30 @@ export async function runJob(db: Kysely<DB>, job: JobName, userAgent: string, op
 }
 
 export interface JobPreview extends JobRun {
-  /** The first rows the job would change. */
+  /** The first rows the job would change: the first offers to expire, the oldest message or audit entry to go. */
   first: Array<Record<string, unknown>>;
 }
 
-/** --dry-run: what the job would change, counted with the job's own conditions; writes nothing. */
+/**
+ * --dry-run: what the job would change, from alumni_admin.preview_job, which counts with
+ * the job's own SQL conditions (migrations/*_jobs_preview.up.sql); writes nothing.
+ */
 export async function previewJob(db: Kysely<DB>, job: JobName, options: JobOptions = {}): Promise<JobPreview> {
   const started = new Date();
-  let rows: Record<string, number> = {};
-  let first: Array<Record<string, unknown>> = [];
-  if (job === 'expire-offers') {
-    const { rows: offers } = await sql<{ table: string; id: string; titre: string; date_limite: string; n: number }>`
-      select * from (
-        select 'stage' as table, id, titre, date_fin::text as date_limite, count(*) over () ::int as n
-          from stage where date_fin < current_date and statut = 'active'
-        union all
-        select 'emploi', id, titre, date_expiration::text, count(*) over ()::int
-          from emploi where date_expiration < current_date and statut = 'active') offers
-      order by date_limite, titre`.execute(db);
-    rows = { stage: 0, emploi: 0 };
-    for (const offer of offers) rows[offer.table] = offer.n;
-    first = offers.slice(0, 10).map(({ n: _n, ...offer }) => offer);
-  } else if (job === 'purge-messages') {
-    const { rows: counted } = await sql<{ n: number; oldest: Date | null }>`
-      select count(*)::int as n, min(date_suppression_auto) as oldest from message where date_suppression_auto < current_timestamp`.execute(db);
-    rows = { message: counted[0]!.n };
-    if (counted[0]!.oldest) first = [{ oldest_date_suppression_auto: counted[0]!.oldest }];
-  } else if (job === 'purge-audit') {
-    const { rows: counted } = await sql<{ n: number; oldest: Date | null }>`
-      select count(*)::int as n, min(created_at) as oldest from audit_log
-       where created_at < now() - ${options.olderThan ?? DEFAULT_AUDIT_RETENTION}::interval`.execute(db);
-    rows = { audit_log: counted[0]!.n };
-    if (counted[0]!.oldest) first = [{ oldest_created_at: counted[0]!.oldest }];
-  } else {
-    const { rows: counted } = await sql<{ n: number }>`select count(*)::int as n from stats_emploi_par_annee`.execute(db);
-    rows = { stats_emploi_par_annee: counted[0]!.n };
-  }
-  return { job, status: 'dry_run', rows, started_at: started, finished_at: new Date(), error: null, first };
+  const params = JSON.stringify({ older_than: options.olderThan ?? DEFAULT_AUDIT_RETENTION });
+  const { rows } = await sql<{ preview: { rows: Record<string, number>; first: Array<Record<string, unknown>> } }>`
+    select alumni_admin.preview_job(${job}, ${params}::jsonb) as preview`.execute(db);
+  const { rows: counts, first } = rows[0]!.preview;
+  return { job, status: 'dry_run', rows: counts, started_at: started, finished_at: new Date(), error: null, first: first.map(firstRow) };
+}
+
+/**
+ * A row of a preview in the order it prints (jsonb orders keys by length), with its
+ * timestamps (text in jsonb) as Dates, printed like every other timestamp.
+ */
+function firstRow(row: Record<string, unknown>): Record<string, unknown> {
+  if ('date_limite' in row) return { table: row.table, id: row.id, titre: row.titre, date_limite: row.date_limite };
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, key.startsWith('oldest_') ? new Date(String(value)) : value]));
 }
 
 // ---- history, schedule, health -----------------------------------------------------------

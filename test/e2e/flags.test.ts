@@ -141,10 +141,14 @@ describe('flag values, end to end on a server', () => {
     for (const [i, id] of ids.entries()) await sql`update audit_log set created_at = now() - (${age[i]}) where id = ${id}`.execute(t.db);
     const total = await countRows(t.db, 'audit_log');
 
-    for (const [args, runEnv] of [[['--older-than', '30m'], env], [[], { ...env, ALUMNI_AUDIT_RETENTION: '30m' }]] as const) {
+    const refusals = [
+      [['--older-than', '30m'], env, '--older-than'],
+      [[], { ...env, ALUMNI_AUDIT_RETENTION: '30m' }, 'ALUMNI_AUDIT_RETENTION'],
+    ] as const;
+    for (const [args, runEnv, source] of refusals) {
       const refused = await runCli(['jobs', 'run', 'purge-audit', ...args], { env: runEnv });
       expect(refused.code).toBe(2);
-      expect(refused.stderr).toContain('--older-than (or ALUMNI_AUDIT_RETENTION) "30m": give a duration, a whole number and min, h, d, w, mo or y');
+      expect(refused.stderr).toContain(`${source} "30m": give a duration, a whole number and min, h, d, w, mo or y`);
     }
     expect(await countRows(t.db, 'audit_log')).toBe(total);
     expect(await countRows(t.db, 'alumni_admin.job_run', sql`job = 'purge-audit'`)).toBe(0);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobHistory, jobStates, previewJob, runJob } from '../../src/services/jobs.js';
+import { JOB_NAMES, jobHistory, jobStates, previewJob, runJob } from '../../src/services/jobs.js';
 import { BACKENDS, countRows, createTestDatabase, type TestDatabase } from '../support/databases.js';
 
 const UA = 'alumni/test jobs run';
@@ -144,4 +144,43 @@ describe.each(BACKENDS)('maintenance jobs on the %s back end', (backend) => {
       await holder.end();
     }
   });
+  it('a dry run counts, with the jobs\' own conditions, exactly what the run then changes, and writes nothing', async () => {
+    await t.db.insertInto('stage').values([
+      { titre: 'Aperçu passé', type_stage: 'academique', date_fin: daysAgo(3) },
+      { titre: 'Aperçu du jour', type_stage: 'academique', date_fin: daysAgo(0) },
+    ]).execute();
+    await t.db.insertInto('emploi').values({ titre: 'Aperçu expiré', type_emploi: 'hybride', date_publication: daysAgo(9), date_expiration: daysAgo(1) }).execute();
+    const group = await t.db.insertInto('groupe').values({ nom_groupe: 'Aperçu' }).returning('id').executeTakeFirstOrThrow();
+    await t.db.insertInto('message').values([
+      { groupe_id: group.id, texte: 'dû', date_suppression_auto: sql`now() - interval '1 hour'` as never },
+      { groupe_id: group.id, texte: 'pas encore', date_suppression_auto: sql`now() + interval '1 hour'` as never },
+    ]).execute();
+    // A year the statistics do not show yet: the refresh adds its row.
+    await t.db.insertInto('annee_reference').values({ annee: 2012 }).execute();
+    await t.db.insertInto('utilisateur').values({ nom_complet: 'Aperçu', matricule: 'PRV-1', annee_sortie: 2012, travailleur: true }).execute();
+    await sql`update audit_log set created_at = now() - interval '40 days' where id in (select id from audit_log order by created_at desc limit 2)`.execute(t.db);
+
+    const state = async () => ({
+      runs: await countRows(t.db, 'alumni_admin.job_run'),
+      audit: await countRows(t.db, 'audit_log'),
+      expired: await countRows(t.db, 'stage', sql`statut = 'expiree'`) + await countRows(t.db, 'emploi', sql`statut = 'expiree'`),
+      messages: await countRows(t.db, 'message'),
+      stats: await countRows(t.db, 'stats_emploi_par_annee'),
+      refreshed: (await t.db.selectFrom('alumni_admin.view_refresh').select('refreshed_at').executeTakeFirstOrThrow()).refreshed_at,
+    });
+    const before = await state();
+    const options = { olderThan: '30 days' };
+    const previews = [];
+    for (const job of JOB_NAMES) previews.push(await previewJob(t.db, job, options));
+    expect(await state()).toEqual(before);
+    expect(previews.find((p) => p.job === 'expire-offers')!.first.map((o) => o.titre)).toEqual(['Aperçu passé', 'Aperçu expiré']);
+    expect(previews.find((p) => p.job === 'refresh-stats')!.rows.stats_emploi_par_annee).toBe(before.stats + 1);
+
+    for (const preview of previews) {
+      const run = await runJob(t.db, preview.job, `${UA} ${preview.job}`, options);
+      expect({ job: run.job, status: run.status, rows: run.rows }).toEqual({ job: preview.job, status: 'ok', rows: preview.rows });
+    }
+    expect(Object.values(previews.find((p) => p.job === 'purge-audit')!.rows)[0]).toBeGreaterThanOrEqual(2);
+  });
 });
+

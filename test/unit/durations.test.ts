@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { durationRefusal, parseDuration, pointAhead, pointInTime, pointInTimeRefusal, toInterval } from '../../src/durations.js';
 import { intervalFlag, pointInTimeFlag } from '../../src/services/flags.js';
-import { parseRetention } from '../../src/services/jobs.js';
+import { intervalValue } from '../../src/cli/options.js';
 
 const REFUSED = ['30m', '3s', '7', '-1d', '1.5d', '', ' ', '0d', 'd', '7 dd', '1001y', '12001mo', '2 fortnights', "1 day'; drop table audit_log; --"];
 
@@ -31,10 +31,10 @@ describe('durations', () => {
   it('gives PostgreSQL intervals, which retention and pg_cron store', () => {
     expect(toInterval(parseDuration('90min')!)).toBe('90 minutes');
     expect(toInterval(parseDuration('6mo')!)).toBe('6 months');
-    expect(parseRetention('6mo')).toBe('6 months');
-    expect(parseRetention('365 days')).toBe('365 days');
-    expect(parseRetention('1y')).toBe('1 years');
-    expect(() => parseRetention('12m')).toThrow(/"m" is ambiguous: write min or mo/);
+    expect(intervalValue('--older-than', '6mo')).toBe('6 months');
+    expect(intervalValue('--older-than', '365 days')).toBe('365 days');
+    expect(intervalValue('--older-than', '1y')).toBe('1 years');
+    expect(() => intervalValue('--older-than', '12m')).toThrow(/"m" is ambiguous: write min or mo/);
   });
 
   it('counts back (or forward, for --within) from now, months as calendar months', () => {

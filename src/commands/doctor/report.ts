@@ -1,35 +1,32 @@
+import type { Column } from '../../cli/output.js';
+import { renderList, renderRecord } from '../../cli/render.js';
 import { ExitCode } from '../../errors.js';
+import type { TableReport } from '../../services/doctor.js';
 import type { CommandRun } from '../types.js';
+
+const TABLE_COLUMNS: Column<TableReport>[] = [
+  { header: 'table', value: 'table' },
+  { header: 'kind', value: 'kind' },
+  { header: 'size', value: (t) => formatBytes(t.bytes) },
+  { header: 'rows (est.)', value: (t) => t.estimated_rows ?? '?' },
+];
 
 export const run: CommandRun = async (ctx) => {
   const { diagnose } = await import('../../services/doctor.js');
   const report = await ctx.withDb(diagnose, 'inspect');
 
-  if (ctx.out.json) {
-    ctx.out.writeJson(report);
-  } else {
-    const { schema, extensions, pending_moderation: queues } = report;
-    ctx.out.writeFields([
-      ['Database', `${report.database} (${report.backend === 'server' ? 'PostgreSQL server' : 'embedded PGlite'})`],
-      ['Server version', report.server_version],
-      ['Schema version', schema.version ?? 'none (empty database)'],
-      ['Pending migrations', schema.pending.length ? schema.pending.join(', ') : 'none'],
-      ['pg_cron', extensions.pg_cron_installed ? 'installed' : extensions.pg_cron_available ? 'available, not installed' : 'not available'],
-      ['Statistics refreshed', report.stats_refreshed_at ?? 'never'],
-      ['Pending moderation', queues ? `formations ${queues.formations}, groups ${queues.groups}, orgs ${queues.orgs}` : 'n/a'],
-    ]);
-    if (report.tables.length > 0) {
-      await ctx.out.writeTable(
-        [
-          { header: 'table', value: 'table' },
-          { header: 'kind', value: 'kind' },
-          { header: 'size', value: (t) => formatBytes(t.bytes) },
-          { header: 'rows (est.)', value: (t) => t.estimated_rows ?? '?' },
-        ],
-        report.tables,
-      );
-    }
-  }
+  const { schema, extensions, pending_moderation: queues } = report;
+  renderRecord(ctx, report, [
+    ['Database', `${report.database} (${report.backend === 'server' ? 'PostgreSQL server' : 'embedded PGlite'})`],
+    ['Server version', report.server_version],
+    ['Schema version', schema.version ?? 'none (empty database)'],
+    ['Pending migrations', schema.pending.length ? schema.pending.join(', ') : 'none'],
+    ['pg_cron', extensions.pg_cron_installed ? 'installed' : extensions.pg_cron_available ? 'available, not installed' : 'not available'],
+    ['Statistics refreshed', report.stats_refreshed_at ?? 'never'],
+    ['Pending moderation', queues ? `formations ${queues.formations}, groups ${queues.groups}, orgs ${queues.orgs}` : 'n/a'],
+  ]);
+  // The JSON above holds the tables already.
+  if (!ctx.out.json && report.tables.length > 0) await renderList(ctx, TABLE_COLUMNS, report.tables);
   for (const problem of report.problems) ctx.out.warn(problem);
   if (report.problems.length > 0) return ExitCode.failure;
   if (!ctx.out.json) ctx.out.success('The database is healthy.');

@@ -9,7 +9,7 @@ import type { CommandRun } from '../types.js';
  * URL is shown masked in a comment, never with its password.
  */
 export const run: CommandRun = async (ctx) => {
-  const { JOBS, JOB_NAMES } = await import('../../services/jobs.js');
+  const { JOBS, JOB_NAMES } = await import('../../services/job-names.js');
   const command = realpathSync(join(PACKAGE_ROOT, 'bin', 'alumni.js'));
   const url = ctx.options.databaseUrl ?? ctx.io.env.DATABASE_URL;
   const lines = [

@@ -1,27 +1,20 @@
-import { ExitCode, UsageError } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
 import { isDatabaseError, type DatabaseError } from '../../db/database-error.js';
 import { maskSecrets } from '../../db/url.js';
 import type { JobPreview, JobRun } from '../../services/jobs.js';
 import type { CommandRun } from '../types.js';
-import { duration, formatRows } from './shared.js';
-
-interface RunFlags {
-  all?: boolean;
-  dryRun?: boolean;
-  wait?: string;
-  olderThan?: string;
-}
+import type { JobsRunOpts } from './index.js';
+import { auditRetention, duration, formatRows, jobsToRun } from './shared.js';
 
 /**
  * Runs jobs one after the other, for cron: one summary line per job on stdout (or JSON),
  * exit 1 when a job failed, 75 when one found its lock held.
  */
-export const run: CommandRun<RunFlags> = async (ctx, { args, opts }) => {
-  const { DEFAULT_AUDIT_RETENTION, parseJobNames, parseRetention, previewJob, runJob } = await import('../../services/jobs.js');
-  const jobs = parseJobNames(args, Boolean(opts.all));
-  const waitSeconds = opts.wait === undefined ? 0 : Number(opts.wait);
-  if (!Number.isFinite(waitSeconds) || waitSeconds < 0) throw new UsageError(`--wait ${opts.wait}: give a number of seconds.`);
-  const olderThan = parseRetention(opts.olderThan ?? ctx.io.env.ALUMNI_AUDIT_RETENTION ?? DEFAULT_AUDIT_RETENTION);
+export const run: CommandRun<JobsRunOpts> = async (ctx, { args, opts }) => {
+  const jobs = jobsToRun(args, Boolean(opts.all));
+  const waitSeconds = opts.wait ?? 0;
+  const olderThan = auditRetention(ctx, opts.olderThan);
+  const { previewJob, runJob } = await import('../../services/jobs.js');
 
   // Why a job could not be run at all, shown under --verbose; not part of the JSON.
   const causes = new Map<JobRun, DatabaseError>();

@@ -1,11 +1,12 @@
 import { UsageError } from '../../errors.js';
 import type { CommandRun } from '../types.js';
+import type { JobsScheduleOpts } from './index.js';
+import { auditRetention, jobsOrEvery } from './shared.js';
 
-export const run: CommandRun<{ olderThan?: string }> = async (ctx, { args, opts }) => {
-  const { DEFAULT_AUDIT_RETENTION, JOB_NAMES, parseJobNames, parseRetention } = await import('../../services/jobs.js');
+export const run: CommandRun<JobsScheduleOpts> = async (ctx, { args, opts }) => {
+  const jobs = jobsOrEvery(args);
+  const retention = auditRetention(ctx, opts.olderThan);
   const { scheduleJobs } = await import('../../services/pg-cron.js');
-  const jobs = args.length ? parseJobNames(args, false) : JOB_NAMES;
-  const retention = parseRetention(opts.olderThan ?? ctx.io.env.ALUMNI_AUDIT_RETENTION ?? DEFAULT_AUDIT_RETENTION);
   const scheduled = await ctx.withDb(async ({ db, target }) => {
     if (target.backend !== 'server') throw new UsageError('pg_cron needs a PostgreSQL server; on the embedded database use `alumni jobs crontab`.');
     return scheduleJobs(db, target.url, jobs, retention);

@@ -1,21 +1,25 @@
+import type { Column } from '../../cli/output.js';
+import { renderList, renderRecord } from '../../cli/render.js';
 import type { CommandRun } from '../types.js';
+
+interface MigrationRow {
+  name: string;
+  status: string;
+}
+
+const COLUMNS: Column<MigrationRow>[] = [
+  { header: 'migration', value: 'name' },
+  { header: 'status', value: 'status' },
+];
 
 export const run: CommandRun = async (ctx) => {
   const { migrationStatus } = await import('../../services/migrations.js');
   const state = await ctx.withDb((handle) => migrationStatus(handle.db), 'raw');
-  if (ctx.out.json) {
-    ctx.out.writeJson(state);
-  } else {
-    const rows = [
-      ...state.applied.map((name) => ({ name, status: state.unknown.includes(name) ? 'applied (unknown to this version)' : 'applied' })),
-      ...state.pending.map((name) => ({ name, status: 'pending' })),
-    ];
-    await ctx.out.writeTable(
-      [
-        { header: 'migration', value: 'name' },
-        { header: 'status', value: 'status' },
-      ],
-      rows,
-    );
-  }
+  // The JSON is the schema state (version, applied, pending, unknown), as scripts read it.
+  if (ctx.out.json) return renderRecord(ctx, state);
+  const rows = [
+    ...state.applied.map((name) => ({ name, status: state.unknown.includes(name) ? 'applied (unknown to this version)' : 'applied' })),
+    ...state.pending.map((name) => ({ name, status: 'pending' })),
+  ];
+  await renderList(ctx, COLUMNS, rows);
 };
