@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createServerDatabase, embeddedDataDir, type TestDatabase } from '../support/databases.js';
@@ -6,7 +7,7 @@ import { runMain } from '../support/main.js';
 const ESC = '\u001b[';
 /** Nothing listens there: a command that checks its arguments first never gets that far. */
 const NO_DATABASE = { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
-const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+const plain = (text: string) => stripVTControlCharacters(text);
 
 /** jobs, migrate, doctor and fixtures, in process through main(argv, io). */
 describe('jobs commands in process', () => {
