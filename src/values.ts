@@ -109,8 +109,9 @@ export function yesNo(raw: string | undefined, label: string): boolean | null {
   throw new CellError(`${label} "${value}" is not one of oui/non, yes/no, 1/0, x`);
 }
 
-const STATUTS: StatutUtilisateur[] = ['etudiant', 'enseignant', 'directeur', 'personnel_admin', 'personnel_technique'];
-const ROLES: RoleUtilisateur[] = ['user', 'admin', 'super_admin'];
+/** The schema's enums, for flags and cells alike. */
+export const STATUTS: readonly StatutUtilisateur[] = ['etudiant', 'enseignant', 'directeur', 'personnel_admin', 'personnel_technique'];
+export const ROLES: readonly RoleUtilisateur[] = ['user', 'admin', 'super_admin'];
 
 export function statut(raw: string | undefined): StatutUtilisateur | null {
   return enumValue(raw, STATUTS, 'statut');
@@ -120,7 +121,7 @@ export function role(raw: string | undefined): RoleUtilisateur | null {
   return enumValue(raw, ROLES, 'role');
 }
 
-function enumValue<T extends string>(raw: string | undefined, values: T[], label: string): T | null {
+function enumValue<T extends string>(raw: string | undefined, values: readonly T[], label: string): T | null {
   const value = raw?.trim();
   if (!value) return null;
   const found = matchEnum(value, values);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, STATUTS } from '../../src/commands/users/shared.js';
 import { enumFlag, yesNoFlag } from '../../src/services/flags.js';
 import { parseOutcome, parseQueue } from '../../src/services/moderation.js';
-import { matchEnum, parseYesNo } from '../../src/values.js';
+import { matchEnum, parseYesNo, ROLES, STATUTS } from '../../src/values.js';
 
 describe('fixed values', () => {
   it('match without regard to case, accents, or a space, - or _ between words', () => {
