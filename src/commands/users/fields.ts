@@ -6,7 +6,8 @@ import type { UsersUpdateOpts } from './index.js';
 
 /**
  * The options of `users add|update` as service input, the password already hashed.
- * `askPassword`: `users add` asks on a terminal unless --no-password.
+ * `askPassword`: `users add` asks on a terminal unless --no-password. An empty --annee
+ * or --travailleur ('' from its parser) clears the field.
  */
 export async function userInput(ctx: Context, flags: UsersUpdateOpts, askPassword: boolean): Promise<UserInput> {
   const input: UserInput = {
@@ -15,9 +16,9 @@ export async function userInput(ctx: Context, flags: UsersUpdateOpts, askPasswor
     email: flags.email,
     titre: flags.titre,
     statut: flags.statut,
-    annee_sortie: flags.annee,
+    annee_sortie: flags.annee === '' ? null : flags.annee,
     domaine: flags.domaine,
-    travailleur: flags.travailleur,
+    travailleur: flags.travailleur === '' ? null : flags.travailleur,
     telephone: flags.telephone,
     // countryOption has checked it: two upper-case letters.
     country: flags.country as CountryCode | undefined,

@@ -29,7 +29,8 @@ function withFilters<Args extends unknown[], Opts extends OptionValues, Globals 
 
 /**
  * The fields of `users add` and `users update`. An empty --annee or --travailleur
- * clears it (null), as empty text clears the other fields.
+ * clears it, as empty text clears the other fields: its parser returns '' for that
+ * (Commander would store a null as '' anyway), which fields.ts hands on as null.
  */
 function withFields<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(command: Command<Args, Opts, Globals>) {
   return command
@@ -40,13 +41,13 @@ function withFields<Args extends unknown[], Opts extends OptionValues, Globals e
     .addOption(enumOption('--statut <statut>', 'statut (any case, accents or not)', STATUTS))
     .addOption(
       new Option('--annee <year>', 'graduation year (in annee_reference; empty clears it)').argParser((text: string) =>
-        text.trim() === '' ? null : yearValue('--annee', text),
+        text.trim() === '' ? ('' as const) : yearValue('--annee', text),
       ),
     )
     .addOption(new Option('--domaine <field>', 'field (in domaine_reference)'))
     .addOption(
       new Option('--travailleur <oui|non>', 'working or not (oui/non, yes/no, true/false, 1/0; empty clears it)').argParser((text: string) =>
-        text.trim() === '' ? null : yesNoValue('--travailleur', text),
+        text.trim() === '' ? ('' as const) : yesNoValue('--travailleur', text),
       ),
     )
     .addOption(new Option('--telephone <number>', 'phone, stored as E.164'))
@@ -105,7 +106,7 @@ const importRoster = (users: CommandUnknownOpts) =>
     .command('import')
     .description('import a roster CSV (a registrar export) into utilisateur')
     .argument('<file>', 'the CSV file, or - for standard input')
-    .addOption(enumOption('--mode <mode>', 'upsert (insert new, update known), insert (skip known) or update (reject unknown)', IMPORT_MODES).default('upsert'))
+    .addOption(enumOption('--mode <mode>', 'upsert inserts new rows and updates known ones, insert skips known ones, update rejects unknown ones; one of', IMPORT_MODES).default('upsert'))
     .addOption(dryRunOption('check everything, database included, and report; write nothing'))
     .addOption(new Option('--all-or-nothing', 'write nothing unless every row is valid'))
     .addOption(new Option('--encoding <name>', 'utf-8 or windows-1252 (default: detected)'))
