@@ -58,9 +58,13 @@ describe('users commands in process', () => {
     expect(table.stdout).not.toContain('Listé 2');
     expect(table.stderr).toMatch(/More: alumni users list --after \S+ \(same filters\)/);
 
-    const garbage = await runMain(['users', 'list', '--after', 'garbage'], { env: t.env });
-    expect(garbage.code).toBe(2);
-    expect(garbage.stderr).toContain('--after "garbage"');
+    // Not base64 JSON, or of the right shape with an id that is no uuid: both exit 2.
+    const forged = Buffer.from(JSON.stringify(['Listé 1', 'not-an-id'])).toString('base64url');
+    for (const cursor of ['garbage', forged]) {
+      const refused = await runMain(['users', 'list', '--after', cursor], { env: t.env });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`--after "${cursor}" is not a cursor printed by this list.`);
+    }
   });
 
   it('filters by enum and yes/no values, and refuses bad ones before opening the database', async () => {

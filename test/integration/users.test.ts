@@ -103,6 +103,8 @@ describe.each(BACKENDS)('users on the %s back end', (backend) => {
     const filtered = await listUsers(t.db, { annee: 2023, travailleur: true, search: 'ÉLÈVE' }, { limit: 100 });
     expect(filtered.items.map((u) => u.matricule).sort()).toEqual(['L-15', 'L-21', 'L-3', 'L-9']);
     await expect(listUsers(t.db, {}, { limit: 5, after: 'garbage' })).rejects.toMatchObject({ exitCode: 2 });
+    const forged = Buffer.from(JSON.stringify(['Élève 01', 'not-an-id'])).toString('base64url');
+    await expect(listUsers(t.db, {}, { limit: 5, after: forged })).rejects.toMatchObject({ exitCode: 2 });
   });
 
   it('exports every matching user a page at a time', async () => {
