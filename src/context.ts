@@ -97,6 +97,6 @@ export class Context {
 
   /** The audit identity of a write: an administrator, or the system for jobs and migrate. */
   session(actor: Actor | null): WriteSession {
-    return { actorId: actor?.id ?? null, userAgent: this.userAgent };
+    return { actorId: actor?.id ?? null, actorRole: actor?.role, userAgent: this.userAgent };
   }
 }

@@ -1,4 +1,5 @@
 import type { RoleUtilisateur, StatutUtilisateur } from './db/schema.js';
+import { ROLES_UTILISATEUR, STATUTS_UTILISATEUR } from './enums.js';
 
 /**
  * The values the tool reads, the same way in every layer (no flag, no terminal here):
@@ -109,18 +110,17 @@ export function yesNo(raw: string | undefined, label: string): boolean | null {
   throw new CellError(`${label} "${value}" is not one of oui/non, yes/no, 1/0, x`);
 }
 
-const STATUTS: StatutUtilisateur[] = ['etudiant', 'enseignant', 'directeur', 'personnel_admin', 'personnel_technique'];
-const ROLES: RoleUtilisateur[] = ['user', 'admin', 'super_admin'];
+/** The schema's enums, for flags and cells alike. */
 
 export function statut(raw: string | undefined): StatutUtilisateur | null {
-  return enumValue(raw, STATUTS, 'statut');
+  return enumValue(raw, STATUTS_UTILISATEUR, 'statut');
 }
 
 export function role(raw: string | undefined): RoleUtilisateur | null {
-  return enumValue(raw, ROLES, 'role');
+  return enumValue(raw, ROLES_UTILISATEUR, 'role');
 }
 
-function enumValue<T extends string>(raw: string | undefined, values: T[], label: string): T | null {
+function enumValue<T extends string>(raw: string | undefined, values: readonly T[], label: string): T | null {
   const value = raw?.trim();
   if (!value) return null;
   const found = matchEnum(value, values);

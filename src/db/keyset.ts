@@ -1,5 +1,6 @@
 import { sql, type Expression, type SelectQueryBuilder } from 'kysely';
 import { UsageError } from '../errors.js';
+import { isDatabaseError } from './database-error.js';
 
 /** One page of a list and the cursor of the next (null on the last page). */
 export interface Page<Row> {
@@ -40,7 +41,17 @@ export async function keysetPage<DB, TB extends keyof DB, Row>(
     paged = paged.where(sql<boolean>`(${sql.join(keys)}) ${comparison} (${sql.join(values)})`);
   }
   for (const key of keys) paged = paged.orderBy(key, direction);
-  const rows = await paged.limit(options.limit + 1).execute();
+  let rows: Row[];
+  try {
+    rows = await paged.limit(options.limit + 1).execute();
+  } catch (error) {
+    // A cursor of the right shape whose values the keys' types refuse (an id that is
+    // not a uuid, a date that is not one): as foreign as a cursor that does not decode.
+    if (options.after !== undefined && isDatabaseError(error) && /^22(P02|007|008)$/.test(error.code)) {
+      throw foreignCursor(options.after, options.cursorName ?? '--after');
+    }
+    throw error;
+  }
   const items = rows.slice(0, options.limit);
   const last = items.at(-1);
   const next_after = rows.length > options.limit && last !== undefined ? encodeCursor(options.keys.map((k) => k.value(last))) : null;
@@ -60,5 +71,9 @@ function decodeCursor(cursor: string, length: number, name: string): unknown[] {
   } catch {
     // not base64url JSON: the same answer as a well-formed but foreign cursor
   }
-  throw new UsageError(`${name} "${cursor}" is not a cursor printed by this list.`);
+  throw foreignCursor(cursor, name);
+}
+
+function foreignCursor(cursor: string, name: string): UsageError {
+  return new UsageError(`${name} "${cursor}" is not a cursor printed by this list.`);
 }

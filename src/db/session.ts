@@ -1,10 +1,12 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from './schema.js';
+import type { DB, RoleUtilisateur } from './schema.js';
 
 /** Who is writing, as the audit triggers read it (see the initial migration). */
 export interface WriteSession {
   /** utilisateur.id of the acting administrator; null for the system (migrate, jobs). */
   actorId: string | null;
+  /** The acting administrator's role, for the services that allow some writes to a super_admin only. */
+  actorRole?: RoleUtilisateur;
   /** `alumni/<version> <command words>` */
   userAgent: string;
 }

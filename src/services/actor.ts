@@ -1,7 +1,7 @@
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
-import { NotPermittedError } from '../errors.js';
+import type { Kysely } from 'kysely';
+import { NotFoundError, NotPermittedError } from '../errors.js';
 import type { DB, RoleUtilisateur } from '../db/schema.js';
-import { isUuid } from '../values.js';
+import { resolveRef } from './refs.js';
 
 export interface Actor {
   id: string;
@@ -11,18 +11,10 @@ export interface Actor {
   role: RoleUtilisateur;
 }
 
-/** A user REF: an id, an e-mail (any case) or a matricule. */
-export function matchesUserRef(eb: ExpressionBuilder<DB, 'utilisateur'>, ref: string): Expression<SqlBool> {
-  return eb.or([
-    ...(isUuid(ref) ? [eb('id', '=', ref)] : []),
-    eb(eb.fn('lower', ['email']), '=', ref.toLowerCase()),
-    eb('matricule', '=', ref),
-  ]);
-}
-
 /**
  * The administrator a mutation is done as (`--as` / `ALUMNI_ACTOR`): an active user
- * with role admin or super_admin, found by id, e-mail or matricule.
+ * with role admin or super_admin, found as every user REF is (id, e-mail or matricule).
+ * Not found or not allowed: exit 77, the command is refused to this person.
  */
 export async function resolveActor(
   db: Kysely<DB>,
@@ -35,19 +27,26 @@ export async function resolveActor(
     );
   }
   const wanted = ref.trim();
-  const user = await db
+  let id: string;
+  try {
+    ({ id } = await resolveRef(db, 'user', wanted));
+  } catch (error) {
+    if (error instanceof NotFoundError) {
+      throw new NotPermittedError(`No user "${wanted}" exists to act as; --as takes an administrator's e-mail or matricule.`);
+    }
+    throw error;
+  }
+  const { est_actif: active, ...actor } = await db
     .selectFrom('utilisateur')
     .select(['id', 'nom_complet', 'email', 'matricule', 'role', 'est_actif'])
-    .where((eb) => matchesUserRef(eb, wanted))
-    .executeTakeFirst();
-  if (!user) throw new NotPermittedError(`No user "${wanted}" exists to act as; --as takes an administrator's e-mail or matricule.`);
-  if (!user.est_actif) throw new NotPermittedError(`User "${wanted}" is deactivated and cannot act as an administrator.`);
-  if (user.role !== 'admin' && user.role !== 'super_admin') {
-    throw new NotPermittedError(`User "${wanted}" has role "${user.role}"; only admin or super_admin may change data.`);
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  if (!active) throw new NotPermittedError(`User "${wanted}" is deactivated and cannot act as an administrator.`);
+  if (actor.role !== 'admin' && actor.role !== 'super_admin') {
+    throw new NotPermittedError(`User "${wanted}" has role "${actor.role}"; only admin or super_admin may change data.`);
   }
-  if (options.requireSuperAdmin && user.role !== 'super_admin') {
+  if (options.requireSuperAdmin && actor.role !== 'super_admin') {
     throw new NotPermittedError(`User "${wanted}" is an admin; only a super_admin may do this.`);
   }
-  const { est_actif: _active, ...actor } = user;
   return actor;
 }

@@ -9,7 +9,6 @@ import { defaultRejectsPath, RejectsFile } from '../import/rejects.js';
 import { findRepeatedKeys, RepeatedLines } from '../import/repeats.js';
 import { RowChecker, type References, type ValidRow } from '../import/validate.js';
 import { writeBatch, type BatchCounts, type BatchOutcome, type ImportMode } from '../import/write.js';
-import type { Actor } from './actor.js';
 
 export interface ImportOptions {
   /** A path, or "-" for standard input. */
@@ -62,19 +61,20 @@ class RollBack extends Error {}
 /**
  * Imports a roster: streams the file, checks each row, writes valid rows in batches
  * (each batch its own transaction, or one for all with allOrNothing), writes rejected
- * rows to the rejects file, and records the run in the ledger.
+ * rows to the rejects file, and records the run in the ledger. `session` is the
+ * importing administrator (a super_admin may give roles through the file); `hooks` let
+ * the presentation show progress.
  */
 export async function importRoster(
   db: Kysely<DB>,
-  actor: Actor,
-  userAgent: string,
+  session: WriteSession,
   options: ImportOptions,
   hooks: ImportHooks = {},
 ): Promise<ImportSummary> {
-  if (options.file !== '-') return importFile(db, actor, userAgent, options, options.file, hooks);
+  if (options.file !== '-') return importFile(db, session, options, options.file, hooks);
   const spooled = await spoolToFile(options.stdin ?? process.stdin);
   try {
-    return await importFile(db, actor, userAgent, options, spooled.path, hooks, 'stdin');
+    return await importFile(db, session, options, spooled.path, hooks, 'stdin');
   } finally {
     spooled.remove();
   }
@@ -82,8 +82,7 @@ export async function importRoster(
 
 async function importFile(
   db: Kysely<DB>,
-  actor: Actor,
-  userAgent: string,
+  importer: WriteSession,
   options: ImportOptions,
   path: string,
   hooks: ImportHooks,
@@ -96,7 +95,7 @@ async function importFile(
   const checker = new RowChecker(mapping, firstPass.header.length, await readReferences(db), {
     country: options.country,
     createMissingReferences: options.createMissingReferences,
-    mayGrantRoles: actor.role === 'super_admin',
+    mayGrantRoles: importer.actorRole === 'super_admin',
   });
   const repeats = new RepeatedLines(await findRepeatedKeys(firstPass.records, checker, firstPass.estimatedRows));
   const roster = await openRoster(path, readOptions);
@@ -107,10 +106,10 @@ async function importFile(
     read: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0,
     seconds: 0, rows_per_second: 0, rejects_file: null, dry_run: options.dryRun, import_id: null,
   };
-  const importId = options.dryRun ? null : await openLedger(db, roster.name, actor, options);
+  const importId = options.dryRun ? null : await openLedger(db, roster.name, importer.actorId, options);
   totals.import_id = importId;
   // Every audit entry of this import names the administrator (actor) and the import.
-  const session: WriteSession = { actorId: actor.id, userAgent: importId ? `${userAgent} ${importId}` : userAgent };
+  const session: WriteSession = { ...importer, userAgent: importId ? `${importer.userAgent} ${importId}` : importer.userAgent };
   const createdReferences = { years: new Set<number>(), fields: new Set<string>() };
 
   const addOutcome = async (outcome: BatchOutcome) => {
@@ -268,10 +267,10 @@ async function retrying<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function openLedger(db: Kysely<DB>, fileName: string, actor: Actor, options: ImportOptions): Promise<string> {
+async function openLedger(db: Kysely<DB>, fileName: string, actorId: string | null, options: ImportOptions): Promise<string> {
   const row = await db
     .insertInto('alumni_admin.import_run')
-    .values({ file_name: fileName, acteur_id: actor.id, mode: options.mode, all_or_nothing: options.allOrNothing })
+    .values({ file_name: fileName, acteur_id: actorId, mode: options.mode, all_or_nothing: options.allOrNothing })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -26,7 +26,7 @@ describe('flag values, end to end on a server', () => {
     return JSON.parse(result.stdout);
   };
   const matricules = async (args: string[]) =>
-    ((await json(['users', 'list', '--limit', '1000', ...args])).users as Array<{ matricule: string }>).map((u) => u.matricule);
+    ((await json(['users', 'list', '--limit', '1000', ...args])).items as Array<{ matricule: string }>).map((u) => u.matricule);
 
   it('users list and export match --statut and --role in any case, with or without accents, as users add does', async () => {
     const students = await matricules(['--statut', 'etudiant']);

@@ -207,7 +207,7 @@ describe('a killed import on the embedded database', () => {
       expect(summary.inserted).toBeGreaterThan(0);
       expect(summary.inserted + summary.unchanged).toBe(39_960);
       const list = JSON.parse((await runCli(['users', 'list', '--search', 'K-0', '--limit', '1', '--json'], { env })).stdout);
-      expect(list.users).toHaveLength(1);
+      expect(list.items).toHaveLength(1);
       const exported = parse((await runCli(['users', 'export', '--search', 'K-0'], { env })).stdout, { columns: true }) as { matricule: string }[];
       expect(exported).toHaveLength(39_960);
       expect(new Set(exported.map((u) => u.matricule)).size).toBe(39_960);

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { WriteSession } from '../../src/db/session.js';
 import { resolveActor, type Actor } from '../../src/services/actor.js';
 import { importRoster, type ImportOptions } from '../../src/services/roster-import.js';
 import { BACKENDS, countRows, createTestDatabase, type TestDatabase } from '../support/databases.js';
@@ -35,8 +36,9 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     await sql`delete from utilisateur where matricule like 'E-%'`.execute(t.db);
   });
 
-  const run = (file: string, options: Partial<ImportOptions> = {}, as: Actor = admin) =>
-    importRoster(t.db, as, 'alumni/test users import', {
+  const as = (actor: Actor): WriteSession => ({ actorId: actor.id, actorRole: actor.role, userAgent: 'alumni/test users import' });
+  const run = (file: string, options: Partial<ImportOptions> = {}, actor: Actor = admin) =>
+    importRoster(t.db, as(actor), {
       file,
       mode: 'upsert',
       dryRun: false,
@@ -175,7 +177,7 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
 
     it('reports the repeats it skipped', async () => {
       const repeats: Array<{ line: number; sameAs: number }> = [];
-      await importRoster(t.db, admin, 'alumni/test users import', {
+      await importRoster(t.db, as(admin), {
         file: repeated(), mode: 'upsert', dryRun: false, allOrNothing: false, map: {}, country: 'SN',
         createMissingReferences: false, batchSize: 2, cwd: dir,
       }, { onRepeats: (r) => repeats.push(...r) });

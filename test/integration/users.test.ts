@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WriteSession } from '../../src/db/session.js';
 import { resolveActor, type Actor } from '../../src/services/actor.js';
 import { listAudit } from '../../src/services/audit.js';
-import { addUser, exportUsers, findUser, listUsers, setActive, setRole, updateUser } from '../../src/services/users.js';
+import { addUser, setActive, setRole, updateUser } from '../../src/services/user-writes.js';
+import { exportUsers, findUser, listUsers } from '../../src/services/users.js';
 import { BACKENDS, countRows, createTestDatabase, type TestDatabase } from '../support/databases.js';
 
 describe.each(BACKENDS)('users on the %s back end', (backend) => {
@@ -10,6 +12,7 @@ describe.each(BACKENDS)('users on the %s back end', (backend) => {
   let root: Actor;
   let admin: Actor;
   const ua = 'alumni/test users';
+  const as = (actor: Actor | null): WriteSession => ({ actorId: actor?.id ?? null, actorRole: actor?.role, userAgent: ua });
 
   beforeAll(async () => {
     t = await createTestDatabase(backend);
@@ -19,21 +22,21 @@ describe.each(BACKENDS)('users on the %s back end', (backend) => {
   afterAll(() => t.close());
 
   it('creates the very first super_admin with no actor, and only while none exists', async () => {
-    const first = await addUser(t.db, null, ua, { nom_complet: 'Fatou Sall', email: 'Fatou@Ecole.Example', role: 'super_admin' });
+    const first = await addUser(t.db, as(null), { nom_complet: 'Fatou Sall', email: 'Fatou@Ecole.Example', role: 'super_admin' });
     expect(first).toMatchObject({ role: 'super_admin', email: 'fatou@ecole.example' });
-    await expect(addUser(t.db, null, ua, { nom_complet: 'Intrus', email: 'intrus@x.sn', role: 'super_admin' })).rejects.toMatchObject({ exitCode: 77 });
-    await expect(addUser(t.db, null, ua, { nom_complet: 'Sans Acteur', email: 'sans@x.sn' })).rejects.toMatchObject({ exitCode: 77 });
+    await expect(addUser(t.db, as(null), { nom_complet: 'Intrus', email: 'intrus@x.sn', role: 'super_admin' })).rejects.toMatchObject({ exitCode: 77 });
+    await expect(addUser(t.db, as(null), { nom_complet: 'Sans Acteur', email: 'sans@x.sn' })).rejects.toMatchObject({ exitCode: 77 });
     expect(await countRows(t.db, 'utilisateur', sql`role = 'super_admin'`)).toBe(1);
     root = await resolveActor(t.db, 'fatou@ecole.example');
   });
 
   it('lets a super_admin give roles and an admin add plain users only', async () => {
-    await addUser(t.db, root, ua, { nom_complet: 'Jérôme Kaboré', matricule: 'ADM-2', role: 'admin' });
+    await addUser(t.db, as(root), { nom_complet: 'Jérôme Kaboré', matricule: 'ADM-2', role: 'admin' });
     admin = await resolveActor(t.db, 'ADM-2');
-    await expect(addUser(t.db, admin, ua, { nom_complet: 'Promu', matricule: 'P-1', role: 'admin' })).rejects.toMatchObject({ exitCode: 77 });
-    const user = await addUser(t.db, admin, ua, {
-      nom_complet: '  Aïssatou   Diop ', matricule: 'U-1', email: 'aissatou@exemple.sn', annee_sortie: '2024',
-      domaine: 'genie CIVIL', telephone: '77 123 45 67', country: 'SN', travailleur: 'oui', mot_de_passe_hash: '$argon2id$fake',
+    await expect(addUser(t.db, as(admin), { nom_complet: 'Promu', matricule: 'P-1', role: 'admin' })).rejects.toMatchObject({ exitCode: 77 });
+    const user = await addUser(t.db, as(admin), {
+      nom_complet: '  Aïssatou   Diop ', matricule: 'U-1', email: 'aissatou@exemple.sn', annee_sortie: 2024,
+      domaine: 'genie CIVIL', telephone: '77 123 45 67', country: 'SN', travailleur: true, mot_de_passe_hash: '$argon2id$fake',
     });
     expect(user).toMatchObject({ nom_complet: 'Aïssatou Diop', domaine: 'Génie civil', telephone: '+221771234567', travailleur: true, role: 'user' });
     expect(user).not.toHaveProperty('mot_de_passe_hash');
@@ -41,10 +44,10 @@ describe.each(BACKENDS)('users on the %s back end', (backend) => {
   });
 
   it('refuses bad values and taken identifiers with a sentence, exit 2', async () => {
-    await expect(addUser(t.db, admin, ua, { nom_complet: 'X', matricule: 'U-2', annee_sortie: '1990' })).rejects.toMatchObject({ exitCode: 2, message: 'Graduation year 1990 is not in annee_reference.' });
-    await expect(addUser(t.db, admin, ua, { nom_complet: 'X', matricule: 'U-1' })).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/matricule U-1 belongs to another user/) });
-    await expect(addUser(t.db, admin, ua, { nom_complet: 'X', matricule: 'U-3', email: 'AISSATOU@exemple.sn' })).rejects.toMatchObject({ exitCode: 2 });
-    await expect(addUser(t.db, admin, ua, { nom_complet: 'X' })).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/matricule or an e-mail/) });
+    await expect(addUser(t.db, as(admin), { nom_complet: 'X', matricule: 'U-2', annee_sortie: 1990 })).rejects.toMatchObject({ exitCode: 2, message: 'Graduation year 1990 is not in annee_reference.' });
+    await expect(addUser(t.db, as(admin), { nom_complet: 'X', matricule: 'U-1' })).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/matricule U-1 belongs to another user/) });
+    await expect(addUser(t.db, as(admin), { nom_complet: 'X', matricule: 'U-3', email: 'AISSATOU@exemple.sn' })).rejects.toMatchObject({ exitCode: 2 });
+    await expect(addUser(t.db, as(admin), { nom_complet: 'X' })).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/matricule or an e-mail/) });
   });
 
   it('finds users by id, e-mail or matricule; exit 4 when absent', async () => {
@@ -57,29 +60,28 @@ describe.each(BACKENDS)('users on the %s back end', (backend) => {
   it('updates only what is given, and an update that changes nothing writes nothing', async () => {
     const before = await findUser(t.db, 'U-1');
     const audits = await countRows(t.db, 'audit_log');
-    const same = await updateUser(t.db, admin, ua, 'U-1', { titre: undefined, travailleur: 'oui' });
+    const same = await updateUser(t.db, as(admin), { ref: 'U-1', fields: { titre: undefined, travailleur: true } });
     expect(same.changed).toBe(false);
     expect(await countRows(t.db, 'audit_log')).toBe(audits);
-    const changed = await updateUser(t.db, admin, ua, 'U-1', { titre: 'Ingénieure' });
+    const changed = await updateUser(t.db, as(admin), { ref: 'U-1', fields: { titre: 'Ingénieure' } });
     expect(changed.changed).toBe(true);
     expect(changed.user).toMatchObject({ titre: 'Ingénieure', email: before.email, domaine: 'Génie civil' });
-    await expect(updateUser(t.db, admin, ua, 'U-1', { role: 'admin' })).rejects.toMatchObject({ exitCode: 2 });
+    await expect(updateUser(t.db, as(admin), { ref: 'U-1', fields: { role: 'admin' } })).rejects.toMatchObject({ exitCode: 2 });
   });
 
   it('deactivates and reactivates, audited as the actor', async () => {
-    expect((await setActive(t.db, admin, ua, 'U-1', false)).user.est_actif).toBe(false);
-    expect((await setActive(t.db, admin, ua, 'U-1', false)).changed).toBe(false);
-    expect((await setActive(t.db, admin, ua, 'U-1', true)).user.est_actif).toBe(true);
+    expect((await setActive(t.db, as(admin), { ref: 'U-1', active: false })).user.est_actif).toBe(false);
+    expect((await setActive(t.db, as(admin), { ref: 'U-1', active: false })).changed).toBe(false);
+    expect((await setActive(t.db, as(admin), { ref: 'U-1', active: true })).user.est_actif).toBe(true);
     const entries = await listAudit(t.db, { table: 'utilisateur', actor: 'ADM-2', action: 'update' }, 10);
     expect(entries.filter((e) => (e.nouveau_data as { matricule: string }).matricule === 'U-1').length).toBeGreaterThanOrEqual(3);
     for (const entry of entries) expect(JSON.stringify(entry)).not.toContain('argon2');
   });
 
   it('changes roles as a super_admin only, and keeps the last super_admin', async () => {
-    await expect(setRole(t.db, admin, ua, 'U-1', 'admin')).rejects.toMatchObject({ exitCode: 77 });
-    expect((await setRole(t.db, root, ua, 'U-1', 'admin')).user.role).toBe('admin');
-    await expect(setRole(t.db, root, ua, 'fatou@ecole.example', 'user')).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/last active super_admin/) });
-    await expect(setRole(t.db, root, ua, 'U-1', 'emperor')).rejects.toMatchObject({ exitCode: 2 });
+    await expect(setRole(t.db, as(admin), { ref: 'U-1', role: 'admin' })).rejects.toMatchObject({ exitCode: 77 });
+    expect((await setRole(t.db, as(root), { ref: 'U-1', role: 'admin' })).user.role).toBe('admin');
+    await expect(setRole(t.db, as(root), { ref: 'fatou@ecole.example', role: 'user' })).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/last active super_admin/) });
   });
 
   it('lists with filters and keyset pages that cover every user once', async () => {
@@ -93,14 +95,16 @@ describe.each(BACKENDS)('users on the %s back end', (backend) => {
     let after: string | undefined;
     do {
       const page = await listUsers(t.db, { search: 'eleve' }, { limit: 10, after });
-      seen.push(...page.users.map((u) => u.matricule!));
+      seen.push(...page.items.map((u) => u.matricule!));
       after = page.next_after ?? undefined;
     } while (after);
     expect(seen).toHaveLength(25);
     expect(new Set(seen).size).toBe(25);
     const filtered = await listUsers(t.db, { annee: 2023, travailleur: true, search: 'ÉLÈVE' }, { limit: 100 });
-    expect(filtered.users.map((u) => u.matricule).sort()).toEqual(['L-15', 'L-21', 'L-3', 'L-9']);
+    expect(filtered.items.map((u) => u.matricule).sort()).toEqual(['L-15', 'L-21', 'L-3', 'L-9']);
     await expect(listUsers(t.db, {}, { limit: 5, after: 'garbage' })).rejects.toMatchObject({ exitCode: 2 });
+    const forged = Buffer.from(JSON.stringify(['Élève 01', 'not-an-id'])).toString('base64url');
+    await expect(listUsers(t.db, {}, { limit: 5, after: forged })).rejects.toMatchObject({ exitCode: 2 });
   });
 
   it('exports every matching user a page at a time', async () => {

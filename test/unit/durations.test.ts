@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { durationRefusal, parseDuration, pointAhead, pointInTime, pointInTimeRefusal, toInterval } from '../../src/durations.js';
-import { intervalFlag, pointInTimeFlag } from '../../src/services/flags.js';
-import { intervalValue } from '../../src/cli/options.js';
+import { intervalValue, pointInTimeValue } from '../../src/cli/options.js';
 
 const REFUSED = ['30m', '3s', '7', '-1d', '1.5d', '', ' ', '0d', 'd', '7 dd', '1001y', '12001mo', '2 fortnights', "1 day'; drop table audit_log; --"];
 
@@ -23,8 +22,8 @@ describe('durations', () => {
       expect(parseDuration(text), text).toBeUndefined();
       expect(pointInTime(text), text).toBeUndefined();
       expect(pointAhead(text), text).toBeUndefined();
-      expect(() => intervalFlag('--older-than', text), text).toThrow(expect.objectContaining({ exitCode: 2 }));
-      expect(() => pointInTimeFlag('--since', text), text).toThrow(expect.objectContaining({ exitCode: 2 }));
+      expect(() => intervalValue('--older-than', text), text).toThrow(expect.objectContaining({ exitCode: 2 }));
+      expect(() => pointInTimeValue('--since', text), text).toThrow(expect.objectContaining({ exitCode: 2 }));
     }
   });
 

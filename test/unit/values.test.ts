@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, STATUTS } from '../../src/commands/users/shared.js';
-import { enumFlag, yesNoFlag } from '../../src/services/flags.js';
-import { enumValue } from '../../src/cli/options.js';
+import { enumValue, yesNoValue } from '../../src/cli/options.js';
 import { OUTCOMES, QUEUE_ALIASES, QUEUES } from '../../src/services/moderation/names.js';
+import { ROLES_UTILISATEUR as ROLES, STATUTS_UTILISATEUR as STATUTS } from '../../src/enums.js';
 import { matchEnum, parseYesNo } from '../../src/values.js';
 
 describe('fixed values', () => {
@@ -27,7 +26,7 @@ describe('fixed values', () => {
   });
 
   it('are refused with exit 2, listing the values', () => {
-    expect(() => enumFlag('--statut', 'eleve', STATUTS)).toThrow(
+    expect(() => enumValue('--statut', 'eleve', STATUTS)).toThrow(
       expect.objectContaining({ exitCode: 2, message: '--statut "eleve": use one of etudiant, enseignant, directeur, personnel_admin, personnel_technique.' }),
     );
   });
@@ -42,7 +41,7 @@ describe('yes/no values', () => {
   it('refuse every other word with exit 2, listing the vocabulary', () => {
     for (const text of ['peut-être', '', 'o', 'n', 'y', 'x', 'vrai', 'faux', '-1', '2', 'oui!', 'yes please']) {
       expect(parseYesNo(text), text).toBeUndefined();
-      expect(() => yesNoFlag('--actif', text), text).toThrow(
+      expect(() => yesNoValue('--actif', text), text).toThrow(
         expect.objectContaining({ exitCode: 2, message: `--actif ${JSON.stringify(text)}: use oui/non, yes/no, true/false or 1/0.` }),
       );
     }

@@ -1,9 +1,15 @@
 import type { CommandRun } from '../types.js';
-import { parseFilters, USER_EXPORT, type FilterFlags } from './shared.js';
+import type { UsersExportOpts } from './index.js';
+import { filtersOf, USER_EXPORT } from './shared.js';
 
-/** CSV by default (for spreadsheets), JSON with --json; a page at a time, any size. */
-export const run: CommandRun<FilterFlags> = async (ctx, { opts }) => {
-  const filters = parseFilters(opts);
+/**
+ * CSV by default (for spreadsheets), JSON with --json; a page at a time, any size.
+ * Not renderList: that prints a whole list, and called per page it would repeat the CSV
+ * header and print one JSON array per page. This streams pages into one CSV (one header)
+ * or one JSON array, holding a single page in memory.
+ */
+export const run: CommandRun<UsersExportOpts> = async (ctx, { opts }) => {
+  const filters = filtersOf(opts);
   const { exportUsers } = await import('../../services/users.js');
   const count = await ctx.withDb(async ({ db }) => {
     let exported = 0;

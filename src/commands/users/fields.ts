@@ -1,27 +1,29 @@
-import { UsageError } from '../../errors.js';
+import type { CountryCode } from 'libphonenumber-js';
 import { readPassword } from '../../cli/prompts.js';
 import type { Context } from '../../context.js';
-import { enumFlag, yesNoFlag } from '../../services/flags.js';
-import type { UserInput } from '../../services/users.js';
-import { STATUTS, type UserFieldFlags } from './shared.js';
+import type { UserInput } from '../../services/user-writes.js';
+import type { UsersUpdateOpts } from './index.js';
 
-/** The flags of `users add|update` as service input, the password already hashed. */
-export async function userInput(ctx: Context, flags: UserFieldFlags, askPassword: boolean): Promise<UserInput> {
-  const country = flags.country?.toUpperCase();
-  if (country !== undefined && !/^[A-Z]{2}$/.test(country)) throw new UsageError(`--country ${flags.country}: give a two-letter code such as SN.`);
+/**
+ * The options of `users add|update` as service input, the password already hashed.
+ * `askPassword`: `users add` asks on a terminal unless --no-password. An empty --annee
+ * or --travailleur ('' from its parser) clears the field.
+ */
+export async function userInput(ctx: Context, flags: UsersUpdateOpts, askPassword: boolean): Promise<UserInput> {
   const input: UserInput = {
     nom_complet: flags.nom,
     matricule: flags.matricule,
     email: flags.email,
     titre: flags.titre,
-    statut: flags.statut === undefined ? undefined : enumFlag('--statut', flags.statut, STATUTS),
-    annee_sortie: flags.annee,
+    statut: flags.statut,
+    annee_sortie: flags.annee === '' ? null : flags.annee,
     domaine: flags.domaine,
-    travailleur: travailleurInput(flags.travailleur),
+    travailleur: flags.travailleur === '' ? null : flags.travailleur,
     telephone: flags.telephone,
-    country: country as UserInput['country'],
+    // countryOption has checked it: two upper-case letters.
+    country: flags.country as CountryCode | undefined,
   };
-  if (flags.passwordStdin || (askPassword && flags.password !== false)) {
+  if (flags.passwordStdin || askPassword) {
     const password = await readPassword(ctx.io, Boolean(flags.passwordStdin));
     if (password !== undefined) {
       const { hashPassword } = await import('../../services/passwords.js');
@@ -31,13 +33,4 @@ export async function userInput(ctx: Context, flags: UserFieldFlags, askPassword
     }
   }
   return input;
-}
-
-/**
- * --travailleur in the flags' yes/no vocabulary, handed on as oui/non (the service reads
- * it as a roster cell); empty clears it, as an empty value clears the other fields.
- */
-function travailleurInput(raw: string | undefined): string | undefined {
-  if (raw === undefined || raw.trim() === '') return raw;
-  return yesNoFlag('--travailleur', raw) ? 'oui' : 'non';
 }

@@ -1,61 +1,30 @@
 import type { CountryCode } from 'libphonenumber-js';
-import { ExitCode, UsageError } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
 import { progressBar } from '../../cli/progress.js';
-import { enumFlag } from '../../services/flags.js';
-import type { ImportMode } from '../../import/write.js';
 import type { CommandRun } from '../types.js';
+import type { UsersImportOpts } from './index.js';
 
-export interface ImportFlags {
-  mode: string;
-  dryRun?: boolean;
-  allOrNothing?: boolean;
-  encoding?: string;
-  delimiter?: string;
-  map?: string[];
-  country?: string;
-  createMissingReferences?: boolean;
-  rejects?: string;
-  batchSize: string;
-}
-
-const MODES: ImportMode[] = ['upsert', 'insert', 'update'];
-
-export const run: CommandRun<ImportFlags> = async (ctx, { args, opts }) => {
-  const mode = enumFlag('--mode', opts.mode, MODES);
-  const batchSize = Number(opts.batchSize);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size ${opts.batchSize}: give a positive whole number.`);
-  const country = opts.country?.toUpperCase();
-  if (country !== undefined && !/^[A-Z]{2}$/.test(country)) {
-    throw new UsageError(`--country ${opts.country}: give a two-letter country code such as SN, CI or FR.`);
-  }
-  const map: Record<string, string> = {};
-  for (const pair of opts.map ?? []) {
-    const at = pair.lastIndexOf('=');
-    if (at <= 0) throw new UsageError(`--map "${pair}": write it as 'Header=field'.`);
-    map[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
-  }
-
+export const run: CommandRun<UsersImportOpts> = async (ctx, { args, opts }) => {
   const { importRoster } = await import('../../services/roster-import.js');
   const bar = await progressBar(ctx.out, '{bar} {percentage}% | {rows} rows | {speed} rows/s');
   const started = performance.now();
-  const summary = await ctx.withDb(async ({ db }) => {
-    const actor = await ctx.actor(db);
-    return importRoster(
+  const summary = await ctx.withDb(async ({ db }) =>
+    importRoster(
       db,
-      actor,
-      ctx.userAgent,
+      ctx.session(await ctx.actor(db)),
       {
         file: args[0]!,
-        mode,
+        mode: opts.mode,
         dryRun: Boolean(opts.dryRun),
         allOrNothing: Boolean(opts.allOrNothing),
         encoding: opts.encoding,
         delimiter: opts.delimiter,
-        map,
-        country: country as CountryCode | undefined,
+        map: opts.map ?? {},
+        // countryOption has checked it: two upper-case letters.
+        country: opts.country as CountryCode | undefined,
         createMissingReferences: Boolean(opts.createMissingReferences),
         rejectsPath: opts.rejects,
-        batchSize,
+        batchSize: opts.batchSize,
         stdin: ctx.io.stdin,
       },
       {
@@ -73,10 +42,11 @@ export const run: CommandRun<ImportFlags> = async (ctx, { args, opts }) => {
           bar.update(bytes, totalBytes, { rows, speed: seconds > 0 ? Math.round(rows / seconds) : 0 });
         },
       },
-    );
-  });
+    ),
+  );
   bar.stop();
 
+  // One summary, not a list: its JSON is the object of the machine-readable contract.
   if (ctx.out.json) {
     ctx.out.writeJson(summary);
   } else {

@@ -1,71 +1,135 @@
-import type { Command, CommandUnknownOpts } from '@commander-js/extra-typings';
-import type { Lazy } from '../types.js';
+import { Argument, Option, type Command, type CommandUnknownOpts, type OptionValues } from '@commander-js/extra-typings';
+import {
+  afterOption, countryOption, csvOption, dryRunOption, enumOption, enumValue, limitOption, wholeNumber, yesNoOption, yesNoValue,
+} from '../../cli/options.js';
+import { UsageError } from '../../errors.js';
+import { ROLES_UTILISATEUR as ROLES, STATUTS_UTILISATEUR as STATUTS } from '../../enums.js';
+import type { Lazy, OptsOf } from '../types.js';
 
-export function registerUsers(program: Command, lazy: Lazy): void {
-  const users = program.command('users').description('graduates and staff accounts');
-  const filterOptions = (command: CommandUnknownOpts) =>
-    command
-      .option('--statut <statut>', 'etudiant, enseignant, directeur, personnel_admin or personnel_technique (any case, accents or not)')
-      .option('--role <role>', 'user, admin or super_admin (any case)')
-      .option('--annee <year>', 'graduation year')
-      .option('--domaine <field>', 'field (domaine), without regard to case or accents')
-      .option('--travailleur <oui|non>', 'working or not (oui/non, yes/no, true/false, 1/0)')
-      .option('--actif <oui|non>', 'active accounts or deactivated ones (oui/non, yes/no, true/false, 1/0)')
-      .option('--search <text>', 'name, e-mail or matricule contains this');
-  const fieldOptions = (command: CommandUnknownOpts) =>
-    command
-      .option('--nom <name>', 'nom_complet')
-      .option('--matricule <id>', 'matricule')
-      .option('--email <address>', 'e-mail (stored lower-case)')
-      .option('--titre <title>', 'titre')
-      .option('--statut <statut>', 'etudiant, enseignant, directeur, personnel_admin or personnel_technique (any case, accents or not)')
-      .option('--annee <year>', 'graduation year (in annee_reference)')
-      .option('--domaine <field>', 'field (in domaine_reference)')
-      .option('--travailleur <oui|non>', 'working or not (oui/non, yes/no, true/false, 1/0; empty clears it)')
-      .option('--telephone <number>', 'phone, stored as E.164')
-      .option('--country <code>', 'default country for a phone without +, e.g. SN')
-      .option('--password-stdin', 'read the password from standard input');
-  filterOptions(users.command('list').description('list users, a page at a time'))
-    .option('--limit <n>', 'users per page', '50')
-    .option('--after <cursor>', 'the page after this cursor (printed by the previous page)')
-    .option('--csv', 'CSV on stdout')
-    .action(lazy(() => import('./list.js')));
-  users.command('show').description('one user').argument('<ref>', 'id, e-mail or matricule').action(lazy(() => import('./show.js')));
-  fieldOptions(users.command('add').description('create a user (the first super_admin needs no --as)'))
-    .option('--role <role>', 'user (default), admin or super_admin: only a super_admin gives roles')
-    .option('--no-password', 'do not ask for a password')
-    .action(lazy(() => import('./add.js')));
-  fieldOptions(users.command('update').description("change a user's fields").argument('<ref>', 'id, e-mail or matricule'))
-    .action(lazy(() => import('./update.js')));
-  users.command('activate').description('reactivate an account').argument('<ref>', 'id, e-mail or matricule').action(lazy(() => import('./activate.js')));
-  users.command('deactivate').description('deactivate an account').argument('<ref>', 'id, e-mail or matricule').action(lazy(() => import('./deactivate.js')));
+const REF = 'id, e-mail or matricule';
+const IMPORT_MODES = ['upsert', 'insert', 'update'] as const;
+
+/** A graduation year as a number: --annee 2024. */
+function yearValue(flag: string, text: string): number {
+  if (!/^\s*\d{4}\s*$/.test(text)) throw new UsageError(`${flag} "${text}": give a year such as 2024.`);
+  return Number(text);
+}
+
+/** The options that choose users: `users list` and `users export`. */
+function withFilters<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(command: Command<Args, Opts, Globals>) {
+  return command
+    .addOption(enumOption('--statut <statut>', 'only this statut (any case, accents or not)', STATUTS))
+    .addOption(enumOption('--role <role>', 'only this role (any case)', ROLES))
+    .addOption(new Option('--annee <year>', 'graduation year').argParser((text: string) => yearValue('--annee', text)))
+    .addOption(new Option('--domaine <field>', 'field (domaine), without regard to case or accents'))
+    .addOption(yesNoOption('--travailleur <oui|non>', 'working or not'))
+    .addOption(yesNoOption('--actif <oui|non>', 'active accounts or deactivated ones'))
+    .addOption(new Option('--search <text>', 'name, e-mail or matricule contains this'));
+}
+
+/**
+ * The fields of `users add` and `users update`. An empty --annee or --travailleur
+ * clears it, as empty text clears the other fields: its parser returns '' for that
+ * (Commander would store a null as '' anyway), which fields.ts hands on as null.
+ */
+function withFields<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(command: Command<Args, Opts, Globals>) {
+  return command
+    .addOption(new Option('--nom <name>', 'nom_complet'))
+    .addOption(new Option('--matricule <id>', 'matricule'))
+    .addOption(new Option('--email <address>', 'e-mail (stored lower-case)'))
+    .addOption(new Option('--titre <title>', 'titre'))
+    .addOption(enumOption('--statut <statut>', 'statut (any case, accents or not)', STATUTS))
+    .addOption(
+      new Option('--annee <year>', 'graduation year (in annee_reference; empty clears it)').argParser((text: string) =>
+        text.trim() === '' ? ('' as const) : yearValue('--annee', text),
+      ),
+    )
+    .addOption(new Option('--domaine <field>', 'field (in domaine_reference)'))
+    .addOption(
+      new Option('--travailleur <oui|non>', 'working or not (oui/non, yes/no, true/false, 1/0; empty clears it)').argParser((text: string) =>
+        text.trim() === '' ? ('' as const) : yesNoValue('--travailleur', text),
+      ),
+    )
+    .addOption(new Option('--telephone <number>', 'phone, stored as E.164'))
+    .addOption(countryOption('default country for a phone without +, e.g. SN'))
+    .addOption(new Option('--password-stdin', 'read the password from standard input'));
+}
+
+const list = (users: CommandUnknownOpts) =>
+  withFilters(users.command('list').description('list users, a page at a time'))
+    .addOption(limitOption(50, 'users per page'))
+    .addOption(afterOption())
+    .addOption(csvOption());
+export type UsersListOpts = OptsOf<typeof list>;
+
+const show = (users: CommandUnknownOpts) => users.command('show').description('one user').argument('<ref>', REF);
+
+const add = (users: CommandUnknownOpts) =>
+  withFields(users.command('add').description('create a user (the first super_admin needs no --as)'))
+    .addOption(enumOption('--role <role>', 'the role, user by default; only a super_admin gives another', ROLES))
+    .addOption(new Option('--no-password', 'do not ask for a password'));
+export type UsersAddOpts = OptsOf<typeof add>;
+
+const update = (users: CommandUnknownOpts) => withFields(users.command('update').description("change a user's fields").argument('<ref>', REF));
+export type UsersUpdateOpts = OptsOf<typeof update>;
+
+const activate = (users: CommandUnknownOpts) => users.command('activate').description('reactivate an account').argument('<ref>', REF);
+const deactivate = (users: CommandUnknownOpts) => users.command('deactivate').description('deactivate an account').argument('<ref>', REF);
+
+const setRole = (users: CommandUnknownOpts) =>
   users
     .command('set-role')
     .description("change a user's role (super_admin only)")
-    .argument('<ref>', 'id, e-mail or matricule')
-    .argument('<role>', 'user, admin or super_admin')
-    .action(lazy(() => import('./set-role.js')));
-  filterOptions(users.command('export').description('all matching users as CSV (default) or JSON; never a password hash'))
-    .option('--csv', 'CSV on stdout (the default), as every list command takes it')
-    .action(lazy(() => import('./export.js')));
-  users
-    .command('imports')
-    .description('the import ledger, newest first')
-    .option('--limit <n>', 'how many', '20')
-    .action(lazy(() => import('./imports.js')));
+    .argument('<ref>', REF)
+    // Checked while parsing, as options are: the run receives a role.
+    .addArgument(new Argument('<role>', 'user, admin or super_admin').argParser((text: string) => enumValue('Unknown role', text, ROLES)));
+
+const exportUsers = (users: CommandUnknownOpts) =>
+  withFilters(users.command('export').description('all matching users as CSV (default) or JSON; never a password hash')).addOption(
+    new Option('--csv', 'CSV on stdout (the default), as every list command takes it'),
+  );
+export type UsersExportOpts = OptsOf<typeof exportUsers>;
+
+const imports = (users: CommandUnknownOpts) =>
+  users.command('imports').description('the import ledger, newest first').addOption(limitOption(20)).addOption(csvOption());
+export type UsersImportsOpts = OptsOf<typeof imports>;
+
+/** --map 'Header=field', repeatable: the pairs so far and this one. */
+function mapPair(pair: string, previous: Record<string, string> = {}): Record<string, string> {
+  const at = pair.lastIndexOf('=');
+  if (at <= 0) throw new UsageError(`--map "${pair}": write it as 'Header=field'.`);
+  return { ...previous, [pair.slice(0, at).trim()]: pair.slice(at + 1).trim() };
+}
+
+const importRoster = (users: CommandUnknownOpts) =>
   users
     .command('import')
     .description('import a roster CSV (a registrar export) into utilisateur')
     .argument('<file>', 'the CSV file, or - for standard input')
-    .option('--mode <mode>', 'upsert (insert new, update known), insert (skip known) or update (reject unknown)', 'upsert')
-    .option('--dry-run', 'check everything, database included, and report; write nothing')
-    .option('--all-or-nothing', 'write nothing unless every row is valid')
-    .option('--encoding <name>', 'utf-8 or windows-1252 (default: detected)')
-    .option('--delimiter <char>', ', ; or tab (default: detected)')
-    .option('--map <Header=field>', "read column Header as field (repeatable)", (value: string, all: string[] = []) => [...all, value])
-    .option('--country <code>', 'default country for phone numbers without +, e.g. SN')
-    .option('--create-missing-references', 'add unknown graduation years and fields instead of rejecting the rows')
-    .option('--rejects <path>', 'where rejected rows go (default: <file name>.rejects.csv here)')
-    .option('--batch-size <rows>', 'rows per transaction', '5000')
-    .action(lazy(() => import('./import.js')));
+    .addOption(enumOption('--mode <mode>', 'upsert inserts new rows and updates known ones, insert skips known ones, update rejects unknown ones; one of', IMPORT_MODES).default('upsert'))
+    .addOption(dryRunOption('check everything, database included, and report; write nothing'))
+    .addOption(new Option('--all-or-nothing', 'write nothing unless every row is valid'))
+    .addOption(new Option('--encoding <name>', 'utf-8 or windows-1252 (default: detected)'))
+    .addOption(new Option('--delimiter <char>', ', ; or tab (default: detected)'))
+    .addOption(new Option('--map <Header=field>', 'read column Header as field (repeatable)').argParser(mapPair))
+    .addOption(countryOption())
+    .addOption(new Option('--create-missing-references', 'add unknown graduation years and fields instead of rejecting the rows'))
+    .addOption(new Option('--rejects <path>', 'where rejected rows go (default: <file name>.rejects.csv here)'))
+    .addOption(
+      new Option('--batch-size <rows>', 'rows per transaction').default(5000).argParser((text: string) => wholeNumber('--batch-size', text, 1, 1_000_000)),
+    );
+export type UsersImportOpts = OptsOf<typeof importRoster>;
+
+export function registerUsers(program: Command, lazy: Lazy): void {
+  const users = program.command('users').description('graduates and staff accounts');
+  list(users).action(lazy(() => import('./list.js')));
+  show(users).action(lazy(() => import('./show.js')));
+  add(users).action(lazy(() => import('./add.js')));
+  update(users).action(lazy(() => import('./update.js')));
+  activate(users).action(lazy(() => import('./activate.js')));
+  deactivate(users).action(lazy(() => import('./deactivate.js')));
+  setRole(users).action(lazy(() => import('./set-role.js')));
+  exportUsers(users).action(lazy(() => import('./export.js')));
+  imports(users).action(lazy(() => import('./imports.js')));
+  importRoster(users).action(lazy(() => import('./import.js')));
 }

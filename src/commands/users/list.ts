@@ -1,13 +1,13 @@
+import { renderList } from '../../cli/render.js';
 import type { CommandRun } from '../types.js';
-import { parseFilters, parseLimit, USER_TABLE, type FilterFlags } from './shared.js';
+import type { UsersListOpts } from './index.js';
+import { filtersOf, USER_TABLE } from './shared.js';
 
-export const run: CommandRun<FilterFlags & { limit?: string; after?: string; csv?: boolean }> = async (ctx, { opts }) => {
-  const filters = parseFilters(opts);
-  const limit = parseLimit(opts.limit, 50);
+export const run: CommandRun<UsersListOpts> = async (ctx, { opts }) => {
   const { listUsers } = await import('../../services/users.js');
-  const page = await ctx.withDb(({ db }) => listUsers(db, filters, { limit, after: opts.after }));
-  if (ctx.out.json) return ctx.out.writeJson(page);
-  if (opts.csv) await ctx.out.writeCsv(USER_TABLE, page.users);
-  else await ctx.out.writeTable(USER_TABLE, page.users);
-  if (page.next_after) ctx.out.info(`More: alumni users list --after ${page.next_after} (same filters).`);
+  const page = await ctx.withDb(({ db }) => listUsers(db, filtersOf(opts), { limit: opts.limit, after: opts.after }));
+  await renderList(ctx, USER_TABLE, page.items, {
+    csv: opts.csv,
+    page: { nextAfter: page.next_after, nextCommand: (cursor) => `alumni users list --after ${cursor} (same filters)` },
+  });
 };

@@ -1,13 +1,14 @@
-import { enumFlag } from '../../services/flags.js';
+import { renderRecord } from '../../cli/render.js';
+import type { RoleUtilisateur } from '../../db/schema.js';
 import type { CommandRun } from '../types.js';
-import { ROLES, showUser } from './shared.js';
 
 export const run: CommandRun = async (ctx, { args }) => {
-  const { setRole } = await import('../../services/users.js');
-  const role = enumFlag('Unknown role', args[1]!, ROLES);
+  const { setRole } = await import('../../services/user-writes.js');
+  // The <role> argument's parser (index.ts) has read it as a role.
+  const role = args[1] as RoleUtilisateur;
   const result = await ctx.withDb(async ({ db }) =>
-    setRole(db, await ctx.actor(db, { requireSuperAdmin: true }), ctx.userAgent, args[0]!, role),
+    setRole(db, ctx.session(await ctx.actor(db, { requireSuperAdmin: true })), { ref: args[0]!, role }),
   );
-  showUser(ctx, result.user);
+  renderRecord(ctx, result.user);
   if (!ctx.out.json) ctx.out.success(result.changed ? `Role set to ${result.user.role}.` : 'Already so: nothing changed.');
 };

@@ -1,36 +1,18 @@
-import { UsageError } from '../../errors.js';
 import type { Column } from '../../cli/output.js';
-import type { Context } from '../../context.js';
-import type { RoleUtilisateur, StatutUtilisateur } from '../../db/schema.js';
-import { enumFlag, yesNoFlag } from '../../services/flags.js';
+import { UsageError } from '../../errors.js';
 import type { UserFilters, UserView } from '../../services/users.js';
+import type { UsersExportOpts } from './index.js';
 
-export interface FilterFlags {
-  statut?: string;
-  role?: string;
-  annee?: string;
-  domaine?: string;
-  travailleur?: string;
-  actif?: string;
-  search?: string;
+/** The filter options of `users list` and `users export` as the service's filters. */
+export function filtersOf(opts: UsersExportOpts): UserFilters {
+  const { statut, role, annee, domaine, travailleur, actif, search } = opts;
+  return { statut, role, annee, domaine, travailleur, actif, search };
 }
 
-export const STATUTS: readonly StatutUtilisateur[] = ['etudiant', 'enseignant', 'directeur', 'personnel_admin', 'personnel_technique'];
-export const ROLES: readonly RoleUtilisateur[] = ['user', 'admin', 'super_admin'];
-
-export function parseFilters(flags: FilterFlags): UserFilters {
-  if (flags.annee !== undefined && !/^\d{4}$/.test(flags.annee)) throw new UsageError(`--annee ${flags.annee}: give a year such as 2024.`);
-  return {
-    statut: flags.statut === undefined ? undefined : enumFlag('--statut', flags.statut, STATUTS),
-    role: flags.role === undefined ? undefined : enumFlag('--role', flags.role, ROLES),
-    annee: flags.annee === undefined ? undefined : Number(flags.annee),
-    domaine: flags.domaine,
-    travailleur: flags.travailleur === undefined ? undefined : yesNoFlag('--travailleur', flags.travailleur),
-    actif: flags.actif === undefined ? undefined : yesNoFlag('--actif', flags.actif),
-    search: flags.search,
-  };
-}
-
+/**
+ * Kept only for jobs history, validate list and validate history, which import it from
+ * here until they declare limitOption (cli/options.ts); users itself no longer uses it.
+ */
 export function parseLimit(raw: string | undefined, fallback: number): number {
   const limit = raw === undefined ? fallback : Number(raw);
   if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new UsageError(`--limit ${raw}: give a whole number from 1 to 10000.`);
@@ -60,25 +42,3 @@ export const USER_EXPORT: Column<UserView>[] = [
   { header: 'updated_at', value: 'updated_at' },
   { header: 'last_login', value: 'last_login' },
 ];
-
-/** One user as label/value lines, or JSON. */
-export function showUser(ctx: Context, user: UserView & { has_password?: boolean }): void {
-  if (ctx.out.json) ctx.out.writeJson(user);
-  else ctx.out.writeFields(Object.entries(user));
-}
-
-/** Options shared by `users add` and `users update`. */
-export interface UserFieldFlags {
-  nom?: string;
-  matricule?: string;
-  email?: string;
-  titre?: string;
-  statut?: string;
-  annee?: string;
-  domaine?: string;
-  travailleur?: string;
-  telephone?: string;
-  country?: string;
-  passwordStdin?: boolean;
-  password?: boolean;
-}

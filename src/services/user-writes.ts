@@ -1,0 +1,208 @@
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { CountryCode } from 'libphonenumber-js';
+import { AlumniError, ExitCode, NotPermittedError, UsageError } from '../errors.js';
+import type { DB, RoleUtilisateur, StatutUtilisateur } from '../db/schema.js';
+import { writeAs, type WriteSession } from '../db/session.js';
+import { phone } from '../phone.js';
+import * as value from '../values.js';
+import { findUser, USER_COLUMNS, type UserView } from './users.js';
+
+/**
+ * Writing users: add, update, (de)activate, set a role. Every write is
+ * `service(db, session, input)`: the session names the acting administrator (and role)
+ * for the permission checks and the audit trail.
+ */
+
+/**
+ * The fields `users add` and `users update` take; undefined leaves a field alone, null
+ * (or empty text) clears it. Text is normalised and checked here, as the roster import does.
+ */
+export interface UserInput {
+  nom_complet?: string;
+  matricule?: string;
+  email?: string;
+  titre?: string;
+  statut?: StatutUtilisateur;
+  role?: RoleUtilisateur;
+  annee_sortie?: number | null;
+  domaine?: string;
+  travailleur?: boolean | null;
+  telephone?: string;
+  /** The default country of a national phone number. */
+  country?: CountryCode;
+  /** Already hashed (argon2id): services never see a plain password. */
+  mot_de_passe_hash?: string;
+}
+
+export interface UserChange {
+  user: UserView;
+  changed: boolean;
+}
+
+type UserValues = {
+  nom_complet?: string;
+  matricule?: string | null;
+  email?: string | null;
+  titre?: string | null;
+  statut?: StatutUtilisateur;
+  role?: RoleUtilisateur;
+  annee_sortie?: number | null;
+  domaine?: string | null;
+  travailleur?: boolean | null;
+  telephone?: string | null;
+  mot_de_passe_hash?: string;
+};
+
+/** Checks and normalises the given fields with the same rules as the roster import. */
+async function toValues(db: Kysely<DB>, input: UserInput): Promise<UserValues> {
+  const { country, nom_complet, matricule, email, titre, telephone, domaine, annee_sortie, ...typed } = input;
+  // statut, role, travailleur and the hash come typed; a field left undefined is no change.
+  const values = Object.fromEntries(Object.entries(typed).filter(([, given]) => given !== undefined)) as UserValues;
+  try {
+    if (nom_complet !== undefined) {
+      const nom = value.text(nom_complet, 200, 'nom_complet');
+      if (nom === null) throw new value.CellError('nom_complet is empty');
+      values.nom_complet = nom;
+    }
+    if (matricule !== undefined) values.matricule = value.text(matricule, 50, 'matricule');
+    if (email !== undefined) values.email = value.email(email);
+    if (titre !== undefined) values.titre = value.text(titre, 100, 'titre');
+    if (telephone !== undefined) values.telephone = phone(telephone, country);
+    if (annee_sortie !== undefined) {
+      if (annee_sortie !== null) {
+        const year = await db.selectFrom('annee_reference').select('est_disponible').where('annee', '=', annee_sortie).executeTakeFirst();
+        if (!year) throw new value.CellError(`graduation year ${annee_sortie} is not in annee_reference`);
+      }
+      values.annee_sortie = annee_sortie;
+    }
+    if (domaine !== undefined) {
+      const name = value.text(domaine, 100, 'domaine');
+      if (name !== null) {
+        const field = await db
+          .selectFrom('domaine_reference')
+          .select('nom_domaine')
+          .where(sql<SqlBool>`lower(immutable_unaccent(nom_domaine)) = lower(immutable_unaccent(${name}))`)
+          .executeTakeFirst();
+        if (!field) throw new value.CellError(`field "${name}" is not in domaine_reference`);
+        values.domaine = field.nom_domaine;
+      } else values.domaine = null;
+    }
+  } catch (error) {
+    if (error instanceof value.CellError) throw new UsageError(`${capitalise(error.message)}.`);
+    throw error;
+  }
+  return values;
+}
+
+/**
+ * Creates a user. Giving a role above user takes a super_admin; with no actor at all,
+ * only the very first super_admin may be created, and only while none exists.
+ */
+export async function addUser(db: Kysely<DB>, session: WriteSession, input: UserInput): Promise<UserView> {
+  const values = await toValues(db, input);
+  if (values.nom_complet === undefined) throw new UsageError('A user needs a name: give --nom.');
+  if (!values.matricule && !values.email) throw new UsageError('A user needs a matricule or an e-mail: give --matricule or --email.');
+  const role = values.role ?? 'user';
+  const firstSuperAdmin = session.actorId === null;
+  if (firstSuperAdmin && role !== 'super_admin') {
+    throw new NotPermittedError('Adding a user needs an acting administrator: --as EMAIL|MATRICULE or ALUMNI_ACTOR.');
+  }
+  if (!firstSuperAdmin && role !== 'user' && session.actorRole !== 'super_admin') {
+    throw new NotPermittedError(`Only a super_admin may create a user with role ${role}.`);
+  }
+  return writeAs(db, session, async (trx) => {
+    if (firstSuperAdmin) {
+      // Two first-time set-ups at once must not both succeed.
+      await sql`select pg_advisory_xact_lock(hashtext('alumni.first_super_admin'))`.execute(trx);
+      const existing = await trx.selectFrom('utilisateur').select('id').where('role', '=', 'super_admin').executeTakeFirst();
+      if (existing) {
+        throw new NotPermittedError('A super_admin exists already: act as one (--as) to add users.');
+      }
+    }
+    await refuseTaken(trx, values);
+    return trx
+      .insertInto('utilisateur')
+      .values({ ...values, nom_complet: values.nom_complet!, role })
+      .returning(USER_COLUMNS)
+      .executeTakeFirstOrThrow();
+  });
+}
+
+export async function updateUser(db: Kysely<DB>, session: WriteSession, input: { ref: string; fields: UserInput }): Promise<UserChange> {
+  const target = await findUser(db, input.ref);
+  const values = await toValues(db, input.fields);
+  if (values.role !== undefined && values.role !== target.role) {
+    throw new UsageError('Roles change with `alumni users set-role`, which only a super_admin may use.');
+  }
+  if (Object.keys(values).length === 0) {
+    throw new UsageError('Nothing to update: give at least one field (see alumni users update --help).');
+  }
+  return writeAs(db, session, async (trx) => {
+    await refuseTaken(trx, values, target.id);
+    const user = await trx
+      .updateTable('utilisateur')
+      .set(values)
+      .where('id', '=', target.id)
+      .returning(USER_COLUMNS)
+      .executeTakeFirstOrThrow();
+    return { user, changed: user.updated_at.getTime() !== target.updated_at.getTime() };
+  });
+}
+
+export async function setActive(db: Kysely<DB>, session: WriteSession, input: { ref: string; active: boolean }): Promise<UserChange> {
+  const { active } = input;
+  const target = await findUser(db, input.ref);
+  if (!active && target.id === session.actorId) throw new UsageError('You cannot deactivate yourself; ask another administrator.');
+  if (target.est_actif === active) return { user: target, changed: false };
+  return writeAs(db, session, async (trx) => {
+    if (!active && target.role === 'super_admin') await refuseLastSuperAdmin(trx, target.id);
+    const user = await trx.updateTable('utilisateur').set({ est_actif: active }).where('id', '=', target.id).returning(USER_COLUMNS).executeTakeFirstOrThrow();
+    return { user, changed: true };
+  });
+}
+
+/** Only a super_admin may give or take roles; the last active super_admin stays one. */
+export async function setRole(db: Kysely<DB>, session: WriteSession, input: { ref: string; role: RoleUtilisateur }): Promise<UserChange> {
+  const { role } = input;
+  if (session.actorRole !== 'super_admin') throw new NotPermittedError('Only a super_admin may change roles.');
+  const target = await findUser(db, input.ref);
+  if (target.role === role) return { user: target, changed: false };
+  return writeAs(db, session, async (trx) => {
+    if (target.role === 'super_admin') await refuseLastSuperAdmin(trx, target.id);
+    const user = await trx.updateTable('utilisateur').set({ role }).where('id', '=', target.id).returning(USER_COLUMNS).executeTakeFirstOrThrow();
+    return { user, changed: true };
+  });
+}
+
+async function refuseLastSuperAdmin(trx: Kysely<DB>, leaving: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('alumni.first_super_admin'))`.execute(trx);
+  const others = await trx
+    .selectFrom('utilisateur')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('role', '=', 'super_admin')
+    .where('est_actif', '=', true)
+    .where('id', '<>', leaving)
+    .executeTakeFirstOrThrow();
+  if (others.n === 0) throw new UsageError('This is the last active super_admin; make another one first.');
+}
+
+/** A clear sentence instead of a unique-constraint error. */
+async function refuseTaken(trx: Kysely<DB>, values: UserValues, self?: string): Promise<void> {
+  const checks: Array<[string, string | null | undefined, (eb: ExpressionBuilder<DB, 'utilisateur'>) => Expression<SqlBool>]> = [
+    ['matricule', values.matricule, (eb) => eb('matricule', '=', values.matricule!)],
+    ['e-mail', values.email, (eb) => eb(eb.fn('lower', ['email']), '=', values.email!)],
+  ];
+  for (const [label, given, condition] of checks) {
+    if (!given) continue;
+    let query = trx.selectFrom('utilisateur').select(['matricule', 'email']).where(condition);
+    if (self) query = query.where('id', '<>', self);
+    const owner = await query.executeTakeFirst();
+    if (owner) {
+      throw new AlumniError(`The ${label} ${given} belongs to another user (${owner.matricule ?? owner.email}).`, ExitCode.usage);
+    }
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
