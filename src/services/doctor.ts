@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { OpenDatabase } from '../db/connect.js';
 import { readSchemaState, type SchemaState } from '../db/migrator.js';
 import type { DB } from '../db/schema.js';
-import { pendingModerationCounts, type PendingCounts } from './moderation.js';
+import { pendingModerationCounts, type PendingCounts } from './moderation/index.js';
 
 export interface TableReport {
   table: string;

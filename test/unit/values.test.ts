@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, STATUTS } from '../../src/commands/users/shared.js';
 import { enumFlag, yesNoFlag } from '../../src/services/flags.js';
-import { parseOutcome, parseQueue } from '../../src/services/moderation.js';
+import { enumValue } from '../../src/cli/options.js';
+import { OUTCOMES, QUEUE_ALIASES, QUEUES } from '../../src/services/moderation/names.js';
 import { matchEnum, parseYesNo } from '../../src/values.js';
 
 describe('fixed values', () => {
@@ -15,13 +16,14 @@ describe('fixed values', () => {
 
   it('take aliases the same way: queues and outcomes', () => {
     expect(matchEnum('Organisation', ['orgs'], { organisation: 'orgs' })).toBe('orgs');
-    expect(parseQueue('ORGS')).toBe('orgs');
-    expect(parseQueue('Groupes')).toBe('groups');
-    expect(parseQueue('Formation')).toBe('formations');
-    expect(parseOutcome('Rejected')).toBe('rejected');
-    expect(() => parseQueue('offers')).toThrow('Unknown queue "offers": use one of formations, groups, orgs.');
-    expect(() => parseQueue('offers', '--queue')).toThrow('--queue "offers": use one of formations, groups, orgs.');
-    expect(() => parseOutcome('pending')).toThrow(expect.objectContaining({ exitCode: 2, message: '--outcome "pending": use one of approved, rejected, withdrawn.' }));
+    const queue = (text: string, flag = 'Unknown queue') => enumValue(flag, text, QUEUES, QUEUE_ALIASES);
+    expect(queue('ORGS')).toBe('orgs');
+    expect(queue('Groupes')).toBe('groups');
+    expect(queue('Formation')).toBe('formations');
+    expect(enumValue('--outcome', 'Rejected', OUTCOMES)).toBe('rejected');
+    expect(() => queue('offers')).toThrow('Unknown queue "offers": use one of formations, groups, orgs.');
+    expect(() => queue('offers', '--queue')).toThrow('--queue "offers": use one of formations, groups, orgs.');
+    expect(() => enumValue('--outcome', 'pending', OUTCOMES)).toThrow(expect.objectContaining({ exitCode: 2, message: '--outcome "pending": use one of approved, rejected, withdrawn.' }));
   });
 
   it('are refused with exit 2, listing the values', () => {

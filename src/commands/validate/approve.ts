@@ -1,9 +1,9 @@
+import type { QueueName } from '../../services/moderation/index.js';
 import type { CommandRun } from '../types.js';
 import { reportBatch } from './shared.js';
 
-export const run: CommandRun = async (ctx, { args }) => {
-  const { decideMany, parseQueue } = await import('../../services/moderation.js');
-  const queue = parseQueue(args[0]!);
-  const result = await ctx.withDb(async ({ db }) => decideMany(db, ctx.session(await ctx.actor(db)), queue, args.slice(1), { approve: true }));
+export const run: CommandRun = async (ctx, { args: [queue, ...ids] }) => {
+  const { decideMany } = await import('../../services/moderation/index.js');
+  const result = await ctx.withDb(async ({ db }) => decideMany(db, ctx.session(await ctx.actor(db)), queue as QueueName, ids, { approve: true }));
   return reportBatch(ctx, result);
 };

@@ -1,39 +1,26 @@
+import type { Column } from '../../cli/output.js';
+import { renderList } from '../../cli/render.js';
+import { UsageError } from '../../errors.js';
+import type { DecisionView } from '../../services/moderation/index.js';
 import type { CommandRun } from '../types.js';
-import { parseLimit } from '../users/shared.js';
+import type { ValidateHistoryOpts } from './index.js';
 
-interface HistoryFlags {
-  queue?: string;
-  item?: string;
-  moderator?: string;
-  outcome?: string;
-  since?: string;
-  until?: string;
-  limit?: string;
-  csv?: boolean;
-}
+const COLUMNS: Column<DecisionView>[] = [
+  { header: 'date_validation', value: 'date_validation' },
+  { header: 'queue', value: 'queue' },
+  { header: 'item', value: 'item_id' },
+  { header: 'title', value: 'title' },
+  { header: 'outcome', value: (d) => (d.est_approuve ? 'approved' : 'rejected') + (d.annulee_le ? ' (withdrawn)' : '') },
+  { header: 'moderator', value: 'validateur' },
+  { header: 'comment', value: 'commentaire' },
+];
 
-export const run: CommandRun<HistoryFlags> = async (ctx, { opts }) => {
-  const { listDecisions, parseOutcome, parseQueue } = await import('../../services/moderation.js');
-  const filters = {
-    queue: opts.queue === undefined ? undefined : parseQueue(opts.queue, '--queue'),
-    itemId: opts.item,
-    moderator: opts.moderator,
-    outcome: opts.outcome === undefined ? undefined : parseOutcome(opts.outcome),
-    since: opts.since,
-    until: opts.until,
-    limit: parseLimit(opts.limit, 100),
-  };
+export const run: CommandRun<ValidateHistoryOpts> = async (ctx, { opts }) => {
+  const { normaliseId } = await import('../../services/refs.js');
+  const { listDecisions } = await import('../../services/moderation/index.js');
+  const itemId = opts.item === undefined ? undefined : normaliseId(opts.item);
+  if (opts.item !== undefined && !itemId) throw new UsageError(`--item ${opts.item}: give an item id (a UUID).`);
+  const filters = { queue: opts.queue, itemId, moderator: opts.moderator, outcome: opts.outcome, since: opts.since, until: opts.until, limit: opts.limit };
   const decisions = await ctx.withDb(({ db }) => listDecisions(db, filters));
-  if (ctx.out.json) return ctx.out.writeJson(decisions);
-  const columns = [
-    { header: 'date_validation', value: 'date_validation' as const },
-    { header: 'queue', value: 'queue' as const },
-    { header: 'item', value: 'item_id' as const },
-    { header: 'title', value: 'title' as const },
-    { header: 'outcome', value: (d: (typeof decisions)[number]) => (d.est_approuve ? 'approved' : 'rejected') + (d.annulee_le ? ' (withdrawn)' : '') },
-    { header: 'moderator', value: 'validateur' as const },
-    { header: 'comment', value: 'commentaire' as const },
-  ];
-  if (opts.csv) await ctx.out.writeCsv(columns, decisions);
-  else await ctx.out.writeTable(columns, decisions);
+  await renderList(ctx, COLUMNS, decisions, { csv: opts.csv });
 };

@@ -1,12 +1,13 @@
 import { UsageError } from '../../errors.js';
+import type { QueueName } from '../../services/moderation/index.js';
 import type { CommandRun } from '../types.js';
+import type { ValidateRejectOpts } from './index.js';
 import { reportBatch } from './shared.js';
 
-export const run: CommandRun<{ reason?: string }> = async (ctx, { args, opts }) => {
-  const reason = opts.reason?.trim();
+export const run: CommandRun<ValidateRejectOpts> = async (ctx, { args: [queue, ...ids], opts }) => {
+  const reason = opts.reason;
   if (!reason) throw new UsageError('A rejection needs a reason: --reason TEXT (the author reads it).');
-  const { decideMany, parseQueue } = await import('../../services/moderation.js');
-  const queue = parseQueue(args[0]!);
-  const result = await ctx.withDb(async ({ db }) => decideMany(db, ctx.session(await ctx.actor(db)), queue, args.slice(1), { approve: false, reason }));
+  const { decideMany } = await import('../../services/moderation/index.js');
+  const result = await ctx.withDb(async ({ db }) => decideMany(db, ctx.session(await ctx.actor(db)), queue as QueueName, ids, { approve: false, reason }));
   return reportBatch(ctx, result);
 };

@@ -1,7 +1,8 @@
 import { ExitCode, UsageError } from '../../errors.js';
 import type { Context } from '../../context.js';
-import type { ItemCard, QueueName, Review } from '../../services/moderation.js';
+import type { ItemCard, QueueName, Review } from '../../services/moderation/index.js';
 import type { CommandRun } from '../types.js';
+import type { ValidateReviewOpts } from './index.js';
 import { age, describeDecision, loadReasons, minute, QUEUE_LABEL } from './shared.js';
 
 const KEYS = ['a', 'r', 's', 'o', 'q', 'h'] as const;
@@ -28,12 +29,13 @@ interface Tally {
  * terminal (stdin and stdout); scripts use approve/reject. Everything the moderator
  * reads goes to the screen (stdout), so `2>review.log` leaves it whole.
  */
-export const run: CommandRun<{ reasons?: string }> = async (ctx, { args, opts }) => {
+export const run: CommandRun<ValidateReviewOpts> = async (ctx, { args, opts }) => {
   if (!ctx.canPrompt) {
     throw new UsageError('validate review needs a terminal; in scripts use `alumni validate approve|reject QUEUE ID...`.');
   }
-  const { parseQueue, QUEUES, Review } = await import('../../services/moderation.js');
-  const queues = args[0] ? [parseQueue(args[0])] : [...QUEUES];
+  const { QUEUES, Review } = await import('../../services/moderation/index.js');
+  // Checked by the declaration's argument parser.
+  const queues = args[0] ? [args[0] as QueueName] : [...QUEUES];
   const reasons = loadReasons(opts.reasons, ctx.io.env);
   const tally: Tally = { approved: 0, rejected: 0, skipped: 0 };
   try {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { Context } from '../../context.js';
-import type { BatchDecision, DecisionView, QueueName } from '../../services/moderation.js';
+import type { BatchDecision, DecisionView, QueueName } from '../../services/moderation/index.js';
 
 /** "3d", "5h", "12m": how long something has waited. */
 export function age(since: Date, now: Date = new Date()): string {
