@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WriteSession } from '../../src/db/session.js';
 import { addContact, removeContact, setPrincipal } from '../../src/services/org-contacts.js';
+import { findDuplicates, mergeOrgs } from '../../src/services/org-merge.js';
 import { addOrg, updateOrg } from '../../src/services/org-writes.js';
 import { listOrgs, searchOrgs, showOrg } from '../../src/services/orgs.js';
 import { BACKENDS, countRows, createTestDatabase, type TestDatabase } from '../support/databases.js';
@@ -125,5 +126,86 @@ describe.each(BACKENDS)('organisations on the %s back end', (backend) => {
     await expect(addContact(t.db, session, org.id, 'CT-2', { role: 'employe', principal: false, debut: '2025-01-01', fin: '2024-01-01' })).rejects.toMatchObject({ exitCode: 2 });
     await expect(setPrincipal(t.db, session, org.id, 'CT-3')).rejects.toMatchObject({ exitCode: 4 });
     expect(await countRows(t.db, 'contact_organisation', sql`organisation_id = ${org.id}`)).toBe(1);
+  });
+});
+
+describe.each(BACKENDS)('duplicate organisations and their merge on the %s back end', (backend) => {
+  let t: TestDatabase;
+  let session: WriteSession;
+  beforeAll(async () => {
+    t = await createTestDatabase(backend);
+    const admin = await t.db.insertInto('utilisateur').values({ nom_complet: 'Admin Fusion', matricule: 'FUS-ADM', role: 'admin' }).returning('id').executeTakeFirstOrThrow();
+    session = { actorId: admin.id, userAgent: 'alumni/test orgs merge' };
+    await t.db.insertInto('organisation').values([
+      { nom_organisation: 'Orange Bénin', type_organisation: 'entreprise', statut: 'active' },
+      { nom_organisation: 'ORANGE BENIN S.A.', type_organisation: 'entreprise', statut: 'en_attente' },
+      { nom_organisation: 'MTN Bénin', type_organisation: 'entreprise', site_web: 'https://www.mtn.bj', statut: 'active' },
+      { nom_organisation: 'Spacetel Bénin', type_organisation: 'entreprise', site_web: 'http://mtn.bj/contact', statut: 'active' },
+      { nom_organisation: 'Société Béninoise des Eaux', type_organisation: 'entreprise', email_general: 'info@sbee.bj', statut: 'active' },
+      { nom_organisation: 'SBEE Direction', type_organisation: 'entreprise', email_general: 'direction@SBEE.bj', statut: 'active' },
+      { nom_organisation: 'Club Gmail A', type_organisation: 'association', email_general: 'a@gmail.com', statut: 'active' },
+      { nom_organisation: 'Bureau Gmail B', type_organisation: 'association', email_general: 'b@gmail.com', statut: 'active' },
+      { nom_organisation: 'Ecobank Togo', type_organisation: 'entreprise', statut: 'active' },
+      { nom_organisation: 'Ecobank Togoo', type_organisation: 'entreprise', statut: 'active' },
+      { nom_organisation: 'Déjà Fusionnée', type_organisation: 'entreprise', statut: 'inactive' },
+      { nom_organisation: 'DEJA FUSIONNEE', type_organisation: 'entreprise', statut: 'active' },
+    ]).execute();
+  });
+  afterAll(() => t.close());
+
+  it('finds the likely duplicates with their reason, and not unrelated or inactive ones', async () => {
+    const pairs = await findDuplicates(t.db);
+    const described = pairs.map((p) => [[p.a_nom, p.b_nom].sort().join(' ~ '), p.reasons]).sort();
+    expect(described).toEqual([
+      ['Ecobank Togo ~ Ecobank Togoo', [expect.stringMatching(/^similar names \(0\.\d+\)$/)]],
+      ['MTN Bénin ~ Spacetel Bénin', ['same website domain']],
+      ['ORANGE BENIN S.A. ~ Orange Bénin', ['same name once normalised']],
+      ['SBEE Direction ~ Société Béninoise des Eaux', ['same e-mail domain']],
+    ]);
+  });
+
+  it('merges DROP into KEEP: contacts and offers move exactly once, one principal, DROP inactive, audited; a dry run changes nothing', async () => {
+    const org = (name: string) => t.db.selectFrom('organisation').select(['id', 'statut']).where('nom_organisation', '=', name).executeTakeFirstOrThrow();
+    const keep = await org('Orange Bénin');
+    const drop = await org('ORANGE BENIN S.A.');
+    const people = await t.db.insertInto('utilisateur').values([
+      { nom_complet: 'Principal Keep', matricule: 'PK' }, { nom_complet: 'Principal Drop', matricule: 'PD' }, { nom_complet: 'Les Deux', matricule: 'LD' },
+    ]).returning(['id', 'matricule']).execute();
+    const id = (m: string) => people.find((p) => p.matricule === m)!.id;
+    await t.db.insertInto('contact_organisation').values([
+      { organisation_id: keep.id, utilisateur_id: id('PK'), role_contact: 'contact_rh', est_contact_principal: true },
+      { organisation_id: keep.id, utilisateur_id: id('LD'), role_contact: 'employe' },
+      { organisation_id: drop.id, utilisateur_id: id('PD'), role_contact: 'representant_legal', est_contact_principal: true },
+      { organisation_id: drop.id, utilisateur_id: id('LD'), role_contact: 'employe' },
+    ]).execute();
+    await t.db.insertInto('stage').values([{ titre: 'Stage réseau', type_stage: 'professionnel', organisation_id: drop.id }]).execute();
+    await t.db.insertInto('emploi').values([{ titre: 'Ingénieur', type_emploi: 'temps_plein_terrain', organisation_id: drop.id }]).execute();
+
+    const state = async () => ({
+      contacts: await countRows(t.db, 'contact_organisation', sql`organisation_id = ${keep.id}`),
+      left: await countRows(t.db, 'contact_organisation', sql`organisation_id = ${drop.id}`),
+      offers: (await countRows(t.db, 'stage', sql`organisation_id = ${keep.id}`)) + (await countRows(t.db, 'emploi', sql`organisation_id = ${keep.id}`)),
+      audit: await countRows(t.db, 'audit_log'),
+    });
+    const before = await state();
+    const dry = await mergeOrgs(t.db, session, 'Orange Bénin', drop.id, true);
+    expect(await state()).toEqual(before);
+    expect((await org('ORANGE BENIN S.A.')).statut).toBe('en_attente');
+
+    const report = await mergeOrgs(t.db, session, 'Orange Bénin', drop.id, false);
+    expect(report).toMatchObject({ contacts_moved: 1, contacts_already_there: 1, principal: 'PK', offers_moved: { stage: 1, formation: 0, emploi: 1 }, dry_run: false });
+    expect(dry).toEqual({ ...report, dry_run: true });
+    expect(await state()).toMatchObject({ contacts: 3, left: 0, offers: 2 });
+    const principal = await t.db.selectFrom('contact_organisation').select('utilisateur_id').where('organisation_id', '=', keep.id).where('est_contact_principal', '=', true).execute();
+    expect(principal).toEqual([{ utilisateur_id: id('PK') }]);
+    expect((await org('ORANGE BENIN S.A.')).statut).toBe('inactive');
+    const audited = await t.db.selectFrom('audit_log').select(['table_name', 'action']).where('user_agent', '=', 'alumni/test orgs merge').execute();
+    expect(audited.map((a) => `${a.table_name} ${a.action}`).sort()).toEqual(
+      ['contact_organisation DELETE', 'contact_organisation UPDATE', 'contact_organisation UPDATE', 'emploi UPDATE', 'organisation UPDATE', 'stage UPDATE'],
+    );
+    // Merged once: again, nothing is left to move; the pair is no longer a duplicate.
+    expect(await mergeOrgs(t.db, session, keep.id, drop.id, false)).toMatchObject({ contacts_moved: 0, offers_moved: { stage: 0, formation: 0, emploi: 0 } });
+    expect((await findDuplicates(t.db)).some((p) => [p.a_id, p.b_id].includes(drop.id))).toBe(false);
+    await expect(mergeOrgs(t.db, session, keep.id, keep.id, false)).rejects.toMatchObject({ exitCode: 2 });
   });
 });

@@ -1,5 +1,5 @@
 import { Argument, Option, type Command, type CommandUnknownOpts } from '@commander-js/extra-typings';
-import { afterOption, countryOption, csvOption, enumOption, enumValue, limitOption, yesOption } from '../../cli/options.js';
+import { afterOption, countryOption, csvOption, dryRunOption, enumOption, enumValue, limitOption, yesOption } from '../../cli/options.js';
 import { ROLES_CONTACT, STATUTS_ORGANISATION, TYPES_ORGANISATION } from '../../enums.js';
 import type { Lazy, OptsOf } from '../types.js';
 
@@ -75,6 +75,16 @@ const contactRemove = (contacts: CommandUnknownOpts) =>
   contacts.command('remove').description('the person stops being a contact').argument('<org>', ORG).argument('<person>', PERSON).addOption(yesOption());
 export type ContactRemoveOpts = OptsOf<typeof contactRemove>;
 
+const merge = (orgs: CommandUnknownOpts) =>
+  orgs
+    .command('merge')
+    .description("merge DROP into KEEP: DROP's contacts and offers move to KEEP, DROP becomes inactive")
+    .argument('<keep>', `the organisation that stays: ${ORG}`)
+    .argument('<drop>', `the duplicate: ${ORG}`)
+    .addOption(dryRunOption('say exactly what would move; change nothing'))
+    .addOption(yesOption());
+export type OrgsMergeOpts = OptsOf<typeof merge>;
+
 export function registerOrgs(program: Command, lazy: Lazy): void {
   const orgs = program.command('orgs').description('organisations (employers, partners) and their contacts');
   list(orgs).action(lazy(() => import('./list.js')));
@@ -88,6 +98,12 @@ export function registerOrgs(program: Command, lazy: Lazy): void {
     .argument('<org>', ORG)
     .addArgument(new Argument('<statut>', STATUTS_ORGANISATION.join(', ')).argParser((text: string) => enumValue('statut', text, STATUTS_ORGANISATION)))
     .action(lazy(() => import('./set-status.js')));
+  orgs
+    .command('duplicates')
+    .description('likely duplicates: same website or e-mail domain, same or similar name')
+    .addOption(csvOption())
+    .action(lazy(() => import('./duplicates.js')));
+  merge(orgs).action(lazy(() => import('./merge.js')));
   const contacts = orgs.command('contacts').description("an organisation's contacts");
   contacts.command('list').description('the contacts, the principal first').argument('<org>', ORG).addOption(csvOption()).action(lazy(() => import('./contacts-list.js')));
   contactAdd(contacts).action(lazy(() => import('./contacts-add.js')));
