@@ -5,6 +5,7 @@ import { registerDoctor } from './commands/doctor/index.js';
 import { registerFixtures } from './commands/fixtures/index.js';
 import { registerJobs } from './commands/jobs/index.js';
 import { registerMigrate } from './commands/migrate/index.js';
+import { registerOrgs } from './commands/orgs/index.js';
 import type { CommandModule, Lazy } from './commands/types.js';
 import { registerUsers } from './commands/users/index.js';
 import { registerValidate } from './commands/validate/index.js';
@@ -45,7 +46,7 @@ export function buildProgram(io: Io, state: RunState): Command {
       state.exitCode = (await module.run(ctx, { args, opts: command.opts() })) ?? 0;
     };
 
-  for (const register of [registerMigrate, registerUsers, registerValidate, registerJobs, registerAudit, registerDoctor, registerFixtures]) {
+  for (const register of [registerMigrate, registerUsers, registerOrgs, registerValidate, registerJobs, registerAudit, registerDoctor, registerFixtures]) {
     register(program, lazy);
   }
   return program;

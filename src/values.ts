@@ -127,3 +127,28 @@ function enumValue<T extends string>(raw: string | undefined, values: readonly T
   if (!found) throw new CellError(`${label} "${value}" is not one of ${values.join(', ')}`);
   return found;
 }
+
+/** A web address, http or https only, stored as written (trimmed). */
+export function url(raw: string | undefined, label: string): string | null {
+  const value = raw === undefined ? undefined : nfc(raw).trim();
+  if (!value) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new CellError(`${label} "${value}" is not a web address (write it as https://…)`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new CellError(`${label} "${value}" must start with http:// or https://`);
+  if (value.length > 255) throw new CellError(`${label} is longer than 255 characters`);
+  return value;
+}
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export function date(raw: string | undefined, label: string): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!day || day.toISOString().slice(0, 10) !== value) throw new CellError(`${label} "${value}" is not a date (YYYY-MM-DD)`);
+  return value;
+}

@@ -157,13 +157,14 @@ async function openEmbedded(
 
 /** Opens (or creates) a PGlite database in `pgdata` with the extensions the schema uses. */
 export async function createPGlite(pgdata: string | undefined): Promise<PGlite> {
-  const [{ PGlite }, { unaccent }] = await Promise.all([
+  const [{ PGlite }, { unaccent }, { pg_trgm }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/contrib/unaccent'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
   ]);
   if (pgdata) mkdirSync(dirname(pgdata), { recursive: true });
   return PGlite.create(pgdata, {
-    extensions: { unaccent },
+    extensions: { unaccent, pg_trgm },
     parsers: { [INT8]: parseInt8, [DATE]: keepText, [NUMERIC]: keepText },
   });
 }

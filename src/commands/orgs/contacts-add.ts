@@ -1,0 +1,21 @@
+import { renderList } from '../../cli/render.js';
+import type { CommandRun } from '../types.js';
+import type { ContactAddOpts } from './index.js';
+import { CONTACT_TABLE, writeSession } from './shared.js';
+
+export const run: CommandRun<ContactAddOpts> = async (ctx, { args, opts }) => {
+  const { addContact } = await import('../../services/org-contacts.js');
+  const [org, person] = args as [string, string];
+  const input = {
+    role: opts.role,
+    principal: Boolean(opts.principal),
+    poste: opts.poste,
+    email: opts.email,
+    telephone: opts.telephone,
+    country: opts.country as never,
+    debut: opts.debut,
+    fin: opts.fin,
+  };
+  const contacts = await ctx.withDb(async ({ db }) => addContact(db, await writeSession(ctx, db), org, person, input));
+  await renderList(ctx, CONTACT_TABLE, contacts);
+};

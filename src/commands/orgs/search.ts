@@ -1,0 +1,25 @@
+import type { Column } from '../../cli/output.js';
+import { renderList } from '../../cli/render.js';
+import type { OrgHit } from '../../services/orgs.js';
+import type { CommandRun } from '../types.js';
+import type { OrgsSearchOpts } from './index.js';
+
+export const run: CommandRun<OrgsSearchOpts> = async (ctx, { args, opts }) => {
+  const { searchOrgs } = await import('../../services/orgs.js');
+  const text = args[0]!;
+  const page = await ctx.withDb(({ db }) => searchOrgs(db, text, { limit: opts.limit, after: opts.after }));
+  // The excerpt's «marks» become bold on a terminal.
+  const excerpt = (hit: OrgHit) => hit.excerpt.replace(/«([^»]*)»/g, (_all, word: string) => ctx.out.stdoutColors.bold(word));
+  const columns: Column<OrgHit>[] = [
+    { header: 'nom_organisation', value: 'nom_organisation' },
+    { header: 'ville', value: 'ville' },
+    { header: 'statut', value: 'statut' },
+    { header: 'excerpt', value: opts.csv ? 'excerpt' : excerpt },
+    { header: 'id', value: 'id' },
+  ];
+  await renderList(ctx, columns, page.items, {
+    csv: opts.csv,
+    page: { nextAfter: page.next_after, nextCommand: (cursor) => `alumni orgs search ${JSON.stringify(text)} --after ${cursor}` },
+  });
+  if (!ctx.out.json && page.items.length === 0) ctx.out.info(`No organisation matches "${text}".`);
+};

@@ -1,0 +1,102 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countRows, createServerDatabase, type TestDatabase } from '../support/databases.js';
+import { runMain } from '../support/main.js';
+
+/** `alumni orgs`, in process through main(argv, io): exit codes, JSON, what lands in the database. */
+describe('orgs commands', () => {
+  let t: TestDatabase;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    t = await createServerDatabase();
+    env = { ...t.env, ALUMNI_ACTOR: 'admin@ecole.example' };
+    await t.db.insertInto('utilisateur').values([
+      { nom_complet: 'Admin', email: 'admin@ecole.example', role: 'admin' },
+      { nom_complet: 'Koffi Mensah', matricule: 'KM-1', email: 'koffi@exemple.bj' },
+      { nom_complet: 'Ama Koffi', matricule: 'AK-1', email: 'ama@exemple.bj' },
+    ]).execute();
+  });
+  afterAll(() => t.close());
+  const json = async (args: string[]) => {
+    const result = await runMain([...args, '--json'], { env });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    return JSON.parse(result.stdout);
+  };
+
+  it('add, list (paged JSON envelope), search, show, update, set-status', async () => {
+    const added = await json(['orgs', 'add', '--nom', 'Orange Bénin', '--type', 'Entreprise', '--ville', 'Cotonou', '--site-web', 'https://orange.bj', '--description', 'Opérateur de télécommunications']);
+    expect(added).toMatchObject({ nom_organisation: 'Orange Bénin', type_organisation: 'entreprise', statut: 'active' });
+    await json(['orgs', 'add', '--nom', 'Sonatel', '--type', 'entreprise', '--statut', 'en_attente']);
+
+    expect(await json(['orgs', 'list', '--limit', '1'])).toEqual({ items: [expect.objectContaining({ nom_organisation: 'Orange Bénin' })], next_after: expect.any(String) });
+    const listed = await runMain(['orgs', 'list', '--limit', '1'], { env });
+    expect(listed.stderr).toMatch(/More: alumni orgs list --after \S+/);
+    expect((await json(['orgs', 'list', '--statut', 'EN_ATTENTE'])).items.map((o: { nom_organisation: string }) => o.nom_organisation)).toEqual(['Sonatel']);
+
+    const hits = await json(['orgs', 'search', 'telecommunication']);
+    expect(hits.items).toEqual([expect.objectContaining({ nom_organisation: 'Orange Bénin', rank: expect.any(Number) })]);
+    const onTerminal = await runMain(['orgs', 'search', 'telecommunication'], { env, stdoutTTY: true });
+    expect(onTerminal.stdout).toContain('Orange Bénin');
+
+    expect(await json(['orgs', 'show', 'orange benin'])).toMatchObject({ id: added.id, contacts: [], offers: [] });
+    expect(await json(['orgs', 'update', 'Orange Bénin', '--ville', 'Porto-Novo'])).toMatchObject({ ville: 'Porto-Novo', site_web: 'https://orange.bj' });
+    expect(await json(['orgs', 'set-status', 'Sonatel', 'Active'])).toMatchObject({ statut: 'active', changed: true });
+  });
+
+  it('refuses bad values with exit 2, one sentence, nothing written; unknown ORG is 4; no actor is 77', async () => {
+    const before = await countRows(t.db, 'organisation');
+    for (const args of [
+      ['orgs', 'add', '--nom', 'X', '--type', 'multinationale'],
+      ['orgs', 'add', '--nom', 'X', '--type', 'entreprise', '--site-web', 'ftp://x.bj'],
+      ['orgs', 'add', '--nom', 'X', '--type', 'entreprise', '--email', 'x.at.bj'],
+      ['orgs', 'add', '--type', 'entreprise'],
+    ]) {
+      const refused = await runMain(args, { env });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(await countRows(t.db, 'organisation')).toBe(before);
+    expect((await runMain(['orgs', 'show', 'Nulle Part SA'], { env })).code).toBe(4);
+    expect((await runMain(['orgs', 'set-status', 'Nulle Part SA', 'active'], { env })).code).toBe(4);
+    expect((await runMain(['orgs', 'set-status', 'Sonatel', 'fermee'], { env })).code).toBe(2);
+    expect((await runMain(['orgs', 'add', '--nom', 'Y', '--type', 'ONG'], { env: t.env })).code).toBe(77);
+  });
+
+  it('names the candidates when an ORG names several (exit 2)', async () => {
+    await t.db.insertInto('organisation').values([
+      { nom_organisation: 'Homonyme', type_organisation: 'ONG', ville: 'Dakar' },
+      { nom_organisation: 'HOMONYME', type_organisation: 'ONG', ville: 'Lomé' },
+    ]).execute();
+    const ambiguous = await runMain(['orgs', 'show', 'homonyme'], { env });
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toMatch(/"homonyme" names several organisations: .*\. Give the id\./);
+    expect(ambiguous.stderr).toMatch(/HOMONYME \(Lomé\) \[[0-9a-f-]{36}\]/);
+    expect(ambiguous.stderr).toMatch(/Homonyme \(Dakar\) \[[0-9a-f-]{36}\]/);
+  });
+
+  it('contacts: add, set-principal, list; remove needs --yes off a terminal', async () => {
+    const org = 'Orange Bénin';
+    await json(['orgs', 'contacts', 'add', org, 'koffi@exemple.bj', '--role', 'contact_rh', '--principal']);
+    const contacts = await json(['orgs', 'contacts', 'add', org, 'AK-1', '--role', 'Contact Stage', '--telephone', '97123456', '--country', 'BJ']);
+    expect(contacts).toEqual([
+      expect.objectContaining({ matricule: 'KM-1', est_contact_principal: true }),
+      expect.objectContaining({ matricule: 'AK-1', est_contact_principal: false, telephone_professionnel: '+2290197123456' }),
+    ]);
+    expect(await json(['orgs', 'contacts', 'set-principal', org, 'AK-1'])).toEqual([
+      expect.objectContaining({ matricule: 'AK-1', est_contact_principal: true }),
+      expect.objectContaining({ matricule: 'KM-1', est_contact_principal: false }),
+    ]);
+    const missingRole = await runMain(['orgs', 'contacts', 'add', org, 'admin@ecole.example'], { env });
+    expect(missingRole.code).toBe(2);
+    expect(missingRole.stderr).toContain("required option '--role <role>' not specified");
+
+    const unasked = await runMain(['orgs', 'contacts', 'remove', org, 'KM-1'], { env });
+    expect(unasked.code).toBe(2);
+    expect(unasked.stderr).toContain('--yes');
+    expect(await countRows(t.db, 'contact_organisation', sql`utilisateur_id = (select id from utilisateur where matricule = 'KM-1')`)).toBe(1);
+    expect(await json(['orgs', 'contacts', 'remove', org, 'KM-1', '--yes'])).toEqual({ removed: true, was_principal: false });
+    expect((await json(['orgs', 'contacts', 'list', org])).map((c: { matricule: string }) => c.matricule)).toEqual(['AK-1']);
+    expect((await runMain(['orgs', 'contacts', 'remove', org, 'KM-1', '--yes'], { env })).code).toBe(4);
+  });
+});
