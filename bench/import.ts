@@ -75,9 +75,21 @@ async function main() {
       run('psql', [baselineDb.url, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy utilisateur ${COLUMNS} from '${big.clean}' with (format csv)`]);
     });
     const copyRate = big.valid / copy.seconds;
-    steps.push({ backend: 'server', rows: SERVER_ROWS, step: 'baseline: psql \\copy of the clean rows', ...copy, rows_per_second: Math.round(copyRate), ratio_to_copy: 1, peak_rss_mb: null });
+    steps.push({
+      backend: 'server',
+      rows: SERVER_ROWS,
+      step: 'baseline: psql \\copy of the clean rows',
+      ...copy,
+      rows_per_second: Math.round(copyRate),
+      ratio_to_copy: 1,
+      peak_rss_mb: null,
+    });
 
-    for (const [label, file] of [['alumni users import, first load', big.roster], ['same file again (unchanged)', big.roster], ['file with 10% of rows changed', big.changed]] as const) {
+    for (const [label, file] of [
+      ['alumni users import, first load', big.roster],
+      ['same file again (unchanged)', big.roster],
+      ['file with 10% of rows changed', big.changed],
+    ] as const) {
       const measured = await measureServer(importDb, () => importWithCli(file, { DATABASE_URL: importDb.url }));
       steps.push(importStep('server', SERVER_ROWS, label, measured, big.valid, copyRate));
     }
@@ -101,9 +113,21 @@ async function main() {
       void db;
     });
     const embeddedCopyRate = embeddedFiles.valid / embeddedCopy.seconds;
-    steps.push({ backend: 'embedded', rows: EMBEDDED_ROWS, step: 'baseline: COPY of the clean rows (in process)', ...embeddedCopy, rows_per_second: Math.round(embeddedCopyRate), ratio_to_copy: 1, peak_rss_mb: null });
+    steps.push({
+      backend: 'embedded',
+      rows: EMBEDDED_ROWS,
+      step: 'baseline: COPY of the clean rows (in process)',
+      ...embeddedCopy,
+      rows_per_second: Math.round(embeddedCopyRate),
+      ratio_to_copy: 1,
+      peak_rss_mb: null,
+    });
     const importDir = await embeddedDatabase(scratch, 'embedded-import');
-    for (const [label, file] of [['alumni users import, first load', embeddedFiles.roster], ['same file again (unchanged)', embeddedFiles.roster], ['file with 10% of rows changed', embeddedFiles.changed]] as const) {
+    for (const [label, file] of [
+      ['alumni users import, first load', embeddedFiles.roster],
+      ['same file again (unchanged)', embeddedFiles.roster],
+      ['file with 10% of rows changed', embeddedFiles.changed],
+    ] as const) {
       const measured = await measureEmbeddedCli(importDir, () => importWithCli(file, { ALUMNI_DATA_DIR: importDir }));
       steps.push(importStep('embedded', EMBEDDED_ROWS, label, measured, embeddedFiles.valid, embeddedCopyRate));
     }
@@ -158,8 +182,14 @@ async function embeddedDatabase(scratch: string, name: string): Promise<string> 
 }
 
 async function seed(db: Kysely<DB>): Promise<void> {
-  await db.insertInto('annee_reference').values(YEARS.map((annee) => ({ annee }))).execute();
-  await db.insertInto('domaine_reference').values(FIELDS.map(([, nom_domaine]) => ({ nom_domaine }))).execute();
+  await db
+    .insertInto('annee_reference')
+    .values(YEARS.map((annee) => ({ annee })))
+    .execute();
+  await db
+    .insertInto('domaine_reference')
+    .values(FIELDS.map(([, nom_domaine]) => ({ nom_domaine })))
+    .execute();
   await db.insertInto('utilisateur').values({ nom_complet: 'Bench Admin', matricule: 'BENCH-ADMIN', role: 'super_admin' }).execute();
 }
 
@@ -217,7 +247,10 @@ async function measureServer(target: BenchDb, work: () => Promise<Partial<Measur
   };
 }
 
-async function withEmbedded<T>(dir: string, work: (db: Kysely<DB>, pglite: Awaited<ReturnType<typeof createPGlite>>) => Promise<T>): Promise<T> {
+async function withEmbedded<T>(
+  dir: string,
+  work: (db: Kysely<DB>, pglite: Awaited<ReturnType<typeof createPGlite>>) => Promise<T>,
+): Promise<T> {
   const pglite = await createPGlite(join(dir, 'pgdata'));
   const db = new KyselyClass<DB>({ dialect: new PGliteDialect(pglite) });
   try {
@@ -228,7 +261,10 @@ async function withEmbedded<T>(dir: string, work: (db: Kysely<DB>, pglite: Await
   }
 }
 
-async function measureEmbedded(dir: string, work: (db: Kysely<DB>, pglite: Awaited<ReturnType<typeof createPGlite>>) => Promise<void>): Promise<Measured> {
+async function measureEmbedded(
+  dir: string,
+  work: (db: Kysely<DB>, pglite: Awaited<ReturnType<typeof createPGlite>>) => Promise<void>,
+): Promise<Measured> {
   return withEmbedded(dir, async (db, pglite) => {
     const xid = await currentXid(db);
     const started = performance.now();
@@ -253,10 +289,14 @@ function importWithCli(file: string, env: Record<string, string>): Promise<Parti
   const rssFile = join(dirname(file), `rss-${Date.now()}`);
   return new Promise((resolvePromise, reject) => {
     // Run as a user does, through bin/alumni.js's shebang and its V8 flags.
-    const child = spawn(CLI, ['users', 'import', file, '--as', 'BENCH-ADMIN', '--country', 'SN', '--json', '--rejects', `${file}.rejects.csv`], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_OPTIONS: `--import ${RSS_HOOK}`, BENCH_RSS_FILE: rssFile, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      CLI,
+      ['users', 'import', file, '--as', 'BENCH-ADMIN', '--country', 'SN', '--json', '--rejects', `${file}.rejects.csv`],
+      {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_OPTIONS: `--import ${RSS_HOOK}`, BENCH_RSS_FILE: rssFile, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -270,9 +310,23 @@ function importWithCli(file: string, env: Record<string, string>): Promise<Parti
   });
 }
 
-function importStep(backend: Step['backend'], rows: number, step: string, measured: Measured, valid: number, copyRate: number | null): Step {
+function importStep(
+  backend: Step['backend'],
+  rows: number,
+  step: string,
+  measured: Measured,
+  valid: number,
+  copyRate: number | null,
+): Step {
   const rate = valid / measured.seconds;
-  return { backend, rows, step, ...measured, rows_per_second: Math.round(rate), ratio_to_copy: copyRate ? Math.round((rate / copyRate) * 100) / 100 : null };
+  return {
+    backend,
+    rows,
+    step,
+    ...measured,
+    rows_per_second: Math.round(rate),
+    ratio_to_copy: copyRate ? Math.round((rate / copyRate) * 100) / 100 : null,
+  };
 }
 
 function run(command: string, args: string[]): void {
@@ -281,10 +335,31 @@ function run(command: string, args: string[]): void {
 }
 
 function printTable(steps: Step[]): void {
-  const header = ['back end', 'rows', 'step', 's', 'valid rows/s', '× COPY', 'peak RSS MB', 'row versions', 'audit rows', 'n_tup_ins', 'n_tup_upd'];
+  const header = [
+    'back end',
+    'rows',
+    'step',
+    's',
+    'valid rows/s',
+    '× COPY',
+    'peak RSS MB',
+    'row versions',
+    'audit rows',
+    'n_tup_ins',
+    'n_tup_upd',
+  ];
   const lines = steps.map((s) => [
-    s.backend, String(s.rows), s.step, s.seconds.toFixed(2), String(s.rows_per_second), s.ratio_to_copy?.toFixed(2) ?? '',
-    s.peak_rss_mb?.toString() ?? '', String(s.row_versions_written), String(s.audit_rows_written), s.n_tup_ins?.toString() ?? '', s.n_tup_upd?.toString() ?? '',
+    s.backend,
+    String(s.rows),
+    s.step,
+    s.seconds.toFixed(2),
+    String(s.rows_per_second),
+    s.ratio_to_copy?.toFixed(2) ?? '',
+    s.peak_rss_mb?.toString() ?? '',
+    String(s.row_versions_written),
+    String(s.audit_rows_written),
+    s.n_tup_ins?.toString() ?? '',
+    s.n_tup_upd?.toString() ?? '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;

@@ -18,12 +18,24 @@ export interface Duration {
 }
 
 const UNITS: Record<string, DurationUnit> = {
-  min: 'minutes', minute: 'minutes', minutes: 'minutes',
-  h: 'hours', hour: 'hours', hours: 'hours',
-  d: 'days', day: 'days', days: 'days',
-  w: 'weeks', week: 'weeks', weeks: 'weeks',
-  mo: 'months', month: 'months', months: 'months',
-  y: 'years', year: 'years', years: 'years',
+  min: 'minutes',
+  minute: 'minutes',
+  minutes: 'minutes',
+  h: 'hours',
+  hour: 'hours',
+  hours: 'hours',
+  d: 'days',
+  day: 'days',
+  days: 'days',
+  w: 'weeks',
+  week: 'weeks',
+  weeks: 'weeks',
+  mo: 'months',
+  month: 'months',
+  months: 'months',
+  y: 'years',
+  year: 'years',
+  years: 'years',
 };
 
 // Longer would reach past what PostgreSQL timestamps hold; no retention needs it.
@@ -59,12 +71,18 @@ export function toInterval(duration: Duration): string {
 export function shift(from: Date, { amount, unit }: Duration, direction: 1 | -1): Date {
   const n = amount * direction;
   switch (unit) {
-    case 'minutes': return new Date(from.getTime() + n * 60_000);
-    case 'hours': return new Date(from.getTime() + n * 3_600_000);
-    case 'days': return addDays(from, n);
-    case 'weeks': return addDays(from, 7 * n);
-    case 'months': return addMonths(from, n);
-    case 'years': return addMonths(from, 12 * n);
+    case 'minutes':
+      return new Date(from.getTime() + n * 60_000);
+    case 'hours':
+      return new Date(from.getTime() + n * 3_600_000);
+    case 'days':
+      return addDays(from, n);
+    case 'weeks':
+      return addDays(from, 7 * n);
+    case 'months':
+      return addMonths(from, n);
+    case 'years':
+      return addMonths(from, 12 * n);
   }
 }
 
@@ -100,7 +118,14 @@ export function pointAhead(text: string, now: Date = new Date()): Date | undefin
 function isoPointInTime(text: string): Date | undefined {
   const parts = ISO_DATE.exec(text) ?? ISO_DATE_TIME.exec(text);
   if (!parts) return undefined;
-  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(parts[i] ?? 0)) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(parts[i] ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const millis = Number((parts[7] ?? '0').padEnd(3, '0'));
   if (!validCalendar(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
   const offset = parts[8];

@@ -48,7 +48,8 @@ export const RENUMBERINGS: Renumbering[] = [
     ],
     unresolved: {
       pattern: /^[23]\d{7}$/,
-      reason: 'is an 8-digit Ivorian fixed number from before 31 January 2021 whose new prefix (21 Moov or 25 MTN) cannot be told from the number; write it in its 10-digit form',
+      reason:
+        'is an 8-digit Ivorian fixed number from before 31 January 2021 whose new prefix (21 Moov or 25 MTN) cannot be told from the number; write it in its 10-digit form',
     },
   },
 ];

@@ -36,7 +36,8 @@ export function buildProgram(io: Io, state: RunState): Command {
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .exitOverride();
 
-  const lazy: Lazy = (load: () => Promise<CommandModule>) =>
+  const lazy: Lazy =
+    (load: () => Promise<CommandModule>) =>
     async (...received: unknown[]) => {
       const command = received.at(-1) as Command;
       const args = received.slice(0, -2).flat() as string[];
@@ -46,7 +47,16 @@ export function buildProgram(io: Io, state: RunState): Command {
       state.exitCode = (await module.run(ctx, { args, opts: command.opts() })) ?? 0;
     };
 
-  for (const register of [registerMigrate, registerUsers, registerOrgs, registerValidate, registerJobs, registerAudit, registerDoctor, registerFixtures]) {
+  for (const register of [
+    registerMigrate,
+    registerUsers,
+    registerOrgs,
+    registerValidate,
+    registerJobs,
+    registerAudit,
+    registerDoctor,
+    registerFixtures,
+  ]) {
     register(program, lazy);
   }
   return program;

@@ -29,8 +29,9 @@ export function normaliseWord(text: string): string {
 export function matchEnum<T extends string>(text: string, values: readonly T[], aliases: Record<string, T> = {}): T | undefined {
   const key = normaliseWord(text);
   if (key === '') return undefined;
-  return values.find((value) => normaliseWord(value) === key)
-    ?? Object.entries(aliases).find(([alias]) => normaliseWord(alias) === key)?.[1];
+  return (
+    values.find((value) => normaliseWord(value) === key) ?? Object.entries(aliases).find(([alias]) => normaliseWord(alias) === key)?.[1]
+  );
 }
 
 export function enumRefusal(flag: string, text: string, values: readonly string[]): string {
@@ -138,7 +139,8 @@ export function url(raw: string | undefined, label: string): string | null {
   } catch {
     throw new CellError(`${label} "${value}" is not a web address (write it as https://…)`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new CellError(`${label} "${value}" must start with http:// or https://`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new CellError(`${label} "${value}" must start with http:// or https://`);
   if (value.length > 255) throw new CellError(`${label} is longer than 255 characters`);
   return value;
 }

@@ -6,8 +6,43 @@ import { once } from 'node:events';
  * international formats, fields spelled loosely, ~3% bad rows (broken e-mails, bad
  * phones). Alongside, the clean rows as the import stores them, for the COPY baseline.
  */
-const FIRST = ['Zoé', 'Adèle', 'Kouamé', 'Aïssatou', 'Françoise', 'Jérôme', 'Mamadou', 'Fatou', 'Ibrahima', 'Awa', 'Moussa', 'Mariétou', 'Cheikh', 'Ndèye', 'Oumar', 'Khadija', 'Éric', 'Hélène'];
-const LAST = ['Ndiaye', 'Diop', 'Fall', 'Sow', 'Ba', 'Diallo', 'Koné', 'Traoré', 'Kaboré', 'Sall', 'Mbaye', 'Guèye', 'Cissé', 'Touré', "N'Diaye"];
+const FIRST = [
+  'Zoé',
+  'Adèle',
+  'Kouamé',
+  'Aïssatou',
+  'Françoise',
+  'Jérôme',
+  'Mamadou',
+  'Fatou',
+  'Ibrahima',
+  'Awa',
+  'Moussa',
+  'Mariétou',
+  'Cheikh',
+  'Ndèye',
+  'Oumar',
+  'Khadija',
+  'Éric',
+  'Hélène',
+];
+const LAST = [
+  'Ndiaye',
+  'Diop',
+  'Fall',
+  'Sow',
+  'Ba',
+  'Diallo',
+  'Koné',
+  'Traoré',
+  'Kaboré',
+  'Sall',
+  'Mbaye',
+  'Guèye',
+  'Cissé',
+  'Touré',
+  "N'Diaye",
+];
 /** [as written in the file, as stored in domaine_reference] */
 export const FIELDS: Array<[string, string]> = [
   ['Génie informatique', 'Génie informatique'],
@@ -30,7 +65,12 @@ export interface GeneratedRoster {
  * `cleanPath` as CSV for COPY). `variant` changes 10% of the rows (new phone, other
  * employment answer) to measure an import of a file that partly changed.
  */
-export async function generateRoster(rows: number, rosterPath: string, cleanPath: string | null, variant = false): Promise<GeneratedRoster> {
+export async function generateRoster(
+  rows: number,
+  rosterPath: string,
+  cleanPath: string | null,
+  variant = false,
+): Promise<GeneratedRoster> {
   const roster = createWriteStream(rosterPath);
   const clean = cleanPath ? createWriteStream(cleanPath) : null;
   let rosterText = `${HEADER}\r\n`;
@@ -83,7 +123,10 @@ async function finish(stream: WriteStream, rest: string): Promise<void> {
 }
 
 function ascii(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z]/g, '');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z]/g, '');
 }
 
 function quote(text: string, delimiter = ';'): string {

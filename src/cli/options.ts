@@ -31,8 +31,15 @@ export function yesNoValue(flag: string, text: string): boolean {
 }
 
 /** A word of `values`, matched ignoring case, accents and separators. */
-export function enumOption<const Flags extends string, T extends string>(flags: Flags, description: string, values: readonly T[], aliases?: Record<string, T>) {
-  return new Option(flags, `${description}: ${values.join(', ')}`).argParser((text: string) => enumValue(flagName(flags), text, values, aliases));
+export function enumOption<const Flags extends string, T extends string>(
+  flags: Flags,
+  description: string,
+  values: readonly T[],
+  aliases?: Record<string, T>,
+) {
+  return new Option(flags, `${description}: ${values.join(', ')}`).argParser((text: string) =>
+    enumValue(flagName(flags), text, values, aliases),
+  );
 }
 
 /** oui/non, yes/no, true/false, 1/0. */
@@ -70,13 +77,15 @@ export function pointInTimeValue(flag: string, text: string, now: Date = new Dat
 }
 
 export function sinceOption(what = 'since') {
-  return new Option('--since <when>', `${what}: a date (2026-01-31) or a duration back from now (90min, 12h, 7d, 2w, 6mo, 1y)`).argParser((text: string) =>
-    pointInTimeValue('--since', text),
+  return new Option('--since <when>', `${what}: a date (2026-01-31) or a duration back from now (90min, 12h, 7d, 2w, 6mo, 1y)`).argParser(
+    (text: string) => pointInTimeValue('--since', text),
   );
 }
 
 export function untilOption(what = 'before') {
-  return new Option('--until <when>', `${what}: a date or a duration back from now`).argParser((text: string) => pointInTimeValue('--until', text));
+  return new Option('--until <when>', `${what}: a date or a duration back from now`).argParser((text: string) =>
+    pointInTimeValue('--until', text),
+  );
 }
 
 /** A point ahead of now: --within 2w (offers ending within two weeks). */

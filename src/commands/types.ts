@@ -8,10 +8,7 @@ export interface CommandInput<Opts = Record<string, unknown>> {
 }
 
 /** A command module: thin, options in, a service call, output out. Returns the exit code. */
-export type CommandRun<Opts = Record<string, unknown>> = (
-  ctx: Context,
-  input: CommandInput<Opts>,
-) => Promise<number | void>;
+export type CommandRun<Opts = Record<string, unknown>> = (ctx: Context, input: CommandInput<Opts>) => Promise<number | void>;
 
 export interface CommandModule {
   // The module's own Opts type comes from its declaration (OptsOf); here any will do.

@@ -8,9 +8,7 @@ import { maskSecrets, parseDatabaseUrl, type ServerAddress } from './url.js';
 import { lockDataDir } from './datadir-lock.js';
 import type { DB } from './schema.js';
 
-export type DatabaseTarget =
-  | { backend: 'server'; url: string; address: ServerAddress }
-  | { backend: 'embedded'; dataDir: string };
+export type DatabaseTarget = { backend: 'server'; url: string; address: ServerAddress } | { backend: 'embedded'; dataDir: string };
 
 export interface OpenDatabase {
   db: Kysely<DB>;
@@ -118,10 +116,7 @@ export function connectionError(error: unknown, address: ServerAddress): AlumniE
   return new AlumniError(`Cannot connect to the PostgreSQL server at ${where}: ${reason}.`, 1, { cause: error });
 }
 
-async function openEmbedded(
-  target: Extract<DatabaseTarget, { backend: 'embedded' }>,
-  options: OpenOptions,
-): Promise<OpenDatabase> {
+async function openEmbedded(target: Extract<DatabaseTarget, { backend: 'embedded' }>, options: OpenOptions): Promise<OpenDatabase> {
   const { dataDir } = target;
   prepareDataDir(dataDir);
   const lock = await lockDataDir(join(dataDir, 'alumni.lock'), options.lockWaitMs ?? 3_000);

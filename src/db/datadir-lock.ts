@@ -34,7 +34,9 @@ export function parseLockWait(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return DEFAULT_LOCK_WAIT_MS;
   const ms = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
   if (!Number.isSafeInteger(ms)) {
-    throw new UsageError(`ALUMNI_LOCK_WAIT_MS must be a whole number of milliseconds (0 or more, e.g. 3000), not ${JSON.stringify(value)}.`);
+    throw new UsageError(
+      `ALUMNI_LOCK_WAIT_MS must be a whole number of milliseconds (0 or more, e.g. 3000), not ${JSON.stringify(value)}.`,
+    );
   }
   return ms;
 }

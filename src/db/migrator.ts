@@ -19,7 +19,9 @@ export class SqlFileMigrationProvider implements MigrationProvider {
 
   async getMigrations(): Promise<Record<string, Migration>> {
     const migrations: Record<string, Migration> = {};
-    for (const file of readdirSync(this.dir).filter((f) => f.endsWith('.up.sql')).sort()) {
+    for (const file of readdirSync(this.dir)
+      .filter((f) => f.endsWith('.up.sql'))
+      .sort()) {
       const name = file.slice(0, -'.up.sql'.length);
       const upSql = readFileSync(join(this.dir, file), 'utf8');
       const downSql = readFileSync(join(this.dir, `${name}.down.sql`), 'utf8');
@@ -63,9 +65,9 @@ export async function readSchemaState(db: AnySchemaDb, dir?: string): Promise<Sc
   const { rows } = await sql<{ exists: boolean }>`
     select to_regclass(${`${ADMIN_SCHEMA}.${MIGRATION_TABLE}`}) is not null as exists`.execute(db);
   const applied = rows[0]?.exists
-    ? (
-        await sql<{ name: string }>`select name from ${sql.table(`${ADMIN_SCHEMA}.${MIGRATION_TABLE}`)} order by name`.execute(db)
-      ).rows.map((r) => r.name)
+    ? (await sql<{ name: string }>`select name from ${sql.table(`${ADMIN_SCHEMA}.${MIGRATION_TABLE}`)} order by name`.execute(db)).rows.map(
+        (r) => r.name,
+      )
     : [];
   const appliedSet = new Set(applied);
   return {

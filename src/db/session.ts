@@ -16,11 +16,7 @@ export interface WriteSession {
  * agent. The settings are transaction-local, so a pooled connection never carries them
  * into someone else's transaction.
  */
-export async function writeAs<T>(
-  db: Kysely<DB>,
-  session: WriteSession,
-  work: (trx: Transaction<DB>) => Promise<T>,
-): Promise<T> {
+export async function writeAs<T>(db: Kysely<DB>, session: WriteSession, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
     await sql`select set_config('alumni.actor_id', ${session.actorId ?? ''}, true),
                      set_config('alumni.user_agent', ${session.userAgent}, true)`.execute(trx);

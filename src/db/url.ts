@@ -31,7 +31,6 @@ export function parseDatabaseUrl(url: string, source = 'The database URL'): Serv
   return {
     host: decodeURIComponent(parsed.hostname) || socketHost || 'localhost',
     port: parsed.port ? Number(parsed.port) : 5432,
-    database:
-      decodeURIComponent(parsed.pathname.replace(/^\//, '')) || decodeURIComponent(parsed.username) || 'postgres',
+    database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || decodeURIComponent(parsed.username) || 'postgres',
   };
 }

@@ -113,9 +113,7 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
   }
   if (sample.includes(0)) throw new UsageError(`${name} looks binary (it holds NUL bytes), not a CSV file.`);
 
-  const encoding = options.encoding
-    ? forcedEncoding(options.encoding)
-    : await detectEncoding(sample, exhausted ? null : input);
+  const encoding = options.encoding ? forcedEncoding(options.encoding) : await detectEncoding(sample, exhausted ? null : input);
   const decoder = new TextDecoder(encoding); // strips a UTF-8 BOM
   const sampleText = new TextDecoder(encoding).decode(sample);
   const delimiter = options.delimiter ? forcedDelimiter(options.delimiter) : detectDelimiter(sampleText);
@@ -162,10 +160,7 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
 }
 
 /** Records with the physical line each starts on, blank lines left out. */
-async function* readRecords(
-  parser: AsyncIterable<{ record: string[]; raw: string }>,
-  skipped: CsvError[],
-): AsyncGenerator<SourceRecord> {
+async function* readRecords(parser: AsyncIterable<{ record: string[]; raw: string }>, skipped: CsvError[]): AsyncGenerator<SourceRecord> {
   // csv-parse counts a CRLF inside a quoted field as two lines, so lines are counted
   // here from each record's raw text: its leading blank lines, then its line breaks.
   let nextLine = 1;

@@ -33,7 +33,9 @@ export class RejectsFile {
     try {
       accessSync(dirname(path), constants.W_OK);
     } catch {
-      throw new UsageError(`Cannot write the rejects file ${path}: its directory does not exist or is not writable; choose another with --rejects.`);
+      throw new UsageError(
+        `Cannot write the rejects file ${path}: its directory does not exist or is not writable; choose another with --rejects.`,
+      );
     }
     // Re-importing a rejects file: its old line/reason columns make way for new ones.
     this.keep = header.flatMap((h, i) => ((REJECT_COLUMNS as readonly string[]).includes(normaliseHeader(h)) ? [] : [i]));
@@ -47,9 +49,7 @@ export class RejectsFile {
       this.stream.on('error', (error) => (this.failure = error));
       this.write(`\uFEFF${this.format([...this.header, ...REJECT_COLUMNS])}`);
     }
-    const text = rows
-      .map((row) => this.format([...this.keep.map((i) => row.cells[i] ?? ''), String(row.line), row.reason]))
-      .join('');
+    const text = rows.map((row) => this.format([...this.keep.map((i) => row.cells[i] ?? ''), String(row.line), row.reason])).join('');
     this.count += rows.length;
     if (!this.write(text)) await once(this.stream, 'drain');
   }

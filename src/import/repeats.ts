@@ -69,7 +69,8 @@ export class RepeatedLines {
   /** Holds the line back when it carries a repeated key; false when it can go on now. */
   hold(record: SourceRecord, checked: CheckedRow, keys: RowKeys): boolean {
     const repeated =
-      (keys.matricule !== null && this.repeated.matricules.has(keys.matricule)) || (keys.email !== null && this.repeated.emails.has(keys.email));
+      (keys.matricule !== null && this.repeated.matricules.has(keys.matricule)) ||
+      (keys.email !== null && this.repeated.emails.has(keys.email));
     if (repeated) this.held.push({ line: record.line, cells: record.cells, keys, checked, repeatReasons: [] });
     return repeated;
   }

@@ -86,11 +86,22 @@ export async function writeBatch(
     }
     const owner = row.email ? emailOwner.get(row.email) : undefined;
     if (owner !== undefined && owner !== row.matricule) {
-      outcome.rejected.push({ line: row.line, cells: row.cells, reason: owner === null ? `e-mail ${row.email} belongs to an account without matricule` : `e-mail ${row.email} belongs to matricule ${owner}` });
+      outcome.rejected.push({
+        line: row.line,
+        cells: row.cells,
+        reason:
+          owner === null
+            ? `e-mail ${row.email} belongs to an account without matricule`
+            : `e-mail ${row.email} belongs to matricule ${owner}`,
+      });
       continue;
     }
     if (mode === 'update' && !exists) {
-      outcome.rejected.push({ line: row.line, cells: row.cells, reason: `matricule ${row.matricule} does not exist (mode update adds nobody)` });
+      outcome.rejected.push({
+        line: row.line,
+        cells: row.cells,
+        reason: `matricule ${row.matricule} does not exist (mode update adds nobody)`,
+      });
       continue;
     }
     (exists ? toUpdate : toInsert).push(row);
@@ -128,8 +139,7 @@ export async function writeBatch(
 
 // "u.matricule = any(...)" lets the planner reach the stored rows through the index;
 // the join alone makes it hash the whole table at every batch.
-const storedMatching = (rows: ValidRow[]) =>
-  sql`u.matricule = s.matricule and u.matricule = any(${rows.map((r) => r.matricule)}::text[])`;
+const storedMatching = (rows: ValidRow[]) => sql`u.matricule = s.matricule and u.matricule = any(${rows.map((r) => r.matricule)}::text[])`;
 
 async function countChanged(trx: Transaction<DB> | Kysely<DB>, rows: ValidRow[]): Promise<number> {
   const { rows: result } = await sql<{ n: number }>`

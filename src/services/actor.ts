@@ -16,15 +16,9 @@ export interface Actor {
  * with role admin or super_admin, found as every user REF is (id, e-mail or matricule).
  * Not found or not allowed: exit 77, the command is refused to this person.
  */
-export async function resolveActor(
-  db: Kysely<DB>,
-  ref: string | undefined,
-  options: { requireSuperAdmin?: boolean } = {},
-): Promise<Actor> {
+export async function resolveActor(db: Kysely<DB>, ref: string | undefined, options: { requireSuperAdmin?: boolean } = {}): Promise<Actor> {
   if (!ref?.trim()) {
-    throw new NotPermittedError(
-      'This command changes data: say which administrator you are with --as EMAIL|MATRICULE or ALUMNI_ACTOR.',
-    );
+    throw new NotPermittedError('This command changes data: say which administrator you are with --as EMAIL|MATRICULE or ALUMNI_ACTOR.');
   }
   const wanted = ref.trim();
   let id: string;

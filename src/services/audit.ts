@@ -27,15 +27,21 @@ export interface AuditEntry {
   nouveau_data: unknown;
 }
 
-
-
 function auditQuery(db: Kysely<DB>) {
   return db
     .selectFrom('audit_log as a')
     .leftJoin('utilisateur as u', 'u.id', 'a.utilisateur_id')
     .select([
-      'a.id', 'a.created_at', 'a.table_name', 'a.action', sql<string | null>`coalesce(u.email, u.matricule)`.as('acteur'),
-      'a.utilisateur_id', 'a.user_agent', sql<string | null>`host(a.ip_address)`.as('ip_address'), 'a.ancien_data', 'a.nouveau_data',
+      'a.id',
+      'a.created_at',
+      'a.table_name',
+      'a.action',
+      sql<string | null>`coalesce(u.email, u.matricule)`.as('acteur'),
+      'a.utilisateur_id',
+      'a.user_agent',
+      sql<string | null>`host(a.ip_address)`.as('ip_address'),
+      'a.ancien_data',
+      'a.nouveau_data',
     ]);
 }
 

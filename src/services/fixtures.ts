@@ -12,9 +12,20 @@ export const DEMO_SQL = join(PACKAGE_ROOT, 'fixtures', 'demo.sql');
 export const DEMO_SUPER_ADMIN_ID = '00000000-0000-4000-8000-000000000001';
 
 const DEMO_TABLES = [
-  'annee_reference', 'domaine_reference', 'utilisateur', 'organisation', 'contact_organisation',
-  'stage', 'formation', 'emploi', 'groupe', 'membre_groupe', 'message',
-  'validation_formation', 'validation_groupe', 'validation_organisation',
+  'annee_reference',
+  'domaine_reference',
+  'utilisateur',
+  'organisation',
+  'contact_organisation',
+  'stage',
+  'formation',
+  'emploi',
+  'groupe',
+  'membre_groupe',
+  'message',
+  'validation_formation',
+  'validation_groupe',
+  'validation_organisation',
 ] as const;
 
 /**
@@ -22,10 +33,7 @@ const DEMO_TABLES = [
  * audited transaction, and refreshes the statistics. Loading it again does nothing (it
  * says so); a database with other users is refused. Returns the row count per table.
  */
-export async function loadDemoData(
-  db: Kysely<DB>,
-  session: WriteSession,
-): Promise<{ loaded: boolean; counts: Record<string, number> }> {
+export async function loadDemoData(db: Kysely<DB>, session: WriteSession): Promise<{ loaded: boolean; counts: Record<string, number> }> {
   const script = readFileSync(DEMO_SQL, 'utf8');
   return writeAs(db, session, async (trx) => {
     const { rows } = await sql<{ users: number; demo: boolean }>`

@@ -138,7 +138,9 @@ export async function jobStates(db: Kysely<DB>, now: Date = new Date()): Promise
       problem = `overdue: last success ${row.last_success_at.toISOString()}, more than twice its period ago`;
     }
     return {
-      job: row.job, schedule, what,
+      job: row.job,
+      schedule,
+      what,
       last_run: row.last ? fromRecord(row.last) : null,
       last_success_at: row.last_success_at,
       next_due_at: next,

@@ -8,7 +8,6 @@ import * as value from '../values.js';
 import { listContacts, type ContactView } from './orgs.js';
 import { resolveRef, type Resolved } from './refs.js';
 
-
 export interface ContactInput {
   role: RoleContact;
   principal: boolean;
@@ -70,13 +69,20 @@ function contactValues(input: ContactInput) {
       date_fin: fin,
     };
   } catch (error) {
-    if (error instanceof value.CellError) throw new UsageError(`${error.message[0]!.toUpperCase()}${error.message.slice(1)}; nothing was written.`);
+    if (error instanceof value.CellError)
+      throw new UsageError(`${error.message[0]!.toUpperCase()}${error.message.slice(1)}; nothing was written.`);
     throw error;
   }
 }
 
 /** A person becomes a contact of an organisation (once); --principal moves the principal to them. */
-export async function addContact(db: Kysely<DB>, session: WriteSession, orgRef: string, personRef: string, input: ContactInput): Promise<ContactView[]> {
+export async function addContact(
+  db: Kysely<DB>,
+  session: WriteSession,
+  orgRef: string,
+  personRef: string,
+  input: ContactInput,
+): Promise<ContactView[]> {
   const values = contactValues(input);
   const { org, person } = await resolvePair(db, orgRef, personRef);
   return writeAs(db, session, async (trx) => {
@@ -88,7 +94,10 @@ export async function addContact(db: Kysely<DB>, session: WriteSession, orgRef: 
       .where('utilisateur_id', '=', person.id)
       .executeTakeFirst();
     if (existing) throw new UsageError(`${person.label} is already a contact of ${org.label}; remove them first to change their role.`);
-    await trx.insertInto('contact_organisation').values({ ...values, organisation_id: org.id, utilisateur_id: person.id }).execute();
+    await trx
+      .insertInto('contact_organisation')
+      .values({ ...values, organisation_id: org.id, utilisateur_id: person.id })
+      .execute();
     if (input.principal) await movePrincipal(trx, org.id, person.id);
     return listContacts(trx, org.id);
   });
@@ -106,7 +115,12 @@ async function contactOf(trx: Transaction<DB>, pair: Pair) {
 }
 
 /** The principal contact becomes this person, in one transaction: always exactly one. */
-export async function setPrincipal(db: Kysely<DB>, session: WriteSession, orgRef: string, personRef: string): Promise<{ contacts: ContactView[]; changed: boolean }> {
+export async function setPrincipal(
+  db: Kysely<DB>,
+  session: WriteSession,
+  orgRef: string,
+  personRef: string,
+): Promise<{ contacts: ContactView[]; changed: boolean }> {
   const pair = await resolvePair(db, orgRef, personRef);
   return writeAs(db, session, async (trx) => {
     await lockOrg(trx, pair.org.id);
@@ -117,7 +131,12 @@ export async function setPrincipal(db: Kysely<DB>, session: WriteSession, orgRef
 }
 
 /** The person stops being a contact (the organisation is then without a principal, if they were it). */
-export async function removeContact(db: Kysely<DB>, session: WriteSession, orgRef: string, personRef: string): Promise<{ wasPrincipal: boolean }> {
+export async function removeContact(
+  db: Kysely<DB>,
+  session: WriteSession,
+  orgRef: string,
+  personRef: string,
+): Promise<{ wasPrincipal: boolean }> {
   const pair = await resolvePair(db, orgRef, personRef);
   return writeAs(db, session, async (trx) => {
     await lockOrg(trx, pair.org.id);

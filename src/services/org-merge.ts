@@ -8,7 +8,18 @@ import { resolveRef, type Resolved } from './refs.js';
 export const NAME_SIMILARITY = 0.6;
 
 /** Mail providers: sharing one says nothing about being the same organisation. */
-const WEBMAIL = ['gmail.com', 'yahoo.fr', 'yahoo.com', 'hotmail.com', 'hotmail.fr', 'outlook.com', 'outlook.fr', 'live.fr', 'icloud.com', 'aol.com'];
+const WEBMAIL = [
+  'gmail.com',
+  'yahoo.fr',
+  'yahoo.com',
+  'hotmail.com',
+  'hotmail.fr',
+  'outlook.com',
+  'outlook.fr',
+  'live.fr',
+  'icloud.com',
+  'aol.com',
+];
 
 export interface DuplicatePair {
   a_id: string;
@@ -90,7 +101,13 @@ class DryRun extends Error {
  * DROP's if it had none), and DROP becomes inactive. Every change is audited as the
  * acting administrator. A dry run does all of it and rolls back, so the report is exact.
  */
-export async function mergeOrgs(db: Kysely<DB>, session: WriteSession, keepRef: string, dropRef: string, dryRun: boolean): Promise<MergeReport> {
+export async function mergeOrgs(
+  db: Kysely<DB>,
+  session: WriteSession,
+  keepRef: string,
+  dropRef: string,
+  dryRun: boolean,
+): Promise<MergeReport> {
   const keep = await resolveRef(db, 'organisation', keepRef);
   const drop = await resolveRef(db, 'organisation', dropRef);
   if (keep.id === drop.id) throw new UsageError('KEEP and DROP are the same organisation: nothing to merge.');
@@ -112,7 +129,9 @@ async function merge(trx: Transaction<DB>, keep: Resolved, drop: Resolved, dryRu
   const already = await trx
     .deleteFrom('contact_organisation')
     .where('organisation_id', '=', drop.id)
-    .where('utilisateur_id', 'in', (eb) => eb.selectFrom('contact_organisation').select('utilisateur_id').where('organisation_id', '=', keep.id))
+    .where('utilisateur_id', 'in', (eb) =>
+      eb.selectFrom('contact_organisation').select('utilisateur_id').where('organisation_id', '=', keep.id),
+    )
     .executeTakeFirst();
   const keepHasPrincipal = await trx
     .selectFrom('contact_organisation')
@@ -121,9 +140,18 @@ async function merge(trx: Transaction<DB>, keep: Resolved, drop: Resolved, dryRu
     .where('est_contact_principal', '=', true)
     .executeTakeFirst();
   if (keepHasPrincipal) {
-    await trx.updateTable('contact_organisation').set({ est_contact_principal: false }).where('organisation_id', '=', drop.id).where('est_contact_principal', '=', true).execute();
+    await trx
+      .updateTable('contact_organisation')
+      .set({ est_contact_principal: false })
+      .where('organisation_id', '=', drop.id)
+      .where('est_contact_principal', '=', true)
+      .execute();
   }
-  const moved = await trx.updateTable('contact_organisation').set({ organisation_id: keep.id }).where('organisation_id', '=', drop.id).executeTakeFirst();
+  const moved = await trx
+    .updateTable('contact_organisation')
+    .set({ organisation_id: keep.id })
+    .where('organisation_id', '=', drop.id)
+    .executeTakeFirst();
   const offers = { stage: 0, formation: 0, emploi: 0 };
   for (const table of ['stage', 'formation', 'emploi'] as const) {
     const result = await trx.updateTable(table).set({ organisation_id: keep.id }).where('organisation_id', '=', drop.id).executeTakeFirst();

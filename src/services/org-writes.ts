@@ -57,7 +57,8 @@ function toValues(input: OrgInput): OrgValues {
     for (const [key, v] of Object.entries(fields)) if (v !== undefined) (values as Record<string, unknown>)[key] = v;
     return values;
   } catch (error) {
-    if (error instanceof value.CellError) throw new UsageError(`${error.message[0]!.toUpperCase()}${error.message.slice(1)}; nothing was written.`);
+    if (error instanceof value.CellError)
+      throw new UsageError(`${error.message[0]!.toUpperCase()}${error.message.slice(1)}; nothing was written.`);
     throw error;
   }
 }
@@ -70,7 +71,12 @@ export async function addOrg(db: Kysely<DB>, session: WriteSession, input: OrgIn
   return writeAs(db, session, (trx) =>
     trx
       .insertInto('organisation')
-      .values({ ...values, nom_organisation: values.nom_organisation!, type_organisation: values.type_organisation!, statut: values.statut ?? 'active' })
+      .values({
+        ...values,
+        nom_organisation: values.nom_organisation!,
+        type_organisation: values.type_organisation!,
+        statut: values.statut ?? 'active',
+      })
       .returning(ORG_COLUMNS)
       .executeTakeFirstOrThrow(),
   );
@@ -80,7 +86,12 @@ export async function addOrg(db: Kysely<DB>, session: WriteSession, input: OrgIn
  * Changes what is given. A value equal to the stored one writes nothing: the update is
  * skipped when no column would differ (no row version, no audit entry, updated_at kept).
  */
-export async function updateOrg(db: Kysely<DB>, session: WriteSession, ref: string, input: OrgInput): Promise<{ org: OrgView; changed: boolean }> {
+export async function updateOrg(
+  db: Kysely<DB>,
+  session: WriteSession,
+  ref: string,
+  input: OrgInput,
+): Promise<{ org: OrgView; changed: boolean }> {
   const values = toValues(input);
   if (Object.keys(values).length === 0) throw new UsageError('Nothing to update: give at least one field (see alumni orgs update --help).');
   const { id } = await resolveRef(db, 'organisation', ref);
@@ -93,6 +104,11 @@ export async function updateOrg(db: Kysely<DB>, session: WriteSession, ref: stri
   });
 }
 
-export async function setOrgStatus(db: Kysely<DB>, session: WriteSession, ref: string, statut: StatutOrganisation): Promise<{ org: OrgView; changed: boolean }> {
+export async function setOrgStatus(
+  db: Kysely<DB>,
+  session: WriteSession,
+  ref: string,
+  statut: StatutOrganisation,
+): Promise<{ org: OrgView; changed: boolean }> {
   return updateOrg(db, session, ref, { statut });
 }

@@ -3,13 +3,26 @@ import { keysetPage, type Page } from '../db/keyset.js';
 import type { DB, Organisation, RoleContact, StatutOffre, StatutOrganisation, TypeOrganisation } from '../db/schema.js';
 import { resolveRef } from './refs.js';
 
-
 /** An organisation as shown: every column but the search vector. */
 export type OrgView = Omit<Selectable<Organisation>, 'search_vector'>;
 
 export const ORG_COLUMNS = [
-  'id', 'nom_organisation', 'type_organisation', 'secteur_activite', 'adresse', 'ville', 'pays', 'site_web',
-  'email_general', 'telephone_general', 'logo_url', 'description', 'date_creation', 'statut', 'created_at', 'updated_at',
+  'id',
+  'nom_organisation',
+  'type_organisation',
+  'secteur_activite',
+  'adresse',
+  'ville',
+  'pays',
+  'site_web',
+  'email_general',
+  'telephone_general',
+  'logo_url',
+  'description',
+  'date_creation',
+  'statut',
+  'created_at',
+  'updated_at',
 ] as const;
 
 export interface OrgFilters {
@@ -42,7 +55,10 @@ function filterOrgs(eb: ExpressionBuilder<DB, 'organisation'>, filters: OrgFilte
 
 /** Organisations by name (then id), every status unless filtered, a page at a time. */
 export function listOrgs(db: Kysely<DB>, filters: OrgFilters, page: { limit: number; after?: string }): Promise<Page<OrgView>> {
-  const query = db.selectFrom('organisation').select(ORG_COLUMNS).where((eb) => filterOrgs(eb, filters));
+  const query = db
+    .selectFrom('organisation')
+    .select(ORG_COLUMNS)
+    .where((eb) => filterOrgs(eb, filters));
   return keysetPage(query, {
     keys: [
       { key: 'nom_organisation', value: (o) => o.nom_organisation },
@@ -75,7 +91,12 @@ export function searchOrgs(db: Kysely<DB>, text: string, page: { limit: number; 
   const select = db
     .selectFrom('organisation')
     .select([
-      'id', 'nom_organisation', 'type_organisation', 'ville', 'statut', rank.as('rank'),
+      'id',
+      'nom_organisation',
+      'type_organisation',
+      'ville',
+      'statut',
+      rank.as('rank'),
       sql<string>`ts_headline('fr', coalesce(description, nom_organisation), ${query},
                   'StartSel=«, StopSel=», MaxWords=18, MinWords=6, ShortWord=2')`.as('excerpt'),
     ])
@@ -110,8 +131,17 @@ export function listContacts(db: Kysely<DB>, organisationId: string): Promise<Co
     .selectFrom('contact_organisation as c')
     .innerJoin('utilisateur as u', 'u.id', 'c.utilisateur_id')
     .select([
-      'c.utilisateur_id', 'u.nom_complet', 'u.email', 'u.matricule', 'c.role_contact', 'c.est_contact_principal',
-      'c.poste', 'c.email_professionnel', 'c.telephone_professionnel', 'c.date_debut', 'c.date_fin',
+      'c.utilisateur_id',
+      'u.nom_complet',
+      'u.email',
+      'u.matricule',
+      'c.role_contact',
+      'c.est_contact_principal',
+      'c.poste',
+      'c.email_professionnel',
+      'c.telephone_professionnel',
+      'c.date_debut',
+      'c.date_fin',
     ])
     .where('c.organisation_id', '=', organisationId)
     .orderBy('c.est_contact_principal', 'desc')

@@ -12,7 +12,7 @@ import { DEFAULT_AUDIT_RETENTION, JOBS, type JobName } from './jobs.js';
  * the same history.
  */
 const HOW_TO_INSTALL =
-  'install the postgresql-15-cron package (or your version\'s), set shared_preload_libraries = \'pg_cron\' and cron.database_name in postgresql.conf, restart PostgreSQL, run CREATE EXTENSION pg_cron in that database, then try again; or use `alumni jobs crontab`';
+  "install the postgresql-15-cron package (or your version's), set shared_preload_libraries = 'pg_cron' and cron.database_name in postgresql.conf, restart PostgreSQL, run CREATE EXTENSION pg_cron in that database, then try again; or use `alumni jobs crontab`";
 
 export interface ScheduledJob {
   job: JobName;
@@ -51,7 +51,9 @@ async function withCronDatabase<T>(db: Kysely<DB>, url: string, work: (cron: Kys
     const { rows: there } = await sql<{ installed: boolean }>`
       select exists (select 1 from pg_extension where extname = 'pg_cron') as installed`.execute(cron);
     if (!there[0]!.installed) {
-      throw new UsageError(`pg_cron is loaded but not created in its database ${here.cron_database}: run CREATE EXTENSION pg_cron there, then try again.`);
+      throw new UsageError(
+        `pg_cron is loaded but not created in its database ${here.cron_database}: run CREATE EXTENSION pg_cron there, then try again.`,
+      );
     }
     return await work(cron, here.database);
   } finally {
@@ -75,7 +77,11 @@ export async function scheduleJobs(db: Kysely<DB>, url: string, jobs: JobName[],
   });
 }
 
-export async function unscheduleJobs(db: Kysely<DB>, url: string, jobs: JobName[]): Promise<Array<{ job: JobName; jobname: string; removed: boolean }>> {
+export async function unscheduleJobs(
+  db: Kysely<DB>,
+  url: string,
+  jobs: JobName[],
+): Promise<Array<{ job: JobName; jobname: string; removed: boolean }>> {
   return withCronDatabase(db, url, async (cron, database) => {
     const removed = [];
     for (const job of jobs) {

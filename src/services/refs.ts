@@ -20,7 +20,8 @@ interface KindSpec {
   hint: string;
 }
 
-const sameName = (column: string, ref: string) => sql<boolean>`lower(immutable_unaccent(${sql.ref(column)})) = lower(immutable_unaccent(${ref}))`;
+const sameName = (column: string, ref: string) =>
+  sql<boolean>`lower(immutable_unaccent(${sql.ref(column)})) = lower(immutable_unaccent(${ref}))`;
 
 const KINDS: Record<RefKind, KindSpec> = {
   user: {
@@ -62,7 +63,10 @@ export async function resolveRef(db: Kysely<DB>, kind: RefKind, ref: string): Pr
      order by label limit 6`.execute(db);
   if (rows.length === 0) throw new NotFoundError(`No ${spec.noun} "${wanted}" (${spec.hint}).`);
   if (rows.length > 1) {
-    const shown = rows.slice(0, 5).map((r) => `${r.label} [${r.id}]`).join('; ');
+    const shown = rows
+      .slice(0, 5)
+      .map((r) => `${r.label} [${r.id}]`)
+      .join('; ');
     throw new UsageError(`"${wanted}" names several ${spec.noun}s: ${shown}${rows.length > 5 ? '; …' : ''}. Give the id.`);
   }
   return rows[0]!;

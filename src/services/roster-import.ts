@@ -100,11 +100,25 @@ async function importFile(
   const repeats = new RepeatedLines(await findRepeatedKeys(firstPass.records, checker, firstPass.estimatedRows));
   const roster = await openRoster(path, readOptions);
   const rejects = new RejectsFile(options.rejectsPath ?? defaultRejectsPath(roster.name, options.cwd), roster.header, roster.delimiter);
-  hooks.onStart?.({ encoding: roster.encoding, delimiter: roster.delimiter, unknownColumns: mapping.unknown, totalBytes: roster.totalBytes });
+  hooks.onStart?.({
+    encoding: roster.encoding,
+    delimiter: roster.delimiter,
+    unknownColumns: mapping.unknown,
+    totalBytes: roster.totalBytes,
+  });
 
   const totals: ImportSummary = {
-    read: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0,
-    seconds: 0, rows_per_second: 0, rejects_file: null, dry_run: options.dryRun, import_id: null,
+    read: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    rejected: 0,
+    seconds: 0,
+    rows_per_second: 0,
+    rejects_file: null,
+    dry_run: options.dryRun,
+    import_id: null,
   };
   const importId = options.dryRun ? null : await openLedger(db, roster.name, importer.actorId, options);
   totals.import_id = importId;
@@ -247,10 +261,18 @@ async function createReferences(
   const newYears = [...years].filter((y) => !created.years.has(y));
   const newFields = [...fields.values()].filter((f) => !created.fields.has(f));
   if (newYears.length > 0) {
-    await trx.insertInto('annee_reference').values(newYears.map((annee) => ({ annee }))).onConflict((oc) => oc.doNothing()).execute();
+    await trx
+      .insertInto('annee_reference')
+      .values(newYears.map((annee) => ({ annee })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
   if (newFields.length > 0) {
-    await trx.insertInto('domaine_reference').values(newFields.map((nom_domaine) => ({ nom_domaine }))).onConflict((oc) => oc.doNothing()).execute();
+    await trx
+      .insertInto('domaine_reference')
+      .values(newFields.map((nom_domaine) => ({ nom_domaine })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 }
 

@@ -156,7 +156,12 @@ export async function setActive(db: Kysely<DB>, session: WriteSession, input: { 
   if (target.est_actif === active) return { user: target, changed: false };
   return writeAs(db, session, async (trx) => {
     if (!active && target.role === 'super_admin') await refuseLastSuperAdmin(trx, target.id);
-    const user = await trx.updateTable('utilisateur').set({ est_actif: active }).where('id', '=', target.id).returning(USER_COLUMNS).executeTakeFirstOrThrow();
+    const user = await trx
+      .updateTable('utilisateur')
+      .set({ est_actif: active })
+      .where('id', '=', target.id)
+      .returning(USER_COLUMNS)
+      .executeTakeFirstOrThrow();
     return { user, changed: true };
   });
 }
@@ -169,7 +174,12 @@ export async function setRole(db: Kysely<DB>, session: WriteSession, input: { re
   if (target.role === role) return { user: target, changed: false };
   return writeAs(db, session, async (trx) => {
     if (target.role === 'super_admin') await refuseLastSuperAdmin(trx, target.id);
-    const user = await trx.updateTable('utilisateur').set({ role }).where('id', '=', target.id).returning(USER_COLUMNS).executeTakeFirstOrThrow();
+    const user = await trx
+      .updateTable('utilisateur')
+      .set({ role })
+      .where('id', '=', target.id)
+      .returning(USER_COLUMNS)
+      .executeTakeFirstOrThrow();
     return { user, changed: true };
   });
 }

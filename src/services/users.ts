@@ -7,8 +7,22 @@ import { resolveRef } from './refs.js';
 
 /** What is shown of a user: everything but the password hash. */
 export const USER_COLUMNS = [
-  'id', 'matricule', 'nom_complet', 'email', 'titre', 'statut', 'role', 'annee_sortie', 'domaine',
-  'travailleur', 'telephone', 'photo_profil_url', 'est_actif', 'created_at', 'updated_at', 'last_login',
+  'id',
+  'matricule',
+  'nom_complet',
+  'email',
+  'titre',
+  'statut',
+  'role',
+  'annee_sortie',
+  'domaine',
+  'travailleur',
+  'telephone',
+  'photo_profil_url',
+  'est_actif',
+  'created_at',
+  'updated_at',
+  'last_login',
 ] as const;
 
 export interface UserView {
@@ -43,7 +57,10 @@ export interface UserFilters {
 
 /** Users by name (then id), a page at a time: keyset pagination, stable under inserts. */
 export async function listUsers(db: Kysely<DB>, filters: UserFilters, page: { limit: number; after?: string }): Promise<Page<UserView>> {
-  const query = db.selectFrom('utilisateur').select(USER_COLUMNS).where((eb) => filterUsers(eb, filters));
+  const query = db
+    .selectFrom('utilisateur')
+    .select(USER_COLUMNS)
+    .where((eb) => filterUsers(eb, filters));
   return keysetPage(query, {
     keys: [
       { key: 'nom_complet', value: (user) => user.nom_complet },
@@ -123,9 +140,22 @@ export async function listImports(db: Kysely<DB>, limit: number): Promise<Import
     .selectFrom('alumni_admin.import_run as r')
     .leftJoin('utilisateur as u', 'u.id', 'r.acteur_id')
     .select([
-      'r.id', 'r.file_name', 'r.checksum', sql<string | null>`coalesce(u.email, u.matricule)`.as('acteur'), 'r.mode', 'r.status',
-      'r.read', 'r.inserted', 'r.updated', 'r.unchanged', 'r.skipped', 'r.rejected', 'r.rejects_file', 'r.error',
-      'r.started_at', 'r.finished_at',
+      'r.id',
+      'r.file_name',
+      'r.checksum',
+      sql<string | null>`coalesce(u.email, u.matricule)`.as('acteur'),
+      'r.mode',
+      'r.status',
+      'r.read',
+      'r.inserted',
+      'r.updated',
+      'r.unchanged',
+      'r.skipped',
+      'r.rejected',
+      'r.rejects_file',
+      'r.error',
+      'r.started_at',
+      'r.finished_at',
     ])
     .orderBy('r.started_at', 'desc')
     .orderBy('r.id')

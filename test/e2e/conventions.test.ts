@@ -24,7 +24,10 @@ describe('CLI conventions (the built alumni as a subprocess)', () => {
   const loadedModules = async (args: string[], env: Record<string, string>) => {
     const file = join(scratch, `imports-${Math.random()}`);
     writeFileSync(file, '');
-    const result = await runCli(args, { env: { ...env, RECORD_IMPORTS_FILE: file }, nodeArgs: ['--import', join(ROOT, 'test/support/record-imports.mjs')] });
+    const result = await runCli(args, {
+      env: { ...env, RECORD_IMPORTS_FILE: file },
+      nodeArgs: ['--import', join(ROOT, 'test/support/record-imports.mjs')],
+    });
     return { result, urls: readFileSync(file, 'utf8').split('\n').filter(Boolean) };
   };
 
@@ -87,7 +90,9 @@ describe('CLI conventions (the built alumni as a subprocess)', () => {
   it('an unreachable server gives one sentence naming host and port, exit 1, no stack, no password', async () => {
     const result = await runCli(['doctor'], { env: { DATABASE_URL: 'postgres://u:s3cret@127.0.0.1:1/db' } });
     expect(result.code).toBe(1);
-    expect(result.stderr.trimEnd().split('\n')).toEqual(['error: Cannot connect to the PostgreSQL server at 127.0.0.1:1: connection refused (is the server running?).']);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      'error: Cannot connect to the PostgreSQL server at 127.0.0.1:1: connection refused (is the server running?).',
+    ]);
     const verbose = await runCli(['doctor', '--verbose'], { env: { DATABASE_URL: 'postgres://u:s3cret@127.0.0.1:1/db' } });
     expect(verbose.code).toBe(1);
     expect(verbose.stderr).toMatch(STACK_LINE);

@@ -6,7 +6,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { finished, runCli, startCli } from '../support/cli.js';
 import { embeddedDataDir } from '../support/databases.js';
 
-const MIGRATIONS = readdirSync(join(import.meta.dirname, '../../migrations')).filter((f) => f.endsWith('.up.sql')).sort();
+const MIGRATIONS = readdirSync(join(import.meta.dirname, '../../migrations'))
+  .filter((f) => f.endsWith('.up.sql'))
+  .sort();
 const NEWEST = MIGRATIONS.at(-1)!.replace('.up.sql', '');
 
 describe('the embedded database', () => {

@@ -33,7 +33,9 @@ describe('flag values, end to end on a server', () => {
     expect(students.length).toBeGreaterThan(5);
     expect(await matricules(['--statut', 'Etudiant'])).toEqual(students);
     expect(await matricules(['--statut', 'ÉTUDIANT'])).toEqual(students);
-    expect((await json(['users', 'export', '--statut', 'Étudiant'])).map((u: { matricule: string }) => u.matricule).sort()).toEqual([...students].sort());
+    expect((await json(['users', 'export', '--statut', 'Étudiant'])).map((u: { matricule: string }) => u.matricule).sort()).toEqual(
+      [...students].sort(),
+    );
     const admins = await matricules(['--role', 'admin']);
     expect(admins.length).toBeGreaterThan(0);
     expect(await matricules(['--role', 'Admin'])).toEqual(admins);
@@ -55,16 +57,22 @@ describe('flag values, end to end on a server', () => {
     expect(maybe.stdout).toBe('');
     expect(maybe.stderr).toContain(`--actif "peut-être": ${YES_NO_FORMS}`);
     // The roster's cell words (vrai, x) are not flag words: one vocabulary for flags.
-    const vrai = await runCli(['users', 'add', '--nom', 'Vrai Faux', '--matricule', 'VF-1', '--travailleur', 'vrai', '--no-password'], { env });
+    const vrai = await runCli(['users', 'add', '--nom', 'Vrai Faux', '--matricule', 'VF-1', '--travailleur', 'vrai', '--no-password'], {
+      env,
+    });
     expect(vrai.code).toBe(2);
     expect(vrai.stderr).toContain(`--travailleur "vrai": ${YES_NO_FORMS}`);
     expect(await countRows(t.db, 'utilisateur', sql`matricule = 'VF-1'`)).toBe(0);
   });
 
   it('users add --statut ÉTUDIANT stores etudiant; update and set-role read their values the same way', async () => {
-    const added = await runCli(['users', 'add', '--nom', 'Binta Fall', '--matricule', 'BF-1', '--statut', 'ÉTUDIANT', '--travailleur', 'Yes', '--no-password'], { env });
+    const added = await runCli(
+      ['users', 'add', '--nom', 'Binta Fall', '--matricule', 'BF-1', '--statut', 'ÉTUDIANT', '--travailleur', 'Yes', '--no-password'],
+      { env },
+    );
     expect(added.code).toBe(0);
-    const row = () => t.db.selectFrom('utilisateur').select(['statut', 'role', 'travailleur']).where('matricule', '=', 'BF-1').executeTakeFirstOrThrow();
+    const row = () =>
+      t.db.selectFrom('utilisateur').select(['statut', 'role', 'travailleur']).where('matricule', '=', 'BF-1').executeTakeFirstOrThrow();
     expect(await row()).toEqual({ statut: 'etudiant', role: 'user', travailleur: true });
 
     expect((await runCli(['users', 'update', 'BF-1', '--statut', 'Personnel-Technique', '--travailleur', 'NON'], { env })).code).toBe(0);
@@ -113,7 +121,9 @@ describe('flag values, end to end on a server', () => {
     expect(ambiguous.stderr).toContain('"m" is ambiguous: write min or mo');
     expect(ambiguous.stderr.trim().split('\n')).toHaveLength(1);
 
-    await sql`update audit_log set created_at = now() - interval '2 hours' where id in (select id from audit_log order by id limit 10)`.execute(t.db);
+    await sql`update audit_log set created_at = now() - interval '2 hours' where id in (select id from audit_log order by id limit 10)`.execute(
+      t.db,
+    );
     const recent = await countRows(t.db, 'audit_log', sql`created_at >= now() - interval '90 minutes'`);
     expect(recent).toBeGreaterThan(10);
     expect(await json(['audit', 'list', '--since', '90min', '--limit', '10000'])).toHaveLength(recent);
@@ -128,7 +138,11 @@ describe('flag values, end to end on a server', () => {
     expect(await dates(['--until', '1 year'])).toBe(1);
     expect(await dates(['--since', '90min'])).toBe(1);
     expect(await dates(['--since', '2000-01-01'])).toBe(7);
-    for (const [flag, value] of [['--since', '30m'], ['--until', '2026-02-30'], ['--since', 'yesterday']]) {
+    for (const [flag, value] of [
+      ['--since', '30m'],
+      ['--until', '2026-02-30'],
+      ['--since', 'yesterday'],
+    ]) {
       const refused = await runCli(['validate', 'history', flag!, value!], { env });
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain(`${flag} "${value}": give a date`);
@@ -137,7 +151,12 @@ describe('flag values, end to end on a server', () => {
 
   it('jobs run purge-audit: --older-than 30m is refused, 6mo deletes exactly the entries older than six months', async () => {
     const ids = (await t.db.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(4).execute()).map((r) => r.id);
-    const age = [sql`interval '6 months' + interval '1 day'`, sql`interval '400 days'`, sql`interval '6 months' - interval '1 day'`, sql`interval '5 months'`];
+    const age = [
+      sql`interval '6 months' + interval '1 day'`,
+      sql`interval '400 days'`,
+      sql`interval '6 months' - interval '1 day'`,
+      sql`interval '5 months'`,
+    ];
     for (const [i, id] of ids.entries()) await sql`update audit_log set created_at = now() - (${age[i]}) where id = ${id}`.execute(t.db);
     const total = await countRows(t.db, 'audit_log');
 
@@ -170,7 +189,10 @@ describe('the first super_admin, with its role written in any case', () => {
   afterAll(() => t.close());
 
   it('users add --role Super_Admin needs no actor while none exists', async () => {
-    const first = await runCli(['users', 'add', '--nom', 'Fatou Sall', '--email', 'fatou@ecole.example', '--role', 'Super_Admin', '--no-password'], { env: t.env });
+    const first = await runCli(
+      ['users', 'add', '--nom', 'Fatou Sall', '--email', 'fatou@ecole.example', '--role', 'Super_Admin', '--no-password'],
+      { env: t.env },
+    );
     expect(first.stderr).not.toContain('error');
     expect(first.code).toBe(0);
     expect(await countRows(t.db, 'utilisateur', sql`role = 'super_admin'`)).toBe(1);

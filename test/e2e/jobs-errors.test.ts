@@ -24,14 +24,18 @@ describe('jobs run when something else than the job fails, end to end on a serve
       const quiet = await runCli(['jobs', 'run', 'expire-offers', 'purge-messages'], { env: t.env });
       expect(quiet.code).toBe(1);
       const [failed, ok] = quiet.stdout.trimEnd().split('\n');
-      expect(failed).toMatch(/^expire-offers {2}failed {2}- {2}0\.00s {2}error: job_run refuses new runs \(archive at postgresql:\/\/robot:\*\*\*\*@archive\.example\/alumni\)$/);
+      expect(failed).toMatch(
+        /^expire-offers {2}failed {2}- {2}0\.00s {2}error: job_run refuses new runs \(archive at postgresql:\/\/robot:\*\*\*\*@archive\.example\/alumni\)$/,
+      );
       expect(ok).toMatch(/^purge-messages {2}ok {2}message=0/);
       expect(quiet.stderr).toBe('');
 
       const verbose = await runCli(['jobs', 'run', 'expire-offers', 'purge-messages', '--verbose'], { env: t.env });
       expect(verbose.code).toBe(1);
       expect(verbose.stdout.split('\n')[0]).toBe(failed);
-      expect(verbose.stderr).toMatch(/^expire-offers: error: job_run refuses new runs \(archive at postgresql:\/\/robot:\*\*\*\*@archive\.example\/alumni\)\n/);
+      expect(verbose.stderr).toMatch(
+        /^expire-offers: error: job_run refuses new runs \(archive at postgresql:\/\/robot:\*\*\*\*@archive\.example\/alumni\)\n/,
+      );
       expect(verbose.stderr).toMatch(/^ {4}at /m);
       expect(verbose.stderr).toMatch(/^ {2}SQLSTATE: P0001$/m);
       expect(verbose.stderr).toMatch(/^ {2}where: PL\/pgSQL function refuse_expire_offers\(\)/m);

@@ -21,16 +21,19 @@ describe('jobs, end to end on a server', () => {
   const runs = (status: string) => countRows(t.db, 'alumni_admin.job_run', sql`job = 'expire-offers' and status = ${status}`);
 
   it('five concurrent runs of expire-offers do the work once; the other four exit 75 and are recorded as locked', async () => {
-    const stages = await t.db.insertInto('stage')
+    const stages = await t.db
+      .insertInto('stage')
       .values(Array.from({ length: 20 }, (_, i) => ({ titre: `Stage ${i}`, type_stage: 'academique' as const, date_fin: daysAgo(1 + i) })))
-      .returning('id').execute();
+      .returning('id')
+      .execute();
     // Hold one of the rows, so the first run stays inside its job while the others start.
     const blocker = new pg.Client({ connectionString: t.url });
     await blocker.connect();
     await blocker.query('begin');
     await blocker.query('select 1 from stage where id = $1 for update', [stages[0]!.id]);
     const first = startCli(['jobs', 'run', 'expire-offers', '--json'], { env: t.env });
-    for (let i = 0; i < 200 && (await countRows(t.db, 'pg_locks', ADVISORY_HERE)) === 0; i += 1) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && (await countRows(t.db, 'pg_locks', ADVISORY_HERE)) === 0; i += 1)
+      await new Promise((r) => setTimeout(r, 50));
     const others = await Promise.all(Array.from({ length: 4 }, () => runCli(['jobs', 'run', 'expire-offers', '--json'], { env: t.env })));
     await blocker.query('commit');
     await blocker.end();
@@ -41,7 +44,11 @@ describe('jobs, end to end on a server', () => {
     for (const other of others) {
       expect(other.code).toBe(75);
       const [result] = JSON.parse(other.stdout);
-      expect(Object.keys(result).filter((k) => RUN_KEYS.includes(k)).sort()).toEqual(RUN_KEYS);
+      expect(
+        Object.keys(result)
+          .filter((k) => RUN_KEYS.includes(k))
+          .sort(),
+      ).toEqual(RUN_KEYS);
       expect(result).toMatchObject({ status: 'locked', error: null });
     }
     expect(await countRows(t.db, 'stage', sql`statut = 'expiree'`)).toBe(20);
@@ -74,7 +81,12 @@ describe('jobs, end to end on a server', () => {
   it('cron output: one line per job, nothing on stderr, no colour; a failing job exits 1 with its error recorded', async () => {
     const ok = await runCli(['jobs', 'run', '--all'], { env: t.env });
     expect(ok.code).toBe(0);
-    expect(ok.stdout.trimEnd().split('\n').map((l) => l.split('  ')[0])).toEqual(['expire-offers', 'purge-messages', 'refresh-stats', 'purge-audit']);
+    expect(
+      ok.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split('  ')[0]),
+    ).toEqual(['expire-offers', 'purge-messages', 'refresh-stats', 'purge-audit']);
     expect(ok.stderr).toBe('');
     expect(ok.stdout).not.toContain('\u001b[');
 
@@ -99,7 +111,10 @@ describe('jobs, end to end on a server', () => {
   });
 
   it('--dry-run counts and lists, writes nothing; an unknown job exits 2', async () => {
-    await t.db.insertInto('emploi').values({ titre: 'Vieille offre', type_emploi: 'hybride', date_publication: daysAgo(60), date_expiration: daysAgo(3) }).execute();
+    await t.db
+      .insertInto('emploi')
+      .values({ titre: 'Vieille offre', type_emploi: 'hybride', date_publication: daysAgo(60), date_expiration: daysAgo(3) })
+      .execute();
     const before = await countRows(t.db, 'alumni_admin.job_run');
     const dry = await runCli(['jobs', 'run', 'expire-offers', '--dry-run'], { env: t.env });
     expect(dry.code).toBe(0);
@@ -115,7 +130,10 @@ describe('jobs, end to end on a server', () => {
   it('list shows each job with its schedule, last run and next due time; history as CSV', async () => {
     const list = JSON.parse((await runCli(['jobs', 'list', '--json'], { env: t.env })).stdout);
     expect(list.map((j: { job: string; schedule: string }) => [j.job, j.schedule])).toEqual([
-      ['expire-offers', '0 2 * * *'], ['purge-messages', '0 3 * * 0'], ['refresh-stats', '0 1 * * *'], ['purge-audit', '0 4 * * 0'],
+      ['expire-offers', '0 2 * * *'],
+      ['purge-messages', '0 3 * * 0'],
+      ['refresh-stats', '0 1 * * *'],
+      ['purge-audit', '0 4 * * 0'],
     ]);
     expect(list[0].last_run).toMatchObject({ status: 'ok', rows: { stage: 0, emploi: 0 } });
     expect(new Date(list[0].next_due_at).getTime()).toBeGreaterThan(Date.now());
@@ -139,9 +157,15 @@ describe('jobs, end to end on a server', () => {
     expect(parsed.expressions.map((e) => e.stringify())).toEqual(['0 2 * * *', '0 3 * * 0', '0 1 * * *', '0 4 * * 0']);
     const json = JSON.parse((await runCli(['jobs', 'crontab', '--json'], { env: { DATABASE_URL: url.toString() } })).stdout);
     expect(json.map((e: { job: string; schedule: string }) => `${e.schedule} ${e.job}`)).toEqual([
-      '0 2 * * * expire-offers', '0 3 * * 0 purge-messages', '0 1 * * * refresh-stats', '0 4 * * 0 purge-audit',
+      '0 2 * * * expire-offers',
+      '0 3 * * 0 purge-messages',
+      '0 1 * * * refresh-stats',
+      '0 4 * * 0 purge-audit',
     ]);
-    const commands = result.stdout.split('\n').filter((l) => /^\d/.test(l)).map((l) => l.split(' ').slice(5));
+    const commands = result.stdout
+      .split('\n')
+      .filter((l) => /^\d/.test(l))
+      .map((l) => l.split(' ').slice(5));
     for (const [quoted, ...rest] of commands) {
       const binary = quoted!.replace(/^'(.*)'$/, '$1');
       expect(isAbsolute(binary) && existsSync(binary)).toBe(true);

@@ -56,7 +56,9 @@ describe('alumni migrate and doctor against a PostgreSQL server', () => {
 
   it('refuses a schema newer than the tool, saying so', async () => {
     t = await createServerDatabase();
-    await sql`insert into alumni_admin.kysely_migration (name, timestamp) values ('29991231000000_from_the_future', now()::text)`.execute(t.db);
+    await sql`insert into alumni_admin.kysely_migration (name, timestamp) values ('29991231000000_from_the_future', now()::text)`.execute(
+      t.db,
+    );
     for (const args of [['fixtures', 'load'], ['migrate'], ['users', 'list']]) {
       const result = await runCli(args, { env: t.env });
       expect(result.code).toBe(2);

@@ -21,7 +21,8 @@ describe('jobs schedule with pg_cron', () => {
 
   beforeAll(async () => {
     const library = join(findPostgresBin(), '..', 'lib', 'pg_cron.so');
-    if (!existsSync(library)) throw new Error(`pg_cron is not installed (${library} is missing): apt-get install postgresql-15-cron, as .ci/run does.`);
+    if (!existsSync(library))
+      throw new Error(`pg_cron is not installed (${library} is missing): apt-get install postgresql-15-cron, as .ci/run does.`);
     cluster = await startLocalCluster([
       '-c shared_preload_libraries=pg_cron',
       '-c cron.database_name=alumni_cron',
@@ -45,8 +46,10 @@ describe('jobs schedule with pg_cron', () => {
   });
 
   const cronJobs = async () =>
-    (await sql<{ jobid: number; jobname: string; schedule: string; command: string; database: string }>`
-      select jobid, jobname, schedule, command, database from cron.job order by jobname`.execute(cron)).rows;
+    (
+      await sql<{ jobid: number; jobname: string; schedule: string; command: string; database: string }>`
+      select jobid, jobname, schedule, command, database from cron.job order by jobname`.execute(cron)
+    ).rows;
 
   it('registers the four jobs, idempotently, to run in the platform database', async () => {
     const first = await runCli(['jobs', 'schedule'], { env });
@@ -65,13 +68,22 @@ describe('jobs schedule with pg_cron', () => {
   });
 
   it('the registered command does what jobs run does, and is recorded in the same history', async () => {
-    await app.insertInto('stage').values({ titre: 'Fini hier', type_stage: 'academique', date_fin: sql`current_date - 1` as never }).execute();
+    await app
+      .insertInto('stage')
+      .values({ titre: 'Fini hier', type_stage: 'academique', date_fin: sql`current_date - 1` as never })
+      .execute();
     const [expire] = (await cronJobs()).filter((j) => j.jobname.endsWith('expire-offers'));
     await sql.raw(expire!.command).execute(app);
     expect(await countRows(app, 'stage', sql`statut = 'expiree'`)).toBe(1);
     const history = JSON.parse((await runCli(['jobs', 'history', 'expire-offers', '--json'], { env })).stdout);
     expect(history[0]).toMatchObject({ status: 'ok', rows: { stage: 1, emploi: 0 }, user_agent: 'pg_cron expire-offers' });
-    expect(await countRows(app, 'audit_log', sql`table_name = 'stage' and action = 'UPDATE' and user_agent = 'pg_cron expire-offers' and utilisateur_id is null`)).toBe(1);
+    expect(
+      await countRows(
+        app,
+        'audit_log',
+        sql`table_name = 'stage' and action = 'UPDATE' and user_agent = 'pg_cron expire-offers' and utilisateur_id is null`,
+      ),
+    ).toBe(1);
   });
 
   it('pg_cron itself runs a scheduled job when it falls due', async () => {
@@ -79,10 +91,19 @@ describe('jobs schedule with pg_cron', () => {
     await sql`select cron.alter_job(${refresh!.jobid}::bigint, schedule := '* * * * *')`.execute(cron);
     // pg_cron starts jobs on the minute: within 90 s it must have run it.
     await vi.waitFor(
-      async () => expect(await countRows(app, 'alumni_admin.job_run', sql`job = 'refresh-stats' and status = 'ok' and user_agent = 'pg_cron refresh-stats'`)).toBeGreaterThan(0),
+      async () =>
+        expect(
+          await countRows(
+            app,
+            'alumni_admin.job_run',
+            sql`job = 'refresh-stats' and status = 'ok' and user_agent = 'pg_cron refresh-stats'`,
+          ),
+        ).toBeGreaterThan(0),
       { timeout: 90_000, interval: 1_000 },
     );
-    const { rows } = await sql<{ status: string }>`select status from cron.job_run_details where jobid = ${refresh!.jobid}::bigint order by start_time desc limit 1`.execute(cron);
+    const { rows } = await sql<{
+      status: string;
+    }>`select status from cron.job_run_details where jobid = ${refresh!.jobid}::bigint order by start_time desc limit 1`.execute(cron);
     expect(rows[0]?.status).toBe('succeeded');
   }, 120_000);
 

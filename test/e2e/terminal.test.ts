@@ -38,13 +38,25 @@ describe('on a terminal with stderr or stdout redirected', () => {
   });
 
   it('validate review 2>review.log: cards, keys and reason templates are all on the screen, none in the log', async () => {
-    const ids = (await t.db.insertInto('groupe')
-      .values(['Club Echo', 'Club Foxtrot'].map((nom_groupe, i) => ({ nom_groupe, createur_id: authorId, description: `Le groupe ${nom_groupe}.`,
-        created_at: sql`now() - make_interval(days => ${10 - i})` })))
-      .returning('id').execute()).map((r) => r.id);
+    const ids = (
+      await t.db
+        .insertInto('groupe')
+        .values(
+          ['Club Echo', 'Club Foxtrot'].map((nom_groupe, i) => ({
+            nom_groupe,
+            createur_id: authorId,
+            description: `Le groupe ${nom_groupe}.`,
+            created_at: sql`now() - make_interval(days => ${10 - i})`,
+          })),
+        )
+        .returning('id')
+        .execute()
+    ).map((r) => r.id);
     const log = join(files, 'review.log');
     const pty = startInPty(['validate', 'review', 'groups'], env, { stderrTo: log });
-    let at = await pty.waitFor(/groups: card 1, 2 waiting[\s\S]*Group · Club Echo[\s\S]*Created by\s*│\s*awa@exemple\.sn[\s\S]*\[a\]pprove/);
+    let at = await pty.waitFor(
+      /groups: card 1, 2 waiting[\s\S]*Group · Club Echo[\s\S]*Created by\s*│\s*awa@exemple\.sn[\s\S]*\[a\]pprove/,
+    );
     pty.type('a');
     at = await pty.waitFor(/Approved: Club Echo[\s\S]*card 2, 1 waiting[\s\S]*Club Foxtrot[\s\S]*\[a\]pprove/, at);
     pty.type('r');
@@ -54,8 +66,11 @@ describe('on a terminal with stderr or stdout redirected', () => {
     expect(await pty.exited).toBe(0);
     expect(pty.screen.slice(at)).toMatch(/1 approved, 1 rejected, 0 skipped/);
     expect(readFileSync(log, 'utf8')).toBe('');
-    const decided = await t.db.selectFrom('validation_groupe').select(['groupe_id', 'est_approuve', 'commentaire'])
-      .where('groupe_id', 'in', ids).execute();
+    const decided = await t.db
+      .selectFrom('validation_groupe')
+      .select(['groupe_id', 'est_approuve', 'commentaire'])
+      .where('groupe_id', 'in', ids)
+      .execute();
     expect(decided.map((d) => [ids.indexOf(d.groupe_id), d.est_approuve, d.commentaire]).sort()).toEqual([
       [0, true, null],
       [1, false, DEFAULT_REASONS[0]],
@@ -82,9 +97,16 @@ describe('on a terminal with stderr or stdout redirected', () => {
     const piped = startInPty(['users', 'add', '--nom', 'Cheikh Ba', '--matricule', 'PTY-2', '--json'], env, { pipeStdout: true });
     await piped.waitFor(/No terminal to type a password/);
     expect(await piped.exited).toBe(0);
-    const hashes = await t.db.selectFrom('utilisateur').select(['matricule', 'mot_de_passe_hash'])
-      .where('matricule', 'in', ['PTY-1', 'PTY-2']).orderBy('matricule').execute();
-    expect(hashes.map((u) => [u.matricule, u.mot_de_passe_hash?.startsWith('$argon2id$') ?? null])).toEqual([['PTY-1', true], ['PTY-2', null]]);
+    const hashes = await t.db
+      .selectFrom('utilisateur')
+      .select(['matricule', 'mot_de_passe_hash'])
+      .where('matricule', 'in', ['PTY-1', 'PTY-2'])
+      .orderBy('matricule')
+      .execute();
+    expect(hashes.map((u) => [u.matricule, u.mot_de_passe_hash?.startsWith('$argon2id$') ?? null])).toEqual([
+      ['PTY-1', true],
+      ['PTY-2', null],
+    ]);
   });
 
   it('doctor > report.txt on a terminal: the report holds no escape code', async () => {
@@ -102,7 +124,9 @@ describe('a spinner whose work fails', () => {
     const { dataDir, remove } = embeddedDataDir();
     try {
       // The two newest migrations look pending, though their objects exist: applying them fails.
-      const migrations = readdirSync(join(import.meta.dirname, '../../migrations')).filter((f) => f.endsWith('.up.sql')).sort();
+      const migrations = readdirSync(join(import.meta.dirname, '../../migrations'))
+        .filter((f) => f.endsWith('.up.sql'))
+        .sort();
       const pglite = await createPGlite(join(dataDir, 'pgdata'));
       await pglite.query('delete from alumni_admin.kysely_migration where name >= $1', [migrations.at(-2)!.replace('.up.sql', '')]);
       await pglite.close();

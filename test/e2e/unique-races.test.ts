@@ -25,7 +25,8 @@ describe('two sessions racing for one unique value, end to end on a server', () 
     await blocker.connect();
     await blocker.query('begin');
     await blocker.query(`insert into utilisateur (nom_complet, email) values ('Réservé', 'awa.ndiaye@ecole.example')`);
-    const add = (name: string) => startCli(['users', 'add', '--nom', name, '--email', 'Awa.Ndiaye@ecole.example', '--no-password', '--json'], { env });
+    const add = (name: string) =>
+      startCli(['users', 'add', '--nom', name, '--email', 'Awa.Ndiaye@ecole.example', '--no-password', '--json'], { env });
     const children = [add('Awa Ndiaye'), add('Awa N.')];
     const results = children.map((child) => finished(child));
     // Both sessions wait on the blocker's uncommitted row before it rolls back.
@@ -36,7 +37,9 @@ describe('two sessions racing for one unique value, end to end on a server', () 
 
     expect([first!.code, second!.code].sort()).toEqual([0, 2]);
     const loser = first!.code === 2 ? first! : second!;
-    expect(loser.stderr).toBe('error: A user with e-mail awa.ndiaye@ecole.example already exists (see alumni users show awa.ndiaye@ecole.example).\n');
+    expect(loser.stderr).toBe(
+      'error: A user with e-mail awa.ndiaye@ecole.example already exists (see alumni users show awa.ndiaye@ecole.example).\n',
+    );
     expect(loser.stdout).toBe('');
     expect(first!.stderr + second!.stderr).not.toMatch(/duplicate key/);
     expect(await countRows(t.db, 'utilisateur', sql`lower(email) = 'awa.ndiaye@ecole.example'`)).toBe(1);

@@ -7,11 +7,32 @@ import { finished, runCli, startCli } from '../support/cli.js';
 import { countRows, createServerDatabase, embeddedDataDir, type TestDatabase } from '../support/databases.js';
 import { HEADER, rosterDir, writeRoster } from '../support/rosters.js';
 
-const CONTRACT_KEYS = ['dry_run', 'import_id', 'inserted', 'read', 'rejected', 'rejects_file', 'rows_per_second', 'seconds', 'skipped', 'unchanged', 'updated'];
+const CONTRACT_KEYS = [
+  'dry_run',
+  'import_id',
+  'inserted',
+  'read',
+  'rejected',
+  'rejects_file',
+  'rows_per_second',
+  'seconds',
+  'skipped',
+  'unchanged',
+  'updated',
+];
 
 function roster(from: number, to: number): string[][] {
   const rows = [HEADER];
-  for (let i = from; i < to; i += 1) rows.push([`Diplômé·e ${i}`, `K-${String(i).padStart(6, '0')}`, `k${i}@exemple.sn`, '2024', `+221 77 ${String(10_000_000 + i).slice(1)}`, 'Gestion', i % 2 ? 'oui' : 'non']);
+  for (let i = from; i < to; i += 1)
+    rows.push([
+      `Diplômé·e ${i}`,
+      `K-${String(i).padStart(6, '0')}`,
+      `k${i}@exemple.sn`,
+      '2024',
+      `+221 77 ${String(10_000_000 + i).slice(1)}`,
+      'Gestion',
+      i % 2 ? 'oui' : 'non',
+    ]);
   return rows;
 }
 
@@ -23,19 +44,34 @@ describe('users and the roster import, end to end on a server', () => {
     t = await createServerDatabase();
     dir = rosterDir();
     env = { ...t.env };
-    await t.db.insertInto('annee_reference').values([{ annee: 2024 }, { annee: 2025 }]).execute();
-    await t.db.insertInto('domaine_reference').values([{ nom_domaine: 'Gestion' }]).execute();
+    await t.db
+      .insertInto('annee_reference')
+      .values([{ annee: 2024 }, { annee: 2025 }])
+      .execute();
+    await t.db
+      .insertInto('domaine_reference')
+      .values([{ nom_domaine: 'Gestion' }])
+      .execute();
   });
   afterAll(() => t.close());
 
   it('creates the first super_admin without an actor, once', async () => {
-    const first = await runCli(['users', 'add', '--nom', 'Fatou Sall', '--email', 'fatou@ecole.example', '--role', 'super_admin', '--password-stdin', '--json'], { env, input: 'correct horse battery\n' });
+    const first = await runCli(
+      ['users', 'add', '--nom', 'Fatou Sall', '--email', 'fatou@ecole.example', '--role', 'super_admin', '--password-stdin', '--json'],
+      { env, input: 'correct horse battery\n' },
+    );
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ role: 'super_admin', email: 'fatou@ecole.example' });
-    const second = await runCli(['users', 'add', '--nom', 'Intrus', '--email', 'intrus@x.sn', '--role', 'super_admin', '--no-password'], { env });
+    const second = await runCli(['users', 'add', '--nom', 'Intrus', '--email', 'intrus@x.sn', '--role', 'super_admin', '--no-password'], {
+      env,
+    });
     expect(second.code).toBe(77);
     expect(await countRows(t.db, 'utilisateur', sql`role = 'super_admin'`)).toBe(1);
-    const hash = await t.db.selectFrom('utilisateur').select('mot_de_passe_hash').where('email', '=', 'fatou@ecole.example').executeTakeFirstOrThrow();
+    const hash = await t.db
+      .selectFrom('utilisateur')
+      .select('mot_de_passe_hash')
+      .where('email', '=', 'fatou@ecole.example')
+      .executeTakeFirstOrThrow();
     expect(hash.mot_de_passe_hash).toMatch(/^\$argon2id\$/);
   });
 
@@ -59,7 +95,10 @@ describe('users and the roster import, end to end on a server', () => {
     ]);
 
     const ledgerBefore = await countRows(t.db, 'alumni_admin.import_run');
-    const unusable = writeRoster(dir, 'unusable.csv', [['Nom', 'Ville'], ['Awa', 'Dakar']]);
+    const unusable = writeRoster(dir, 'unusable.csv', [
+      ['Nom', 'Ville'],
+      ['Awa', 'Dakar'],
+    ]);
     const refused = await runCli(['users', 'import', unusable, '--as', 'fatou@ecole.example'], { env, cwd: dir });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('no column for matricule');
@@ -74,12 +113,27 @@ describe('users and the roster import, end to end on a server', () => {
   it('users imports lists the ledger newest first', async () => {
     const result = await runCli(['users', 'imports', '--json'], { env });
     const runs = JSON.parse(result.stdout);
-    expect(runs[0]).toMatchObject({ file_name: expect.stringContaining('rejects.csv'), status: 'completed', acteur: 'fatou@ecole.example', read: 3, inserted: 2, rejected: 1 });
+    expect(runs[0]).toMatchObject({
+      file_name: expect.stringContaining('rejects.csv'),
+      status: 'completed',
+      acteur: 'fatou@ecole.example',
+      read: 3,
+      inserted: 2,
+      rejected: 1,
+    });
     expect(runs[1]).toMatchObject({ file_name: expect.stringContaining('clean.csv'), inserted: 5 });
   });
 
   it('exports CSV with formulas neutralised and never a password hash anywhere', async () => {
-    await t.db.insertInto('utilisateur').values({ nom_complet: '=HYPERLINK("http://evil.example","clic")', matricule: '@SUM(A1)', telephone: '+221771234567', mot_de_passe_hash: '$argon2id$v=19$secret' }).execute();
+    await t.db
+      .insertInto('utilisateur')
+      .values({
+        nom_complet: '=HYPERLINK("http://evil.example","clic")',
+        matricule: '@SUM(A1)',
+        telephone: '+221771234567',
+        mot_de_passe_hash: '$argon2id$v=19$secret',
+      })
+      .execute();
     const csv = await runCli(['users', 'export'], { env });
     expect(csv.code).toBe(0);
     const records: Record<string, string>[] = parse(csv.stdout, { columns: true });
@@ -121,7 +175,11 @@ describe('users and the roster import, end to end on a server', () => {
       ['Yao Kouassi', 'R-2', '', '2024', '', '', ''],
       ['Yao Kouassi', 'R-2', '', '2024', '', '', ''],
     ]);
-    const result = await runCli(['users', 'import', '-', '--as', 'fatou@ecole.example', '--json'], { env, cwd: dir, input: readFileSync(file) });
+    const result = await runCli(['users', 'import', '-', '--as', 'fatou@ecole.example', '--json'], {
+      env,
+      cwd: dir,
+      input: readFileSync(file),
+    });
     expect(result.code).toBe(3);
     expect(JSON.parse(result.stdout)).toMatchObject({ read: 4, inserted: 1, skipped: 1, rejected: 2 });
     expect(result.stderr).toContain('1 line(s) repeat an earlier line exactly: stored once, counted as skipped (line 5 = line 4)');
@@ -156,7 +214,9 @@ describe('users and the roster import, end to end on a server', () => {
     expect(rerun.code).toBe(0);
     expect(JSON.parse(rerun.stdout)).toMatchObject({ read: 30_000, inserted: 30_000 - afterKill, unchanged: afterKill, rejected: 0 });
     const { rows } = await sql<{ n: number; distinct: number }>`
-      select count(*) as n, count(distinct matricule) as distinct from utilisateur where matricule >= 'K-010000' and matricule < 'K-040000'`.execute(t.db);
+      select count(*) as n, count(distinct matricule) as distinct from utilisateur where matricule >= 'K-010000' and matricule < 'K-040000'`.execute(
+      t.db,
+    );
     expect(rows[0]).toEqual({ n: 30_000, distinct: 30_000 });
   });
 
@@ -164,7 +224,8 @@ describe('users and the roster import, end to end on a server', () => {
     const a = writeRoster(dir, 'a.csv', roster(50_000, 56_000));
     // The second file runs the other way, so the two meet in the middle of the overlap.
     const b = writeRoster(dir, 'b.csv', [HEADER, ...roster(53_000, 59_000).slice(1).reverse()]);
-    const run = (file: string) => runCli(['users', 'import', file, '--as', 'fatou@ecole.example', '--batch-size', '500', '--json'], { env, cwd: dir });
+    const run = (file: string) =>
+      runCli(['users', 'import', file, '--as', 'fatou@ecole.example', '--batch-size', '500', '--json'], { env, cwd: dir });
     const [ra, rb] = await Promise.all([run(a), run(b)]);
     expect([ra.code, rb.code]).toEqual([0, 0]);
     const sa = JSON.parse(ra.stdout);
@@ -186,10 +247,14 @@ describe('a killed import on the embedded database', () => {
     const dir = rosterDir();
     const env = { ALUMNI_DATA_DIR: dataDir };
     try {
-      expect((await runCli(['users', 'add', '--nom', 'Admin', '--matricule', 'ADM', '--role', 'super_admin', '--no-password'], { env })).code).toBe(0);
+      expect(
+        (await runCli(['users', 'add', '--nom', 'Admin', '--matricule', 'ADM', '--role', 'super_admin', '--no-password'], { env })).code,
+      ).toBe(0);
       // One bad row in every thousand: the rejects file growing shows how far the import got
       // (the database itself cannot be looked at while the import holds it).
-      const rows = roster(0, 40_000).map((r, i) => (i === 0 ? r : i % 1000 === 500 ? ['', ...r.slice(1)] : [...r.slice(0, 3), '', '', '', '']));
+      const rows = roster(0, 40_000).map((r, i) =>
+        i === 0 ? r : i % 1000 === 500 ? ['', ...r.slice(1)] : [...r.slice(0, 3), '', '', '', ''],
+      );
       const file = writeRoster(dir, 'emb.csv', rows);
       const args = ['users', 'import', file, '--as', 'ADM', '--batch-size', '1000', '--json'];
       const child = startCli(args, { env, cwd: dir });
@@ -208,7 +273,9 @@ describe('a killed import on the embedded database', () => {
       expect(summary.inserted + summary.unchanged).toBe(39_960);
       const list = JSON.parse((await runCli(['users', 'list', '--search', 'K-0', '--limit', '1', '--json'], { env })).stdout);
       expect(list.items).toHaveLength(1);
-      const exported = parse((await runCli(['users', 'export', '--search', 'K-0'], { env })).stdout, { columns: true }) as { matricule: string }[];
+      const exported = parse((await runCli(['users', 'export', '--search', 'K-0'], { env })).stdout, { columns: true }) as {
+        matricule: string;
+      }[];
       expect(exported).toHaveLength(39_960);
       expect(new Set(exported.map((u) => u.matricule)).size).toBe(39_960);
     } finally {

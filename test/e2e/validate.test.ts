@@ -15,8 +15,14 @@ describe('validate, end to end on a server', () => {
   async function groups(names: string[]): Promise<string[]> {
     const rows = await t.db
       .insertInto('groupe')
-      .values(names.map((nom_groupe, i) => ({ nom_groupe, createur_id: authorId, description: `Le groupe ${nom_groupe}, pour se retrouver.`,
-        created_at: sql`now() - make_interval(days => ${100 - i})` })))
+      .values(
+        names.map((nom_groupe, i) => ({
+          nom_groupe,
+          createur_id: authorId,
+          description: `Le groupe ${nom_groupe}, pour se retrouver.`,
+          created_at: sql`now() - make_interval(days => ${100 - i})`,
+        })),
+      )
       .returning('id')
       .execute();
     return rows.map((r) => r.id);
@@ -49,7 +55,11 @@ describe('validate, end to end on a server', () => {
     const unknown = await runCli(['validate', 'approve', 'groups', '00000000-0000-4000-8000-000000000404'], { env });
     expect(unknown.code).toBe(4);
     expect((await runCli(['validate', 'approve', 'groups', b!], { env: t.env })).code).toBe(77);
-    const decided = await t.db.selectFrom('validation_groupe').select(['groupe_id', 'est_approuve', 'commentaire']).where('groupe_id', 'in', [a!, b!]).execute();
+    const decided = await t.db
+      .selectFrom('validation_groupe')
+      .select(['groupe_id', 'est_approuve', 'commentaire'])
+      .where('groupe_id', 'in', [a!, b!])
+      .execute();
     expect(decided.sort((x, y) => Number(y.est_approuve) - Number(x.est_approuve))).toEqual([
       { groupe_id: a, est_approuve: true, commentaire: null },
       { groupe_id: b, est_approuve: false, commentaire: 'Nom trompeur' },
@@ -65,13 +75,18 @@ describe('validate, end to end on a server', () => {
     const csv = parse((await runCli(['validate', 'list', 'groups', '--csv'], { env })).stdout, { columns: true });
     expect(csv).toMatchObject([{ id: c, title: 'Liste C', 'created by': 'awa@exemple.sn' }]);
     const history = JSON.parse((await runCli(['validate', 'history', '--queue', 'groups', '--json'], { env })).stdout);
-    expect(history.map((d: { title: string; est_approuve: boolean }) => [d.title, d.est_approuve])).toEqual([['Script B', false], ['Script A', true]]);
+    expect(history.map((d: { title: string; est_approuve: boolean }) => [d.title, d.est_approuve])).toEqual([
+      ['Script B', false],
+      ['Script A', true],
+    ]);
     expect(history[0].date_validation).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
 
     const [scriptA] = history.filter((d: { title: string }) => d.title === 'Script A').map((d: { item_id: string }) => d.item_id);
     const reopened = await runCli(['validate', 'reopen', 'groups', scriptA, '--as', 'm2@ecole.example'], { env });
     expect(reopened.code).toBe(0);
-    expect((await t.db.selectFrom('groupe').select('est_valide').where('id', '=', scriptA).executeTakeFirstOrThrow()).est_valide).toBe(false);
+    expect((await t.db.selectFrom('groupe').select('est_valide').where('id', '=', scriptA).executeTakeFirstOrThrow()).est_valide).toBe(
+      false,
+    );
     expect((await runCli(['validate', 'reopen', 'groups', scriptA], { env })).code).toBe(3);
     const withdrawn = JSON.parse((await runCli(['validate', 'history', '--outcome', 'withdrawn', '--json'], { env })).stdout);
     expect(withdrawn).toMatchObject([{ item_id: scriptA, annulateur: 'm2@ecole.example' }]);
@@ -82,12 +97,17 @@ describe('validate, end to end on a server', () => {
   it('two processes deciding the same 200 items in opposite orders decide each exactly once', async () => {
     const rows = await t.db
       .insertInto('formation')
-      .values(Array.from({ length: 200 }, (_, i) => ({ titre: `Formation ${i}`, type_formation: 'en_ligne' as const, createur_id: authorId })))
+      .values(
+        Array.from({ length: 200 }, (_, i) => ({ titre: `Formation ${i}`, type_formation: 'en_ligne' as const, createur_id: authorId })),
+      )
       .returning('id')
       .execute();
     const ids = rows.map((r) => r.id);
     const approving = startCli(['validate', 'approve', 'formations', ...ids, '--json'], { env });
-    const rejecting = startCli(['validate', 'reject', 'formations', ...[...ids].reverse(), '--reason', 'Doublon', '--json', '--as', 'm2@ecole.example'], { env });
+    const rejecting = startCli(
+      ['validate', 'reject', 'formations', ...[...ids].reverse(), '--reason', 'Doublon', '--json', '--as', 'm2@ecole.example'],
+      { env },
+    );
     const [first, second] = await Promise.all([finished(approving), finished(rejecting)]);
     const a = JSON.parse(first.stdout);
     const b = JSON.parse(second.stdout);
@@ -133,8 +153,11 @@ describe('validate, end to end on a server', () => {
       expect(await pty.exited).toBe(0);
       expect(pty.screen.slice(at)).toMatch(/1 approved, 1 rejected, 1 skipped/);
 
-      const decisions = await t.db.selectFrom('validation_groupe').select(['groupe_id', 'est_approuve', 'commentaire', 'validateur_id'])
-        .where('groupe_id', 'in', cards).execute();
+      const decisions = await t.db
+        .selectFrom('validation_groupe')
+        .select(['groupe_id', 'est_approuve', 'commentaire', 'validateur_id'])
+        .where('groupe_id', 'in', cards)
+        .execute();
       expect(decisions.map((d) => [cards.indexOf(d.groupe_id), d.est_approuve, d.commentaire]).sort()).toEqual([
         [0, true, null],
         [1, false, DEFAULT_REASONS[0]],
@@ -173,9 +196,16 @@ describe('validate, end to end on a server', () => {
       await first.waitFor(/Rejected: Club Charlie/, at);
       expect(await Promise.all([first.exited, second.exited])).toEqual([0, 0]);
       expect(await advisoryLocks()).toBe(0);
-      const decided = await t.db.selectFrom('validation_groupe').select(['groupe_id', 'commentaire', 'validateur_id'])
-        .where('groupe_id', 'in', [cards[2]!, cards[3]!]).orderBy('commentaire').execute();
-      expect(decided.map((d) => [cards.indexOf(d.groupe_id), d.commentaire])).toEqual([[2, 'Nom à revoir, merci'], [3, null]]);
+      const decided = await t.db
+        .selectFrom('validation_groupe')
+        .select(['groupe_id', 'commentaire', 'validateur_id'])
+        .where('groupe_id', 'in', [cards[2]!, cards[3]!])
+        .orderBy('commentaire')
+        .execute();
+      expect(decided.map((d) => [cards.indexOf(d.groupe_id), d.commentaire])).toEqual([
+        [2, 'Nom à revoir, merci'],
+        [3, null],
+      ]);
     });
   });
 });

@@ -9,7 +9,10 @@ describe('audit commands in process', () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createServerDatabase();
-    await t.db.insertInto('utilisateur').values({ nom_complet: 'Awa Ndiaye', matricule: 'AUD-1', email: 'awa@exemple.sn', role: 'admin' }).execute();
+    await t.db
+      .insertInto('utilisateur')
+      .values({ nom_complet: 'Awa Ndiaye', matricule: 'AUD-1', email: 'awa@exemple.sn', role: 'admin' })
+      .execute();
   });
   afterAll(() => t.close());
 

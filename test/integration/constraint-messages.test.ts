@@ -46,31 +46,72 @@ describe.each(BACKENDS)('constraint violations become one sentence, exit 2, on t
   });
 
   it('a user given a matricule that is taken; --verbose adds the database error', async () => {
-    const other = await t.db.insertInto('utilisateur').values({ nom_complet: 'Moussa Diop', matricule: 'M-2' }).returning('id').executeTakeFirstOrThrow();
+    const other = await t.db
+      .insertInto('utilisateur')
+      .values({ nom_complet: 'Moussa Diop', matricule: 'M-2' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const error = await violation(() => t.db.updateTable('utilisateur').set({ matricule: 'M-1' }).where('id', '=', other.id).execute());
     expect(report(error)).toEqual({ code: 2, stderr: 'error: A user with matricule M-1 already exists (see alumni users show M-1).\n' });
     const verbose = report(error, ['users', 'update', '--verbose']);
     expect(verbose.code).toBe(2);
-    expect(verbose.stderr).toMatch(/^error: A user with matricule M-1 already exists.*\n.*duplicate key value violates unique constraint "idx_utilisateur_matricule"/);
+    expect(verbose.stderr).toMatch(
+      /^error: A user with matricule M-1 already exists.*\n.*duplicate key value violates unique constraint "idx_utilisateur_matricule"/,
+    );
   });
 
   it('groups, members, principal contacts, fields and years', async () => {
     const user = await t.db.selectFrom('utilisateur').select('id').where('matricule', '=', 'M-1').executeTakeFirstOrThrow();
-    const group = await t.db.insertInto('groupe').values({ nom_groupe: 'Anciens 2010', max_membres: 1 }).returning('id').executeTakeFirstOrThrow();
-    const org = await t.db.insertInto('organisation').values({ nom_organisation: 'Sonatel', type_organisation: 'entreprise' }).returning('id').executeTakeFirstOrThrow();
+    const group = await t.db
+      .insertInto('groupe')
+      .values({ nom_groupe: 'Anciens 2010', max_membres: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const org = await t.db
+      .insertInto('organisation')
+      .values({ nom_organisation: 'Sonatel', type_organisation: 'entreprise' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await t.db.insertInto('membre_groupe').values({ groupe_id: group.id, utilisateur_id: user.id }).execute();
-    await t.db.insertInto('contact_organisation').values({ organisation_id: org.id, utilisateur_id: user.id, role_contact: 'contact_rh', est_contact_principal: true }).execute();
-    const newcomer = await t.db.insertInto('utilisateur').values({ nom_complet: 'Khady Fall', matricule: 'M-3' }).returning('id').executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('contact_organisation')
+      .values({ organisation_id: org.id, utilisateur_id: user.id, role_contact: 'contact_rh', est_contact_principal: true })
+      .execute();
+    const newcomer = await t.db
+      .insertInto('utilisateur')
+      .values({ nom_complet: 'Khady Fall', matricule: 'M-3' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
 
     const cases: Array<[() => Promise<unknown>, string]> = [
-      [() => t.db.insertInto('groupe').values({ nom_groupe: 'Anciens 2010' }).execute(), 'A group named Anciens 2010 already exists; choose another name.'],
-      [() => t.db.insertInto('membre_groupe').values({ groupe_id: group.id, utilisateur_id: user.id, est_actif: false }).execute(), 'This user is already a member of this group.'],
-      [() => t.db.insertInto('membre_groupe').values({ groupe_id: group.id, utilisateur_id: newcomer.id }).execute(), 'The group is full: it has as many active members as its max_membres allows.'],
-      [() => t.db.insertInto('contact_organisation').values({ organisation_id: org.id, utilisateur_id: newcomer.id, role_contact: 'employe', est_contact_principal: true }).execute(),
-        'This organisation already has a principal contact; an organisation has at most one.'],
-      [() => t.db.insertInto('domaine_reference').values({ nom_domaine: 'Génie civil' }).execute(), 'The field Génie civil is already in domaine_reference.'],
-      [() => t.db.insertInto('domaine_reference').values({ nom_domaine: 'GENIE CIVIL' }).execute(),
-        'A field with the same name (genie civil), without regard to case or accents, is already in domaine_reference.'],
+      [
+        () => t.db.insertInto('groupe').values({ nom_groupe: 'Anciens 2010' }).execute(),
+        'A group named Anciens 2010 already exists; choose another name.',
+      ],
+      [
+        () => t.db.insertInto('membre_groupe').values({ groupe_id: group.id, utilisateur_id: user.id, est_actif: false }).execute(),
+        'This user is already a member of this group.',
+      ],
+      [
+        () => t.db.insertInto('membre_groupe').values({ groupe_id: group.id, utilisateur_id: newcomer.id }).execute(),
+        'The group is full: it has as many active members as its max_membres allows.',
+      ],
+      [
+        () =>
+          t.db
+            .insertInto('contact_organisation')
+            .values({ organisation_id: org.id, utilisateur_id: newcomer.id, role_contact: 'employe', est_contact_principal: true })
+            .execute(),
+        'This organisation already has a principal contact; an organisation has at most one.',
+      ],
+      [
+        () => t.db.insertInto('domaine_reference').values({ nom_domaine: 'Génie civil' }).execute(),
+        'The field Génie civil is already in domaine_reference.',
+      ],
+      [
+        () => t.db.insertInto('domaine_reference').values({ nom_domaine: 'GENIE CIVIL' }).execute(),
+        'A field with the same name (genie civil), without regard to case or accents, is already in domaine_reference.',
+      ],
       [() => t.db.insertInto('annee_reference').values({ annee: 2024 }).execute(), 'The year 2024 is already in annee_reference.'],
     ];
     for (const [write, sentence] of cases) expect(report(await violation(write))).toEqual({ code: 2, stderr: `error: ${sentence}\n` });
@@ -80,18 +121,33 @@ describe.each(BACKENDS)('constraint violations become one sentence, exit 2, on t
     await sql`create table badge (code text constraint badge_code_unique unique)`.execute(t.db);
     await sql`insert into badge values ('or')`.execute(t.db);
     const unique = await violation(() => sql`insert into badge values ('or')`.execute(t.db));
-    expect(report(unique)).toEqual({ code: 2, stderr: 'error: Another row already has code = or (unique constraint badge_code_unique).\n' });
+    expect(report(unique)).toEqual({
+      code: 2,
+      stderr: 'error: Another row already has code = or (unique constraint badge_code_unique).\n',
+    });
 
-    const missing = await violation(() => t.db.insertInto('utilisateur').values({ nom_complet: 'Sans année', matricule: 'M-9', annee_sortie: 1999 }).execute());
-    expect(report(missing)).toEqual({ code: 2, stderr: 'error: There is no annee_reference with annee_sortie = 1999 (foreign key utilisateur_annee_sortie_fkey).\n' });
+    const missing = await violation(() =>
+      t.db.insertInto('utilisateur').values({ nom_complet: 'Sans année', matricule: 'M-9', annee_sortie: 1999 }).execute(),
+    );
+    expect(report(missing)).toEqual({
+      code: 2,
+      stderr: 'error: There is no annee_reference with annee_sortie = 1999 (foreign key utilisateur_annee_sortie_fkey).\n',
+    });
     await t.db.updateTable('utilisateur').set({ annee_sortie: 2024 }).where('matricule', '=', 'M-1').execute();
     const referenced = await violation(() => t.db.deleteFrom('annee_reference').where('annee', '=', 2024).execute());
-    expect(report(referenced)).toEqual({ code: 2, stderr: 'error: This row is still referred to from utilisateur (foreign key utilisateur_annee_sortie_fkey).\n' });
+    expect(report(referenced)).toEqual({
+      code: 2,
+      stderr: 'error: This row is still referred to from utilisateur (foreign key utilisateur_annee_sortie_fkey).\n',
+    });
   });
 
   it('other database errors stay unexpected failures (exit 1)', async () => {
     const check = await violation(() => t.db.insertInto('utilisateur').values({ nom_complet: 'Personne' }).execute());
-    expect(report(check)).toEqual({ code: 1, stderr: 'error: new row for relation "utilisateur" violates check constraint "utilisateur_identifiable" (run with --verbose for details)\n' });
+    expect(report(check)).toEqual({
+      code: 1,
+      stderr:
+        'error: new row for relation "utilisateur" violates check constraint "utilisateur_identifiable" (run with --verbose for details)\n',
+    });
   });
 
   it('every unique constraint and unique index of the platform tables has its sentence', async () => {

@@ -30,9 +30,7 @@ describe.each(BACKENDS)('migrations on the %s back end', (backend) => {
     expect(state.applied).toEqual([]);
     // Down removes everything up made, save the unaccent extension and the migrations'
     // own schema, which up creates "if not exists" and down leaves for other users.
-    expect((await dumpSchema(t.db)).filter((line) => !empty.includes(line))).toEqual([
-      'extension unaccent',
-    ]);
+    expect((await dumpSchema(t.db)).filter((line) => !empty.includes(line))).toEqual(['extension unaccent']);
 
     const again = await migrateToLatest(t.db);
     expect(again.steps.map((s) => s.name)).toEqual(first.steps.map((s) => s.name));

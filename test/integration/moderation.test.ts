@@ -30,8 +30,15 @@ describe.each(BACKENDS)('moderation on the %s back end', (backend) => {
   async function formation(titre: string, daysAgo: number, extra: Record<string, unknown> = {}): Promise<string> {
     const row = await t.db
       .insertInto('formation')
-      .values({ titre, type_formation: 'presentiel', createur_id: authorId, organisation_id: orgId, description: `Description de ${titre}`,
-        created_at: sql`now() - make_interval(days => ${daysAgo})`, ...extra })
+      .values({
+        titre,
+        type_formation: 'presentiel',
+        createur_id: authorId,
+        organisation_id: orgId,
+        description: `Description de ${titre}`,
+        created_at: sql`now() - make_interval(days => ${daysAgo})`,
+        ...extra,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
@@ -45,7 +52,13 @@ describe.each(BACKENDS)('moderation on the %s back end', (backend) => {
     m1 = { actorId: users.moderator1, userAgent: UA };
     m2 = { actorId: users.moderator2, userAgent: UA };
     authorId = users.author;
-    orgId = (await t.db.insertInto('organisation').values({ nom_organisation: 'Sonatel', type_organisation: 'entreprise', statut: 'active' }).returning('id').executeTakeFirstOrThrow()).id;
+    orgId = (
+      await t.db
+        .insertInto('organisation')
+        .values({ nom_organisation: 'Sonatel', type_organisation: 'entreprise', statut: 'active' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   });
   afterAll(() => t.close());
 
@@ -56,11 +69,20 @@ describe.each(BACKENDS)('moderation on the %s back end', (backend) => {
     await t.db.insertInto('organisation').values({ nom_organisation: 'Startup Dakar', type_organisation: 'entreprise' }).execute();
     const items = await listPending(t.db, 'formations');
     expect(items.map((i) => i.id)).toEqual([old, recent]);
-    expect(items[0]).toMatchObject({ title: 'Gestion de projet', createur: 'awa@exemple.sn', nom_organisation: 'Sonatel', organisation_id: orgId });
+    expect(items[0]).toMatchObject({
+      title: 'Gestion de projet',
+      createur: 'awa@exemple.sn',
+      nom_organisation: 'Sonatel',
+      organisation_id: orgId,
+    });
     expect(await listPending(t.db, 'groups')).toMatchObject([{ title: 'Promo 2020', createur: 'awa@exemple.sn', nom_organisation: null }]);
     expect(await listPending(t.db, 'orgs')).toMatchObject([{ title: 'Startup Dakar', createur: null }]);
     const counts = await pendingCounts(t.db);
-    expect(counts.map((c) => [c.queue, c.pending])).toEqual([['formations', 2], ['groups', 1], ['orgs', 1]]);
+    expect(counts.map((c) => [c.queue, c.pending])).toEqual([
+      ['formations', 2],
+      ['groups', 1],
+      ['orgs', 1],
+    ]);
     const card = await loadCard(t.db, 'formations', old);
     expect(card).toMatchObject({ pending: true, description: 'Description de Gestion de projet' });
     expect(card!.facts).toContainEqual({ label: 'Price', value: '150000.00 XOF' });
@@ -75,10 +97,20 @@ describe.each(BACKENDS)('moderation on the %s back end', (backend) => {
     const decisions = await t.db.selectFrom('validation_formation').selectAll().where('formation_id', '=', id).execute();
     expect(decisions).toHaveLength(1);
     expect(decisions[0]).toMatchObject({ validateur_id: m1.actorId, est_approuve: true, commentaire: null });
-    const audit = await t.db.selectFrom('audit_log').select(['table_name', 'action', 'utilisateur_id', 'user_agent'])
-      .where(sql`coalesce(nouveau_data->>'id', nouveau_data->>'formation_id')`, '=', id).where('action', '!=', 'INSERT' as never).execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['table_name', 'action', 'utilisateur_id', 'user_agent'])
+      .where(sql`coalesce(nouveau_data->>'id', nouveau_data->>'formation_id')`, '=', id)
+      .where('action', '!=', 'INSERT' as never)
+      .execute();
     expect(audit).toEqual([{ table_name: 'formation', action: 'UPDATE', utilisateur_id: m1.actorId, user_agent: UA }]);
-    expect(await countRows(t.db, 'audit_log', sql`table_name = 'validation_formation' and nouveau_data->>'formation_id' = ${id} and utilisateur_id = ${m1.actorId}`)).toBe(1);
+    expect(
+      await countRows(
+        t.db,
+        'audit_log',
+        sql`table_name = 'validation_formation' and nouveau_data->>'formation_id' = ${id} and utilisateur_id = ${m1.actorId}`,
+      ),
+    ).toBe(1);
 
     // Modified after approval: still out of the queue.
     await t.db.updateTable('formation').set({ lieu: 'Thiès' }).where('id', '=', id).execute();
@@ -106,9 +138,14 @@ describe.each(BACKENDS)('moderation on the %s back end', (backend) => {
 
   it('groups and organisations: approval publishes (valid group, active organisation); a rejected organisation stays en_attente', async () => {
     const [g] = await t.db.insertInto('groupe').values({ nom_groupe: 'Club IA', createur_id: authorId }).returning('id').execute();
-    const [a, b] = await t.db.insertInto('organisation')
-      .values([{ nom_organisation: 'Cabinet Sy', type_organisation: 'entreprise' }, { nom_organisation: 'Spam SARL', type_organisation: 'entreprise' }])
-      .returning('id').execute();
+    const [a, b] = await t.db
+      .insertInto('organisation')
+      .values([
+        { nom_organisation: 'Cabinet Sy', type_organisation: 'entreprise' },
+        { nom_organisation: 'Spam SARL', type_organisation: 'entreprise' },
+      ])
+      .returning('id')
+      .execute();
     expect((await decide(t.db, m1, 'groups', g!.id, { approve: true })).status).toBe('approved');
     expect((await t.db.selectFrom('groupe').select('est_valide').where('id', '=', g!.id).executeTakeFirstOrThrow()).est_valide).toBe(true);
     expect((await decide(t.db, m1, 'orgs', a!.id, { approve: true })).status).toBe('approved');
@@ -116,7 +153,9 @@ describe.each(BACKENDS)('moderation on the %s back end', (backend) => {
     const statuses = await t.db.selectFrom('organisation').select(['id', 'statut']).where('id', 'in', [a!.id, b!.id]).execute();
     expect(Object.fromEntries(statuses.map((s) => [s.id, s.statut]))).toEqual({ [a!.id]: 'active', [b!.id]: 'en_attente' });
     expect(await pendingIds('orgs')).not.toContain(b!.id);
-    expect(await countRows(t.db, 'validation_organisation', sql`validateur_id = ${m2.actorId} and commentaire = 'Pas une vraie entreprise'`)).toBe(1);
+    expect(
+      await countRows(t.db, 'validation_organisation', sql`validateur_id = ${m2.actorId} and commentaire = 'Pas une vraie entreprise'`),
+    ).toBe(1);
     expect(await countRows(t.db, 'validation_groupe', sql`groupe_id = ${g!.id} and est_approuve`)).toBe(1);
   });
 
@@ -135,12 +174,17 @@ describe.each(BACKENDS)('moderation on the %s back end', (backend) => {
     const x = await formation('Anglais des affaires', 2);
     const y = await formation('Leadership', 2);
     const missing = '00000000-0000-4000-8000-00000000dead';
-    await expect(decideMany(t.db, m1, 'formations', [x, missing, 'pas-un-id'], { approve: true }))
-      .rejects.toMatchObject({ exitCode: 4, message: expect.stringContaining(`${missing}, pas-un-id`) });
+    await expect(decideMany(t.db, m1, 'formations', [x, missing, 'pas-un-id'], { approve: true })).rejects.toMatchObject({
+      exitCode: 4,
+      message: expect.stringContaining(`${missing}, pas-un-id`),
+    });
     expect(await countRows(t.db, 'validation_formation', sql`formation_id in (${x}, ${y})`)).toBe(0);
     await decide(t.db, m2, 'formations', y, { approve: true });
     const result = await decideMany(t.db, m1, 'formations', [x, y, x.toUpperCase()], { approve: false, reason: 'Hors périmètre' });
-    expect(result.outcomes.map((o) => [o.id, o.status])).toEqual([[x, 'rejected'], [y, 'already_decided']]);
+    expect(result.outcomes.map((o) => [o.id, o.status])).toEqual([
+      [x, 'rejected'],
+      [y, 'already_decided'],
+    ]);
     expect(result).toMatchObject({ decided: 1, skipped: 1 });
   });
 
@@ -152,21 +196,40 @@ describe.each(BACKENDS)('moderation on the %s back end', (backend) => {
 
     const undo = await reopen(t.db, m2, 'formations', approved);
     expect(undo).toMatchObject({ status: 'reopened', withdrawn: [{ est_approuve: true }] });
-    expect((await t.db.selectFrom('formation').select('est_valide').where('id', '=', approved).executeTakeFirstOrThrow()).est_valide).toBe(false);
+    expect((await t.db.selectFrom('formation').select('est_valide').where('id', '=', approved).executeTakeFirstOrThrow()).est_valide).toBe(
+      false,
+    );
     expect((await reopen(t.db, m2, 'formations', rejected)).status).toBe('reopened');
     expect(await pendingIds('formations')).toEqual(expect.arrayContaining([approved, rejected]));
-    const marks = await t.db.selectFrom('validation_formation').select(['annulee_par', 'annulee_le']).where('formation_id', 'in', [approved, rejected]).execute();
+    const marks = await t.db
+      .selectFrom('validation_formation')
+      .select(['annulee_par', 'annulee_le'])
+      .where('formation_id', 'in', [approved, rejected])
+      .execute();
     expect(marks).toHaveLength(2);
     for (const mark of marks) expect(mark).toMatchObject({ annulee_par: m2.actorId, annulee_le: expect.any(Date) });
-    expect(await countRows(t.db, 'audit_log', sql`table_name = 'validation_formation' and action = 'UPDATE' and utilisateur_id = ${m2.actorId}`)).toBe(2);
+    expect(
+      await countRows(t.db, 'audit_log', sql`table_name = 'validation_formation' and action = 'UPDATE' and utilisateur_id = ${m2.actorId}`),
+    ).toBe(2);
 
     expect((await reopen(t.db, m2, 'formations', approved)).status).toBe('not_decided');
     // An organisation approved, then made inactive, is reactivated by hand, not reopened.
-    const org = (await t.db.insertInto('organisation').values({ nom_organisation: 'Fermée SA', type_organisation: 'entreprise' }).returning('id').executeTakeFirstOrThrow()).id;
+    const org = (
+      await t.db
+        .insertInto('organisation')
+        .values({ nom_organisation: 'Fermée SA', type_organisation: 'entreprise' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     await decide(t.db, m1, 'orgs', org, { approve: true });
     await t.db.updateTable('organisation').set({ statut: 'inactive' }).where('id', '=', org).execute();
-    expect(await reopen(t.db, m2, 'orgs', org.toUpperCase())).toMatchObject({ status: 'not_reopenable', message: expect.stringMatching(/inactive/) });
-    expect((await t.db.selectFrom('organisation').select('statut').where('id', '=', org).executeTakeFirstOrThrow()).statut).toBe('inactive');
+    expect(await reopen(t.db, m2, 'orgs', org.toUpperCase())).toMatchObject({
+      status: 'not_reopenable',
+      message: expect.stringMatching(/inactive/),
+    });
+    expect((await t.db.selectFrom('organisation').select('statut').where('id', '=', org).executeTakeFirstOrThrow()).statut).toBe(
+      'inactive',
+    );
     expect(await countRows(t.db, 'validation_organisation', sql`organisation_id = ${org} and annulee_le is null`)).toBe(1);
     await expect(reopen(t.db, m2, 'formations', '00000000-0000-4000-8000-00000000beef')).rejects.toMatchObject({ exitCode: 4 });
     // Decided again after the reopening: once, normally.
@@ -212,25 +275,26 @@ describe.each(BACKENDS)('moderation on the %s back end', (backend) => {
   });
 
   // Needs a second session: the server only (the embedded database has one).
-  if (backend === 'server') it('two reviews at once never get the same card; a closed review holds nothing', async () => {
-    const a = new Set<string>();
-    const b = new Set<string>();
-    const second = await serverKysely(t.url!);
-    try {
-      await Review.run(t.db, m1, async (first) => {
-        await Review.run(second, m2, async (other) => {
-          for (let i = 0; i < 3; i += 1) {
-            const x = await first.claimNext('formations', a);
-            const y = await other.claimNext('formations', b);
-            expect(x && y && x.id !== y.id).toBe(true);
-            a.add(x!.id);
-            b.add(y!.id);
-          }
+  if (backend === 'server')
+    it('two reviews at once never get the same card; a closed review holds nothing', async () => {
+      const a = new Set<string>();
+      const b = new Set<string>();
+      const second = await serverKysely(t.url!);
+      try {
+        await Review.run(t.db, m1, async (first) => {
+          await Review.run(second, m2, async (other) => {
+            for (let i = 0; i < 3; i += 1) {
+              const x = await first.claimNext('formations', a);
+              const y = await other.claimNext('formations', b);
+              expect(x && y && x.id !== y.id).toBe(true);
+              a.add(x!.id);
+              b.add(y!.id);
+            }
+          });
         });
-      });
-      expect(await countRows(second as Kysely<DB>, 'pg_locks', ADVISORY_HERE)).toBe(0);
-    } finally {
-      await second.destroy();
-    }
-  });
+        expect(await countRows(second as Kysely<DB>, 'pg_locks', ADVISORY_HERE)).toBe(0);
+      } finally {
+        await second.destroy();
+      }
+    });
 });

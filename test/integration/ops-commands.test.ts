@@ -32,7 +32,10 @@ describe('jobs commands in process', () => {
   });
 
   it('jobs run: --dry-run counts and writes nothing; a run prints one cron line per job, or the JSON contract', async () => {
-    await t.db.insertInto('stage').values({ titre: 'Stage échu', type_stage: 'academique', date_fin: sql`current_date - 3` as never }).execute();
+    await t.db
+      .insertInto('stage')
+      .values({ titre: 'Stage échu', type_stage: 'academique', date_fin: sql`current_date - 3` as never })
+      .execute();
     const runs = () => countRows(t.db, 'alumni_admin.job_run');
     const runsBefore = await runs();
 
@@ -94,7 +97,9 @@ describe('jobs commands in process', () => {
     expect((await runMain(['jobs', 'run', 'refresh-stats', 'purge-audit', '--older-than', '2y'], { env: t.env })).code).toBe(0);
     const json = await runMain(['jobs', 'history', 'REFRESH-STATS', '--limit', '1', '--json'], { env: t.env });
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ job: 'refresh-stats', status: 'ok', user_agent: expect.stringMatching(/ jobs run refresh-stats$/) })]);
+    expect(JSON.parse(json.stdout)).toEqual([
+      expect.objectContaining({ job: 'refresh-stats', status: 'ok', user_agent: expect.stringMatching(/ jobs run refresh-stats$/) }),
+    ]);
     const csv = await runMain(['jobs', 'history', '--csv', '--limit', '2'], { env: t.env });
     const lines = csv.stdout.trim().split('\n');
     expect(lines[0]).toBe('started_at,job,status,took,rows,by,error');
@@ -128,8 +133,11 @@ describe('migrate, doctor and fixtures in process', () => {
       expect(json.code).toBe(0);
       const report = JSON.parse(json.stdout) as Record<string, unknown>;
       expect(report).toMatchObject({
-        backend: 'server', server_version: expect.stringMatching(/^15/), schema: { up_to_date: true, pending: [] },
-        pending_moderation: { formations: 0, groups: 0, orgs: 0 }, problems: [],
+        backend: 'server',
+        server_version: expect.stringMatching(/^15/),
+        schema: { up_to_date: true, pending: [] },
+        pending_moderation: { formations: 0, groups: 0, orgs: 0 },
+        problems: [],
       });
       expect(report.tables).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'utilisateur', kind: 'table' })]));
 
@@ -141,7 +149,11 @@ describe('migrate, doctor and fixtures in process', () => {
 
       const onEmbedded = await runMain(['doctor', '--json'], { env: { ALUMNI_DATA_DIR: embedded.dataDir } });
       expect(onEmbedded.code).toBe(0);
-      expect(JSON.parse(onEmbedded.stdout)).toMatchObject({ backend: 'embedded', server_version: expect.stringMatching(/^18/), problems: [] });
+      expect(JSON.parse(onEmbedded.stdout)).toMatchObject({
+        backend: 'embedded',
+        server_version: expect.stringMatching(/^18/),
+        problems: [],
+      });
 
       const unmigrated = await runMain(['doctor'], { env: empty.env });
       expect(unmigrated.code).toBe(1);

@@ -10,11 +10,14 @@ describe('orgs commands', () => {
   beforeAll(async () => {
     t = await createServerDatabase();
     env = { ...t.env, ALUMNI_ACTOR: 'admin@ecole.example' };
-    await t.db.insertInto('utilisateur').values([
-      { nom_complet: 'Admin', email: 'admin@ecole.example', role: 'admin' },
-      { nom_complet: 'Koffi Mensah', matricule: 'KM-1', email: 'koffi@exemple.bj' },
-      { nom_complet: 'Ama Koffi', matricule: 'AK-1', email: 'ama@exemple.bj' },
-    ]).execute();
+    await t.db
+      .insertInto('utilisateur')
+      .values([
+        { nom_complet: 'Admin', email: 'admin@ecole.example', role: 'admin' },
+        { nom_complet: 'Koffi Mensah', matricule: 'KM-1', email: 'koffi@exemple.bj' },
+        { nom_complet: 'Ama Koffi', matricule: 'AK-1', email: 'ama@exemple.bj' },
+      ])
+      .execute();
   });
   afterAll(() => t.close());
   const json = async (args: string[]) => {
@@ -25,14 +28,32 @@ describe('orgs commands', () => {
   };
 
   it('add, list (paged JSON envelope), search, show, update, set-status', async () => {
-    const added = await json(['orgs', 'add', '--nom', 'Orange Bénin', '--type', 'Entreprise', '--ville', 'Cotonou', '--site-web', 'https://orange.bj', '--description', 'Opérateur de télécommunications']);
+    const added = await json([
+      'orgs',
+      'add',
+      '--nom',
+      'Orange Bénin',
+      '--type',
+      'Entreprise',
+      '--ville',
+      'Cotonou',
+      '--site-web',
+      'https://orange.bj',
+      '--description',
+      'Opérateur de télécommunications',
+    ]);
     expect(added).toMatchObject({ nom_organisation: 'Orange Bénin', type_organisation: 'entreprise', statut: 'active' });
     await json(['orgs', 'add', '--nom', 'Sonatel', '--type', 'entreprise', '--statut', 'en_attente']);
 
-    expect(await json(['orgs', 'list', '--limit', '1'])).toEqual({ items: [expect.objectContaining({ nom_organisation: 'Orange Bénin' })], next_after: expect.any(String) });
+    expect(await json(['orgs', 'list', '--limit', '1'])).toEqual({
+      items: [expect.objectContaining({ nom_organisation: 'Orange Bénin' })],
+      next_after: expect.any(String),
+    });
     const listed = await runMain(['orgs', 'list', '--limit', '1'], { env });
     expect(listed.stderr).toMatch(/More: alumni orgs list --after \S+/);
-    expect((await json(['orgs', 'list', '--statut', 'EN_ATTENTE'])).items.map((o: { nom_organisation: string }) => o.nom_organisation)).toEqual(['Sonatel']);
+    expect(
+      (await json(['orgs', 'list', '--statut', 'EN_ATTENTE'])).items.map((o: { nom_organisation: string }) => o.nom_organisation),
+    ).toEqual(['Sonatel']);
 
     const hits = await json(['orgs', 'search', 'telecommunication']);
     expect(hits.items).toEqual([expect.objectContaining({ nom_organisation: 'Orange Bénin', rank: expect.any(Number) })]);
@@ -40,7 +61,10 @@ describe('orgs commands', () => {
     expect(onTerminal.stdout).toContain('Orange Bénin');
 
     expect(await json(['orgs', 'show', 'orange benin'])).toMatchObject({ id: added.id, contacts: [], offers: [] });
-    expect(await json(['orgs', 'update', 'Orange Bénin', '--ville', 'Porto-Novo'])).toMatchObject({ ville: 'Porto-Novo', site_web: 'https://orange.bj' });
+    expect(await json(['orgs', 'update', 'Orange Bénin', '--ville', 'Porto-Novo'])).toMatchObject({
+      ville: 'Porto-Novo',
+      site_web: 'https://orange.bj',
+    });
     expect(await json(['orgs', 'set-status', 'Sonatel', 'Active'])).toMatchObject({ statut: 'active', changed: true });
   });
 
@@ -64,10 +88,13 @@ describe('orgs commands', () => {
   });
 
   it('names the candidates when an ORG names several (exit 2)', async () => {
-    await t.db.insertInto('organisation').values([
-      { nom_organisation: 'Homonyme', type_organisation: 'ONG', ville: 'Dakar' },
-      { nom_organisation: 'HOMONYME', type_organisation: 'ONG', ville: 'Lomé' },
-    ]).execute();
+    await t.db
+      .insertInto('organisation')
+      .values([
+        { nom_organisation: 'Homonyme', type_organisation: 'ONG', ville: 'Dakar' },
+        { nom_organisation: 'HOMONYME', type_organisation: 'ONG', ville: 'Lomé' },
+      ])
+      .execute();
     const ambiguous = await runMain(['orgs', 'show', 'homonyme'], { env });
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.stderr).toMatch(/"homonyme" names several organisations: .*\. Give the id\./);
@@ -78,7 +105,19 @@ describe('orgs commands', () => {
   it('contacts: add, set-principal, list; remove needs --yes off a terminal', async () => {
     const org = 'Orange Bénin';
     await json(['orgs', 'contacts', 'add', org, 'koffi@exemple.bj', '--role', 'contact_rh', '--principal']);
-    const contacts = await json(['orgs', 'contacts', 'add', org, 'AK-1', '--role', 'Contact Stage', '--telephone', '97123456', '--country', 'BJ']);
+    const contacts = await json([
+      'orgs',
+      'contacts',
+      'add',
+      org,
+      'AK-1',
+      '--role',
+      'Contact Stage',
+      '--telephone',
+      '97123456',
+      '--country',
+      'BJ',
+    ]);
     expect(contacts).toEqual([
       expect.objectContaining({ matricule: 'KM-1', est_contact_principal: true }),
       expect.objectContaining({ matricule: 'AK-1', est_contact_principal: false, telephone_professionnel: '+2290197123456' }),
@@ -94,7 +133,9 @@ describe('orgs commands', () => {
     const unasked = await runMain(['orgs', 'contacts', 'remove', org, 'KM-1'], { env });
     expect(unasked.code).toBe(2);
     expect(unasked.stderr).toContain('--yes');
-    expect(await countRows(t.db, 'contact_organisation', sql`utilisateur_id = (select id from utilisateur where matricule = 'KM-1')`)).toBe(1);
+    expect(await countRows(t.db, 'contact_organisation', sql`utilisateur_id = (select id from utilisateur where matricule = 'KM-1')`)).toBe(
+      1,
+    );
     expect(await json(['orgs', 'contacts', 'remove', org, 'KM-1', '--yes'])).toEqual({ removed: true, was_principal: false });
     expect((await json(['orgs', 'contacts', 'list', org])).map((c: { matricule: string }) => c.matricule)).toEqual(['AK-1']);
     expect((await runMain(['orgs', 'contacts', 'remove', org, 'KM-1', '--yes'], { env })).code).toBe(4);

@@ -11,22 +11,56 @@ describe.each(BACKENDS)('organisations on the %s back end', (backend) => {
   let t: TestDatabase;
   let session: WriteSession;
   const principals = (organisationId: string) =>
-    t.db.selectFrom('contact_organisation as c').innerJoin('utilisateur as u', 'u.id', 'c.utilisateur_id')
-      .select('u.matricule').where('c.organisation_id', '=', organisationId).where('c.est_contact_principal', '=', true).execute();
+    t.db
+      .selectFrom('contact_organisation as c')
+      .innerJoin('utilisateur as u', 'u.id', 'c.utilisateur_id')
+      .select('u.matricule')
+      .where('c.organisation_id', '=', organisationId)
+      .where('c.est_contact_principal', '=', true)
+      .execute();
 
   beforeAll(async () => {
     t = await createTestDatabase(backend);
-    const admin = await t.db.insertInto('utilisateur').values({ nom_complet: 'Admin Org', matricule: 'ORG-ADM', role: 'admin' }).returning('id').executeTakeFirstOrThrow();
+    const admin = await t.db
+      .insertInto('utilisateur')
+      .values({ nom_complet: 'Admin Org', matricule: 'ORG-ADM', role: 'admin' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     session = { actorId: admin.id, userAgent: 'alumni/test orgs' };
-    await t.db.insertInto('organisation').values([
-      { nom_organisation: 'École Polytechnique de Cotonou', type_organisation: 'institution_publique', ville: 'Cotonou', pays: 'Bénin', statut: 'active', description: 'Formation des ingénieurs et recherche appliquée.' },
-      { nom_organisation: 'Orange Bénin', type_organisation: 'entreprise', secteur_activite: 'Télécommunications', ville: 'Cotonou', pays: 'Bénin', statut: 'active', description: 'Opérateur de télécommunications mobiles.' },
-      { nom_organisation: 'Sans Description SARL', type_organisation: 'startup', ville: 'Dakar', pays: 'Sénégal', statut: 'en_attente' },
-      { nom_organisation: 'Association des Développeurs', type_organisation: 'association', ville: 'Lomé', statut: 'inactive', description: 'Des développeurs qui développent ensemble.' },
-    ]).execute();
-    await t.db.insertInto('utilisateur').values(
-      Array.from({ length: 6 }, (_, i) => ({ nom_complet: `Contact ${i}`, matricule: `CT-${i}`, email: `contact${i}@exemple.bj` })),
-    ).execute();
+    await t.db
+      .insertInto('organisation')
+      .values([
+        {
+          nom_organisation: 'École Polytechnique de Cotonou',
+          type_organisation: 'institution_publique',
+          ville: 'Cotonou',
+          pays: 'Bénin',
+          statut: 'active',
+          description: 'Formation des ingénieurs et recherche appliquée.',
+        },
+        {
+          nom_organisation: 'Orange Bénin',
+          type_organisation: 'entreprise',
+          secteur_activite: 'Télécommunications',
+          ville: 'Cotonou',
+          pays: 'Bénin',
+          statut: 'active',
+          description: 'Opérateur de télécommunications mobiles.',
+        },
+        { nom_organisation: 'Sans Description SARL', type_organisation: 'startup', ville: 'Dakar', pays: 'Sénégal', statut: 'en_attente' },
+        {
+          nom_organisation: 'Association des Développeurs',
+          type_organisation: 'association',
+          ville: 'Lomé',
+          statut: 'inactive',
+          description: 'Des développeurs qui développent ensemble.',
+        },
+      ])
+      .execute();
+    await t.db
+      .insertInto('utilisateur')
+      .values(Array.from({ length: 6 }, (_, i) => ({ nom_complet: `Contact ${i}`, matricule: `CT-${i}`, email: `contact${i}@exemple.bj` })))
+      .execute();
   });
   afterAll(() => t.close());
 
@@ -36,9 +70,13 @@ describe.each(BACKENDS)('organisations on the %s back end', (backend) => {
     // By name in the database's collation (C.UTF-8 here: code point order, É after S).
     expect(all.items.map((o) => o.nom_organisation)).toEqual([...names].sort());
     expect((await listOrgs(t.db, { statut: 'active' }, { limit: 50 })).items).toHaveLength(2);
-    expect((await listOrgs(t.db, { pays: 'BENIN', type: 'entreprise' }, { limit: 50 })).items.map((o) => o.nom_organisation)).toEqual(['Orange Bénin']);
+    expect((await listOrgs(t.db, { pays: 'BENIN', type: 'entreprise' }, { limit: 50 })).items.map((o) => o.nom_organisation)).toEqual([
+      'Orange Bénin',
+    ]);
     expect((await listOrgs(t.db, { secteur: 'telecommunications' }, { limit: 50 })).items).toHaveLength(1);
-    expect((await listOrgs(t.db, { search: 'ecole' }, { limit: 50 })).items.map((o) => o.nom_organisation)).toEqual(['École Polytechnique de Cotonou']);
+    expect((await listOrgs(t.db, { search: 'ecole' }, { limit: 50 })).items.map((o) => o.nom_organisation)).toEqual([
+      'École Polytechnique de Cotonou',
+    ]);
     const first = await listOrgs(t.db, {}, { limit: 3 });
     expect(first.next_after).not.toBeNull();
     const second = await listOrgs(t.db, {}, { limit: 3, after: first.next_after! });
@@ -47,17 +85,23 @@ describe.each(BACKENDS)('organisations on the %s back end', (backend) => {
   });
 
   it('searches in French: stemmed, accents ignored, found by name without a description, best first', async () => {
-    expect((await searchOrgs(t.db, 'ecole', { limit: 10 })).items.map((o) => o.nom_organisation)).toEqual(['École Polytechnique de Cotonou']);
+    expect((await searchOrgs(t.db, 'ecole', { limit: 10 })).items.map((o) => o.nom_organisation)).toEqual([
+      'École Polytechnique de Cotonou',
+    ]);
     const developers = await searchOrgs(t.db, 'developpeur', { limit: 10 });
     expect(developers.items.map((o) => o.nom_organisation)).toEqual(['Association des Développeurs']);
     expect(developers.items[0]!.excerpt).toMatch(/«[Dd]éveloppeurs»/);
-    expect((await searchOrgs(t.db, 'description sarl', { limit: 10 })).items.map((o) => o.nom_organisation)).toEqual(['Sans Description SARL']);
+    expect((await searchOrgs(t.db, 'description sarl', { limit: 10 })).items.map((o) => o.nom_organisation)).toEqual([
+      'Sans Description SARL',
+    ]);
     // The name weighs more than the description: "télécommunications" is Orange's sector and description.
     const cotonou = await searchOrgs(t.db, 'cotonou', { limit: 10 });
     expect(cotonou.items.map((o) => o.nom_organisation)).toEqual(['École Polytechnique de Cotonou', 'Orange Bénin']);
     expect(cotonou.items[0]!.rank).toBeGreaterThan(cotonou.items[1]!.rank);
     const page = await searchOrgs(t.db, 'cotonou', { limit: 1 });
-    expect((await searchOrgs(t.db, 'cotonou', { limit: 1, after: page.next_after! })).items.map((o) => o.nom_organisation)).toEqual(['Orange Bénin']);
+    expect((await searchOrgs(t.db, 'cotonou', { limit: 1, after: page.next_after! })).items.map((o) => o.nom_organisation)).toEqual([
+      'Orange Bénin',
+    ]);
   });
 
   it('adds with checked values, and a refused value writes nothing', async () => {
@@ -69,16 +113,33 @@ describe.each(BACKENDS)('organisations on the %s back end', (backend) => {
       { telephone_general: '12', country: 'BJ' as const },
       { date_creation: '2024-02-30' },
     ]) {
-      await expect(addOrg(t.db, session, { nom_organisation: 'Refusée', type_organisation: 'entreprise', ...bad })).rejects.toMatchObject({ exitCode: 2 });
+      await expect(addOrg(t.db, session, { nom_organisation: 'Refusée', type_organisation: 'entreprise', ...bad })).rejects.toMatchObject({
+        exitCode: 2,
+      });
     }
     expect(await countRows(t.db, 'organisation')).toBe(before);
     const added = await addOrg(t.db, session, {
-      nom_organisation: 'MTN Bénin', type_organisation: 'entreprise', site_web: 'https://www.mtn.bj', email_general: 'Contact@MTN.bj',
-      telephone_general: '97 12 34 56', country: 'BJ', date_creation: '2000-06-01',
+      nom_organisation: 'MTN Bénin',
+      type_organisation: 'entreprise',
+      site_web: 'https://www.mtn.bj',
+      email_general: 'Contact@MTN.bj',
+      telephone_general: '97 12 34 56',
+      country: 'BJ',
+      date_creation: '2000-06-01',
     });
-    expect(added).toMatchObject({ statut: 'active', email_general: 'contact@mtn.bj', telephone_general: '+2290197123456', date_creation: '2000-06-01' });
-    const audit = await t.db.selectFrom('audit_log').select(['utilisateur_id', 'user_agent']).where('table_name', '=', 'organisation').where('action', '=', 'INSERT')
-      .where(sql<boolean>`nouveau_data->>'id' = ${added.id}`).execute();
+    expect(added).toMatchObject({
+      statut: 'active',
+      email_general: 'contact@mtn.bj',
+      telephone_general: '+2290197123456',
+      date_creation: '2000-06-01',
+    });
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['utilisateur_id', 'user_agent'])
+      .where('table_name', '=', 'organisation')
+      .where('action', '=', 'INSERT')
+      .where(sql<boolean>`nouveau_data->>'id' = ${added.id}`)
+      .execute();
     expect(audit).toEqual([{ utilisateur_id: session.actorId, user_agent: 'alumni/test orgs' }]);
   });
 
@@ -86,7 +147,8 @@ describe.each(BACKENDS)('organisations on the %s back end', (backend) => {
     const { org, changed } = await updateOrg(t.db, session, 'orange benin', { ville: 'Porto-Novo' });
     expect(changed).toBe(true);
     expect(org).toMatchObject({ ville: 'Porto-Novo', secteur_activite: 'Télécommunications' });
-    const version = async () => (await sql<{ xmin: string }>`select xmin::text as xmin from organisation where id = ${org.id}`.execute(t.db)).rows[0]!.xmin;
+    const version = async () =>
+      (await sql<{ xmin: string }>`select xmin::text as xmin from organisation where id = ${org.id}`.execute(t.db)).rows[0]!.xmin;
     const before = await version();
     const audit = await countRows(t.db, 'audit_log');
     expect((await updateOrg(t.db, session, org.id, { ville: 'Porto-Novo', type_organisation: 'entreprise' })).changed).toBe(false);
@@ -98,17 +160,30 @@ describe.each(BACKENDS)('organisations on the %s back end', (backend) => {
 
   it('shows the fields, the contacts and the offers counted', async () => {
     const org = (await listOrgs(t.db, { search: 'Polytechnique' }, { limit: 1 })).items[0]!;
-    await t.db.insertInto('stage').values([{ titre: 'Stage A', type_stage: 'professionnel', organisation_id: org.id }, { titre: 'Stage B', type_stage: 'professionnel', organisation_id: org.id, statut: 'pourvue' }]).execute();
+    await t.db
+      .insertInto('stage')
+      .values([
+        { titre: 'Stage A', type_stage: 'professionnel', organisation_id: org.id },
+        { titre: 'Stage B', type_stage: 'professionnel', organisation_id: org.id, statut: 'pourvue' },
+      ])
+      .execute();
     await addContact(t.db, session, org.id, 'CT-0', { role: 'contact_stage', principal: true });
     const shown = await showOrg(t.db, 'ÉCOLE POLYTECHNIQUE DE COTONOU');
-    expect(shown.contacts).toEqual([expect.objectContaining({ matricule: 'CT-0', role_contact: 'contact_stage', est_contact_principal: true })]);
-    expect(shown.offers).toEqual([{ kind: 'stage', statut: 'active', count: 1 }, { kind: 'stage', statut: 'pourvue', count: 1 }]);
+    expect(shown.contacts).toEqual([
+      expect.objectContaining({ matricule: 'CT-0', role_contact: 'contact_stage', est_contact_principal: true }),
+    ]);
+    expect(shown.offers).toEqual([
+      { kind: 'stage', statut: 'active', count: 1 },
+      { kind: 'stage', statut: 'pourvue', count: 1 },
+    ]);
   });
 
   it('keeps exactly one principal contact when six set-principal calls race', async () => {
     const org = await addOrg(t.db, session, { nom_organisation: 'Course au Principal', type_organisation: 'ONG' });
     for (let i = 0; i < 6; i += 1) await addContact(t.db, session, org.id, `CT-${i}`, { role: 'employe', principal: i === 0 });
-    const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => setPrincipal(t.db, session, org.id, `contact${i}@exemple.bj`)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => setPrincipal(t.db, session, org.id, `contact${i}@exemple.bj`)),
+    );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
     expect(await principals(org.id)).toHaveLength(1);
     // add --principal moves it too; removing the principal leaves none.
@@ -122,8 +197,12 @@ describe.each(BACKENDS)('organisations on the %s back end', (backend) => {
     const org = await addOrg(t.db, session, { nom_organisation: 'Contacts Stricts', type_organisation: 'entreprise' });
     await addContact(t.db, session, org.id, 'CT-1', { role: 'contact_rh', principal: false });
     await expect(addContact(t.db, session, org.id, 'CT-1', { role: 'employe', principal: false })).rejects.toMatchObject({ exitCode: 2 });
-    await expect(addContact(t.db, session, org.id, 'personne@nulle.part', { role: 'employe', principal: false })).rejects.toMatchObject({ exitCode: 4 });
-    await expect(addContact(t.db, session, org.id, 'CT-2', { role: 'employe', principal: false, debut: '2025-01-01', fin: '2024-01-01' })).rejects.toMatchObject({ exitCode: 2 });
+    await expect(addContact(t.db, session, org.id, 'personne@nulle.part', { role: 'employe', principal: false })).rejects.toMatchObject({
+      exitCode: 4,
+    });
+    await expect(
+      addContact(t.db, session, org.id, 'CT-2', { role: 'employe', principal: false, debut: '2025-01-01', fin: '2024-01-01' }),
+    ).rejects.toMatchObject({ exitCode: 2 });
     await expect(setPrincipal(t.db, session, org.id, 'CT-3')).rejects.toMatchObject({ exitCode: 4 });
     expect(await countRows(t.db, 'contact_organisation', sql`organisation_id = ${org.id}`)).toBe(1);
   });
@@ -134,22 +213,34 @@ describe.each(BACKENDS)('duplicate organisations and their merge on the %s back 
   let session: WriteSession;
   beforeAll(async () => {
     t = await createTestDatabase(backend);
-    const admin = await t.db.insertInto('utilisateur').values({ nom_complet: 'Admin Fusion', matricule: 'FUS-ADM', role: 'admin' }).returning('id').executeTakeFirstOrThrow();
+    const admin = await t.db
+      .insertInto('utilisateur')
+      .values({ nom_complet: 'Admin Fusion', matricule: 'FUS-ADM', role: 'admin' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     session = { actorId: admin.id, userAgent: 'alumni/test orgs merge' };
-    await t.db.insertInto('organisation').values([
-      { nom_organisation: 'Orange Bénin', type_organisation: 'entreprise', statut: 'active' },
-      { nom_organisation: 'ORANGE BENIN S.A.', type_organisation: 'entreprise', statut: 'en_attente' },
-      { nom_organisation: 'MTN Bénin', type_organisation: 'entreprise', site_web: 'https://www.mtn.bj', statut: 'active' },
-      { nom_organisation: 'Spacetel Bénin', type_organisation: 'entreprise', site_web: 'http://mtn.bj/contact', statut: 'active' },
-      { nom_organisation: 'Société Béninoise des Eaux', type_organisation: 'entreprise', email_general: 'info@sbee.bj', statut: 'active' },
-      { nom_organisation: 'SBEE Direction', type_organisation: 'entreprise', email_general: 'direction@SBEE.bj', statut: 'active' },
-      { nom_organisation: 'Club Gmail A', type_organisation: 'association', email_general: 'a@gmail.com', statut: 'active' },
-      { nom_organisation: 'Bureau Gmail B', type_organisation: 'association', email_general: 'b@gmail.com', statut: 'active' },
-      { nom_organisation: 'Ecobank Togo', type_organisation: 'entreprise', statut: 'active' },
-      { nom_organisation: 'Ecobank Togoo', type_organisation: 'entreprise', statut: 'active' },
-      { nom_organisation: 'Déjà Fusionnée', type_organisation: 'entreprise', statut: 'inactive' },
-      { nom_organisation: 'DEJA FUSIONNEE', type_organisation: 'entreprise', statut: 'active' },
-    ]).execute();
+    await t.db
+      .insertInto('organisation')
+      .values([
+        { nom_organisation: 'Orange Bénin', type_organisation: 'entreprise', statut: 'active' },
+        { nom_organisation: 'ORANGE BENIN S.A.', type_organisation: 'entreprise', statut: 'en_attente' },
+        { nom_organisation: 'MTN Bénin', type_organisation: 'entreprise', site_web: 'https://www.mtn.bj', statut: 'active' },
+        { nom_organisation: 'Spacetel Bénin', type_organisation: 'entreprise', site_web: 'http://mtn.bj/contact', statut: 'active' },
+        {
+          nom_organisation: 'Société Béninoise des Eaux',
+          type_organisation: 'entreprise',
+          email_general: 'info@sbee.bj',
+          statut: 'active',
+        },
+        { nom_organisation: 'SBEE Direction', type_organisation: 'entreprise', email_general: 'direction@SBEE.bj', statut: 'active' },
+        { nom_organisation: 'Club Gmail A', type_organisation: 'association', email_general: 'a@gmail.com', statut: 'active' },
+        { nom_organisation: 'Bureau Gmail B', type_organisation: 'association', email_general: 'b@gmail.com', statut: 'active' },
+        { nom_organisation: 'Ecobank Togo', type_organisation: 'entreprise', statut: 'active' },
+        { nom_organisation: 'Ecobank Togoo', type_organisation: 'entreprise', statut: 'active' },
+        { nom_organisation: 'Déjà Fusionnée', type_organisation: 'entreprise', statut: 'inactive' },
+        { nom_organisation: 'DEJA FUSIONNEE', type_organisation: 'entreprise', statut: 'active' },
+      ])
+      .execute();
   });
   afterAll(() => t.close());
 
@@ -165,26 +256,44 @@ describe.each(BACKENDS)('duplicate organisations and their merge on the %s back 
   });
 
   it('merges DROP into KEEP: contacts and offers move exactly once, one principal, DROP inactive, audited; a dry run changes nothing', async () => {
-    const org = (name: string) => t.db.selectFrom('organisation').select(['id', 'statut']).where('nom_organisation', '=', name).executeTakeFirstOrThrow();
+    const org = (name: string) =>
+      t.db.selectFrom('organisation').select(['id', 'statut']).where('nom_organisation', '=', name).executeTakeFirstOrThrow();
     const keep = await org('Orange Bénin');
     const drop = await org('ORANGE BENIN S.A.');
-    const people = await t.db.insertInto('utilisateur').values([
-      { nom_complet: 'Principal Keep', matricule: 'PK' }, { nom_complet: 'Principal Drop', matricule: 'PD' }, { nom_complet: 'Les Deux', matricule: 'LD' },
-    ]).returning(['id', 'matricule']).execute();
+    const people = await t.db
+      .insertInto('utilisateur')
+      .values([
+        { nom_complet: 'Principal Keep', matricule: 'PK' },
+        { nom_complet: 'Principal Drop', matricule: 'PD' },
+        { nom_complet: 'Les Deux', matricule: 'LD' },
+      ])
+      .returning(['id', 'matricule'])
+      .execute();
     const id = (m: string) => people.find((p) => p.matricule === m)!.id;
-    await t.db.insertInto('contact_organisation').values([
-      { organisation_id: keep.id, utilisateur_id: id('PK'), role_contact: 'contact_rh', est_contact_principal: true },
-      { organisation_id: keep.id, utilisateur_id: id('LD'), role_contact: 'employe' },
-      { organisation_id: drop.id, utilisateur_id: id('PD'), role_contact: 'representant_legal', est_contact_principal: true },
-      { organisation_id: drop.id, utilisateur_id: id('LD'), role_contact: 'employe' },
-    ]).execute();
-    await t.db.insertInto('stage').values([{ titre: 'Stage réseau', type_stage: 'professionnel', organisation_id: drop.id }]).execute();
-    await t.db.insertInto('emploi').values([{ titre: 'Ingénieur', type_emploi: 'temps_plein_terrain', organisation_id: drop.id }]).execute();
+    await t.db
+      .insertInto('contact_organisation')
+      .values([
+        { organisation_id: keep.id, utilisateur_id: id('PK'), role_contact: 'contact_rh', est_contact_principal: true },
+        { organisation_id: keep.id, utilisateur_id: id('LD'), role_contact: 'employe' },
+        { organisation_id: drop.id, utilisateur_id: id('PD'), role_contact: 'representant_legal', est_contact_principal: true },
+        { organisation_id: drop.id, utilisateur_id: id('LD'), role_contact: 'employe' },
+      ])
+      .execute();
+    await t.db
+      .insertInto('stage')
+      .values([{ titre: 'Stage réseau', type_stage: 'professionnel', organisation_id: drop.id }])
+      .execute();
+    await t.db
+      .insertInto('emploi')
+      .values([{ titre: 'Ingénieur', type_emploi: 'temps_plein_terrain', organisation_id: drop.id }])
+      .execute();
 
     const state = async () => ({
       contacts: await countRows(t.db, 'contact_organisation', sql`organisation_id = ${keep.id}`),
       left: await countRows(t.db, 'contact_organisation', sql`organisation_id = ${drop.id}`),
-      offers: (await countRows(t.db, 'stage', sql`organisation_id = ${keep.id}`)) + (await countRows(t.db, 'emploi', sql`organisation_id = ${keep.id}`)),
+      offers:
+        (await countRows(t.db, 'stage', sql`organisation_id = ${keep.id}`)) +
+        (await countRows(t.db, 'emploi', sql`organisation_id = ${keep.id}`)),
       audit: await countRows(t.db, 'audit_log'),
     });
     const before = await state();
@@ -193,18 +302,41 @@ describe.each(BACKENDS)('duplicate organisations and their merge on the %s back 
     expect((await org('ORANGE BENIN S.A.')).statut).toBe('en_attente');
 
     const report = await mergeOrgs(t.db, session, 'Orange Bénin', drop.id, false);
-    expect(report).toMatchObject({ contacts_moved: 1, contacts_already_there: 1, principal: 'PK', offers_moved: { stage: 1, formation: 0, emploi: 1 }, dry_run: false });
+    expect(report).toMatchObject({
+      contacts_moved: 1,
+      contacts_already_there: 1,
+      principal: 'PK',
+      offers_moved: { stage: 1, formation: 0, emploi: 1 },
+      dry_run: false,
+    });
     expect(dry).toEqual({ ...report, dry_run: true });
     expect(await state()).toMatchObject({ contacts: 3, left: 0, offers: 2 });
-    const principal = await t.db.selectFrom('contact_organisation').select('utilisateur_id').where('organisation_id', '=', keep.id).where('est_contact_principal', '=', true).execute();
+    const principal = await t.db
+      .selectFrom('contact_organisation')
+      .select('utilisateur_id')
+      .where('organisation_id', '=', keep.id)
+      .where('est_contact_principal', '=', true)
+      .execute();
     expect(principal).toEqual([{ utilisateur_id: id('PK') }]);
     expect((await org('ORANGE BENIN S.A.')).statut).toBe('inactive');
-    const audited = await t.db.selectFrom('audit_log').select(['table_name', 'action']).where('user_agent', '=', 'alumni/test orgs merge').execute();
-    expect(audited.map((a) => `${a.table_name} ${a.action}`).sort()).toEqual(
-      ['contact_organisation DELETE', 'contact_organisation UPDATE', 'contact_organisation UPDATE', 'emploi UPDATE', 'organisation UPDATE', 'stage UPDATE'],
-    );
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .select(['table_name', 'action'])
+      .where('user_agent', '=', 'alumni/test orgs merge')
+      .execute();
+    expect(audited.map((a) => `${a.table_name} ${a.action}`).sort()).toEqual([
+      'contact_organisation DELETE',
+      'contact_organisation UPDATE',
+      'contact_organisation UPDATE',
+      'emploi UPDATE',
+      'organisation UPDATE',
+      'stage UPDATE',
+    ]);
     // Merged once: again, nothing is left to move; the pair is no longer a duplicate.
-    expect(await mergeOrgs(t.db, session, keep.id, drop.id, false)).toMatchObject({ contacts_moved: 0, offers_moved: { stage: 0, formation: 0, emploi: 0 } });
+    expect(await mergeOrgs(t.db, session, keep.id, drop.id, false)).toMatchObject({
+      contacts_moved: 0,
+      offers_moved: { stage: 0, formation: 0, emploi: 0 },
+    });
     expect((await findDuplicates(t.db)).some((p) => [p.a_id, p.b_id].includes(drop.id))).toBe(false);
     await expect(mergeOrgs(t.db, session, keep.id, keep.id, false)).rejects.toMatchObject({ exitCode: 2 });
   });

@@ -18,8 +18,14 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(backend);
-    await t.db.insertInto('annee_reference').values([{ annee: 2015, est_disponible: false }, { annee: 2023 }, { annee: 2024 }, { annee: 2025 }]).execute();
-    await t.db.insertInto('domaine_reference').values([{ nom_domaine: 'Génie informatique' }, { nom_domaine: 'Gestion' }, { nom_domaine: 'Télécommunications' }]).execute();
+    await t.db
+      .insertInto('annee_reference')
+      .values([{ annee: 2015, est_disponible: false }, { annee: 2023 }, { annee: 2024 }, { annee: 2025 }])
+      .execute();
+    await t.db
+      .insertInto('domaine_reference')
+      .values([{ nom_domaine: 'Génie informatique' }, { nom_domaine: 'Gestion' }, { nom_domaine: 'Télécommunications' }])
+      .execute();
     await t.db
       .insertInto('utilisateur')
       .values([
@@ -54,37 +60,73 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
   const rejectsOf = (path: string): string[][] => parse(readFileSync(path), { bom: true, delimiter: ';' });
 
   it('reads an Excel ";" file in Windows-1252 with its accents', async () => {
-    const file = writeRoster(dir, 'promo.csv', [
-      HEADER,
-      ['Zoé Ndiaye', 'E-1', 'Zoe.Ndiaye@Exemple.SN', '2024', '77 123 45 67', 'genie INFORMATIQUE', 'oui'],
-      ['"Koné; Adama"', 'E-2', '', '2025', '+225 07 08 09 10 11', 'Gestion', 'non'],
-    ], { encoding: 'windows-1252' });
+    const file = writeRoster(
+      dir,
+      'promo.csv',
+      [
+        HEADER,
+        ['Zoé Ndiaye', 'E-1', 'Zoe.Ndiaye@Exemple.SN', '2024', '77 123 45 67', 'genie INFORMATIQUE', 'oui'],
+        ['"Koné; Adama"', 'E-2', '', '2025', '+225 07 08 09 10 11', 'Gestion', 'non'],
+      ],
+      { encoding: 'windows-1252' },
+    );
     const summary = await run(file);
-    expect(summary).toMatchObject({ read: 2, inserted: 2, updated: 0, unchanged: 0, skipped: 0, rejected: 0, rejects_file: null, dry_run: false });
+    expect(summary).toMatchObject({
+      read: 2,
+      inserted: 2,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      rejected: 0,
+      rejects_file: null,
+      dry_run: false,
+    });
     expect(await stored('E-1')).toMatchObject({
-      nom_complet: 'Zoé Ndiaye', email: 'zoe.ndiaye@exemple.sn', telephone: '+221771234567',
-      domaine: 'Génie informatique', travailleur: true, annee_sortie: 2024, statut: 'etudiant', role: 'user', mot_de_passe_hash: null,
+      nom_complet: 'Zoé Ndiaye',
+      email: 'zoe.ndiaye@exemple.sn',
+      telephone: '+221771234567',
+      domaine: 'Génie informatique',
+      travailleur: true,
+      annee_sortie: 2024,
+      statut: 'etudiant',
+      role: 'user',
+      mot_de_passe_hash: null,
     });
     expect(await stored('E-2')).toMatchObject({ nom_complet: 'Koné; Adama', telephone: '+2250708091011', travailleur: false });
   });
 
   it('reads a UTF-8 file with a BOM, comma-delimited, with English headers', async () => {
-    const file = writeRoster(dir, 'bom.csv', [
-      ['Full name', 'Student ID', 'Email', 'Graduation year', 'Phone', 'Major', 'Employed'],
-      ['Adèle Mbaye', 'E-3', 'adele@exemple.sn', '2023', '+33 6 12 34 56 78', 'Télécommunications', 'yes'],
-    ], { delimiter: ',', encoding: 'utf-8-bom', eol: '\n' });
+    const file = writeRoster(
+      dir,
+      'bom.csv',
+      [
+        ['Full name', 'Student ID', 'Email', 'Graduation year', 'Phone', 'Major', 'Employed'],
+        ['Adèle Mbaye', 'E-3', 'adele@exemple.sn', '2023', '+33 6 12 34 56 78', 'Télécommunications', 'yes'],
+      ],
+      { delimiter: ',', encoding: 'utf-8-bom', eol: '\n' },
+    );
     expect(await run(file)).toMatchObject({ read: 1, inserted: 1 });
-    expect(await stored('E-3')).toMatchObject({ nom_complet: 'Adèle Mbaye', telephone: '+33612345678', domaine: 'Télécommunications', travailleur: true });
+    expect(await stored('E-3')).toMatchObject({
+      nom_complet: 'Adèle Mbaye',
+      telephone: '+33612345678',
+      domaine: 'Télécommunications',
+      travailleur: true,
+    });
   });
 
   it.each([['\r\n'], ['\n']])('gives the physical start line of multi-line quoted records in the rejects (eol %j)', async (eol) => {
-    const file = writeRoster(dir, 'multi.csv', [
-      HEADER,
-      ['"Awa', 'Diop"', 'E-4', '', '2024', '', '', ''].slice(0, 0).concat(['"Awa' + eol + 'Diop"', 'E-4', '', '2024', '', '', '']),
-      ['"Bad', 'mail"'].slice(0, 0).concat(['"Moussa' + eol + 'Ba' + eol + 'Junior"', 'E-5', 'moussa@', '2024', '', '', '']),
-      ['', '', '', '', '', '', ''],
-      ['Ibrahima Fall', 'E-6', '', '1999', '', '', ''],
-    ], { eol });
+    const file = writeRoster(
+      dir,
+      'multi.csv',
+      [
+        HEADER,
+        ['"Awa', 'Diop"', 'E-4', '', '2024', '', '', ''].slice(0, 0).concat(['"Awa' + eol + 'Diop"', 'E-4', '', '2024', '', '', '']),
+        ['"Bad', 'mail"'].slice(0, 0).concat(['"Moussa' + eol + 'Ba' + eol + 'Junior"', 'E-5', 'moussa@', '2024', '', '', '']),
+        ['', '', '', '', '', '', ''],
+        ['Ibrahima Fall', 'E-6', '', '1999', '', '', ''],
+      ],
+      { eol },
+    );
     const summary = await run(file);
     expect(summary).toMatchObject({ read: 3, inserted: 1, rejected: 2 });
     const lines = readFileSync(summary.rejects_file!, 'utf8');
@@ -114,7 +156,11 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     ]);
     const summary = await run(file, { country: undefined, batchSize: 100 });
     expect(summary).toMatchObject({ read: 13, inserted: 1, rejected: 12 });
-    const reasons = Object.fromEntries(rejectsOf(summary.rejects_file!).slice(1).map((cells) => [cells[1], cells.at(-1)]));
+    const reasons = Object.fromEntries(
+      rejectsOf(summary.rejects_file!)
+        .slice(1)
+        .map((cells) => [cells[1], cells.at(-1)]),
+    );
     expect(reasons).toEqual({
       'E-10': 'nom_complet is empty',
       '': 'matricule is empty',
@@ -177,11 +223,26 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
 
     it('reports the repeats it skipped', async () => {
       const repeats: Array<{ line: number; sameAs: number }> = [];
-      await importRoster(t.db, as(admin), {
-        file: repeated(), mode: 'upsert', dryRun: false, allOrNothing: false, map: {}, country: 'SN',
-        createMissingReferences: false, batchSize: 2, cwd: dir,
-      }, { onRepeats: (r) => repeats.push(...r) });
-      expect(repeats).toEqual([{ line: 7, sameAs: 4 }, { line: 11, sameAs: 4 }]);
+      await importRoster(
+        t.db,
+        as(admin),
+        {
+          file: repeated(),
+          mode: 'upsert',
+          dryRun: false,
+          allOrNothing: false,
+          map: {},
+          country: 'SN',
+          createMissingReferences: false,
+          batchSize: 2,
+          cwd: dir,
+        },
+        { onRepeats: (r) => repeats.push(...r) },
+      );
+      expect(repeats).toEqual([
+        { line: 7, sameAs: 4 },
+        { line: 11, sameAs: 4 },
+      ]);
     });
 
     it('counts the same in a dry run, and in one read from standard input', async () => {
@@ -217,12 +278,28 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     ]);
     const summary = await run(file, { country: undefined });
     expect(summary).toMatchObject({ read: 14, inserted: 14, rejected: 0 });
-    const phones = await t.db.selectFrom('utilisateur').select(['matricule', 'telephone']).where('matricule', '>=', 'E-300').where('matricule', '<=', 'E-315').orderBy('matricule').execute();
+    const phones = await t.db
+      .selectFrom('utilisateur')
+      .select(['matricule', 'telephone'])
+      .where('matricule', '>=', 'E-300')
+      .where('matricule', '<=', 'E-315')
+      .orderBy('matricule')
+      .execute();
     expect(Object.fromEntries(phones.map((p) => [p.matricule, p.telephone]))).toEqual({
-      'E-300': '+2290197123456', 'E-301': '+2290197123456', 'E-302': '+2290197123456', 'E-303': '+2290197123456',
-      'E-304': '+2290197123456', 'E-305': '+2290197123456', 'E-306': '+2290197123456', 'E-307': '+2290121301234',
-      'E-310': '+2250707123456', 'E-311': '+2250505123456', 'E-312': '+2250101234567', 'E-313': '+2250788123456',
-      'E-314': '+2252720212345', 'E-315': '+2250707123456',
+      'E-300': '+2290197123456',
+      'E-301': '+2290197123456',
+      'E-302': '+2290197123456',
+      'E-303': '+2290197123456',
+      'E-304': '+2290197123456',
+      'E-305': '+2290197123456',
+      'E-306': '+2290197123456',
+      'E-307': '+2290121301234',
+      'E-310': '+2250707123456',
+      'E-311': '+2250505123456',
+      'E-312': '+2250101234567',
+      'E-313': '+2250788123456',
+      'E-314': '+2252720212345',
+      'E-315': '+2250707123456',
     });
     // National spellings take the region from --country.
     const benin = writeRoster(dir, 'legacy-bj.csv', [
@@ -232,10 +309,26 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
       ['National BJ Tirets', 'E-322', '', '', '51-23-45-67', '', ''],
     ]);
     expect(await run(benin, { country: 'BJ' })).toMatchObject({ inserted: 3, rejected: 0 });
-    const ivorian = writeRoster(dir, 'legacy-ci.csv', [HEADER, ['National CI', 'E-323', '', '', '07 12 34 56', '', ''], ['National CI MTN', 'E-324', '', '', '45.67.89.01', '', '']]);
+    const ivorian = writeRoster(dir, 'legacy-ci.csv', [
+      HEADER,
+      ['National CI', 'E-323', '', '', '07 12 34 56', '', ''],
+      ['National CI MTN', 'E-324', '', '', '45.67.89.01', '', ''],
+    ]);
     expect(await run(ivorian, { country: 'CI' })).toMatchObject({ inserted: 2, rejected: 0 });
-    const national = await t.db.selectFrom('utilisateur').select(['matricule', 'telephone']).where('matricule', '>=', 'E-320').where('matricule', '<=', 'E-324').orderBy('matricule').execute();
-    expect(national.map((p) => p.telephone)).toEqual(['+2290166123456', '+2290197123456', '+2290151234567', '+2250707123456', '+2250545678901']);
+    const national = await t.db
+      .selectFrom('utilisateur')
+      .select(['matricule', 'telephone'])
+      .where('matricule', '>=', 'E-320')
+      .where('matricule', '<=', 'E-324')
+      .orderBy('matricule')
+      .execute();
+    expect(national.map((p) => p.telephone)).toEqual([
+      '+2290166123456',
+      '+2290197123456',
+      '+2290151234567',
+      '+2250707123456',
+      '+2250545678901',
+    ]);
   });
 
   it('stores names NFC, and finds a re-export in decomposed form unchanged', async () => {
@@ -249,7 +342,8 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     const found = await t.db.selectFrom('utilisateur').select('matricule').where('nom_complet', '=', 'Zoé Ndiaye').execute();
     expect(found).toEqual([{ matricule: 'E-400' }]);
 
-    const version = async () => (await sql<{ xmin: string }>`select xmin::text as xmin from utilisateur where matricule = 'E-400'`.execute(t.db)).rows;
+    const version = async () =>
+      (await sql<{ xmin: string }>`select xmin::text as xmin from utilisateur where matricule = 'E-400'`.execute(t.db)).rows;
     const before = await version();
     const audit = await countRows(t.db, 'audit_log');
     const nfc = writeRoster(dir, 'nfc.csv', [HEADER, composed]);
@@ -273,7 +367,8 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     beforeEach(async () => {
       await t.db.insertInto('utilisateur').values({ nom_complet: 'Ancien Nom', matricule: 'E-40', annee_sortie: 2023 }).execute();
     });
-    const file = () => writeRoster(dir, 'modes.csv', [HEADER, ['Nouveau Nom', 'E-40', '', '', '', '', ''], ['Nouvelle', 'E-41', '', '2024', '', '', '']]);
+    const file = () =>
+      writeRoster(dir, 'modes.csv', [HEADER, ['Nouveau Nom', 'E-40', '', '', '', '', ''], ['Nouvelle', 'E-41', '', '2024', '', '', '']]);
 
     it('upsert inserts new matricules and updates known ones', async () => {
       expect(await run(file())).toMatchObject({ inserted: 1, updated: 1, skipped: 0, rejected: 0 });
@@ -289,29 +384,65 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     it('update rejects unknown matricules', async () => {
       const summary = await run(file(), { mode: 'update' });
       expect(summary).toMatchObject({ inserted: 0, updated: 1, rejected: 1 });
-      expect(rejectsOf(summary.rejects_file!)[1]).toEqual(['Nouvelle', 'E-41', '', '2024', '', '', '', '3', 'matricule E-41 does not exist (mode update adds nobody)']);
+      expect(rejectsOf(summary.rejects_file!)[1]).toEqual([
+        'Nouvelle',
+        'E-41',
+        '',
+        '2024',
+        '',
+        '',
+        '',
+        '3',
+        'matricule E-41 does not exist (mode update adds nobody)',
+      ]);
       expect(await stored('E-41')).toBeUndefined();
     });
   });
 
   it('never erases a stored value with an empty cell', async () => {
-    await t.db.insertInto('utilisateur').values({
-      nom_complet: 'Complet', matricule: 'E-50', email: 'complet@exemple.sn', telephone: '+221771112233',
-      annee_sortie: 2023, domaine: 'Gestion', travailleur: true, titre: 'Ing.', statut: 'enseignant',
-    }).execute();
-    const file = writeRoster(dir, 'empty.csv', [[...HEADER, 'Titre', 'Statut'], ['Complet Renommé', 'E-50', '', '', '', '', '', '', '']]);
+    await t.db
+      .insertInto('utilisateur')
+      .values({
+        nom_complet: 'Complet',
+        matricule: 'E-50',
+        email: 'complet@exemple.sn',
+        telephone: '+221771112233',
+        annee_sortie: 2023,
+        domaine: 'Gestion',
+        travailleur: true,
+        titre: 'Ing.',
+        statut: 'enseignant',
+      })
+      .execute();
+    const file = writeRoster(dir, 'empty.csv', [
+      [...HEADER, 'Titre', 'Statut'],
+      ['Complet Renommé', 'E-50', '', '', '', '', '', '', ''],
+    ]);
     expect(await run(file)).toMatchObject({ updated: 1 });
     expect(await stored('E-50')).toMatchObject({
-      nom_complet: 'Complet Renommé', email: 'complet@exemple.sn', telephone: '+221771112233', annee_sortie: 2023,
-      domaine: 'Gestion', travailleur: true, titre: 'Ing.', statut: 'enseignant',
+      nom_complet: 'Complet Renommé',
+      email: 'complet@exemple.sn',
+      telephone: '+221771112233',
+      annee_sortie: 2023,
+      domaine: 'Gestion',
+      travailleur: true,
+      titre: 'Ing.',
+      statut: 'enseignant',
     });
   });
 
   it('writes nothing at all for an unchanged re-import: no row version, no audit row, updated_at kept', async () => {
-    const file = writeRoster(dir, 'same.csv', [HEADER, ['Même', 'E-60', 'meme@exemple.sn', '2024', '+221 77 000 00 60', 'Gestion', 'oui'], ['Autre', 'E-61', '', '2025', '', '', '']]);
+    const file = writeRoster(dir, 'same.csv', [
+      HEADER,
+      ['Même', 'E-60', 'meme@exemple.sn', '2024', '+221 77 000 00 60', 'Gestion', 'oui'],
+      ['Autre', 'E-61', '', '2025', '', '', ''],
+    ]);
     await run(file);
-    const version = () => sql<{ matricule: string; xmin: string; updated_at: Date }>`
-      select matricule, xmin::text as xmin, updated_at from utilisateur where matricule in ('E-60', 'E-61') order by matricule`.execute(t.db);
+    const version = () =>
+      sql<{ matricule: string; xmin: string; updated_at: Date }>`
+      select matricule, xmin::text as xmin, updated_at from utilisateur where matricule in ('E-60', 'E-61') order by matricule`.execute(
+        t.db,
+      );
     const before = (await version()).rows;
     const auditBefore = await countRows(t.db, 'audit_log');
     expect(await run(file)).toMatchObject({ read: 2, inserted: 0, updated: 0, unchanged: 2 });
@@ -320,11 +451,14 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
   });
 
   it('dry run checks everything, database included, counts exactly and writes nothing', async () => {
-    await t.db.insertInto('utilisateur').values([
-      { nom_complet: 'Dry Known', matricule: 'E-70', annee_sortie: 2023 },
-      { nom_complet: 'Dry Same', matricule: 'E-71' },
-      { nom_complet: 'Dry Owner', matricule: 'E-72', email: 'owner@exemple.sn' },
-    ]).execute();
+    await t.db
+      .insertInto('utilisateur')
+      .values([
+        { nom_complet: 'Dry Known', matricule: 'E-70', annee_sortie: 2023 },
+        { nom_complet: 'Dry Same', matricule: 'E-71' },
+        { nom_complet: 'Dry Owner', matricule: 'E-72', email: 'owner@exemple.sn' },
+      ])
+      .execute();
     const file = writeRoster(dir, 'dry.csv', [
       HEADER,
       ['Dry Known', 'E-70', '', '2024', '', '', ''],
@@ -333,7 +467,11 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
       ['Dry Thief', 'E-74', 'owner@exemple.sn', '', '', '', ''],
       ['', 'E-75', '', '', '', '', ''],
     ]);
-    const counts = async () => [await countRows(t.db, 'utilisateur'), await countRows(t.db, 'audit_log'), await countRows(t.db, 'alumni_admin.import_run')];
+    const counts = async () => [
+      await countRows(t.db, 'utilisateur'),
+      await countRows(t.db, 'audit_log'),
+      await countRows(t.db, 'alumni_admin.import_run'),
+    ];
     const before = await counts();
     const summary = await run(file, { dryRun: true });
     expect(summary).toMatchObject({ read: 5, inserted: 1, updated: 1, unchanged: 1, rejected: 2, dry_run: true, import_id: null });
@@ -342,11 +480,20 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
   });
 
   it('all-or-nothing writes nothing when a row is rejected, and everything when none is', async () => {
-    const bad = writeRoster(dir, 'aon.csv', [HEADER, ['Un', 'E-80', '', '', '', '', ''], ['Deux', 'E-81', '', '', '', '', ''], ['', 'E-82', '', '', '', '', '']]);
+    const bad = writeRoster(dir, 'aon.csv', [
+      HEADER,
+      ['Un', 'E-80', '', '', '', '', ''],
+      ['Deux', 'E-81', '', '', '', '', ''],
+      ['', 'E-82', '', '', '', '', ''],
+    ]);
     const summary = await run(bad, { allOrNothing: true });
     expect(summary).toMatchObject({ read: 3, inserted: 0, rejected: 1 });
     expect(await countRows(t.db, 'utilisateur', sql`matricule in ('E-80', 'E-81')`)).toBe(0);
-    const ledger = await t.db.selectFrom('alumni_admin.import_run').select(['status']).where('id', '=', summary.import_id!).executeTakeFirstOrThrow();
+    const ledger = await t.db
+      .selectFrom('alumni_admin.import_run')
+      .select(['status'])
+      .where('id', '=', summary.import_id!)
+      .executeTakeFirstOrThrow();
     expect(ledger.status).toBe('rolled_back');
 
     const good = writeRoster(dir, 'aon-ok.csv', [HEADER, ['Un', 'E-80', '', '', '', '', ''], ['Deux', 'E-81', '', '', '', '', '']]);
@@ -354,7 +501,11 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
   });
 
   it('creates missing years and fields when asked', async () => {
-    const file = writeRoster(dir, 'refs.csv', [HEADER, ['Nouvelle Filière', 'E-90', '', '2026', '', 'Océanographie', ''], ['Même Filière', 'E-91', '', '2026', '', 'oceanographie', '']]);
+    const file = writeRoster(dir, 'refs.csv', [
+      HEADER,
+      ['Nouvelle Filière', 'E-90', '', '2026', '', 'Océanographie', ''],
+      ['Même Filière', 'E-91', '', '2026', '', 'oceanographie', ''],
+    ]);
     expect(await run(file, { createMissingReferences: true })).toMatchObject({ inserted: 2, rejected: 0 });
     expect(await countRows(t.db, 'annee_reference', sql`annee = 2026`)).toBe(1);
     expect(await countRows(t.db, 'domaine_reference', sql`nom_domaine = 'Océanographie'`)).toBe(1);
@@ -362,23 +513,45 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
   });
 
   it('lets only a super_admin give roles through the file', async () => {
-    const file = writeRoster(dir, 'roles.csv', [['Nom', 'Matricule', 'Rôle', 'Statut'], ['Nouvel Admin', 'E-95', 'admin', 'personnel_admin']]);
+    const file = writeRoster(dir, 'roles.csv', [
+      ['Nom', 'Matricule', 'Rôle', 'Statut'],
+      ['Nouvel Admin', 'E-95', 'admin', 'personnel_admin'],
+    ]);
     expect(await run(file)).toMatchObject({ inserted: 0, rejected: 1 });
     expect(await run(file, {}, superAdmin)).toMatchObject({ inserted: 1 });
     expect(await stored('E-95')).toMatchObject({ role: 'admin', statut: 'personnel_admin' });
   });
 
   it('audits every imported row with the acting administrator and the import, and records the run', async () => {
-    const file = writeRoster(dir, 'audit.csv', [HEADER, ['Audité Un', 'E-100', '', '', '', '', ''], ['Audité Deux', 'E-101', '', '', '', '', '']]);
+    const file = writeRoster(dir, 'audit.csv', [
+      HEADER,
+      ['Audité Un', 'E-100', '', '', '', '', ''],
+      ['Audité Deux', 'E-101', '', '', '', '', ''],
+    ]);
     const summary = await run(file);
-    const entries = await t.db.selectFrom('audit_log').select(['utilisateur_id', 'user_agent', 'action'])
-      .where(sql<boolean>`nouveau_data->>'matricule' in ('E-100', 'E-101')`).execute();
+    const entries = await t.db
+      .selectFrom('audit_log')
+      .select(['utilisateur_id', 'user_agent', 'action'])
+      .where(sql<boolean>`nouveau_data->>'matricule' in ('E-100', 'E-101')`)
+      .execute();
     expect(entries).toEqual([
       { utilisateur_id: admin.id, user_agent: `alumni/test users import ${summary.import_id}`, action: 'INSERT' },
       { utilisateur_id: admin.id, user_agent: `alumni/test users import ${summary.import_id}`, action: 'INSERT' },
     ]);
-    const ledger = await t.db.selectFrom('alumni_admin.import_run').selectAll().where('id', '=', summary.import_id!).executeTakeFirstOrThrow();
-    expect(ledger).toMatchObject({ file_name: file, acteur_id: admin.id, mode: 'upsert', status: 'completed', read: 2, inserted: 2, rejected: 0 });
+    const ledger = await t.db
+      .selectFrom('alumni_admin.import_run')
+      .selectAll()
+      .where('id', '=', summary.import_id!)
+      .executeTakeFirstOrThrow();
+    expect(ledger).toMatchObject({
+      file_name: file,
+      acteur_id: admin.id,
+      mode: 'upsert',
+      status: 'completed',
+      read: 2,
+      inserted: 2,
+      rejected: 0,
+    });
     expect(ledger.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(ledger.finished_at).toBeInstanceOf(Date);
   });

@@ -37,7 +37,11 @@ describe('concurrent sessions on the server', () => {
   });
 
   it('never lets concurrent additions exceed max_membres', async () => {
-    const group = await t.db.insertInto('groupe').values({ nom_groupe: 'Concurrence', max_membres: 3 }).returning('id').executeTakeFirstOrThrow();
+    const group = await t.db
+      .insertInto('groupe')
+      .values({ nom_groupe: 'Concurrence', max_membres: 3 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const users = await t.db
       .insertInto('utilisateur')
       .values(Array.from({ length: 10 }, (_, i) => ({ nom_complet: `Membre ${i}`, matricule: `CM-${i}` })))

@@ -12,8 +12,14 @@ describe.each(BACKENDS)('schema on the %s back end', (backend) => {
   beforeAll(async () => {
     t = await createTestDatabase(backend);
     db = t.db;
-    await db.insertInto('annee_reference').values([{ annee: 2022 }, { annee: 2023 }, { annee: 2024 }]).execute();
-    await db.insertInto('domaine_reference').values([{ nom_domaine: 'Génie informatique' }, { nom_domaine: 'Gestion' }]).execute();
+    await db
+      .insertInto('annee_reference')
+      .values([{ annee: 2022 }, { annee: 2023 }, { annee: 2024 }])
+      .execute();
+    await db
+      .insertInto('domaine_reference')
+      .values([{ nom_domaine: 'Génie informatique' }, { nom_domaine: 'Gestion' }])
+      .execute();
   });
   afterAll(() => t.close());
 
@@ -127,7 +133,11 @@ describe.each(BACKENDS)('schema on the %s back end', (backend) => {
       const updatedAt = async () =>
         (await db.selectFrom('organisation').select('updated_at').where('id', '=', org.id).executeTakeFirstOrThrow()).updated_at;
 
-      await db.updateTable('organisation').set({ ville: sql`ville` }).where('id', '=', org.id).execute();
+      await db
+        .updateTable('organisation')
+        .set({ ville: sql`ville` })
+        .where('id', '=', org.id)
+        .execute();
       expect((await updatedAt()).toISOString()).toBe('2020-01-01T00:00:00.000Z');
 
       await db.updateTable('organisation').set({ ville: 'Abidjan' }).where('id', '=', org.id).execute();
@@ -171,7 +181,9 @@ describe.each(BACKENDS)('schema on the %s back end', (backend) => {
       expect((await sqlState(addUser({ matricule: 'DUP-1' }))).code).toBe('23505');
       // E-mail addresses are unique whatever their case.
       expect((await sqlState(addUser({ email: 'DUP@Ecole.Example' }))).code).toBe('23505');
-      expect((await sqlState(db.insertInto('domaine_reference').values({ nom_domaine: 'genie INFORMATIQUE' }).execute())).code).toBe('23505');
+      expect((await sqlState(db.insertInto('domaine_reference').values({ nom_domaine: 'genie INFORMATIQUE' }).execute())).code).toBe(
+        '23505',
+      );
       expect(await countRows(db, 'utilisateur', sql`matricule = 'DUP-1' or lower(email) = 'dup@ecole.example'`)).toBe(1);
     });
   });
@@ -180,13 +192,31 @@ describe.each(BACKENDS)('schema on the %s back end', (backend) => {
     it('deleting a user removes their contacts and memberships and keeps what they wrote', async () => {
       const user = await addUser({ annee_sortie: 2024, domaine: 'Gestion' });
       const org = await addOrganisation();
-      await db.insertInto('contact_organisation').values({ utilisateur_id: user.id, organisation_id: org.id, role_contact: 'contact_rh' }).execute();
-      const group = await db.insertInto('groupe').values({ nom_groupe: `G-${backend}-del`, createur_id: user.id }).returning('id').executeTakeFirstOrThrow();
+      await db
+        .insertInto('contact_organisation')
+        .values({ utilisateur_id: user.id, organisation_id: org.id, role_contact: 'contact_rh' })
+        .execute();
+      const group = await db
+        .insertInto('groupe')
+        .values({ nom_groupe: `G-${backend}-del`, createur_id: user.id })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await db.insertInto('membre_groupe').values({ utilisateur_id: user.id, groupe_id: group.id }).execute();
       await db.insertInto('message').values({ groupe_id: group.id, utilisateur_id: user.id, texte: 'Bonjour' }).execute();
-      const stage = await db.insertInto('stage').values({ titre: 'Stage', type_stage: 'ouvrier', createur_id: user.id }).returning('id').executeTakeFirstOrThrow();
-      const formation = await db.insertInto('formation').values({ titre: 'F', type_formation: 'hybride' }).returning('id').executeTakeFirstOrThrow();
-      await db.insertInto('validation_formation').values({ formation_id: formation.id, validateur_id: user.id, est_approuve: true }).execute();
+      const stage = await db
+        .insertInto('stage')
+        .values({ titre: 'Stage', type_stage: 'ouvrier', createur_id: user.id })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const formation = await db
+        .insertInto('formation')
+        .values({ titre: 'F', type_formation: 'hybride' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('validation_formation')
+        .values({ formation_id: formation.id, validateur_id: user.id, est_approuve: true })
+        .execute();
       await writeAs(db, { actorId: user.id, userAgent: 'test' }, (trx) =>
         trx.updateTable('organisation').set({ ville: 'Lomé' }).where('id', '=', org.id).execute(),
       );
@@ -206,15 +236,26 @@ describe.each(BACKENDS)('schema on the %s back end', (backend) => {
     it('deleting an organisation, a group or a formation takes what belongs to it and detaches offers', async () => {
       const user = await addUser();
       const org = await addOrganisation();
-      await db.insertInto('contact_organisation').values({ utilisateur_id: user.id, organisation_id: org.id, role_contact: 'employe' }).execute();
+      await db
+        .insertInto('contact_organisation')
+        .values({ utilisateur_id: user.id, organisation_id: org.id, role_contact: 'employe' })
+        .execute();
       await db.insertInto('validation_organisation').values({ organisation_id: org.id, est_approuve: true }).execute();
-      const emploi = await db.insertInto('emploi').values({ titre: 'Poste', type_emploi: 'hybride', organisation_id: org.id }).returning('id').executeTakeFirstOrThrow();
+      const emploi = await db
+        .insertInto('emploi')
+        .values({ titre: 'Poste', type_emploi: 'hybride', organisation_id: org.id })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await db.deleteFrom('organisation').where('id', '=', org.id).execute();
       expect(await countRows(db, 'contact_organisation', sql`organisation_id = ${org.id}`)).toBe(0);
       expect(await countRows(db, 'validation_organisation', sql`organisation_id = ${org.id}`)).toBe(0);
       expect(await countRows(db, 'emploi', sql`id = ${emploi.id} and organisation_id is null`)).toBe(1);
 
-      const group = await db.insertInto('groupe').values({ nom_groupe: `G-${backend}-gone` }).returning('id').executeTakeFirstOrThrow();
+      const group = await db
+        .insertInto('groupe')
+        .values({ nom_groupe: `G-${backend}-gone` })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await db.insertInto('membre_groupe').values({ utilisateur_id: user.id, groupe_id: group.id }).execute();
       await db.insertInto('message').values({ groupe_id: group.id, texte: 'Salut' }).execute();
       await db.insertInto('validation_groupe').values({ groupe_id: group.id, est_approuve: false, commentaire: 'Doublon' }).execute();
@@ -223,8 +264,15 @@ describe.each(BACKENDS)('schema on the %s back end', (backend) => {
         expect(await countRows(db, table, sql`groupe_id = ${group.id}`)).toBe(0);
       }
 
-      const formation = await db.insertInto('formation').values({ titre: 'F2', type_formation: 'presentiel' }).returning('id').executeTakeFirstOrThrow();
-      await db.insertInto('validation_formation').values({ formation_id: formation.id, est_approuve: false, commentaire: 'Incomplet' }).execute();
+      const formation = await db
+        .insertInto('formation')
+        .values({ titre: 'F2', type_formation: 'presentiel' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('validation_formation')
+        .values({ formation_id: formation.id, est_approuve: false, commentaire: 'Incomplet' })
+        .execute();
       await db.deleteFrom('formation').where('id', '=', formation.id).execute();
       expect(await countRows(db, 'validation_formation', sql`formation_id = ${formation.id}`)).toBe(0);
     });
@@ -234,9 +282,15 @@ describe.each(BACKENDS)('schema on the %s back end', (backend) => {
       const user = await addUser({ domaine: 'Électronique', annee_sortie: 2023 });
       // ON DELETE RESTRICT: PostgreSQL 15 reports foreign_key_violation, 18 restrict_violation.
       const refusedCodes = ['23503', '23001'];
-      expect(refusedCodes).toContain((await sqlState(db.deleteFrom('domaine_reference').where('nom_domaine', '=', 'Électronique').execute())).code);
+      expect(refusedCodes).toContain(
+        (await sqlState(db.deleteFrom('domaine_reference').where('nom_domaine', '=', 'Électronique').execute())).code,
+      );
       expect(refusedCodes).toContain((await sqlState(db.deleteFrom('annee_reference').where('annee', '=', 2023).execute())).code);
-      await db.updateTable('domaine_reference').set({ nom_domaine: 'Électronique et systèmes' }).where('nom_domaine', '=', 'Électronique').execute();
+      await db
+        .updateTable('domaine_reference')
+        .set({ nom_domaine: 'Électronique et systèmes' })
+        .where('nom_domaine', '=', 'Électronique')
+        .execute();
       const row = await db.selectFrom('utilisateur').select('domaine').where('id', '=', user.id).executeTakeFirstOrThrow();
       expect(row.domaine).toBe('Électronique et systèmes');
     });
@@ -248,9 +302,15 @@ describe.each(BACKENDS)('schema on the %s back end', (backend) => {
       const session = { actorId: admin.id, userAgent: 'alumni/0.0.0 test audit' };
       const before = await countRows(db, 'audit_log');
       const created = await writeAs(db, session, (trx) =>
-        trx.insertInto('utilisateur').values({ nom_complet: 'Aïssatou Diop', matricule: `AUD-${backend}`, mot_de_passe_hash: 'secret-hash' }).returning('id').executeTakeFirstOrThrow(),
+        trx
+          .insertInto('utilisateur')
+          .values({ nom_complet: 'Aïssatou Diop', matricule: `AUD-${backend}`, mot_de_passe_hash: 'secret-hash' })
+          .returning('id')
+          .executeTakeFirstOrThrow(),
       );
-      await writeAs(db, session, (trx) => trx.updateTable('utilisateur').set({ titre: 'Ingénieure', mot_de_passe_hash: 'other-hash' }).where('id', '=', created.id).execute());
+      await writeAs(db, session, (trx) =>
+        trx.updateTable('utilisateur').set({ titre: 'Ingénieure', mot_de_passe_hash: 'other-hash' }).where('id', '=', created.id).execute(),
+      );
       await writeAs(db, session, (trx) => trx.deleteFrom('utilisateur').where('id', '=', created.id).execute());
 
       const entries = await db
@@ -274,7 +334,10 @@ describe.each(BACKENDS)('schema on the %s back end', (backend) => {
 
     it('writes no audit row for an update that changes nothing, and none for bookkeeping tables', async () => {
       const before = await countRows(db, 'audit_log');
-      await db.updateTable('utilisateur').set({ nom_complet: sql`nom_complet` }).execute();
+      await db
+        .updateTable('utilisateur')
+        .set({ nom_complet: sql`nom_complet` })
+        .execute();
       await sql`update alumni_admin.view_refresh set refreshed_at = now()`.execute(db);
       expect(await countRows(db, 'audit_log')).toBe(before);
     });
@@ -289,10 +352,22 @@ describe.each(BACKENDS)('schema on the %s back end', (backend) => {
 
   describe('group size', () => {
     it('refuses a member beyond max_membres', async () => {
-      const group = await db.insertInto('groupe').values({ nom_groupe: `Petit-${backend}`, max_membres: 2 }).returning('id').executeTakeFirstOrThrow();
+      const group = await db
+        .insertInto('groupe')
+        .values({ nom_groupe: `Petit-${backend}`, max_membres: 2 })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       const [a, b, c] = await Promise.all([addUser(), addUser(), addUser()]);
-      await db.insertInto('membre_groupe').values([{ utilisateur_id: a!.id, groupe_id: group.id }, { utilisateur_id: b!.id, groupe_id: group.id }]).execute();
-      expect((await sqlState(db.insertInto('membre_groupe').values({ utilisateur_id: c!.id, groupe_id: group.id }).execute())).code).toBe('23514');
+      await db
+        .insertInto('membre_groupe')
+        .values([
+          { utilisateur_id: a!.id, groupe_id: group.id },
+          { utilisateur_id: b!.id, groupe_id: group.id },
+        ])
+        .execute();
+      expect((await sqlState(db.insertInto('membre_groupe').values({ utilisateur_id: c!.id, groupe_id: group.id }).execute())).code).toBe(
+        '23514',
+      );
       // A member who left frees a place.
       await db.updateTable('membre_groupe').set({ est_actif: false }).where('utilisateur_id', '=', a!.id).execute();
       await db.insertInto('membre_groupe').values({ utilisateur_id: c!.id, groupe_id: group.id }).execute();
@@ -312,10 +387,23 @@ describe.each(BACKENDS)('schema on the %s back end', (backend) => {
         .returning(['titre'])
         .execute();
       expect(ids).toHaveLength(3);
-      await db.insertInto('emploi').values({ titre: 'Expiré', type_emploi: 'hybride', date_publication: sql`current_date - 30` as never, date_expiration: sql`current_date - 2` as never }).execute();
+      await db
+        .insertInto('emploi')
+        .values({
+          titre: 'Expiré',
+          type_emploi: 'hybride',
+          date_publication: sql`current_date - 30` as never,
+          date_expiration: sql`current_date - 2` as never,
+        })
+        .execute();
       const { rows } = await sql<{ result: Record<string, number> }>`select alumni_expire_offers() as result`.execute(db);
       expect(rows[0]!.result).toEqual({ stage: 1, emploi: 1 });
-      const statuses = await db.selectFrom('stage').select(['titre', 'statut']).where('titre', 'in', ['Fini hier', 'Finit aujourd’hui', 'Déjà pourvu']).orderBy('titre').execute();
+      const statuses = await db
+        .selectFrom('stage')
+        .select(['titre', 'statut'])
+        .where('titre', 'in', ['Fini hier', 'Finit aujourd’hui', 'Déjà pourvu'])
+        .orderBy('titre')
+        .execute();
       expect(statuses).toEqual([
         { titre: 'Déjà pourvu', statut: 'pourvue' },
         { titre: 'Fini hier', statut: 'expiree' },
@@ -324,7 +412,11 @@ describe.each(BACKENDS)('schema on the %s back end', (backend) => {
     });
 
     it('purge-messages deletes messages past their deletion time and leaves their group', async () => {
-      const group = await db.insertInto('groupe').values({ nom_groupe: `Purge-${backend}` }).returning('id').executeTakeFirstOrThrow();
+      const group = await db
+        .insertInto('groupe')
+        .values({ nom_groupe: `Purge-${backend}` })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await db
         .insertInto('message')
         .values([

@@ -15,8 +15,14 @@ describe('users commands in process', () => {
   let asAdmin: Record<string, string>;
   beforeAll(async () => {
     t = await createServerDatabase();
-    await t.db.insertInto('annee_reference').values([{ annee: 2023 }, { annee: 2024 }]).execute();
-    await t.db.insertInto('domaine_reference').values([{ nom_domaine: 'Génie civil' }]).execute();
+    await t.db
+      .insertInto('annee_reference')
+      .values([{ annee: 2023 }, { annee: 2024 }])
+      .execute();
+    await t.db
+      .insertInto('domaine_reference')
+      .values([{ nom_domaine: 'Génie civil' }])
+      .execute();
     await t.db
       .insertInto('utilisateur')
       .values([
@@ -32,10 +38,16 @@ describe('users commands in process', () => {
   const seed = (matricules: string[], prefix: string) =>
     t.db
       .insertInto('utilisateur')
-      .values(matricules.map((matricule, i) => ({ nom_complet: `${prefix} ${i}`, matricule, annee_sortie: 2024, travailleur: i % 2 === 0 })))
+      .values(
+        matricules.map((matricule, i) => ({ nom_complet: `${prefix} ${i}`, matricule, annee_sortie: 2024, travailleur: i % 2 === 0 })),
+      )
       .execute();
   const row = (matricule: string) =>
-    t.db.selectFrom('utilisateur').select(['statut', 'role', 'annee_sortie', 'travailleur', 'domaine', 'est_actif']).where('matricule', '=', matricule).executeTakeFirst();
+    t.db
+      .selectFrom('utilisateur')
+      .select(['statut', 'role', 'annee_sortie', 'travailleur', 'domaine', 'est_actif'])
+      .where('matricule', '=', matricule)
+      .executeTakeFirst();
 
   it('lists a page as JSON {items, next_after}, the next one with --after, as CSV, and as a table', async () => {
     await seed(['LST-1', 'LST-2', 'LST-3'], 'Listé');
@@ -44,7 +56,9 @@ describe('users commands in process', () => {
     const page = JSON.parse(first.stdout) as { items: Array<{ matricule: string }>; next_after: string | null };
     expect(page.items.map((u) => u.matricule)).toEqual(['LST-1', 'LST-2']);
     expect(page.next_after).toEqual(expect.any(String));
-    const second = await runMain(['users', 'list', '--search', 'LST-', '--limit', '2', '--after', page.next_after!, '--json'], { env: t.env });
+    const second = await runMain(['users', 'list', '--search', 'LST-', '--limit', '2', '--after', page.next_after!, '--json'], {
+      env: t.env,
+    });
     expect(JSON.parse(second.stdout)).toEqual({ items: [expect.objectContaining({ matricule: 'LST-3' })], next_after: null });
 
     const csv = await runMain(['users', 'list', '--search', 'LST-', '--csv'], { env: t.env });
@@ -69,8 +83,14 @@ describe('users commands in process', () => {
 
   it('filters by enum and yes/no values, and refuses bad ones before opening the database', async () => {
     await seed(['FLT-1', 'FLT-2', 'FLT-3'], 'Filtré');
-    const working = await runMain(['users', 'list', '--search', 'FLT-', '--travailleur', 'Oui', '--statut', 'Étudiant', '--annee', '2024', '--json'], { env: t.env });
-    expect((JSON.parse(working.stdout) as { items: Array<{ matricule: string }> }).items.map((u) => u.matricule)).toEqual(['FLT-1', 'FLT-3']);
+    const working = await runMain(
+      ['users', 'list', '--search', 'FLT-', '--travailleur', 'Oui', '--statut', 'Étudiant', '--annee', '2024', '--json'],
+      { env: t.env },
+    );
+    expect((JSON.parse(working.stdout) as { items: Array<{ matricule: string }> }).items.map((u) => u.matricule)).toEqual([
+      'FLT-1',
+      'FLT-3',
+    ]);
     for (const [args, message] of [
       [['--annee', '24'], '--annee "24": give a year such as 2024.'],
       [['--actif', 'peut-être'], '--actif "peut-être": use oui/non, yes/no, true/false or 1/0.'],
@@ -110,14 +130,39 @@ describe('users commands in process', () => {
 
   it('adds and updates with enum and yes/no values; an empty --annee or --travailleur clears it', async () => {
     const added = await runMain(
-      ['users', 'add', '--nom', 'Binta Fall', '--matricule', 'ADD-1', '--statut', 'Personnel Admin', '--travailleur', 'Yes', '--annee', '2024', '--domaine', 'genie CIVIL', '--no-password'],
+      [
+        'users',
+        'add',
+        '--nom',
+        'Binta Fall',
+        '--matricule',
+        'ADD-1',
+        '--statut',
+        'Personnel Admin',
+        '--travailleur',
+        'Yes',
+        '--annee',
+        '2024',
+        '--domaine',
+        'genie CIVIL',
+        '--no-password',
+      ],
       { env: asAdmin },
     );
     expect(added.stderr).toContain('Created Binta Fall (ADD-1).');
     expect(added.code).toBe(0);
-    expect(await row('ADD-1')).toEqual({ statut: 'personnel_admin', role: 'user', annee_sortie: 2024, travailleur: true, domaine: 'Génie civil', est_actif: true });
+    expect(await row('ADD-1')).toEqual({
+      statut: 'personnel_admin',
+      role: 'user',
+      annee_sortie: 2024,
+      travailleur: true,
+      domaine: 'Génie civil',
+      est_actif: true,
+    });
 
-    const updated = await runMain(['users', 'update', 'ADD-1', '--statut', 'ENSEIGNANT', '--travailleur', '', '--annee', '', '--json'], { env: asAdmin });
+    const updated = await runMain(['users', 'update', 'ADD-1', '--statut', 'ENSEIGNANT', '--travailleur', '', '--annee', '', '--json'], {
+      env: asAdmin,
+    });
     expect(updated.stderr).toBe('');
     expect(updated.code).toBe(0);
     expect(JSON.parse(updated.stdout)).toMatchObject({ matricule: 'ADD-1', statut: 'enseignant', travailleur: null, annee_sortie: null });
@@ -129,7 +174,9 @@ describe('users commands in process', () => {
     const nothing = await runMain(['users', 'update', 'ADD-1'], { env: asAdmin });
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toContain('Nothing to update');
-    const promoted = await runMain(['users', 'add', '--nom', 'Promu', '--matricule', 'ADD-2', '--role', 'Admin', '--no-password'], { env: asAdmin });
+    const promoted = await runMain(['users', 'add', '--nom', 'Promu', '--matricule', 'ADD-2', '--role', 'Admin', '--no-password'], {
+      env: asAdmin,
+    });
     expect(promoted.code).toBe(77);
     expect(await row('ADD-2')).toBeUndefined();
   });
@@ -172,7 +219,9 @@ describe('users commands in process', () => {
     expect(await row('IMP-2')).toMatchObject({ annee_sortie: 2024 });
 
     const ledger = await runMain(['users', 'imports', '--limit', '5', '--json'], { env: t.env });
-    expect(JSON.parse(ledger.stdout)).toEqual([expect.objectContaining({ id: summary.import_id, acteur: 'jerome@ecole.example', mode: 'insert', inserted: 2 })]);
+    expect(JSON.parse(ledger.stdout)).toEqual([
+      expect.objectContaining({ id: summary.import_id, acteur: 'jerome@ecole.example', mode: 'insert', inserted: 2 }),
+    ]);
     const csv = await runMain(['users', 'imports', '--csv'], { env: t.env });
     expect(csv.stdout.split('\n')[0]).toBe('started_at,file,by,mode,status,read,ins.,upd.,same,skip,rej.,id');
 

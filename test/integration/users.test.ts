@@ -16,15 +16,23 @@ describe.each(BACKENDS)('users on the %s back end', (backend) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(backend);
-    await t.db.insertInto('annee_reference').values([{ annee: 2023 }, { annee: 2024 }]).execute();
-    await t.db.insertInto('domaine_reference').values([{ nom_domaine: 'Génie civil' }, { nom_domaine: 'Gestion' }]).execute();
+    await t.db
+      .insertInto('annee_reference')
+      .values([{ annee: 2023 }, { annee: 2024 }])
+      .execute();
+    await t.db
+      .insertInto('domaine_reference')
+      .values([{ nom_domaine: 'Génie civil' }, { nom_domaine: 'Gestion' }])
+      .execute();
   });
   afterAll(() => t.close());
 
   it('creates the very first super_admin with no actor, and only while none exists', async () => {
     const first = await addUser(t.db, as(null), { nom_complet: 'Fatou Sall', email: 'Fatou@Ecole.Example', role: 'super_admin' });
     expect(first).toMatchObject({ role: 'super_admin', email: 'fatou@ecole.example' });
-    await expect(addUser(t.db, as(null), { nom_complet: 'Intrus', email: 'intrus@x.sn', role: 'super_admin' })).rejects.toMatchObject({ exitCode: 77 });
+    await expect(addUser(t.db, as(null), { nom_complet: 'Intrus', email: 'intrus@x.sn', role: 'super_admin' })).rejects.toMatchObject({
+      exitCode: 77,
+    });
     await expect(addUser(t.db, as(null), { nom_complet: 'Sans Acteur', email: 'sans@x.sn' })).rejects.toMatchObject({ exitCode: 77 });
     expect(await countRows(t.db, 'utilisateur', sql`role = 'super_admin'`)).toBe(1);
     root = await resolveActor(t.db, 'fatou@ecole.example');
@@ -33,21 +41,47 @@ describe.each(BACKENDS)('users on the %s back end', (backend) => {
   it('lets a super_admin give roles and an admin add plain users only', async () => {
     await addUser(t.db, as(root), { nom_complet: 'Jérôme Kaboré', matricule: 'ADM-2', role: 'admin' });
     admin = await resolveActor(t.db, 'ADM-2');
-    await expect(addUser(t.db, as(admin), { nom_complet: 'Promu', matricule: 'P-1', role: 'admin' })).rejects.toMatchObject({ exitCode: 77 });
-    const user = await addUser(t.db, as(admin), {
-      nom_complet: '  Aïssatou   Diop ', matricule: 'U-1', email: 'aissatou@exemple.sn', annee_sortie: 2024,
-      domaine: 'genie CIVIL', telephone: '77 123 45 67', country: 'SN', travailleur: true, mot_de_passe_hash: '$argon2id$fake',
+    await expect(addUser(t.db, as(admin), { nom_complet: 'Promu', matricule: 'P-1', role: 'admin' })).rejects.toMatchObject({
+      exitCode: 77,
     });
-    expect(user).toMatchObject({ nom_complet: 'Aïssatou Diop', domaine: 'Génie civil', telephone: '+221771234567', travailleur: true, role: 'user' });
+    const user = await addUser(t.db, as(admin), {
+      nom_complet: '  Aïssatou   Diop ',
+      matricule: 'U-1',
+      email: 'aissatou@exemple.sn',
+      annee_sortie: 2024,
+      domaine: 'genie CIVIL',
+      telephone: '77 123 45 67',
+      country: 'SN',
+      travailleur: true,
+      mot_de_passe_hash: '$argon2id$fake',
+    });
+    expect(user).toMatchObject({
+      nom_complet: 'Aïssatou Diop',
+      domaine: 'Génie civil',
+      telephone: '+221771234567',
+      travailleur: true,
+      role: 'user',
+    });
     expect(user).not.toHaveProperty('mot_de_passe_hash');
     expect((await findUser(t.db, 'U-1')).has_password).toBe(true);
   });
 
   it('refuses bad values and taken identifiers with a sentence, exit 2', async () => {
-    await expect(addUser(t.db, as(admin), { nom_complet: 'X', matricule: 'U-2', annee_sortie: 1990 })).rejects.toMatchObject({ exitCode: 2, message: 'Graduation year 1990 is not in annee_reference.' });
-    await expect(addUser(t.db, as(admin), { nom_complet: 'X', matricule: 'U-1' })).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/matricule U-1 belongs to another user/) });
-    await expect(addUser(t.db, as(admin), { nom_complet: 'X', matricule: 'U-3', email: 'AISSATOU@exemple.sn' })).rejects.toMatchObject({ exitCode: 2 });
-    await expect(addUser(t.db, as(admin), { nom_complet: 'X' })).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/matricule or an e-mail/) });
+    await expect(addUser(t.db, as(admin), { nom_complet: 'X', matricule: 'U-2', annee_sortie: 1990 })).rejects.toMatchObject({
+      exitCode: 2,
+      message: 'Graduation year 1990 is not in annee_reference.',
+    });
+    await expect(addUser(t.db, as(admin), { nom_complet: 'X', matricule: 'U-1' })).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/matricule U-1 belongs to another user/),
+    });
+    await expect(addUser(t.db, as(admin), { nom_complet: 'X', matricule: 'U-3', email: 'AISSATOU@exemple.sn' })).rejects.toMatchObject({
+      exitCode: 2,
+    });
+    await expect(addUser(t.db, as(admin), { nom_complet: 'X' })).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/matricule or an e-mail/),
+    });
   });
 
   it('finds users by id, e-mail or matricule; exit 4 when absent', async () => {
@@ -81,15 +115,23 @@ describe.each(BACKENDS)('users on the %s back end', (backend) => {
   it('changes roles as a super_admin only, and keeps the last super_admin', async () => {
     await expect(setRole(t.db, as(admin), { ref: 'U-1', role: 'admin' })).rejects.toMatchObject({ exitCode: 77 });
     expect((await setRole(t.db, as(root), { ref: 'U-1', role: 'admin' })).user.role).toBe('admin');
-    await expect(setRole(t.db, as(root), { ref: 'fatou@ecole.example', role: 'user' })).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/last active super_admin/) });
+    await expect(setRole(t.db, as(root), { ref: 'fatou@ecole.example', role: 'user' })).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/last active super_admin/),
+    });
   });
 
   it('lists with filters and keyset pages that cover every user once', async () => {
     await t.db
       .insertInto('utilisateur')
-      .values(Array.from({ length: 25 }, (_, i) => ({
-        nom_complet: `Élève ${String(i).padStart(2, '0')}`, matricule: `L-${i}`, annee_sortie: i % 2 ? 2023 : 2024, travailleur: i % 3 === 0,
-      })))
+      .values(
+        Array.from({ length: 25 }, (_, i) => ({
+          nom_complet: `Élève ${String(i).padStart(2, '0')}`,
+          matricule: `L-${i}`,
+          annee_sortie: i % 2 ? 2023 : 2024,
+          travailleur: i % 3 === 0,
+        })),
+      )
       .execute();
     const seen: string[] = [];
     let after: string | undefined;

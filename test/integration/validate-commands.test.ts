@@ -26,25 +26,37 @@ describe('validate commands in process', () => {
   async function groups(names: string[]): Promise<string[]> {
     const rows = await t.db
       .insertInto('groupe')
-      .values(names.map((nom_groupe, i) => ({ nom_groupe, createur_id: authorId, created_at: sql`now() - make_interval(days => ${100 - i})` })))
+      .values(
+        names.map((nom_groupe, i) => ({ nom_groupe, createur_id: authorId, created_at: sql`now() - make_interval(days => ${100 - i})` })),
+      )
       .returning('id')
       .execute();
     return rows.map((r) => r.id);
   }
 
   const decisionsOn = (ids: string[]) =>
-    t.db.selectFrom('validation_groupe').select(['groupe_id', 'est_approuve', 'commentaire', 'annulee_le']).where('groupe_id', 'in', ids).execute();
+    t.db
+      .selectFrom('validation_groupe')
+      .select(['groupe_id', 'est_approuve', 'commentaire', 'annulee_le'])
+      .where('groupe_id', 'in', ids)
+      .execute();
 
   it('list without a queue counts each queue: JSON (a bare array), CSV, a table', async () => {
     // Its own database: the counts are of everything waiting.
     const own = await createServerDatabase();
     try {
       const { author } = await seedModerationUsers(own.db);
-      await own.db.insertInto('organisation').values([
-        { nom_organisation: 'Attente SA', type_organisation: 'entreprise', created_at: sql`now() - interval '5 days'` },
-        { nom_organisation: 'Attente SARL', type_organisation: 'entreprise' },
-      ]).execute();
-      await own.db.insertInto('groupe').values({ nom_groupe: 'Vieux groupe', createur_id: author, created_at: sql`now() - interval '3 days'` }).execute();
+      await own.db
+        .insertInto('organisation')
+        .values([
+          { nom_organisation: 'Attente SA', type_organisation: 'entreprise', created_at: sql`now() - interval '5 days'` },
+          { nom_organisation: 'Attente SARL', type_organisation: 'entreprise' },
+        ])
+        .execute();
+      await own.db
+        .insertInto('groupe')
+        .values({ nom_groupe: 'Vieux groupe', createur_id: author, created_at: sql`now() - interval '3 days'` })
+        .execute();
 
       const json = await runMain(['validate', 'list', '--json'], { env: own.env });
       expect(json.code).toBe(0);
@@ -68,7 +80,9 @@ describe('validate commands in process', () => {
     const [older, newer] = await groups(['Liste ancienne', 'Liste récente']);
     const json = await runMain(['validate', 'list', 'Groupes', '--json'], { env });
     expect(json.code).toBe(0);
-    const items = (JSON.parse(json.stdout) as Array<{ id: string; title: string; createur: string }>).filter((i) => i.title.startsWith('Liste '));
+    const items = (JSON.parse(json.stdout) as Array<{ id: string; title: string; createur: string }>).filter((i) =>
+      i.title.startsWith('Liste '),
+    );
     expect(items).toEqual([
       expect.objectContaining({ id: older, title: 'Liste ancienne', createur: 'awa@exemple.sn' }),
       expect.objectContaining({ id: newer, title: 'Liste récente' }),
@@ -88,7 +102,11 @@ describe('validate commands in process', () => {
     const [a, b, c] = await groups(['Décision A', 'Décision B', 'Décision C']);
     const ok = await runMain(['validate', 'approve', 'groups', a!.toUpperCase(), '--json'], { env });
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.stdout)).toEqual({ decided: 1, skipped: 0, outcomes: [{ queue: 'groups', id: a, status: 'approved', message: null }] });
+    expect(JSON.parse(ok.stdout)).toEqual({
+      decided: 1,
+      skipped: 0,
+      outcomes: [{ queue: 'groups', id: a, status: 'approved', message: null }],
+    });
 
     const noReason = await runMain(['validate', 'reject', 'groups', b!], { env });
     expect(noReason.code).toBe(2);
@@ -116,11 +134,15 @@ describe('validate commands in process', () => {
   it('history: newest first, filtered by --outcome in any case, --since/--until, --queue, --item and --moderator', async () => {
     const [approved, rejected] = await groups(['Historique A', 'Historique R']);
     expect((await runMain(['validate', 'approve', 'groups', approved!], { env })).code).toBe(0);
-    expect((await runMain(['validate', 'reject', 'groups', rejected!, '--reason', 'Doublon', '--as', 'm2@ecole.example'], { env })).code).toBe(0);
+    expect(
+      (await runMain(['validate', 'reject', 'groups', rejected!, '--reason', 'Doublon', '--as', 'm2@ecole.example'], { env })).code,
+    ).toBe(0);
     const history = async (...args: string[]) => {
       const result = await runMain(['validate', 'history', ...args, '--json'], { env });
       expect(result.code, result.stderr).toBe(0);
-      return (JSON.parse(result.stdout) as Array<{ item_id: string; title: string }>).filter((d) => d.item_id === approved || d.item_id === rejected);
+      return (JSON.parse(result.stdout) as Array<{ item_id: string; title: string }>).filter(
+        (d) => d.item_id === approved || d.item_id === rejected,
+      );
     };
     expect((await history('--since', '1h')).map((d) => d.title)).toEqual(['Historique R', 'Historique A']);
     expect((await history('--outcome', 'REJECTED')).map((d) => d.title)).toEqual(['Historique R']);
@@ -163,7 +185,9 @@ describe('validate commands in process', () => {
     const again = await runMain(['validate', 'reopen', 'groups', item!], { env });
     expect(again.code).toBe(3);
     expect(again.stderr).toContain('has no decision to undo');
-    const withdrawn = JSON.parse((await runMain(['validate', 'history', '--outcome', 'Withdrawn', '--item', item!, '--json'], { env })).stdout);
+    const withdrawn = JSON.parse(
+      (await runMain(['validate', 'history', '--outcome', 'Withdrawn', '--item', item!, '--json'], { env })).stdout,
+    );
     expect(withdrawn).toMatchObject([{ item_id: item, annulateur: 'm2@ecole.example' }]);
     expect((await runMain(['validate', 'reopen', 'groups', UNKNOWN_ID], { env })).code).toBe(4);
   });

@@ -30,11 +30,13 @@ export function encodeWindows1252(text: string): Buffer {
   const decoder = new TextDecoder('windows-1252');
   const table = new Map<string, number>();
   for (let byte = 0; byte < 256; byte += 1) table.set(decoder.decode(Uint8Array.of(byte)), byte);
-  return Buffer.from([...text].map((char) => {
-    const byte = table.get(char);
-    if (byte === undefined) throw new Error(`"${char}" has no Windows-1252 byte`);
-    return byte;
-  }));
+  return Buffer.from(
+    [...text].map((char) => {
+      const byte = table.get(char);
+      if (byte === undefined) throw new Error(`"${char}" has no Windows-1252 byte`);
+      return byte;
+    }),
+  );
 }
 
 export const HEADER = ['Nom complet', 'Matricule', 'E-mail', 'Année de sortie', 'Téléphone', 'Filière', 'Travailleur'];

@@ -2,17 +2,46 @@ import { describe, expect, it } from 'vitest';
 import { durationRefusal, parseDuration, pointAhead, pointInTime, pointInTimeRefusal, toInterval } from '../../src/durations.js';
 import { intervalValue, pointInTimeValue } from '../../src/cli/options.js';
 
-const REFUSED = ['30m', '3s', '7', '-1d', '1.5d', '', ' ', '0d', 'd', '7 dd', '1001y', '12001mo', '2 fortnights', "1 day'; drop table audit_log; --"];
+const REFUSED = [
+  '30m',
+  '3s',
+  '7',
+  '-1d',
+  '1.5d',
+  '',
+  ' ',
+  '0d',
+  'd',
+  '7 dd',
+  '1001y',
+  '12001mo',
+  '2 fortnights',
+  "1 day'; drop table audit_log; --",
+];
 
 describe('durations', () => {
   it('reads every unit, short or in words, singular or plural, with or without a space, in any case', () => {
     const cases: Array<[string, number, string]> = [
-      ['90min', 90, 'minutes'], ['1 minute', 1, 'minutes'], ['45 minutes', 45, 'minutes'],
-      ['12h', 12, 'hours'], ['1 hour', 1, 'hours'], ['36 hours', 36, 'hours'],
-      ['7d', 7, 'days'], ['1 day', 1, 'days'], ['365 days', 365, 'days'], ['7D', 7, 'days'],
-      ['2w', 2, 'weeks'], ['1 week', 1, 'weeks'], ['52weeks', 52, 'weeks'],
-      ['6mo', 6, 'months'], ['1 month', 1, 'months'], ['18 Months', 18, 'months'],
-      ['1y', 1, 'years'], ['1 year', 1, 'years'], [' 2 years ', 2, 'years'], ['1000y', 1000, 'years'],
+      ['90min', 90, 'minutes'],
+      ['1 minute', 1, 'minutes'],
+      ['45 minutes', 45, 'minutes'],
+      ['12h', 12, 'hours'],
+      ['1 hour', 1, 'hours'],
+      ['36 hours', 36, 'hours'],
+      ['7d', 7, 'days'],
+      ['1 day', 1, 'days'],
+      ['365 days', 365, 'days'],
+      ['7D', 7, 'days'],
+      ['2w', 2, 'weeks'],
+      ['1 week', 1, 'weeks'],
+      ['52weeks', 52, 'weeks'],
+      ['6mo', 6, 'months'],
+      ['1 month', 1, 'months'],
+      ['18 Months', 18, 'months'],
+      ['1y', 1, 'years'],
+      ['1 year', 1, 'years'],
+      [' 2 years ', 2, 'years'],
+      ['1000y', 1000, 'years'],
     ];
     for (const [text, amount, unit] of cases) expect(parseDuration(text), text).toEqual({ amount, unit });
   });
@@ -58,13 +87,25 @@ describe('durations', () => {
     expect(pointInTime('2026-01-31T08:00:00.123456Z')).toEqual(new Date(Date.UTC(2026, 0, 31, 8, 0, 0, 123)));
     expect(pointInTime('2026-01-31T08:00+01:00')).toEqual(new Date(Date.UTC(2026, 0, 31, 7)));
     expect(pointInTime('2026-01-31T08:00-0530')).toEqual(new Date(Date.UTC(2026, 0, 31, 13, 30)));
-    for (const text of ['2026-02-30', '2026-13-01', '2026-1-31', '31/01/2026', 'March 7, 2026', '2026', 'yesterday', '2026-01-31T25:00', '0099-01-01']) {
+    for (const text of [
+      '2026-02-30',
+      '2026-13-01',
+      '2026-1-31',
+      '31/01/2026',
+      'March 7, 2026',
+      '2026',
+      'yesterday',
+      '2026-01-31T25:00',
+      '0099-01-01',
+    ]) {
       expect(pointInTime(text), text).toBeUndefined();
     }
   });
 
   it('refuses in one sentence naming the accepted forms', () => {
-    expect(durationRefusal('--older-than', '3s')).toBe('--older-than "3s": give a duration, a whole number and min, h, d, w, mo or y (90min, 12h, 7d, 2w, 6mo, 1y).');
+    expect(durationRefusal('--older-than', '3s')).toBe(
+      '--older-than "3s": give a duration, a whole number and min, h, d, w, mo or y (90min, 12h, 7d, 2w, 6mo, 1y).',
+    );
     expect(durationRefusal('--older-than', '2000y')).toMatch(/; at most 1000 years\.$/);
     expect(pointInTimeRefusal('--since', '30m')).toBe(
       '--since "30m": give a date (2026-01-31, 2026-01-31T08:00) or a duration back from now, a whole number and min, h, d, w, mo or y (90min, 12h, 7d, 2w, 6mo, 1y); "m" is ambiguous: write min or mo.',

@@ -13,10 +13,12 @@ describe('ALUMNI_LOCK_WAIT_MS', () => {
 
   it('refuses anything else with exit 2 and one line naming the variable and what it takes', () => {
     for (const value of ['3s', '-1', '1.5', '1e3', 'NaN', 'Infinity', '0x10', '99999999999999999999']) {
-      expect(() => parseLockWait(value), value).toThrow(expect.objectContaining({
-        exitCode: 2,
-        message: `ALUMNI_LOCK_WAIT_MS must be a whole number of milliseconds (0 or more, e.g. 3000), not ${JSON.stringify(value)}.`,
-      }));
+      expect(() => parseLockWait(value), value).toThrow(
+        expect.objectContaining({
+          exitCode: 2,
+          message: `ALUMNI_LOCK_WAIT_MS must be a whole number of milliseconds (0 or more, e.g. 3000), not ${JSON.stringify(value)}.`,
+        }),
+      );
     }
   });
 

@@ -35,7 +35,10 @@ const ESC = '\u001b[';
 
 /** Everything written to stdout by the commands that print data or a screen there. */
 async function writeToStdout(out: Output): Promise<void> {
-  out.writeFields([['Schema version', '20261126000300'], ['Back end', 'server']]);
+  out.writeFields([
+    ['Schema version', '20261126000300'],
+    ['Back end', 'server'],
+  ]);
   await out.writeTable([{ header: 'queue', value: 'queue' }], [{ queue: 'groups' }]);
   await out.writeCard('Group · Club Alpha', [['Id', '42']]);
   out.screen.heading('groups: card 1, 4 waiting');
@@ -68,7 +71,10 @@ describe('colour is decided per stream', () => {
   });
 
   it('NO_COLOR and --no-color switch both streams off', async () => {
-    for (const [env, options] of [[{ NO_COLOR: '1' }, {}], [{}, { color: false }]] as const) {
+    for (const [env, options] of [
+      [{ NO_COLOR: '1' }, {}],
+      [{}, { color: false }],
+    ] as const) {
       const { io, stdout, stderr } = fakeIo({ stdout: true, stderr: true }, env);
       const out = new Output(io, options);
       await writeToStdout(out);
@@ -95,10 +101,14 @@ describe('a spinner on a terminal', () => {
     vi.useFakeTimers();
     const { io, stderr } = fakeIo({ stdout: true, stderr: true });
     const out = new Output(io);
-    const failing = out.withSpinner('Migrating the embedded database…', async () => {
-      await vi.advanceTimersByTimeAsync(500); // the spinner spins meanwhile
-      throw new Error('relation "job_run" already exists');
-    }, { succeed: 'migrated' });
+    const failing = out.withSpinner(
+      'Migrating the embedded database…',
+      async () => {
+        await vi.advanceTimersByTimeAsync(500); // the spinner spins meanwhile
+        throw new Error('relation "job_run" already exists');
+      },
+      { succeed: 'migrated' },
+    );
     await expect(failing).rejects.toThrow('already exists');
     out.error('relation "job_run" already exists'); // as main reports it
     const written = stderr.writes.length;

@@ -46,7 +46,13 @@ describe('Output', () => {
 
   it('writes CSV with a header through csv-stringify, quoting what needs it', async () => {
     const { io, stdout } = fakeIo(false);
-    await new Output(io).writeCsv([{ header: 'nom', value: 'nom' }, { header: 'ville', value: 'ville' }], [{ nom: 'Diop, Awa', ville: 'Thiès' }]);
+    await new Output(io).writeCsv(
+      [
+        { header: 'nom', value: 'nom' },
+        { header: 'ville', value: 'ville' },
+      ],
+      [{ nom: 'Diop, Awa', ville: 'Thiès' }],
+    );
     expect(stdout()).toBe('nom,ville\n"Diop, Awa",Thiès\n');
   });
 

@@ -67,7 +67,7 @@ describe('phone numbers written before a national renumbering', () => {
     expect(() => phone(written, country as 'BJ' | undefined)).toThrow(/is not a valid number/);
   });
 
-  it('leaves other countries to today\'s plan', () => {
+  it("leaves other countries to today's plan", () => {
     expect(phone('77 123 45 67', 'SN')).toBe('+221771234567');
     expect(() => phone('97 12 34 56', 'SN')).toThrow(/not a valid number for SN/);
   });

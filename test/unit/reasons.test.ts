@@ -16,7 +16,9 @@ describe('rejection reason templates', () => {
   });
 
   it('refuse a missing or empty file with exit 2', () => {
-    expect(() => loadReasons(join(dir, 'absent.txt'), {})).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/ENOENT/) }));
+    expect(() => loadReasons(join(dir, 'absent.txt'), {})).toThrow(
+      expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/ENOENT/) }),
+    );
     writeFileSync(join(dir, 'vide.txt'), '# rien\n');
     expect(() => loadReasons(join(dir, 'vide.txt'), {})).toThrow(expect.objectContaining({ exitCode: 2 }));
   });

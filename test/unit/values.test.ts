@@ -7,10 +7,12 @@ import { matchEnum, parseYesNo } from '../../src/values.js';
 describe('fixed values', () => {
   it('match without regard to case, accents, or a space, - or _ between words', () => {
     for (const text of ['etudiant', 'Etudiant', 'ÉTUDIANT', ' étudiant ']) expect(matchEnum(text, STATUTS), text).toBe('etudiant');
-    for (const text of ['personnel_admin', 'Personnel Admin', 'personnel-admin', 'PERSONNEL  ADMIN']) expect(matchEnum(text, STATUTS), text).toBe('personnel_admin');
+    for (const text of ['personnel_admin', 'Personnel Admin', 'personnel-admin', 'PERSONNEL  ADMIN'])
+      expect(matchEnum(text, STATUTS), text).toBe('personnel_admin');
     expect(matchEnum('Admin', ROLES)).toBe('admin');
     expect(matchEnum('Super-Admin', ROLES)).toBe('super_admin');
-    for (const text of ['', ' ', 'etud', 'etudiants', 'superadmin', 'admin!']) expect(matchEnum(text, [...STATUTS, ...ROLES]), text).toBeUndefined();
+    for (const text of ['', ' ', 'etud', 'etudiants', 'superadmin', 'admin!'])
+      expect(matchEnum(text, [...STATUTS, ...ROLES]), text).toBeUndefined();
   });
 
   it('take aliases the same way: queues and outcomes', () => {
@@ -22,12 +24,17 @@ describe('fixed values', () => {
     expect(enumValue('--outcome', 'Rejected', OUTCOMES)).toBe('rejected');
     expect(() => queue('offers')).toThrow('Unknown queue "offers": use one of formations, groups, orgs.');
     expect(() => queue('offers', '--queue')).toThrow('--queue "offers": use one of formations, groups, orgs.');
-    expect(() => enumValue('--outcome', 'pending', OUTCOMES)).toThrow(expect.objectContaining({ exitCode: 2, message: '--outcome "pending": use one of approved, rejected, withdrawn.' }));
+    expect(() => enumValue('--outcome', 'pending', OUTCOMES)).toThrow(
+      expect.objectContaining({ exitCode: 2, message: '--outcome "pending": use one of approved, rejected, withdrawn.' }),
+    );
   });
 
   it('are refused with exit 2, listing the values', () => {
     expect(() => enumValue('--statut', 'eleve', STATUTS)).toThrow(
-      expect.objectContaining({ exitCode: 2, message: '--statut "eleve": use one of etudiant, enseignant, directeur, personnel_admin, personnel_technique.' }),
+      expect.objectContaining({
+        exitCode: 2,
+        message: '--statut "eleve": use one of etudiant, enseignant, directeur, personnel_admin, personnel_technique.',
+      }),
     );
   });
 });

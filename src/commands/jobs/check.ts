@@ -6,7 +6,10 @@ export const run: CommandRun = async (ctx) => {
   const { jobStates } = await import('../../services/jobs.js');
   const states = await ctx.withDb(({ db }) => jobStates(db));
   const problems = states.filter((s) => s.problem);
-  if (ctx.out.json) ctx.out.writeJson(states.map(({ job, problem, last_success_at, next_due_at }) => ({ job, ok: !problem, problem, last_success_at, next_due_at })));
+  if (ctx.out.json)
+    ctx.out.writeJson(
+      states.map(({ job, problem, last_success_at, next_due_at }) => ({ job, ok: !problem, problem, last_success_at, next_due_at })),
+    );
   else for (const s of states) ctx.out.line(`${s.job}  ${s.problem ?? 'ok'}`);
   return problems.length ? ExitCode.failure : ExitCode.ok;
 };

@@ -22,7 +22,11 @@ export const run: CommandRun = async (ctx) => {
   ];
   // cron runs the line with sh, and reads % as a line break.
   const quoted = `'${command.replace(/'/g, `'\\''`)}'`.replace(/%/g, '\\%');
-  const entries = JOB_NAMES.map((job) => ({ job, schedule: JOBS[job].schedule, command: `${quoted} jobs run ${job} >> "$HOME/alumni-jobs.log" 2>&1` }));
+  const entries = JOB_NAMES.map((job) => ({
+    job,
+    schedule: JOBS[job].schedule,
+    command: `${quoted} jobs run ${job} >> "$HOME/alumni-jobs.log" 2>&1`,
+  }));
   if (ctx.out.json) return ctx.out.writeJson(entries);
   for (const entry of entries) lines.push(`${entry.schedule} ${entry.command}`);
   ctx.out.line(lines.join('\n'));

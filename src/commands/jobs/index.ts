@@ -31,8 +31,8 @@ const run = (jobs: CommandUnknownOpts) =>
     .addOption(new Option('--all', 'every job'))
     .addOption(dryRunOption('count what would change, and show the first rows; write nothing'))
     .addOption(
-      new Option('--wait <seconds>', "when another run holds a job's lock, wait this long for it (default: exit 75 at once)").argParser((text: string) =>
-        wholeNumber('--wait', text, 0, 86_400),
+      new Option('--wait <seconds>', "when another run holds a job's lock, wait this long for it (default: exit 75 at once)").argParser(
+        (text: string) => wholeNumber('--wait', text, 0, 86_400),
       ),
     )
     .addOption(retentionOption('purge-audit: entries older than this go'));
@@ -47,7 +47,8 @@ const history = (jobs: CommandUnknownOpts) =>
     .addOption(csvOption());
 export type JobsHistoryOpts = OptsOf<typeof history>;
 
-const crontab = (jobs: CommandUnknownOpts) => jobs.command('crontab').description('crontab lines for the default schedules, ready to paste');
+const crontab = (jobs: CommandUnknownOpts) =>
+  jobs.command('crontab').description('crontab lines for the default schedules, ready to paste');
 
 const schedule = (jobs: CommandUnknownOpts) =>
   jobs
@@ -58,9 +59,13 @@ const schedule = (jobs: CommandUnknownOpts) =>
 export type JobsScheduleOpts = OptsOf<typeof schedule>;
 
 const unschedule = (jobs: CommandUnknownOpts) =>
-  jobs.command('unschedule').description('remove the jobs from pg_cron').addArgument(jobsArgument(`${JOB_LIST} (default: all)`));
+  jobs
+    .command('unschedule')
+    .description('remove the jobs from pg_cron')
+    .addArgument(jobsArgument(`${JOB_LIST} (default: all)`));
 
-const check = (jobs: CommandUnknownOpts) => jobs.command('check').description('for monitoring: exit 1 naming any job that is failing or overdue');
+const check = (jobs: CommandUnknownOpts) =>
+  jobs.command('check').description('for monitoring: exit 1 naming any job that is failing or overdue');
 
 export function registerJobs(program: Command, lazy: Lazy): void {
   const jobs = program.command('jobs').description('maintenance jobs, for cron or on demand (they run as the system)');

@@ -22,9 +22,11 @@ export const run: CommandRun<JobsRunOpts> = async (ctx, { args, opts }) => {
     const done: Array<JobRun | JobPreview> = [];
     for (const job of jobs) {
       try {
-        done.push(opts.dryRun
-          ? await previewJob(db, job, { olderThan })
-          : await runJob(db, job, `${ctx.userAgent} ${job}`, { olderThan }, waitSeconds * 1000));
+        done.push(
+          opts.dryRun
+            ? await previewJob(db, job, { olderThan })
+            : await runJob(db, job, `${ctx.userAgent} ${job}`, { olderThan }, waitSeconds * 1000),
+        );
       } catch (error) {
         // The procedure records the job's own failures; a database error around it
         // (taking the lock, recording the run) is a failure to run it at all, and the
@@ -42,12 +44,22 @@ export const run: CommandRun<JobsRunOpts> = async (ctx, { args, opts }) => {
   if (ctx.out.json) ctx.out.writeJson(results);
   else {
     for (const result of results) {
-      const line = [result.job, result.status === 'dry_run' ? 'dry run, would change' : result.status, formatRows(result.rows), duration(result)];
+      const line = [
+        result.job,
+        result.status === 'dry_run' ? 'dry run, would change' : result.status,
+        formatRows(result.rows),
+        duration(result),
+      ];
       if (result.status === 'locked') line.push('(another run holds the lock; try later or use --wait)');
       if (result.error) line.push(`error: ${result.error}`);
       ctx.out.line(line.filter(Boolean).join('  '));
       if ('first' in result) {
-        for (const row of result.first) ctx.out.line(`  ${Object.values(row).map((v) => (v instanceof Date ? v.toISOString() : String(v))).join('  ')}`);
+        for (const row of result.first)
+          ctx.out.line(
+            `  ${Object.values(row)
+              .map((v) => (v instanceof Date ? v.toISOString() : String(v)))
+              .join('  ')}`,
+          );
       }
     }
   }
@@ -62,6 +74,11 @@ export const run: CommandRun<JobsRunOpts> = async (ctx, { args, opts }) => {
 /** The database's whole report: the stack (which starts with the message), then SQLSTATE, detail, hint and context. */
 function describeCause(cause: DatabaseError): string {
   const stack = cause.stack?.includes(cause.message) ? cause.stack : `${cause.message}\n${cause.stack ?? ''}`;
-  const fields: Array<[string, string | undefined]> = [['SQLSTATE', cause.code], ['detail', cause.detail], ['hint', cause.hint], ['where', cause.where]];
+  const fields: Array<[string, string | undefined]> = [
+    ['SQLSTATE', cause.code],
+    ['detail', cause.detail],
+    ['hint', cause.hint],
+    ['where', cause.where],
+  ];
   return [stack.trimEnd(), ...fields.filter(([, value]) => value).map(([label, value]) => `  ${label}: ${value}`)].join('\n');
 }

@@ -8,7 +8,8 @@ export const run: CommandRun<JobsScheduleOpts> = async (ctx, { args, opts }) => 
   const retention = auditRetention(ctx, opts.olderThan);
   const { scheduleJobs } = await import('../../services/pg-cron.js');
   const scheduled = await ctx.withDb(async ({ db, target }) => {
-    if (target.backend !== 'server') throw new UsageError('pg_cron needs a PostgreSQL server; on the embedded database use `alumni jobs crontab`.');
+    if (target.backend !== 'server')
+      throw new UsageError('pg_cron needs a PostgreSQL server; on the embedded database use `alumni jobs crontab`.');
     return scheduleJobs(db, target.url, jobs, retention);
   });
   if (ctx.out.json) return ctx.out.writeJson(scheduled);

@@ -12,9 +12,7 @@ const make = (migrate: CommandUnknownOpts) =>
     .addArgument(new Argument('<name>', 'what the migration does, e.g. add_offer_salary'));
 
 export function registerMigrate(program: Command, lazy: Lazy): void {
-  const migrate = program
-    .command('migrate')
-    .description('bring the database schema up to date (default: latest), or step it up or down');
+  const migrate = program.command('migrate').description('bring the database schema up to date (default: latest), or step it up or down');
   latest(migrate).action(lazy(() => import('./latest.js')));
   up(migrate).action(lazy(() => import('./up.js')));
   down(migrate).action(lazy(() => import('./down.js')));

@@ -52,7 +52,8 @@ const withFields = (orgs: CommandUnknownOpts, name: string, description: string)
 
 const add = (orgs: CommandUnknownOpts) => withFields(orgs, 'add', 'add an organisation (active unless --statut says otherwise)');
 export type OrgsAddOpts = OptsOf<typeof add>;
-const update = (orgs: CommandUnknownOpts) => withFields(orgs, 'update', "change an organisation's fields: only what is given").argument('<org>', ORG);
+const update = (orgs: CommandUnknownOpts) =>
+  withFields(orgs, 'update', "change an organisation's fields: only what is given").argument('<org>', ORG);
 export type OrgsUpdateOpts = OptsOf<typeof update>;
 
 const contactAdd = (contacts: CommandUnknownOpts) =>
@@ -72,7 +73,12 @@ const contactAdd = (contacts: CommandUnknownOpts) =>
 export type ContactAddOpts = OptsOf<typeof contactAdd>;
 
 const contactRemove = (contacts: CommandUnknownOpts) =>
-  contacts.command('remove').description('the person stops being a contact').argument('<org>', ORG).argument('<person>', PERSON).addOption(yesOption());
+  contacts
+    .command('remove')
+    .description('the person stops being a contact')
+    .argument('<org>', ORG)
+    .argument('<person>', PERSON)
+    .addOption(yesOption());
 export type ContactRemoveOpts = OptsOf<typeof contactRemove>;
 
 const merge = (orgs: CommandUnknownOpts) =>
@@ -89,14 +95,22 @@ export function registerOrgs(program: Command, lazy: Lazy): void {
   const orgs = program.command('orgs').description('organisations (employers, partners) and their contacts');
   list(orgs).action(lazy(() => import('./list.js')));
   search(orgs).action(lazy(() => import('./search.js')));
-  orgs.command('show').description('every field, the contacts and the offers counted').argument('<org>', ORG).action(lazy(() => import('./show.js')));
+  orgs
+    .command('show')
+    .description('every field, the contacts and the offers counted')
+    .argument('<org>', ORG)
+    .action(lazy(() => import('./show.js')));
   add(orgs).action(lazy(() => import('./add.js')));
   update(orgs).action(lazy(() => import('./update.js')));
   orgs
     .command('set-status')
     .description('make an organisation active, inactive or en_attente')
     .argument('<org>', ORG)
-    .addArgument(new Argument('<statut>', STATUTS_ORGANISATION.join(', ')).argParser((text: string) => enumValue('statut', text, STATUTS_ORGANISATION)))
+    .addArgument(
+      new Argument('<statut>', STATUTS_ORGANISATION.join(', ')).argParser((text: string) =>
+        enumValue('statut', text, STATUTS_ORGANISATION),
+      ),
+    )
     .action(lazy(() => import('./set-status.js')));
   orgs
     .command('duplicates')
@@ -105,7 +119,12 @@ export function registerOrgs(program: Command, lazy: Lazy): void {
     .action(lazy(() => import('./duplicates.js')));
   merge(orgs).action(lazy(() => import('./merge.js')));
   const contacts = orgs.command('contacts').description("an organisation's contacts");
-  contacts.command('list').description('the contacts, the principal first').argument('<org>', ORG).addOption(csvOption()).action(lazy(() => import('./contacts-list.js')));
+  contacts
+    .command('list')
+    .description('the contacts, the principal first')
+    .argument('<org>', ORG)
+    .addOption(csvOption())
+    .action(lazy(() => import('./contacts-list.js')));
   contactAdd(contacts).action(lazy(() => import('./contacts-add.js')));
   contactRemove(contacts).action(lazy(() => import('./contacts-remove.js')));
   contacts

@@ -7,7 +7,15 @@ export const run: CommandRun = async (ctx, { args }) => {
   const { contacts, offers, ...fields } = org;
   renderRecord(ctx, org, [
     ...Object.entries(fields),
-    ['contacts', contacts.map((c) => `${c.est_contact_principal ? '* ' : ''}${c.nom_complet} <${c.email ?? c.matricule}> ${c.role_contact}${c.poste ? `, ${c.poste}` : ''}`).join('\n') || '(none)'],
+    [
+      'contacts',
+      contacts
+        .map(
+          (c) =>
+            `${c.est_contact_principal ? '* ' : ''}${c.nom_complet} <${c.email ?? c.matricule}> ${c.role_contact}${c.poste ? `, ${c.poste}` : ''}`,
+        )
+        .join('\n') || '(none)',
+    ],
     ['offers', offers.map((o) => `${o.kind} ${o.statut}: ${o.count}`).join(', ') || '(none)'],
   ]);
 };

@@ -35,7 +35,9 @@ export const run: CommandRun<UsersImportOpts> = async (ctx, { args, opts }) => {
         onRepeats: (repeats) => {
           const shown = repeats.slice(0, 5).map((r) => `line ${r.line} = line ${r.sameAs}`);
           const more = repeats.length > shown.length ? `, and ${repeats.length - shown.length} more` : '';
-          ctx.out.warn(`${repeats.length} line(s) repeat an earlier line exactly: stored once, counted as skipped (${shown.join(', ')}${more}).`);
+          ctx.out.warn(
+            `${repeats.length} line(s) repeat an earlier line exactly: stored once, counted as skipped (${shown.join(', ')}${more}).`,
+          );
         },
         onProgress: ({ rows, bytes, totalBytes }) => {
           const seconds = (performance.now() - started) / 1000;
@@ -64,7 +66,8 @@ export const run: CommandRun<UsersImportOpts> = async (ctx, { args, opts }) => {
       [summary],
     );
     if (summary.dry_run) ctx.out.info('Dry run: nothing was written to the database.');
-    if (summary.rejects_file) ctx.out.warn(`${summary.rejected} row(s) rejected: see ${summary.rejects_file} (fix it and import it as it is).`);
+    if (summary.rejects_file)
+      ctx.out.warn(`${summary.rejected} row(s) rejected: see ${summary.rejects_file} (fix it and import it as it is).`);
   }
   return summary.rejected > 0 ? ExitCode.rejected : ExitCode.ok;
 };

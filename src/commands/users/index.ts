@@ -1,6 +1,15 @@
 import { Argument, Option, type Command, type CommandUnknownOpts, type OptionValues } from '@commander-js/extra-typings';
 import {
-  afterOption, countryOption, csvOption, dryRunOption, enumOption, enumValue, limitOption, wholeNumber, yesNoOption, yesNoValue,
+  afterOption,
+  countryOption,
+  csvOption,
+  dryRunOption,
+  enumOption,
+  enumValue,
+  limitOption,
+  wholeNumber,
+  yesNoOption,
+  yesNoValue,
 } from '../../cli/options.js';
 import { UsageError } from '../../errors.js';
 import { ROLES_UTILISATEUR as ROLES, STATUTS_UTILISATEUR as STATUTS } from '../../enums.js';
@@ -16,7 +25,9 @@ function yearValue(flag: string, text: string): number {
 }
 
 /** The options that choose users: `users list` and `users export`. */
-function withFilters<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(command: Command<Args, Opts, Globals>) {
+function withFilters<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
+  command: Command<Args, Opts, Globals>,
+) {
   return command
     .addOption(enumOption('--statut <statut>', 'only this statut (any case, accents or not)', STATUTS))
     .addOption(enumOption('--role <role>', 'only this role (any case)', ROLES))
@@ -32,7 +43,9 @@ function withFilters<Args extends unknown[], Opts extends OptionValues, Globals 
  * clears it, as empty text clears the other fields: its parser returns '' for that
  * (Commander would store a null as '' anyway), which fields.ts hands on as null.
  */
-function withFields<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(command: Command<Args, Opts, Globals>) {
+function withFields<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
+  command: Command<Args, Opts, Globals>,
+) {
   return command
     .addOption(new Option('--nom <name>', 'nom_complet'))
     .addOption(new Option('--matricule <id>', 'matricule'))
@@ -46,8 +59,8 @@ function withFields<Args extends unknown[], Opts extends OptionValues, Globals e
     )
     .addOption(new Option('--domaine <field>', 'field (in domaine_reference)'))
     .addOption(
-      new Option('--travailleur <oui|non>', 'working or not (oui/non, yes/no, true/false, 1/0; empty clears it)').argParser((text: string) =>
-        text.trim() === '' ? ('' as const) : yesNoValue('--travailleur', text),
+      new Option('--travailleur <oui|non>', 'working or not (oui/non, yes/no, true/false, 1/0; empty clears it)').argParser(
+        (text: string) => (text.trim() === '' ? ('' as const) : yesNoValue('--travailleur', text)),
       ),
     )
     .addOption(new Option('--telephone <number>', 'phone, stored as E.164'))
@@ -70,7 +83,8 @@ const add = (users: CommandUnknownOpts) =>
     .addOption(new Option('--no-password', 'do not ask for a password'));
 export type UsersAddOpts = OptsOf<typeof add>;
 
-const update = (users: CommandUnknownOpts) => withFields(users.command('update').description("change a user's fields").argument('<ref>', REF));
+const update = (users: CommandUnknownOpts) =>
+  withFields(users.command('update').description("change a user's fields").argument('<ref>', REF));
 export type UsersUpdateOpts = OptsOf<typeof update>;
 
 const activate = (users: CommandUnknownOpts) => users.command('activate').description('reactivate an account').argument('<ref>', REF);
@@ -106,7 +120,13 @@ const importRoster = (users: CommandUnknownOpts) =>
     .command('import')
     .description('import a roster CSV (a registrar export) into utilisateur')
     .argument('<file>', 'the CSV file, or - for standard input')
-    .addOption(enumOption('--mode <mode>', 'upsert inserts new rows and updates known ones, insert skips known ones, update rejects unknown ones; one of', IMPORT_MODES).default('upsert'))
+    .addOption(
+      enumOption(
+        '--mode <mode>',
+        'upsert inserts new rows and updates known ones, insert skips known ones, update rejects unknown ones; one of',
+        IMPORT_MODES,
+      ).default('upsert'),
+    )
     .addOption(dryRunOption('check everything, database included, and report; write nothing'))
     .addOption(new Option('--all-or-nothing', 'write nothing unless every row is valid'))
     .addOption(new Option('--encoding <name>', 'utf-8 or windows-1252 (default: detected)'))
@@ -116,7 +136,9 @@ const importRoster = (users: CommandUnknownOpts) =>
     .addOption(new Option('--create-missing-references', 'add unknown graduation years and fields instead of rejecting the rows'))
     .addOption(new Option('--rejects <path>', 'where rejected rows go (default: <file name>.rejects.csv here)'))
     .addOption(
-      new Option('--batch-size <rows>', 'rows per transaction').default(5000).argParser((text: string) => wholeNumber('--batch-size', text, 1, 1_000_000)),
+      new Option('--batch-size <rows>', 'rows per transaction')
+        .default(5000)
+        .argParser((text: string) => wholeNumber('--batch-size', text, 1, 1_000_000)),
     );
 export type UsersImportOpts = OptsOf<typeof importRoster>;
 

@@ -20,7 +20,15 @@ export const run: CommandRun<ValidateHistoryOpts> = async (ctx, { opts }) => {
   const { listDecisions } = await import('../../services/moderation/index.js');
   const itemId = opts.item === undefined ? undefined : normaliseId(opts.item);
   if (opts.item !== undefined && !itemId) throw new UsageError(`--item ${opts.item}: give an item id (a UUID).`);
-  const filters = { queue: opts.queue, itemId, moderator: opts.moderator, outcome: opts.outcome, since: opts.since, until: opts.until, limit: opts.limit };
+  const filters = {
+    queue: opts.queue,
+    itemId,
+    moderator: opts.moderator,
+    outcome: opts.outcome,
+    since: opts.since,
+    until: opts.until,
+    limit: opts.limit,
+  };
   const decisions = await ctx.withDb(({ db }) => listDecisions(db, filters));
   await renderList(ctx, COLUMNS, decisions, { csv: opts.csv });
 };

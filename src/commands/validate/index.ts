@@ -39,7 +39,12 @@ const review = (validate: CommandUnknownOpts) =>
     .command('review')
     .description('review a queue one card at a time, with single-key decisions (needs a terminal)')
     .addArgument(queueArgument('[queue]', `${QUEUE_WORDS} (default: all three, in that order)`))
-    .addOption(new Option('--reasons <file>', 'rejection reason templates, one per line (default: ALUMNI_REJECT_REASONS, else built-in French ones)'));
+    .addOption(
+      new Option(
+        '--reasons <file>',
+        'rejection reason templates, one per line (default: ALUMNI_REJECT_REASONS, else built-in French ones)',
+      ),
+    );
 export type ValidateReviewOpts = OptsOf<typeof review>;
 
 const history = (validate: CommandUnknownOpts) =>

@@ -7,7 +7,8 @@ export const run: CommandRun = async (ctx, { args }) => {
   const queue = args[0] as QueueName;
   const result = await ctx.withDb(async ({ db }) => reopen(db, ctx.session(await ctx.actor(db)), queue, args[1]!));
   if (ctx.out.json) ctx.out.writeJson(result);
-  else if (result.status === 'reopened') ctx.out.success(`${queue} ${result.id} is back in its queue (${result.withdrawn.length} decision(s) withdrawn).`);
+  else if (result.status === 'reopened')
+    ctx.out.success(`${queue} ${result.id} is back in its queue (${result.withdrawn.length} decision(s) withdrawn).`);
   else ctx.out.warn(result.message ?? result.status);
   return result.status === 'reopened' ? ExitCode.ok : ExitCode.rejected;
 };

@@ -70,7 +70,8 @@ async function reviewQueue(ctx: Context, review: Review, queue: QueueName, reaso
   for (;;) {
     const card = await review.claimNext(queue, passed);
     if (!card) {
-      if (shown > 0 || passed.size > 0) ctx.out.screen.info(`${QUEUE_LABEL[queue]} queue: nothing more for you${passed.size ? ` (${passed.size} skipped)` : ''}.`);
+      if (shown > 0 || passed.size > 0)
+        ctx.out.screen.info(`${QUEUE_LABEL[queue]} queue: nothing more for you${passed.size ? ` (${passed.size} skipped)` : ''}.`);
       return 'done';
     }
     shown += 1;
@@ -125,7 +126,10 @@ async function showCard(ctx: Context, card: ItemCard, full: boolean): Promise<vo
   if (card.queue !== 'orgs') fields.push(['Created by', card.createur ?? 'unknown']);
   if (card.nom_organisation) fields.push(['Organisation', card.nom_organisation]);
   for (const fact of card.facts) fields.push([fact.label, fact.value]);
-  fields.push(['Description', description ? (shortened ? `${description.slice(0, SHORT_DESCRIPTION)}… (o: all of it)` : description) : '(none)']);
+  fields.push([
+    'Description',
+    description ? (shortened ? `${description.slice(0, SHORT_DESCRIPTION)}… (o: all of it)` : description) : '(none)',
+  ]);
   if (card.decisions.length) fields.push(['Earlier', card.decisions.map(describeDecision).join('\n')]);
   await ctx.out.writeCard(`${QUEUE_LABEL[card.queue]} · ${card.title}`, fields);
 }

@@ -62,7 +62,10 @@ export function loadReasons(file: string | undefined, env: NodeJS.ProcessEnv): s
   } catch (error) {
     throw new UsageError(`Cannot read the reason templates ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
   }
-  const reasons = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const reasons = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   if (reasons.length === 0) throw new UsageError(`${path} holds no reason template (one per line).`);
   return reasons;
 }

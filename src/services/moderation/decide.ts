@@ -37,7 +37,8 @@ export async function decide(
   const outcome = (status: DecisionStatus, message: string | null = null): DecisionOutcome => ({ queue, id, status, message });
   if (!verdict.approve && !verdict.reason.trim()) throw new UsageError('A rejection needs a reason (--reason TEXT).');
   return writeAs(db, session, async (trx) => {
-    if (!(await holdForDecision(trx, queue, id))) return outcome('held', `${q.noun} ${id} is being reviewed by another moderator right now; skipped.`);
+    if (!(await holdForDecision(trx, queue, id)))
+      return outcome('held', `${q.noun} ${id} is being reviewed by another moderator right now; skipped.`);
     // Lock the row first, then read its state with a fresh snapshot (READ COMMITTED):
     // a decision committed while we waited is then seen.
     const { rows: locked } = await sql`select 1 from ${sql.table(q.table)} where id = ${id} for update`.execute(trx);
@@ -50,7 +51,9 @@ export async function decide(
     // Timed now, after the row lock, not at the start of the transaction: an edit
     // committed while we waited for the lock is then older than the decision.
     await sql`insert into ${sql.table(q.decisions)} (${sql.ref(q.itemKey)}, validateur_id, est_approuve, commentaire, date_validation)
-              values (${id}, ${session.actorId}, ${verdict.approve}, ${verdict.approve ? null : verdict.reason.trim()}, clock_timestamp())`.execute(trx);
+              values (${id}, ${session.actorId}, ${verdict.approve}, ${verdict.approve ? null : verdict.reason.trim()}, clock_timestamp())`.execute(
+      trx,
+    );
     if (verdict.approve) await sql`update ${sql.table(q.table)} set ${publishedSet(q, true)} where id = ${id}`.execute(trx);
     return outcome(verdict.approve ? 'approved' : 'rejected');
   });
@@ -82,7 +85,13 @@ export interface BatchDecision {
  * unknown ones are named, exit 4); each is then decided in its own transaction, so two
  * scripts working through the same ids in different orders never deadlock.
  */
-export async function decideMany(db: Kysely<DB>, session: WriteSession, queue: QueueName, ids: string[], verdict: Verdict): Promise<BatchDecision> {
+export async function decideMany(
+  db: Kysely<DB>,
+  session: WriteSession,
+  queue: QueueName,
+  ids: string[],
+  verdict: Verdict,
+): Promise<BatchDecision> {
   const unknown = await unknownIds(db, queue, ids);
   if (unknown.length > 0) {
     throw new NotFoundError(`No ${QUEUE_SPECS[queue].noun} with id ${unknown.join(', ')}; nothing was decided.`);
@@ -121,12 +130,19 @@ export async function reopen(db: Kysely<DB>, session: WriteSession, queue: Queue
   const id = normaliseId(ref);
   if (!id) throw new NotFoundError(`No ${q.noun} has id ${ref}.`);
   return writeAs(db, session, async (trx) => {
-    if (!(await holdForDecision(trx, queue, id))) return { queue, id, status: 'held', withdrawn: [], message: `${q.noun} ${id} is being reviewed by another moderator right now.` };
+    if (!(await holdForDecision(trx, queue, id)))
+      return { queue, id, status: 'held', withdrawn: [], message: `${q.noun} ${id} is being reviewed by another moderator right now.` };
     const { rows: locked } = await sql<{ reopenable: boolean }>`
       select ${q.reopenable} as reopenable from ${sql.table(q.table)} i where id = ${id} for update of i`.execute(trx);
     if (locked.length === 0) throw new NotFoundError(`No ${q.noun} has id ${id}.`);
     if (!locked[0]!.reopenable) {
-      return { queue, id, status: 'not_reopenable', withdrawn: [], message: `${q.noun} ${id} was made inactive since; reactivate it rather than reopen it.` };
+      return {
+        queue,
+        id,
+        status: 'not_reopenable',
+        withdrawn: [],
+        message: `${q.noun} ${id} was made inactive since; reactivate it rather than reopen it.`,
+      };
     }
     const { rows: withdrawn } = await sql<{ id: string; est_approuve: boolean }>`
       update ${sql.table(q.decisions)} d set annulee_le = now(), annulee_par = ${session.actorId}
@@ -137,7 +153,8 @@ export async function reopen(db: Kysely<DB>, session: WriteSession, queue: Queue
     if (withdrawn.length === 0) {
       return { queue, id, status: 'not_decided', withdrawn, message: `${q.noun} ${id} has no decision to undo.` };
     }
-    if (withdrawn.some((d) => d.est_approuve)) await sql`update ${sql.table(q.table)} set ${publishedSet(q, false)} where id = ${id}`.execute(trx);
+    if (withdrawn.some((d) => d.est_approuve))
+      await sql`update ${sql.table(q.table)} set ${publishedSet(q, false)} where id = ${id}`.execute(trx);
     return { queue, id, status: 'reopened', withdrawn, message: null };
   });
 }

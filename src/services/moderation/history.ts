@@ -5,8 +5,10 @@ import { QUEUES, type DecisionOutcomeName, type QueueName } from './names.js';
 import { QUEUE_SPECS } from './queues.js';
 
 /** A decision on an item of any queue (the three decision tables have the same columns). */
-export interface DecisionView
-  extends Pick<Selectable<ValidationFormation>, 'id' | 'est_approuve' | 'commentaire' | 'date_validation' | 'validateur_id' | 'annulee_le' | 'annulee_par'> {
+export interface DecisionView extends Pick<
+  Selectable<ValidationFormation>,
+  'id' | 'est_approuve' | 'commentaire' | 'date_validation' | 'validateur_id' | 'annulee_le' | 'annulee_par'
+> {
   queue: QueueName;
   item_id: string;
   title: string;

@@ -6,6 +6,15 @@
 export { OUTCOMES, QUEUE_ALIASES, QUEUES, type DecisionOutcomeName, type QueueName } from './names.js';
 export { pendingCounts, pendingModerationCounts, type PendingCounts, type QueueCount } from './queues.js';
 export { listPending, loadCard, type ItemCard, type PendingItem } from './pending.js';
-export { decide, decideMany, reopen, type BatchDecision, type DecisionOutcome, type DecisionStatus, type ReopenOutcome, type Verdict } from './decide.js';
+export {
+  decide,
+  decideMany,
+  reopen,
+  type BatchDecision,
+  type DecisionOutcome,
+  type DecisionStatus,
+  type ReopenOutcome,
+  type Verdict,
+} from './decide.js';
 export { listDecisions, type DecisionView, type HistoryFilters } from './history.js';
 export { Review } from './review.js';

@@ -6,9 +6,14 @@ export const QUEUES = ['formations', 'groups', 'orgs'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const QUEUE_ALIASES: Record<string, QueueName> = {
-  formation: 'formations', trainings: 'formations',
-  group: 'groups', groupes: 'groups', groupe: 'groups',
-  org: 'orgs', organisations: 'orgs', organisation: 'orgs',
+  formation: 'formations',
+  trainings: 'formations',
+  group: 'groups',
+  groupes: 'groups',
+  groupe: 'groups',
+  org: 'orgs',
+  organisations: 'orgs',
+  organisation: 'orgs',
 };
 
 /** What became of a decision, as `validate history --outcome` filters it. */

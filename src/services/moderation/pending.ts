@@ -79,8 +79,11 @@ export async function loadCard(db: Kysely<DB>, queue: QueueName, ref: string): P
   if (!id) return undefined;
   const q = QUEUE_SPECS[queue];
   const { rows } = await sql<Omit<ItemCard, 'facts' | 'decisions'> & { facts: Array<[string, string | null]> }>`
-    ${itemSelect(queue, sql`, i.updated_at::text as version, i.updated_at, i.description,
-                             ${pendingCondition(q)} as pending, ${FACTS[queue]} as facts`)}
+    ${itemSelect(
+      queue,
+      sql`, i.updated_at::text as version, i.updated_at, i.description,
+                             ${pendingCondition(q)} as pending, ${FACTS[queue]} as facts`,
+    )}
      where i.id = ${id}`.execute(db);
   const row = rows[0];
   if (!row) return undefined;

@@ -30,19 +30,31 @@ export interface QueueSpec {
 
 export const QUEUE_SPECS: Record<QueueName, QueueSpec> = {
   formations: {
-    table: 'formation', decisions: 'validation_formation', itemKey: 'formation_id',
+    table: 'formation',
+    decisions: 'validation_formation',
+    itemKey: 'formation_id',
     published: { column: 'est_valide', approved: true, waiting: false },
-    reopenable: sql<boolean>`true`, title: sql<string>`${sql.ref('i.titre')}`, noun: 'formation',
+    reopenable: sql<boolean>`true`,
+    title: sql<string>`${sql.ref('i.titre')}`,
+    noun: 'formation',
   },
   groups: {
-    table: 'groupe', decisions: 'validation_groupe', itemKey: 'groupe_id',
+    table: 'groupe',
+    decisions: 'validation_groupe',
+    itemKey: 'groupe_id',
     published: { column: 'est_valide', approved: true, waiting: false },
-    reopenable: sql<boolean>`true`, title: sql<string>`${sql.ref('i.nom_groupe')}`, noun: 'group',
+    reopenable: sql<boolean>`true`,
+    title: sql<string>`${sql.ref('i.nom_groupe')}`,
+    noun: 'group',
   },
   orgs: {
-    table: 'organisation', decisions: 'validation_organisation', itemKey: 'organisation_id',
+    table: 'organisation',
+    decisions: 'validation_organisation',
+    itemKey: 'organisation_id',
     published: { column: 'statut', approved: 'active', waiting: 'en_attente' },
-    reopenable: sql<boolean>`${sql.ref('i.statut')} <> 'inactive'`, title: sql<string>`${sql.ref('i.nom_organisation')}`, noun: 'organisation',
+    reopenable: sql<boolean>`${sql.ref('i.statut')} <> 'inactive'`,
+    title: sql<string>`${sql.ref('i.nom_organisation')}`,
+    noun: 'organisation',
   },
 };
 
