@@ -2,7 +2,8 @@ import { CommanderError } from 'commander';
 import { AlumniError, ExitCode } from './errors.js';
 import { processIo, type Io } from './cli/io.js';
 import { Output } from './cli/output.js';
-import { buildProgram, type RunState } from './program.js';
+import type { RunState } from './commands/lazy.js';
+import { buildProgram } from './program.js';
 import { constraintViolation } from './db/constraints.js';
 import { maskSecrets } from './db/url.js';
 

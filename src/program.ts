@@ -4,18 +4,12 @@ import { registerAudit } from './commands/audit/index.js';
 import { registerDoctor } from './commands/doctor/index.js';
 import { registerFixtures } from './commands/fixtures/index.js';
 import { registerJobs } from './commands/jobs/index.js';
+import { lazyActions, type RunState } from './commands/lazy.js';
 import { registerMigrate } from './commands/migrate/index.js';
 import { registerOrgs } from './commands/orgs/index.js';
-import type { CommandModule, Lazy } from './commands/types.js';
 import { registerUsers } from './commands/users/index.js';
 import { registerValidate } from './commands/validate/index.js';
-import type { GlobalOptions } from './context.js';
 import { VERSION } from './version.js';
-
-/** Where the chosen command leaves its exit code for main(). */
-export interface RunState {
-  exitCode: number;
-}
 
 /**
  * The command tree: the global options, then each noun's own registration module
@@ -36,17 +30,7 @@ export function buildProgram(io: Io, state: RunState): Command {
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .exitOverride();
 
-  const lazy: Lazy =
-    (load: () => Promise<CommandModule>) =>
-    async (...received: unknown[]) => {
-      const command = received.at(-1) as Command;
-      const args = received.slice(0, -2).flat() as string[];
-      const { Context } = await import('./context.js');
-      const ctx = new Context(io, command.optsWithGlobals() as GlobalOptions, commandWords(command));
-      const module = await load();
-      state.exitCode = (await module.run(ctx, { args, opts: command.opts() })) ?? 0;
-    };
-
+  const lazy = lazyActions(io, state);
   for (const register of [
     registerMigrate,
     registerUsers,
@@ -60,11 +44,4 @@ export function buildProgram(io: Io, state: RunState): Command {
     register(program, lazy);
   }
   return program;
-}
-
-/** "migrate status" for `alumni migrate status`: the words that go into the user agent. */
-function commandWords(command: Command): string {
-  const words: string[] = [];
-  for (let current: Command | null = command; current?.parent; current = current.parent as Command | null) words.unshift(current.name());
-  return words.join(' ');
 }
