@@ -1,13 +1,14 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { CountryCode } from 'libphonenumber-js';
-import { AlumniError } from '../errors.js';
 import type { DB } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
 import { mapHeaders } from '../import/headers.js';
 import { openRoster, spoolToFile } from '../import/read.js';
 import { defaultRejectsPath, RejectsFile } from '../import/rejects.js';
 import { findRepeatedKeys, RepeatedLines } from '../import/repeats.js';
-import { RowChecker, type References, type ValidRow } from '../import/validate.js';
+import { closeLedger, countInLedger, openLedger } from '../import/ledger.js';
+import { createReferences, readReferences } from '../import/references.js';
+import { RowChecker, type ValidRow } from '../import/validate.js';
 import { writeBatch, type BatchCounts, type BatchOutcome, type ImportMode } from '../import/write.js';
 
 export interface ImportOptions {
@@ -239,43 +240,6 @@ async function importFile(
   return totals;
 }
 
-async function readReferences(db: Kysely<DB>): Promise<References> {
-  const [years, fields] = await Promise.all([
-    db.selectFrom('annee_reference').select(['annee', 'est_disponible']).execute(),
-    db.selectFrom('domaine_reference').select('nom_domaine').execute(),
-  ]);
-  const { normaliseHeader } = await import('../import/headers.js');
-  return {
-    years: new Map(years.map((y) => [y.annee, y.est_disponible])),
-    fields: new Map(fields.map((f) => [normaliseHeader(f.nom_domaine), f.nom_domaine])),
-  };
-}
-
-/** --create-missing-references: the years and fields first seen in this batch. */
-async function createReferences(
-  trx: Transaction<DB>,
-  years: Set<number>,
-  fields: Map<string, string>,
-  created: { years: Set<number>; fields: Set<string> },
-): Promise<void> {
-  const newYears = [...years].filter((y) => !created.years.has(y));
-  const newFields = [...fields.values()].filter((f) => !created.fields.has(f));
-  if (newYears.length > 0) {
-    await trx
-      .insertInto('annee_reference')
-      .values(newYears.map((annee) => ({ annee })))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-  if (newFields.length > 0) {
-    await trx
-      .insertInto('domaine_reference')
-      .values(newFields.map((nom_domaine) => ({ nom_domaine })))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-}
-
 /** Runs a batch again when a concurrent import got in its way (deadlock, unique race). */
 async function retrying<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
@@ -287,48 +251,4 @@ async function retrying<T>(work: () => Promise<T>): Promise<T> {
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
     }
   }
-}
-
-async function openLedger(db: Kysely<DB>, fileName: string, actorId: string | null, options: ImportOptions): Promise<string> {
-  const row = await db
-    .insertInto('alumni_admin.import_run')
-    .values({ file_name: fileName, acteur_id: actorId, mode: options.mode, all_or_nothing: options.allOrNothing })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-async function countInLedger(trx: Transaction<DB>, importId: string, batch: BatchOutcome): Promise<void> {
-  await sql`
-    update alumni_admin.import_run
-       set inserted = inserted + ${batch.inserted}, updated = updated + ${batch.updated},
-           unchanged = unchanged + ${batch.unchanged}, skipped = skipped + ${batch.skipped}
-     where id = ${importId}`.execute(trx);
-}
-
-async function closeLedger(
-  db: Kysely<DB>,
-  importId: string,
-  status: 'completed' | 'rolled_back' | 'failed',
-  totals: ImportSummary,
-  checksum: string,
-  error?: unknown,
-): Promise<void> {
-  await db
-    .updateTable('alumni_admin.import_run')
-    .set({
-      status,
-      checksum,
-      read: totals.read,
-      rejected: totals.rejected,
-      inserted: totals.inserted,
-      updated: totals.updated,
-      unchanged: totals.unchanged,
-      skipped: totals.skipped,
-      rejects_file: totals.rejects_file,
-      error: error === undefined ? null : error instanceof AlumniError || error instanceof Error ? error.message : String(error),
-      finished_at: sql`now()`,
-    })
-    .where('id', '=', importId)
-    .execute();
 }

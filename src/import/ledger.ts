@@ -1,0 +1,59 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { AlumniError } from '../errors.js';
+import type { ImportOptions, ImportSummary } from '../services/roster-import.js';
+import type { BatchOutcome } from './write.js';
+
+/**
+ * The import ledger (alumni_admin.import_run, listed by `users imports`): a run is opened
+ * before the first batch, counted by each committed batch in that batch's transaction
+ * (a killed import says how far it went), and closed with its totals and status.
+ */
+export async function openLedger(
+  db: Kysely<DB>,
+  fileName: string,
+  actorId: string | null,
+  options: Pick<ImportOptions, 'mode' | 'allOrNothing'>,
+): Promise<string> {
+  const row = await db
+    .insertInto('alumni_admin.import_run')
+    .values({ file_name: fileName, acteur_id: actorId, mode: options.mode, all_or_nothing: options.allOrNothing })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function countInLedger(trx: Transaction<DB>, importId: string, batch: BatchOutcome): Promise<void> {
+  await sql`
+    update alumni_admin.import_run
+       set inserted = inserted + ${batch.inserted}, updated = updated + ${batch.updated},
+           unchanged = unchanged + ${batch.unchanged}, skipped = skipped + ${batch.skipped}
+     where id = ${importId}`.execute(trx);
+}
+
+export async function closeLedger(
+  db: Kysely<DB>,
+  importId: string,
+  status: 'completed' | 'rolled_back' | 'failed',
+  totals: ImportSummary,
+  checksum: string,
+  error?: unknown,
+): Promise<void> {
+  await db
+    .updateTable('alumni_admin.import_run')
+    .set({
+      status,
+      checksum,
+      read: totals.read,
+      rejected: totals.rejected,
+      inserted: totals.inserted,
+      updated: totals.updated,
+      unchanged: totals.unchanged,
+      skipped: totals.skipped,
+      rejects_file: totals.rejects_file,
+      error: error === undefined ? null : error instanceof AlumniError || error instanceof Error ? error.message : String(error),
+      finished_at: sql`now()`,
+    })
+    .where('id', '=', importId)
+    .execute();
+}
