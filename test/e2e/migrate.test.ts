@@ -45,10 +45,14 @@ describe('alumni migrate and doctor against a PostgreSQL server', () => {
     expect(rows.every((r) => r.n === 1)).toBe(true);
   });
 
-  it('down then up', async () => {
+  it('down then up; down asks first, and off a terminal refuses without --yes', async () => {
     t = await createServerDatabase();
+    const unasked = await runCli(['migrate', 'down'], { env: t.env });
+    expect(unasked.code).toBe(2);
+    expect(unasked.stderr).toContain('give --yes to confirm');
+    expect(await platformExists()).toBe(true);
     const status = JSON.parse((await runCli(['migrate', 'status', '--json'], { env: t.env })).stdout);
-    for (let i = 0; i < status.applied.length; i += 1) expect((await runCli(['migrate', 'down'], { env: t.env })).code).toBe(0);
+    for (let i = 0; i < status.applied.length; i += 1) expect((await runCli(['migrate', 'down', '--yes'], { env: t.env })).code).toBe(0);
     expect(await platformExists()).toBe(false);
     expect((await runCli(['migrate', 'up'], { env: t.env })).code).toBe(0);
     expect(await platformExists()).toBe(true);

@@ -1,4 +1,10 @@
+import { confirm } from '../../cli/prompts.js';
 import type { CommandRun } from '../types.js';
 import { runMigration } from './apply.js';
+import type { MigrateDownOpts } from './index.js';
 
-export const run: CommandRun = (ctx) => runMigration(ctx, 'down');
+/** Reverting drops what the migration created, data included: asked first, or --yes. */
+export const run: CommandRun<MigrateDownOpts> = async (ctx, { opts }) => {
+  await confirm(ctx.io, 'Revert the newest migration? What it created is dropped, data included.', opts.yes);
+  return runMigration(ctx, 'down');
+};

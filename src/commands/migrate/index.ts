@@ -1,9 +1,15 @@
 import { Argument, type Command, type CommandUnknownOpts } from '@commander-js/extra-typings';
-import type { Lazy } from '../types.js';
+import { yesOption } from '../../cli/options.js';
+import type { Lazy, OptsOf } from '../types.js';
 
 const latest = (migrate: CommandUnknownOpts) => migrate.command('latest', { isDefault: true }).description('apply every pending migration');
 const up = (migrate: CommandUnknownOpts) => migrate.command('up').description('apply the next pending migration');
-const down = (migrate: CommandUnknownOpts) => migrate.command('down').description('revert the newest applied migration');
+const down = (migrate: CommandUnknownOpts) =>
+  migrate
+    .command('down')
+    .description('revert the newest applied migration (what it created is dropped, data included)')
+    .addOption(yesOption());
+export type MigrateDownOpts = OptsOf<typeof down>;
 const status = (migrate: CommandUnknownOpts) => migrate.command('status').description('list applied and pending migrations');
 const make = (migrate: CommandUnknownOpts) =>
   migrate
