@@ -4,7 +4,7 @@ import { isAbsolute, join } from 'node:path';
 import { CronFileParser } from 'cron-parser';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { finished, runCli, startCli } from '../support/cli.js';
 import { ADVISORY_HERE, countRows, createServerDatabase, embeddedDataDir, type TestDatabase } from '../support/databases.js';
 
@@ -32,8 +32,10 @@ describe('jobs, end to end on a server', () => {
     await blocker.query('begin');
     await blocker.query('select 1 from stage where id = $1 for update', [stages[0]!.id]);
     const first = startCli(['jobs', 'run', 'expire-offers', '--json'], { env: t.env });
-    for (let i = 0; i < 200 && (await countRows(t.db, 'pg_locks', ADVISORY_HERE)) === 0; i += 1)
-      await new Promise((r) => setTimeout(r, 50));
+    await vi.waitFor(async () => expect(await countRows(t.db, 'pg_locks', ADVISORY_HERE)).toBeGreaterThan(0), {
+      timeout: 10_000,
+      interval: 50,
+    });
     const others = await Promise.all(Array.from({ length: 4 }, () => runCli(['jobs', 'run', 'expire-offers', '--json'], { env: t.env })));
     await blocker.query('commit');
     await blocker.end();

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { finished, runCli, startCli } from '../support/cli.js';
 import { countRows, createServerDatabase, embeddedDataDir, type TestDatabase } from '../support/databases.js';
 import { HEADER, rosterDir, writeRoster } from '../support/rosters.js';
@@ -52,27 +52,43 @@ describe('users and the roster import, end to end on a server', () => {
       .insertInto('domaine_reference')
       .values([{ nom_domaine: 'Gestion' }])
       .execute();
+    // The administrator every test acts as (the first test makes its own, on its own database).
+    await t.db
+      .insertInto('utilisateur')
+      .values({
+        nom_complet: 'Fatou Sall',
+        email: 'fatou@ecole.example',
+        role: 'super_admin',
+        mot_de_passe_hash: '$argon2id$v=19$m=19456,t=2,p=1$c2VlZA$ZmFrZQ',
+      })
+      .execute();
   });
   afterAll(() => t.close());
 
   it('creates the first super_admin without an actor, once', async () => {
-    const first = await runCli(
-      ['users', 'add', '--nom', 'Fatou Sall', '--email', 'fatou@ecole.example', '--role', 'super_admin', '--password-stdin', '--json'],
-      { env, input: 'correct horse battery\n' },
-    );
-    expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ role: 'super_admin', email: 'fatou@ecole.example' });
-    const second = await runCli(['users', 'add', '--nom', 'Intrus', '--email', 'intrus@x.sn', '--role', 'super_admin', '--no-password'], {
-      env,
-    });
-    expect(second.code).toBe(77);
-    expect(await countRows(t.db, 'utilisateur', sql`role = 'super_admin'`)).toBe(1);
-    const hash = await t.db
-      .selectFrom('utilisateur')
-      .select('mot_de_passe_hash')
-      .where('email', '=', 'fatou@ecole.example')
-      .executeTakeFirstOrThrow();
-    expect(hash.mot_de_passe_hash).toMatch(/^\$argon2id\$/);
+    const own = await createServerDatabase();
+    const env = own.env;
+    try {
+      const first = await runCli(
+        ['users', 'add', '--nom', 'Fatou Sall', '--email', 'fatou@ecole.example', '--role', 'super_admin', '--password-stdin', '--json'],
+        { env, input: 'correct horse battery\n' },
+      );
+      expect(first.code).toBe(0);
+      expect(JSON.parse(first.stdout)).toMatchObject({ role: 'super_admin', email: 'fatou@ecole.example' });
+      const second = await runCli(['users', 'add', '--nom', 'Intrus', '--email', 'intrus@x.sn', '--role', 'super_admin', '--no-password'], {
+        env,
+      });
+      expect(second.code).toBe(77);
+      expect(await countRows(own.db, 'utilisateur', sql`role = 'super_admin'`)).toBe(1);
+      const hash = await own.db
+        .selectFrom('utilisateur')
+        .select('mot_de_passe_hash')
+        .where('email', '=', 'fatou@ecole.example')
+        .executeTakeFirstOrThrow();
+      expect(hash.mot_de_passe_hash).toMatch(/^\$argon2id\$/);
+    } finally {
+      await own.close();
+    }
   });
 
   it('import exits 0 on a clean file, 3 with rejects, 2 on an unusable file, 77 without an administrator', async () => {
@@ -111,17 +127,21 @@ describe('users and the roster import, end to end on a server', () => {
   });
 
   it('users imports lists the ledger newest first', async () => {
+    const older = writeRoster(dir, 'ledger-older.csv', roster(50, 55));
+    const newer = writeRoster(dir, 'ledger-newer.csv', [...roster(55, 57), ['', 'K-BAD2', '', '', '', '', '']]);
+    expect((await runCli(['users', 'import', older, '--as', 'fatou@ecole.example'], { env, cwd: dir })).code).toBe(0);
+    expect((await runCli(['users', 'import', newer, '--as', 'fatou@ecole.example'], { env, cwd: dir })).code).toBe(3);
     const result = await runCli(['users', 'imports', '--json'], { env });
     const runs = JSON.parse(result.stdout);
     expect(runs[0]).toMatchObject({
-      file_name: expect.stringContaining('rejects.csv'),
+      file_name: expect.stringContaining('ledger-newer.csv'),
       status: 'completed',
       acteur: 'fatou@ecole.example',
       read: 3,
       inserted: 2,
       rejected: 1,
     });
-    expect(runs[1]).toMatchObject({ file_name: expect.stringContaining('clean.csv'), inserted: 5 });
+    expect(runs[1]).toMatchObject({ file_name: expect.stringContaining('ledger-older.csv'), inserted: 5 });
   });
 
   it('exports CSV with formulas neutralised and never a password hash anywhere', async () => {
@@ -197,11 +217,11 @@ describe('users and the roster import, end to end on a server', () => {
     const child = startCli(args, { env, cwd: dir });
     const done = finished(child);
     // Kill it once a few batches are committed.
-    for (;;) {
-      const n = await countRows(t.db, 'utilisateur', sql`matricule like 'K-0%' and matricule >= 'K-010000'`);
-      if (n >= 3000) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await vi.waitFor(
+      async () =>
+        expect(await countRows(t.db, 'utilisateur', sql`matricule like 'K-0%' and matricule >= 'K-010000'`)).toBeGreaterThanOrEqual(3000),
+      { timeout: 40_000, interval: 20 },
+    );
     child.kill('SIGKILL');
     expect((await done).signal).toBe('SIGKILL');
     const afterKill = await countRows(t.db, 'utilisateur', sql`matricule >= 'K-010000' and matricule < 'K-040000'`);
@@ -260,7 +280,10 @@ describe('a killed import on the embedded database', () => {
       const child = startCli(args, { env, cwd: dir });
       const done = finished(child);
       const rejects = join(dir, 'emb.rejects.csv');
-      while (!existsSync(rejects) || readFileSync(rejects, 'utf8').split('\n').length < 8) await new Promise((r) => setTimeout(r, 10));
+      await vi.waitFor(() => expect(existsSync(rejects) && readFileSync(rejects, 'utf8').split('\n').length >= 8).toBe(true), {
+        timeout: 40_000,
+        interval: 10,
+      });
       child.kill('SIGKILL');
       expect((await done).signal).toBe('SIGKILL');
       const rerun = await runCli(args, { env, cwd: dir });
