@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WriteSession } from '../../src/db/session.js';
 import { resolveActor, type Actor } from '../../src/services/actor.js';
-import { importRoster, type ImportOptions } from '../../src/services/roster-import.js';
+import { importRoster, type ImportHooks, type ImportOptions } from '../../src/services/roster-import.js';
 import { BACKENDS, countRows, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { HEADER, rosterDir, writeRoster } from '../support/rosters.js';
 
@@ -43,19 +43,24 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
   });
 
   const as = (actor: Actor): WriteSession => ({ actorId: actor.id, actorRole: actor.role, userAgent: 'alumni/test users import' });
-  const run = (file: string, options: Partial<ImportOptions> = {}, actor: Actor = admin) =>
-    importRoster(t.db, as(actor), {
-      file,
-      mode: 'upsert',
-      dryRun: false,
-      allOrNothing: false,
-      map: {},
-      country: 'SN',
-      createMissingReferences: false,
-      batchSize: 2,
-      cwd: dir,
-      ...options,
-    });
+  const run = (file: string, options: Partial<ImportOptions> = {}, actor: Actor = admin, hooks: ImportHooks = {}) =>
+    importRoster(
+      t.db,
+      as(actor),
+      {
+        file,
+        mode: 'upsert',
+        dryRun: false,
+        allOrNothing: false,
+        map: {},
+        country: 'SN',
+        createMissingReferences: false,
+        batchSize: 2,
+        cwd: dir,
+        ...options,
+      },
+      hooks,
+    );
   const stored = (matricule: string) => t.db.selectFrom('utilisateur').selectAll().where('matricule', '=', matricule).executeTakeFirst();
   const rejectsOf = (path: string): string[][] => parse(readFileSync(path), { bom: true, delimiter: ';' });
 
@@ -223,22 +228,7 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
 
     it('reports the repeats it skipped', async () => {
       const repeats: Array<{ line: number; sameAs: number }> = [];
-      await importRoster(
-        t.db,
-        as(admin),
-        {
-          file: repeated(),
-          mode: 'upsert',
-          dryRun: false,
-          allOrNothing: false,
-          map: {},
-          country: 'SN',
-          createMissingReferences: false,
-          batchSize: 2,
-          cwd: dir,
-        },
-        { onRepeats: (r) => repeats.push(...r) },
-      );
+      await run(repeated(), {}, admin, { onRepeats: (r) => repeats.push(...r) });
       expect(repeats).toEqual([
         { line: 7, sameAs: 4 },
         { line: 11, sameAs: 4 },
