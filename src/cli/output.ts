@@ -102,10 +102,11 @@ export class Output {
 
   async writeTable<Row>(columns: Column<Row>[], rows: Row[]): Promise<void> {
     const { default: Table } = await import('cli-table3');
-    const colored = this.stdoutColors.level > 0;
+    // Colour comes from our own chalk, decided per stream: cli-table3's own styling asks
+    // the colors package, which looks at the process's stdout and at CI, not at ours.
     const table = new Table({
-      head: columns.map((c) => c.header),
-      style: { head: colored ? ['cyan'] : [], border: colored ? ['grey'] : [] },
+      head: columns.map((c) => this.stdoutColors.cyan(c.header)),
+      style: { head: [], border: [] },
       // No rule between rows: long lists stay readable.
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     });
@@ -161,7 +162,7 @@ export class Output {
       colWidths: [labelWidth, width - labelWidth - 3],
       wordWrap: true,
       wrapOnWordBoundary: true,
-      style: { head: [], border: colors.level > 0 ? ['grey'] : [] },
+      style: { head: [], border: [] },
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     });
     for (const [label, value] of fields) table.push([colors.cyan(label), value]);

@@ -130,6 +130,16 @@ describe('jobs, end to end on a server', () => {
   });
 
   it('list shows each job with its schedule, last run and next due time; history as CSV', async () => {
+    // Its own runs: one that completes, and one that finds the lock held.
+    expect((await runCli(['jobs', 'run', 'expire-offers'], { env: t.env })).code).toBe(0);
+    const holder = new pg.Client({ connectionString: t.url });
+    await holder.connect();
+    try {
+      await holder.query(`select pg_advisory_lock(hashtext('alumni job'), hashtext('expire-offers'))`);
+      expect((await runCli(['jobs', 'run', 'expire-offers'], { env: t.env })).code).toBe(75);
+    } finally {
+      await holder.end();
+    }
     const list = JSON.parse((await runCli(['jobs', 'list', '--json'], { env: t.env })).stdout);
     expect(list.map((j: { job: string; schedule: string }) => [j.job, j.schedule])).toEqual([
       ['expire-offers', '0 2 * * *'],
@@ -137,7 +147,8 @@ describe('jobs, end to end on a server', () => {
       ['refresh-stats', '0 1 * * *'],
       ['purge-audit', '0 4 * * 0'],
     ]);
-    expect(list[0].last_run).toMatchObject({ status: 'ok', rows: { stage: 0, emploi: 0 } });
+    expect(list[0].last_run).toMatchObject({ status: 'locked' });
+    expect(list[0].last_success_at).toEqual(expect.any(String));
     expect(new Date(list[0].next_due_at).getTime()).toBeGreaterThan(Date.now());
     const csv = await runCli(['jobs', 'history', '--csv'], { env: t.env });
     expect(csv.stdout.split('\n')[0]).toBe('started_at,job,status,took,rows,by,error');
