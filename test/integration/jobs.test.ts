@@ -144,6 +144,11 @@ describe.each(BACKENDS)('maintenance jobs on the %s back end', (backend) => {
   });
 
   it('purge-audit deletes entries older than the retention, in batches, and nothing newer', async () => {
+    // Audit entries of its own: three made old, one left new.
+    await t.db
+      .insertInto('utilisateur')
+      .values(Array.from({ length: 4 }, (_, i) => ({ nom_complet: `Audité ${i}`, matricule: `PURGE-${i}` })))
+      .execute();
     const total = await countRows(t.db, 'audit_log');
     await sql`update audit_log set created_at = now() - interval '400 days'
                where id in (select id from audit_log order by created_at limit 3)`.execute(t.db);
@@ -155,6 +160,13 @@ describe.each(BACKENDS)('maintenance jobs on the %s back end', (backend) => {
   });
 
   it('history newest first; a job is flagged when its last run failed, or its last success is older than twice its period', async () => {
+    // The newest runs of each job, recorded as the runs above leave them (the test passes alone).
+    await sql`insert into alumni_admin.job_run (job, status, started_at, finished_at, error, user_agent) values
+      ('expire-offers', 'ok', clock_timestamp(), clock_timestamp(), null, ${UA}),
+      ('purge-messages', 'ok', clock_timestamp(), clock_timestamp(), null, ${UA}),
+      ('refresh-stats', 'failed', clock_timestamp(), clock_timestamp(), 'relation is missing', ${UA})`.execute(t.db);
+    await sql`insert into alumni_admin.job_run (job, status, started_at, finished_at, user_agent)
+              values ('purge-audit', 'ok', clock_timestamp(), clock_timestamp(), ${UA})`.execute(t.db);
     const history = await jobHistory(t.db, undefined, 100);
     expect(history.map((r) => r.job).slice(0, 2)).toEqual(['purge-audit', 'refresh-stats']);
     expect(history.every((r, i) => i === 0 || r.started_at <= history[i - 1]!.started_at)).toBe(true);

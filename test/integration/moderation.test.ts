@@ -237,17 +237,36 @@ describe.each(BACKENDS)('moderation on the %s back end', (backend) => {
   });
 
   it('history: newest first, filtered by queue, moderator, outcome and date', async () => {
+    // Its own decisions (the test passes alone), read among whatever else is recorded.
+    const [kept, refused, withdrawnItem] = [
+      await formation('Hist gardée', 3),
+      await formation('Hist refusée', 3),
+      await formation('Hist retirée', 3),
+    ];
+    const org = (
+      await t.db
+        .insertInto('organisation')
+        .values({ nom_organisation: 'Hist Spam SARL', type_organisation: 'entreprise' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await decide(t.db, m1, 'formations', kept, { approve: true });
+    await decide(t.db, m2, 'formations', refused, { approve: false, reason: 'Hors sujet' });
+    await decide(t.db, m1, 'orgs', org, { approve: false, reason: 'Pas une vraie entreprise' });
+    await decide(t.db, m1, 'formations', withdrawnItem, { approve: true });
+    await reopen(t.db, m2, 'formations', withdrawnItem);
+    const ours = <D extends { title: string }>(decisions: D[]) => decisions.filter((d) => d.title.startsWith('Hist '));
+
     const all = await listDecisions(t.db);
-    expect(all.length).toBeGreaterThan(5);
     const times = all.map((d) => d.date_validation.getTime());
     expect(times).toEqual([...times].sort((p, q) => q - p));
+    expect(ours(all).map((d) => d.title)).toEqual(['Hist retirée', 'Hist Spam SARL', 'Hist refusée', 'Hist gardée']);
     const byM2 = await listDecisions(t.db, { moderator: 'm2@ecole.example' });
-    expect(byM2.length).toBeGreaterThan(0);
     for (const d of byM2) expect([d.validateur_id, d.annulee_par]).toContain(m2.actorId);
+    expect(ours(byM2).map((d) => d.title)).toEqual(['Hist retirée', 'Hist refusée']);
     const orgs = await listDecisions(t.db, { queue: 'orgs', outcome: 'rejected' });
-    expect(orgs.map((d) => [d.title, d.commentaire])).toEqual([['Spam SARL', 'Pas une vraie entreprise']]);
-    const withdrawn = await listDecisions(t.db, { outcome: 'withdrawn' });
-    expect(withdrawn.map((d) => d.title).sort()).toEqual(['Couture', 'Data science']);
+    expect(ours(orgs).map((d) => [d.title, d.commentaire])).toEqual([['Hist Spam SARL', 'Pas une vraie entreprise']]);
+    expect(ours(await listDecisions(t.db, { outcome: 'withdrawn' })).map((d) => d.title)).toEqual(['Hist retirée']);
     expect(await listDecisions(t.db, { since: new Date('2099-01-01') })).toEqual([]);
   });
 
@@ -277,6 +296,8 @@ describe.each(BACKENDS)('moderation on the %s back end', (backend) => {
   // Needs a second session: the server only (the embedded database has one).
   if (backend === 'server')
     it('two reviews at once never get the same card; a closed review holds nothing', async () => {
+      // Enough waiting cards for both, whatever the other tests left.
+      for (let i = 0; i < 6; i += 1) await formation(`Carte ${i}`, 2);
       const a = new Set<string>();
       const b = new Set<string>();
       const second = await serverKysely(t.url!);
