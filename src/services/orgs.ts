@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { containsText, sameText } from '../db/text-match.js';
 import { keysetPage, type Page } from '../db/keyset.js';
 import type { DB, Organisation, RoleContact, StatutOffre, StatutOrganisation, TypeOrganisation } from '../db/schema.js';
 import { resolveRef } from './refs.js';
@@ -36,9 +37,6 @@ export interface OrgFilters {
   search?: string;
 }
 
-const sameText = (column: 'secteur_activite' | 'ville' | 'pays', value: string) =>
-  sql<SqlBool>`lower(immutable_unaccent(${sql.ref(column)})) = lower(immutable_unaccent(${value.trim()}))`;
-
 function filterOrgs(eb: ExpressionBuilder<DB, 'organisation'>, filters: OrgFilters): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [];
   if (filters.statut) conditions.push(eb('statut', '=', filters.statut));
@@ -47,8 +45,7 @@ function filterOrgs(eb: ExpressionBuilder<DB, 'organisation'>, filters: OrgFilte
   if (filters.ville) conditions.push(sameText('ville', filters.ville));
   if (filters.pays) conditions.push(sameText('pays', filters.pays));
   if (filters.search) {
-    const pattern = `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(sql<SqlBool>`immutable_unaccent(nom_organisation) ilike immutable_unaccent(${pattern})`);
+    conditions.push(containsText('nom_organisation', filters.search));
   }
   return eb.and(conditions);
 }

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { sameText } from '../db/text-match.js';
 import type { DB } from '../db/schema.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { isUuid } from '../values.js';
@@ -16,33 +17,30 @@ interface KindSpec {
   noun: string;
   /** What identifies a match to a person choosing among several. */
   label: RawBuilder<string>;
-  natural: (ref: string) => RawBuilder<boolean>;
+  natural: (ref: string) => RawBuilder<SqlBool>;
   hint: string;
 }
-
-const sameName = (column: string, ref: string) =>
-  sql<boolean>`lower(immutable_unaccent(${sql.ref(column)})) = lower(immutable_unaccent(${ref}))`;
 
 const KINDS: Record<RefKind, KindSpec> = {
   user: {
     table: 'utilisateur',
     noun: 'user',
     label: sql<string>`concat_ws(' ', nom_complet, '<' || coalesce(email, matricule) || '>')`,
-    natural: (ref) => sql<boolean>`(lower(email) = lower(${ref}) or matricule = ${ref})`,
+    natural: (ref) => sql<SqlBool>`(lower(email) = lower(${ref}) or matricule = ${ref})`,
     hint: 'give an id, an e-mail or a matricule',
   },
   organisation: {
     table: 'organisation',
     noun: 'organisation',
     label: sql<string>`nom_organisation || coalesce(' (' || ville || ')', '')`,
-    natural: (ref) => sameName('nom_organisation', ref),
+    natural: (ref) => sameText('nom_organisation', ref),
     hint: 'give an id or the exact name',
   },
   groupe: {
     table: 'groupe',
     noun: 'group',
     label: sql<string>`nom_groupe`,
-    natural: (ref) => sameName('nom_groupe', ref),
+    natural: (ref) => sameText('nom_groupe', ref),
     hint: 'give an id or the exact name',
   },
 };

@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { containsPattern, containsText, sameText } from '../db/text-match.js';
 import type { DB, RoleUtilisateur, StatutUtilisateur } from '../db/schema.js';
 import { keysetPage, type Page } from '../db/keyset.js';
 import { resolveRef } from './refs.js';
@@ -76,14 +77,13 @@ export function filterUsers(eb: ExpressionBuilder<DB, 'utilisateur'>, filters: U
   if (filters.statut) conditions.push(eb('statut', '=', filters.statut));
   if (filters.role) conditions.push(eb('role', '=', filters.role));
   if (filters.annee !== undefined) conditions.push(eb('annee_sortie', '=', filters.annee));
-  if (filters.domaine) conditions.push(sql<SqlBool>`lower(immutable_unaccent(domaine)) = lower(immutable_unaccent(${filters.domaine}))`);
+  if (filters.domaine) conditions.push(sameText('domaine', filters.domaine));
   if (filters.travailleur !== undefined) conditions.push(eb('travailleur', '=', filters.travailleur));
   if (filters.actif !== undefined) conditions.push(eb('est_actif', '=', filters.actif));
   if (filters.search) {
-    const pattern = `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filters.search);
     conditions.push(
-      sql<SqlBool>`(immutable_unaccent(nom_complet) ilike immutable_unaccent(${pattern})
-                    or email ilike ${pattern} or matricule ilike ${pattern})`,
+      eb.or([containsText('nom_complet', filters.search), sql<SqlBool>`email ilike ${pattern}`, sql<SqlBool>`matricule ilike ${pattern}`]),
     );
   }
   return eb.and(conditions);
