@@ -1,3 +1,2 @@
 DROP FUNCTION alumni_admin.web_domain(text);
 DROP FUNCTION alumni_admin.org_name_key(text);
-DROP EXTENSION IF EXISTS pg_trgm;

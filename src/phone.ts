@@ -1,9 +1,20 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { UsageError } from './errors.js';
 import { migrateNationalNumber } from './phone-renumbering.js';
 import { CellError, nfc } from './values.js';
 
 // Apart from values.ts: libphonenumber's metadata is large, and only commands that
 // store a phone number need it.
+
+/**
+ * The default region of national numbers, refused (exit 2) when libphonenumber does not
+ * know it: it would otherwise drop it quietly and reject every national number.
+ */
+export function knownCountry(code: string): CountryCode {
+  if (!isSupportedCountry(code))
+    throw new UsageError(`Country code "${code}" is not one phone numbers can be read for (use an ISO code such as SN, CI or BJ).`);
+  return code;
+}
 
 /**
  * E.164 (+221771234567). National numbers need the default region (--country). A number
@@ -13,6 +24,7 @@ import { CellError, nfc } from './values.js';
 export function phone(raw: string | undefined, country: CountryCode | undefined): string | null {
   const value = raw === undefined ? undefined : nfc(raw).trim();
   if (!value) return null;
+  if (country) knownCountry(country);
   // "+229 …", "00229 …", "(+229) …"
   const international = /^\(?\s*(\+|00)/.test(value);
   if (!international && !country) {

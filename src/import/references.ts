@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { normaliseHeader } from './headers.js';
-import type { References } from './validate.js';
+import type { References, ValidRow } from './validate.js';
 
 /** The reference tables a roster's years and fields are checked against, read once. */
 export async function readReferences(db: Kysely<DB>): Promise<References> {
@@ -15,27 +15,38 @@ export async function readReferences(db: Kysely<DB>): Promise<References> {
   };
 }
 
-/** --create-missing-references: the years and fields first seen in this batch. */
+/**
+ * --create-missing-references: the years and fields new to the database that the rows
+ * about to be written use (a year seen only on a rejected line is not created). Returns
+ * what it inserted, to be marked as created once the batch commits.
+ */
 export async function createReferences(
   trx: Transaction<DB>,
-  years: Set<number>,
-  fields: Map<string, string>,
+  rows: ValidRow[],
+  unknown: { years: Set<number>; fields: Map<string, string> },
   created: { years: Set<number>; fields: Set<string> },
-): Promise<void> {
-  const newYears = [...years].filter((y) => !created.years.has(y));
-  const newFields = [...fields.values()].filter((f) => !created.fields.has(f));
-  if (newYears.length > 0) {
+): Promise<{ years: number[]; fields: string[] }> {
+  const unknownFields = new Set(unknown.fields.values());
+  const years = new Set<number>();
+  const fields = new Set<string>();
+  for (const row of rows) {
+    if (row.annee_sortie !== null && unknown.years.has(row.annee_sortie) && !created.years.has(row.annee_sortie))
+      years.add(row.annee_sortie);
+    if (row.domaine !== null && unknownFields.has(row.domaine) && !created.fields.has(row.domaine)) fields.add(row.domaine);
+  }
+  if (years.size > 0) {
     await trx
       .insertInto('annee_reference')
-      .values(newYears.map((annee) => ({ annee })))
+      .values([...years].map((annee) => ({ annee })))
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
-  if (newFields.length > 0) {
+  if (fields.size > 0) {
     await trx
       .insertInto('domaine_reference')
-      .values(newFields.map((nom_domaine) => ({ nom_domaine })))
+      .values([...fields].map((nom_domaine) => ({ nom_domaine })))
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
+  return { years: [...years], fields: [...fields] };
 }

@@ -125,7 +125,40 @@ export async function mergeOrgs(
 
 async function merge(trx: Transaction<DB>, keep: Resolved, drop: Resolved, dryRun: boolean): Promise<MergeReport> {
   // Both rows locked, in a fixed order, so two merges (or a contact change) never interleave.
-  await trx.selectFrom('organisation').select('id').where('id', 'in', [keep.id, drop.id]).orderBy('id').forUpdate().execute();
+  const locked = await trx
+    .selectFrom('organisation')
+    .select(['id', 'statut'])
+    .where('id', 'in', [keep.id, drop.id])
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  // Read after the lock: a merge the other way round may have just made KEEP inactive.
+  if (locked.find((o) => o.id === keep.id)?.statut === 'inactive') {
+    throw new UsageError(`${keep.label} is inactive (merged away?): merge into an active organisation, or reactivate it first.`);
+  }
+  const keepHasPrincipal = await trx
+    .selectFrom('contact_organisation')
+    .select('id')
+    .where('organisation_id', '=', keep.id)
+    .where('est_contact_principal', '=', true)
+    .executeTakeFirst();
+  let keepsAPrincipal = Boolean(keepHasPrincipal);
+  if (!keepsAPrincipal) {
+    // KEEP takes DROP's principal, even when that person is a contact of KEEP already.
+    const taken = await trx
+      .updateTable('contact_organisation')
+      .set({ est_contact_principal: true })
+      .where('organisation_id', '=', keep.id)
+      .where('utilisateur_id', 'in', (eb) =>
+        eb
+          .selectFrom('contact_organisation')
+          .select('utilisateur_id')
+          .where('organisation_id', '=', drop.id)
+          .where('est_contact_principal', '=', true),
+      )
+      .executeTakeFirst();
+    keepsAPrincipal = Number(taken.numUpdatedRows) > 0;
+  }
   const already = await trx
     .deleteFrom('contact_organisation')
     .where('organisation_id', '=', drop.id)
@@ -133,13 +166,9 @@ async function merge(trx: Transaction<DB>, keep: Resolved, drop: Resolved, dryRu
       eb.selectFrom('contact_organisation').select('utilisateur_id').where('organisation_id', '=', keep.id),
     )
     .executeTakeFirst();
-  const keepHasPrincipal = await trx
-    .selectFrom('contact_organisation')
-    .select('id')
-    .where('organisation_id', '=', keep.id)
-    .where('est_contact_principal', '=', true)
-    .executeTakeFirst();
-  if (keepHasPrincipal) {
+  // One principal: when KEEP has one (kept or just taken), DROP's moves in as a plain
+  // contact; otherwise DROP's principal moves in as KEEP's.
+  if (keepsAPrincipal) {
     await trx
       .updateTable('contact_organisation')
       .set({ est_contact_principal: false })

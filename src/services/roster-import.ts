@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { CountryCode } from 'libphonenumber-js';
 import type { DB } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
+import { knownCountry } from '../phone.js';
 import { mapHeaders } from '../import/headers.js';
 import { openRoster, spoolToFile } from '../import/read.js';
 import { defaultRejectsPath, RejectsFile } from '../import/rejects.js';
@@ -89,6 +90,7 @@ async function importFile(
   hooks: ImportHooks,
   name?: string,
 ): Promise<ImportSummary> {
+  if (options.country) knownCountry(options.country);
   const started = performance.now();
   const readOptions = { encoding: options.encoding, delimiter: options.delimiter, name };
   const firstPass = await openRoster(path, readOptions);
@@ -185,12 +187,13 @@ async function importFile(
   };
 
   // References created by a committed batch need no second insert.
+  let createdByBatch: { years: number[]; fields: string[] } = { years: [], fields: [] };
   const markCreated = () => {
-    checker.newYears.forEach((y) => createdReferences.years.add(y));
-    checker.newFields.forEach((f) => createdReferences.fields.add(f));
+    createdByBatch.years.forEach((y) => createdReferences.years.add(y));
+    createdByBatch.fields.forEach((f) => createdReferences.fields.add(f));
   };
   const writeInto = async (trx: Transaction<DB>, rows: ValidRow[]) => {
-    await createReferences(trx, checker.newYears, checker.newFields, createdReferences);
+    createdByBatch = await createReferences(trx, rows, { years: checker.newYears, fields: checker.newFields }, createdReferences);
     return writeBatch(trx, rows, options.mode, false);
   };
 

@@ -238,6 +238,10 @@ describe.each(BACKENDS)('duplicate organisations and their merge on the %s back 
         { nom_organisation: 'Ecobank Togo', type_organisation: 'entreprise', statut: 'active' },
         { nom_organisation: 'Ecobank Togoo', type_organisation: 'entreprise', statut: 'active' },
         { nom_organisation: 'Déjà Fusionnée', type_organisation: 'entreprise', statut: 'inactive' },
+        { nom_organisation: 'Acme Group SA', type_organisation: 'entreprise', statut: 'active' },
+        { nom_organisation: 'ACME', type_organisation: 'entreprise', statut: 'active' },
+        { nom_organisation: 'S.A.R.L.', type_organisation: 'entreprise', statut: 'active' },
+        { nom_organisation: 'SA', type_organisation: 'entreprise', statut: 'active' },
         { nom_organisation: 'DEJA FUSIONNEE', type_organisation: 'entreprise', statut: 'active' },
       ])
       .execute();
@@ -248,6 +252,7 @@ describe.each(BACKENDS)('duplicate organisations and their merge on the %s back 
     const pairs = await findDuplicates(t.db);
     const described = pairs.map((p) => [[p.a_nom, p.b_nom].sort().join(' ~ '), p.reasons]).sort();
     expect(described).toEqual([
+      ['ACME ~ Acme Group SA', ['same name once normalised']],
       ['Ecobank Togo ~ Ecobank Togoo', [expect.stringMatching(/^similar names \(0\.\d+\)$/)]],
       ['MTN Bénin ~ Spacetel Bénin', ['same website domain']],
       ['ORANGE BENIN S.A. ~ Orange Bénin', ['same name once normalised']],
@@ -339,5 +344,62 @@ describe.each(BACKENDS)('duplicate organisations and their merge on the %s back 
     });
     expect((await findDuplicates(t.db)).some((p) => [p.a_id, p.b_id].includes(drop.id))).toBe(false);
     await expect(mergeOrgs(t.db, session, keep.id, keep.id, false)).rejects.toMatchObject({ exitCode: 2 });
+  });
+
+  it("KEEP without a principal takes DROP's, whether or not that person is its contact already; an inactive KEEP is refused", async () => {
+    const people = await t.db
+      .insertInto('utilisateur')
+      .values([
+        { nom_complet: 'Des Deux', matricule: 'P-BOTH' },
+        { nom_complet: 'De Drop', matricule: 'P-DROP' },
+      ])
+      .returning(['id', 'matricule'])
+      .execute();
+    const person = (m: string) => people.find((p) => p.matricule === m)!.id;
+    const pair = async (name: string) =>
+      (
+        await t.db
+          .insertInto('organisation')
+          .values([
+            { nom_organisation: `${name} Garde`, type_organisation: 'entreprise', statut: 'active' },
+            { nom_organisation: `${name} Doublon`, type_organisation: 'entreprise', statut: 'active' },
+          ])
+          .returning('id')
+          .execute()
+      ).map((o) => o.id) as [string, string];
+    const principalOf = async (organisationId: string) =>
+      (
+        await t.db
+          .selectFrom('contact_organisation')
+          .select('utilisateur_id')
+          .where('organisation_id', '=', organisationId)
+          .where('est_contact_principal', '=', true)
+          .execute()
+      ).map((c) => c.utilisateur_id);
+
+    const [keepA, dropA] = await pair('Cas A');
+    await t.db
+      .insertInto('contact_organisation')
+      .values([
+        { organisation_id: keepA, utilisateur_id: person('P-BOTH'), role_contact: 'employe' },
+        { organisation_id: dropA, utilisateur_id: person('P-BOTH'), role_contact: 'employe', est_contact_principal: true },
+      ])
+      .execute();
+    await mergeOrgs(t.db, session, keepA, dropA, false);
+    expect(await principalOf(keepA)).toEqual([person('P-BOTH')]);
+
+    const [keepB, dropB] = await pair('Cas B');
+    await t.db
+      .insertInto('contact_organisation')
+      .values({ organisation_id: dropB, utilisateur_id: person('P-DROP'), role_contact: 'employe', est_contact_principal: true })
+      .execute();
+    await mergeOrgs(t.db, session, keepB, dropB, false);
+    expect(await principalOf(keepB)).toEqual([person('P-DROP')]);
+
+    // The other way round, after the first merge: KEEP is the inactive one now.
+    await expect(mergeOrgs(t.db, session, dropB, keepB, false)).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/inactive/),
+    });
   });
 });

@@ -492,13 +492,19 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
 
   it('creates missing years and fields when asked', async () => {
     const file = writeRoster(dir, 'refs.csv', [
-      HEADER,
+      [...HEADER, 'Rôle'],
       ['Nouvelle Filière', 'E-90', '', '2026', '', 'Océanographie', ''],
       ['Même Filière', 'E-91', '', '2026', '', 'oceanographie', ''],
+      // Years and fields only rejected lines use are not created.
+      ['Conflit Un', 'E-92', '', '2027', '', 'Astronomie', ''],
+      ['Conflit Deux', 'E-92', '', '2027', '', 'Astronomie', ''],
+      ['Rôle Refusé', 'E-93', '', '2028', '', '', '', 'admin'],
     ]);
-    expect(await run(file, { createMissingReferences: true })).toMatchObject({ inserted: 2, rejected: 0 });
+    expect(await run(file, { createMissingReferences: true })).toMatchObject({ inserted: 2, rejected: 3 });
     expect(await countRows(t.db, 'annee_reference', sql`annee = 2026`)).toBe(1);
     expect(await countRows(t.db, 'domaine_reference', sql`nom_domaine = 'Océanographie'`)).toBe(1);
+    expect(await countRows(t.db, 'annee_reference', sql`annee in (2027, 2028)`)).toBe(0);
+    expect(await countRows(t.db, 'domaine_reference', sql`nom_domaine = 'Astronomie'`)).toBe(0);
     expect(await stored('E-91')).toMatchObject({ domaine: 'Océanographie' });
   });
 
@@ -571,6 +577,17 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     await expect(run(path)).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(message) });
     expect(await countRows(t.db, 'alumni_admin.import_run')).toBe(ledgerBefore);
     expect(existsSync(join(dir, 'unusable.rejects.csv'))).toBe(false);
+  });
+
+  it('refuses an unknown --country with exit 2 before writing anything', async () => {
+    const ledgerBefore = await countRows(t.db, 'alumni_admin.import_run');
+    const file = writeRoster(dir, 'zz.csv', [HEADER, ['Pays Inconnu', 'E-500', '', '', '77 123 45 67', '', '']]);
+    await expect(run(file, { country: 'ZZ' as 'SN' })).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/Country code "ZZ"/),
+    });
+    expect(await countRows(t.db, 'alumni_admin.import_run')).toBe(ledgerBefore);
+    expect(await stored('E-500')).toBeUndefined();
   });
 
   it('refuses a missing file with exit 2', async () => {
