@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { sameText } from '../db/text-match.js';
 import type { CountryCode } from 'libphonenumber-js';
 import { AlumniError, ExitCode, NotPermittedError, UsageError } from '../errors.js';
 import type { DB, RoleUtilisateur, StatutUtilisateur } from '../db/schema.js';
@@ -81,7 +82,7 @@ async function toValues(db: Kysely<DB>, input: UserInput): Promise<UserValues> {
         const field = await db
           .selectFrom('domaine_reference')
           .select('nom_domaine')
-          .where(sql<SqlBool>`lower(immutable_unaccent(nom_domaine)) = lower(immutable_unaccent(${name}))`)
+          .where(sameText('nom_domaine', name))
           .executeTakeFirst();
         if (!field) throw new value.CellError(`field "${name}" is not in domaine_reference`);
         values.domaine = field.nom_domaine;

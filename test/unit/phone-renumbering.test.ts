@@ -67,6 +67,12 @@ describe('phone numbers written before a national renumbering', () => {
     expect(() => phone(written, country as 'BJ' | undefined)).toThrow(/is not a valid number/);
   });
 
+  it('refuses a default country phone numbers cannot be read for (exit 2), rather than rejecting every national number', () => {
+    expect(() => phone('77 123 45 67', 'ZZ' as 'SN')).toThrow(
+      expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/Country code "ZZ"/) }),
+    );
+  });
+
   it("leaves other countries to today's plan", () => {
     expect(phone('77 123 45 67', 'SN')).toBe('+221771234567');
     expect(() => phone('97 12 34 56', 'SN')).toThrow(/not a valid number for SN/);
