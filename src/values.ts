@@ -1,5 +1,6 @@
 import type { RoleUtilisateur, StatutUtilisateur } from './db/schema.js';
 import { ROLES_UTILISATEUR, STATUTS_UTILISATEUR } from './enums.js';
+import { UsageError } from './errors.js';
 
 /**
  * The values the tool reads, the same way in every layer (no flag, no terminal here):
@@ -57,6 +58,20 @@ export function yesNoRefusal(flag: string, text: string): string {
 
 /** A value that cannot be stored, with the reason a person can act on. */
 export class CellError extends Error {}
+
+/**
+ * `check` with a refused value turned into one sentence, exit 2 (`users add`, `orgs
+ * add`...: a command's values are checked before anything is written).
+ */
+export function checkedValues<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof CellError)
+      throw new UsageError(`${error.message[0]!.toUpperCase()}${error.message.slice(1)}; nothing was written.`);
+    throw error;
+  }
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -90,6 +90,8 @@ export class RepeatedLines {
       const [first, ...others] = lines as [HeldLine, ...HeldLine[]];
       if (lines.every((h) => h.checked.ok && sameData(h, first))) {
         for (const h of others) repeatOf.set(h, first);
+      } else if (lines.every((h) => sameCells(h, first))) {
+        // The same invalid line twice: each is rejected for its own reason only.
       } else {
         const reason = `matricule ${matricule} appears on lines ${lineList(lines)} with different data`;
         for (const h of lines) h.repeatReasons.push(reason);
@@ -129,6 +131,12 @@ function lineList(lines: HeldLine[]): string {
 }
 
 const DATA_FIELDS = ['nom_complet', 'email', 'annee_sortie', 'telephone', 'domaine', 'travailleur', 'titre', 'statut', 'role'] as const;
+
+/** The same cells, as written (trimmed, NFC): one line exported twice. */
+function sameCells(a: HeldLine, b: HeldLine): boolean {
+  const cells = (h: HeldLine) => h.cells.map((cell) => cell.normalize('NFC').trim()).join('\u0000');
+  return cells(a) === cells(b);
+}
 
 /** The same values once normalised (a phone written two ways is the same phone). */
 function sameData(a: HeldLine, b: HeldLine): boolean {

@@ -56,7 +56,7 @@ async function movePrincipal(trx: Transaction<DB>, organisationId: string, utili
 }
 
 function contactValues(input: ContactInput) {
-  try {
+  return value.checkedValues(() => {
     const debut = value.date(input.debut, 'date_debut');
     const fin = value.date(input.fin, 'date_fin');
     if (debut && fin && fin < debut) throw new value.CellError(`the end date ${fin} is before the start date ${debut}`);
@@ -68,11 +68,7 @@ function contactValues(input: ContactInput) {
       date_debut: debut,
       date_fin: fin,
     };
-  } catch (error) {
-    if (error instanceof value.CellError)
-      throw new UsageError(`${error.message[0]!.toUpperCase()}${error.message.slice(1)}; nothing was written.`);
-    throw error;
-  }
+  });
 }
 
 /** A person becomes a contact of an organisation (once); --principal moves the principal to them. */

@@ -33,7 +33,7 @@ export interface OrgInput {
 type OrgValues = Updateable<Organisation>;
 
 function toValues(input: OrgInput): OrgValues {
-  try {
+  return value.checkedValues(() => {
     const values: OrgValues = {};
     const text = (raw: string | undefined, max: number, label: string) => (raw === undefined ? undefined : value.text(raw, max, label));
     if (input.nom_organisation !== undefined) {
@@ -56,11 +56,7 @@ function toValues(input: OrgInput): OrgValues {
     };
     for (const [key, v] of Object.entries(fields)) if (v !== undefined) (values as Record<string, unknown>)[key] = v;
     return values;
-  } catch (error) {
-    if (error instanceof value.CellError)
-      throw new UsageError(`${error.message[0]!.toUpperCase()}${error.message.slice(1)}; nothing was written.`);
-    throw error;
-  }
+  });
 }
 
 /** Adds an organisation; added by an administrator, it is active unless told otherwise. */

@@ -103,7 +103,8 @@ describe('orgs commands', () => {
   });
 
   it('contacts: add, set-principal, list; remove needs --yes off a terminal', async () => {
-    const org = 'Orange Bénin';
+    const org = 'Contacts et Fils';
+    await json(['orgs', 'add', '--nom', org, '--type', 'entreprise']);
     await json(['orgs', 'contacts', 'add', org, 'koffi@exemple.bj', '--role', 'contact_rh', '--principal']);
     const contacts = await json([
       'orgs',

@@ -226,6 +226,21 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
       expect(await countRows(t.db, 'audit_log', sql`nouveau_data->>'matricule' = 'E-202'`)).toBe(1);
     });
 
+    it('rejects one invalid line exported twice for its own reason only', async () => {
+      const file = writeRoster(dir, 'twice-invalid.csv', [
+        HEADER,
+        ['Deux Fois', 'E-210', '', '2024', 'pas un numéro', '', ''],
+        ['Deux Fois', 'E-210', '', '2024', 'pas un numéro', '', ''],
+      ]);
+      const summary = await run(file);
+      expect(summary).toMatchObject({ inserted: 0, rejected: 2 });
+      expect(
+        rejectsOf(summary.rejects_file!)
+          .slice(1)
+          .map((cells) => cells.at(-1)),
+      ).toEqual(['phone "pas un numéro" is not a valid number for SN', 'phone "pas un numéro" is not a valid number for SN']);
+    });
+
     it('reports the repeats it skipped', async () => {
       const repeats: Array<{ line: number; sameAs: number }> = [];
       await run(repeated(), {}, admin, { onRepeats: (r) => repeats.push(...r) });
