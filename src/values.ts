@@ -126,6 +126,16 @@ export function yesNo(raw: string | undefined, label: string): boolean | null {
   throw new CellError(`${label} "${value}" is not one of oui/non, yes/no, 1/0, x`);
 }
 
+/** What `parse` gives, or null where it refuses the cell: a key read from a row that may be invalid. */
+export function orNull<T>(parse: () => T | null): T | null {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof CellError) return null;
+    throw error;
+  }
+}
+
 /** The schema's enums, for flags and cells alike. */
 
 export function statut(raw: string | undefined): StatutUtilisateur | null {
@@ -136,7 +146,8 @@ export function role(raw: string | undefined): RoleUtilisateur | null {
   return enumValue(raw, ROLES_UTILISATEUR, 'role');
 }
 
-function enumValue<T extends string>(raw: string | undefined, values: readonly T[], label: string): T | null {
+/** A cell holding one of `values` (matched like every enum), or null when empty. */
+export function enumValue<T extends string>(raw: string | undefined, values: readonly T[], label: string): T | null {
   const value = raw?.trim();
   if (!value) return null;
   const found = matchEnum(value, values);

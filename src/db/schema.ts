@@ -56,6 +56,7 @@ export interface AlumniAdminImportRun {
   finished_at: Timestamp | null;
   id: Generated<string>;
   inserted: Generated<number>;
+  kind: Generated<string>;
   mode: string;
   read: Generated<number>;
   rejected: Generated<number>;

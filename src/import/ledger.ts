@@ -1,23 +1,27 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { AlumniError } from '../errors.js';
-import type { ImportOptions, ImportSummary } from '../services/roster-import.js';
-import type { BatchOutcome } from './write.js';
+import type { ImportSummary, PipelineOptions } from './pipeline.js';
+import type { BatchOutcome } from './rows.js';
+
+/** What was imported: `users imports` and `orgs imports` list their own runs. */
+export type LedgerKind = 'users' | 'orgs';
 
 /**
- * The import ledger (alumni_admin.import_run, listed by `users imports`): a run is opened
+ * The import ledger (alumni_admin.import_run): a run is opened
  * before the first batch, counted by each committed batch in that batch's transaction
  * (a killed import says how far it went), and closed with its totals and status.
  */
 export async function openLedger(
   db: Kysely<DB>,
+  kind: LedgerKind,
   fileName: string,
   actorId: string | null,
-  options: Pick<ImportOptions, 'mode' | 'allOrNothing'>,
+  options: Pick<PipelineOptions, 'mode' | 'allOrNothing'>,
 ): Promise<string> {
   const row = await db
     .insertInto('alumni_admin.import_run')
-    .values({ file_name: fileName, acteur_id: actorId, mode: options.mode, all_or_nothing: options.allOrNothing })
+    .values({ kind, file_name: fileName, acteur_id: actorId, mode: options.mode, all_or_nothing: options.allOrNothing })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

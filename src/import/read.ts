@@ -18,6 +18,20 @@ export interface SourceRecord {
   malformed?: string;
 }
 
+/**
+ * Why a record cannot be read as a row at all, whatever the import: broken CSV, more
+ * cells than the header, bytes that were not UTF-8. Null when it can.
+ */
+export function unreadableRecord(record: SourceRecord, headerLength: number): string | null {
+  if (record.malformed) return `not readable as CSV: ${record.malformed}`;
+  const extra = record.cells.slice(headerLength).filter((cell) => cell.trim() !== '');
+  if (extra.length > 0) return `${record.cells.length} cells where the header has ${headerLength}`;
+  if (record.cells.some((cell) => cell.includes('\uFFFD'))) {
+    return 'holds bytes that are not valid UTF-8 (use --encoding windows-1252 if the file is not UTF-8)';
+  }
+  return null;
+}
+
 export interface Roster {
   name: string;
   encoding: RosterEncoding;

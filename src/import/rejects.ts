@@ -4,7 +4,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { stringify } from 'csv-stringify/sync';
 import { normaliseHeader, REJECT_COLUMNS } from './headers.js';
-import type { RejectedRow } from './validate.js';
+import type { RejectedRow } from './rows.js';
 
 /** `<input name>.rejects.csv` in the current directory (`stdin.rejects.csv` for stdin). */
 export function defaultRejectsPath(inputName: string, cwd: string = process.cwd()): string {

@@ -1,99 +1,122 @@
 import { LineIndex } from './line-index.js';
 import type { SourceRecord } from './read.js';
-import type { CheckedRow, RejectedRow, RowChecker, RowKeys, ValidRow } from './validate.js';
+import type { CheckedRow, ImportedRow, RejectedRow } from './rows.js';
 
 /**
- * A matricule or an e-mail on several lines of one file. The rule (README, "The roster
- * import"): a matricule on lines with different data → every one of those lines is
- * rejected, each naming the others, since nobody can tell which is right; on lines with
- * identical data (the same person exported twice) → stored once, the repeats skipped.
- * One e-mail under several matricules → every line carrying it is rejected.
+ * A key on several lines of one file. Each import has a primary key (the roster's
+ * matricule, the organisation's matching key) and may have a secondary one (the
+ * roster's e-mail). The rule (README, "The roster import"): a primary key on lines with
+ * different data → every one of those lines is rejected, each naming the others, since
+ * nobody can tell which is right; on lines with identical data (exported twice) → stored
+ * once, the repeats skipped. One secondary key under several primary keys → every line
+ * carrying it is rejected.
  *
  * A line can only be judged once the whole file has been seen, and valid rows are
  * written while the file is read. So a first pass (findRepeatedKeys) finds the keys that
  * occur more than once; the import then holds back only the lines carrying those keys
  * and settles them at the end of the file (RepeatedLines).
  */
-export interface RepeatedKeys {
-  matricules: Set<string>;
-  emails: Set<string>;
+export interface RowKeys {
+  primary: string | null;
+  secondary: string | null;
 }
 
-/** The first pass: which matricules and e-mails stand on more than one line. */
+/** How an import reads and compares its keys; `describe*` name a key in a reason. */
+export interface KeyRules<Row> {
+  keys(record: SourceRecord): RowKeys;
+  rowKeys(row: Row): RowKeys;
+  sameData(a: Row, b: Row): boolean;
+  describePrimary(key: string): string;
+  describeSecondary(key: string): string;
+  /** "matricules": what lines sharing a secondary key differ by. */
+  primaryPlural: string;
+}
+
+export interface RepeatedKeys {
+  primary: Set<string>;
+  secondary: Set<string>;
+}
+
+/** The first pass: which keys stand on more than one line. */
 export async function findRepeatedKeys(
   records: AsyncIterable<SourceRecord>,
-  checker: RowChecker,
+  rules: Pick<KeyRules<unknown>, 'keys'>,
   expectedRows?: number,
 ): Promise<RepeatedKeys> {
   // Hashes with their first line, 12 bytes a key; a hash collision only holds a line
   // back needlessly (settled alone, as if never held).
-  const matricules = new LineIndex(expectedRows);
-  const emails = new LineIndex(expectedRows);
-  const repeated: RepeatedKeys = { matricules: new Set(), emails: new Set() };
+  const primary = new LineIndex(expectedRows);
+  const secondary = new LineIndex(expectedRows);
+  const repeated: RepeatedKeys = { primary: new Set(), secondary: new Set() };
   for await (const record of records) {
     if (record.malformed) continue;
-    const keys = checker.keys(record);
-    if (keys.matricule !== null && matricules.firstLine(keys.matricule, record.line) !== undefined) repeated.matricules.add(keys.matricule);
-    if (keys.email !== null && emails.firstLine(keys.email, record.line) !== undefined) repeated.emails.add(keys.email);
+    const keys = rules.keys(record);
+    if (keys.primary !== null && primary.firstLine(keys.primary, record.line) !== undefined) repeated.primary.add(keys.primary);
+    if (keys.secondary !== null && secondary.firstLine(keys.secondary, record.line) !== undefined) repeated.secondary.add(keys.secondary);
   }
   return repeated;
 }
 
-interface HeldLine {
+interface HeldLine<Row> {
   line: number;
   cells: string[];
   keys: RowKeys;
-  checked: CheckedRow;
+  checked: CheckedRow<Row>;
   /** Why the repeat rules reject it (set while settling). */
   repeatReasons: string[];
 }
 
-export interface SettledLines {
-  /** One row per person to write. */
-  rows: ValidRow[];
+export interface SettledLines<Row> {
+  /** One row per person or organisation to write. */
+  rows: Row[];
   rejected: RejectedRow[];
   /** Lines skipped because they repeat an earlier line exactly. */
   repeats: Array<{ line: number; sameAs: number }>;
 }
 
-export class RepeatedLines {
-  private readonly held: HeldLine[] = [];
+export class RepeatedLines<Row extends ImportedRow> {
+  private readonly held: Array<HeldLine<Row>> = [];
 
-  constructor(private readonly repeated: RepeatedKeys) {}
+  constructor(
+    private readonly repeated: RepeatedKeys,
+    private readonly rules: KeyRules<Row>,
+  ) {}
 
   /** Nothing repeats in the file: no line needs holding. */
   get none(): boolean {
-    return this.repeated.matricules.size === 0 && this.repeated.emails.size === 0;
+    return this.repeated.primary.size === 0 && this.repeated.secondary.size === 0;
   }
 
   /** Holds the line back when it carries a repeated key; false when it can go on now. */
-  hold(record: SourceRecord, checked: CheckedRow, keys: RowKeys): boolean {
+  hold(record: SourceRecord, checked: CheckedRow<Row>): boolean {
+    if (this.none) return false;
+    const keys = checked.ok ? this.rules.rowKeys(checked.row) : this.rules.keys(record);
     const repeated =
-      (keys.matricule !== null && this.repeated.matricules.has(keys.matricule)) ||
-      (keys.email !== null && this.repeated.emails.has(keys.email));
+      (keys.primary !== null && this.repeated.primary.has(keys.primary)) ||
+      (keys.secondary !== null && this.repeated.secondary.has(keys.secondary));
     if (repeated) this.held.push({ line: record.line, cells: record.cells, keys, checked, repeatReasons: [] });
     return repeated;
   }
 
   /** At the end of the file: what the held lines become. */
-  settle(): SettledLines {
-    const settled: SettledLines = { rows: [], rejected: [], repeats: [] };
-    for (const [email, lines] of groupBy(this.held, (h) => h.keys.email)) {
-      const matricules = new Set(lines.flatMap((h) => (h.keys.matricule === null ? [] : [h.keys.matricule])));
-      if (matricules.size < 2) continue;
-      const reason = `e-mail ${email} appears on lines ${lineList(lines)} under different matricules (${[...matricules].join(', ')})`;
+  settle(): SettledLines<Row> {
+    const settled: SettledLines<Row> = { rows: [], rejected: [], repeats: [] };
+    for (const [secondary, lines] of groupBy(this.held, (h) => h.keys.secondary)) {
+      const primaries = new Set(lines.flatMap((h) => (h.keys.primary === null ? [] : [h.keys.primary])));
+      if (primaries.size < 2) continue;
+      const reason = `${this.rules.describeSecondary(secondary)} appears on lines ${lineList(lines)} under different ${this.rules.primaryPlural} (${[...primaries].join(', ')})`;
       for (const h of lines) h.repeatReasons.push(reason);
     }
-    const repeatOf = new Map<HeldLine, HeldLine>();
-    for (const [matricule, lines] of groupBy(this.held, (h) => h.keys.matricule)) {
+    const repeatOf = new Map<HeldLine<Row>, HeldLine<Row>>();
+    for (const [primary, lines] of groupBy(this.held, (h) => h.keys.primary)) {
       if (lines.length < 2) continue;
-      const [first, ...others] = lines as [HeldLine, ...HeldLine[]];
-      if (lines.every((h) => h.checked.ok && sameData(h, first))) {
+      const [first, ...others] = lines as [HeldLine<Row>, ...Array<HeldLine<Row>>];
+      if (lines.every((h) => h.checked.ok && first.checked.ok && this.rules.sameData(h.checked.row, first.checked.row))) {
         for (const h of others) repeatOf.set(h, first);
       } else if (lines.every((h) => sameCells(h, first))) {
         // The same invalid line twice: each is rejected for its own reason only.
       } else {
-        const reason = `matricule ${matricule} appears on lines ${lineList(lines)} with different data`;
+        const reason = `${this.rules.describePrimary(primary)} appears on lines ${lineList(lines)} with different data`;
         for (const h of lines) h.repeatReasons.push(reason);
       }
     }
@@ -112,8 +135,8 @@ export class RepeatedLines {
   }
 }
 
-function groupBy(lines: HeldLine[], key: (h: HeldLine) => string | null): Map<string, HeldLine[]> {
-  const groups = new Map<string, HeldLine[]>();
+function groupBy<Line>(lines: Line[], key: (h: Line) => string | null): Map<string, Line[]> {
+  const groups = new Map<string, Line[]>();
   for (const h of lines) {
     const k = key(h);
     if (k === null) continue;
@@ -125,23 +148,13 @@ function groupBy(lines: HeldLine[], key: (h: HeldLine) => string | null): Map<st
 }
 
 /** "14 and 37", "3, 9 and 12". */
-function lineList(lines: HeldLine[]): string {
+function lineList(lines: Array<{ line: number }>): string {
   const numbers = lines.map((h) => String(h.line));
   return numbers.length === 1 ? numbers[0]! : `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
 }
 
-const DATA_FIELDS = ['nom_complet', 'email', 'annee_sortie', 'telephone', 'domaine', 'travailleur', 'titre', 'statut', 'role'] as const;
-
 /** The same cells, as written (trimmed, NFC): one line exported twice. */
-function sameCells(a: HeldLine, b: HeldLine): boolean {
-  const cells = (h: HeldLine) => h.cells.map((cell) => cell.normalize('NFC').trim()).join('\u0000');
+function sameCells(a: { cells: string[] }, b: { cells: string[] }): boolean {
+  const cells = (h: { cells: string[] }) => h.cells.map((cell) => cell.normalize('NFC').trim()).join('\u0000');
   return cells(a) === cells(b);
-}
-
-/** The same values once normalised (a phone written two ways is the same phone). */
-function sameData(a: HeldLine, b: HeldLine): boolean {
-  if (!a.checked.ok || !b.checked.ok) return false;
-  const rowA = a.checked.row;
-  const rowB = b.checked.row;
-  return DATA_FIELDS.every((field) => rowA[field] === rowB[field]);
 }

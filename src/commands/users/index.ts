@@ -1,22 +1,11 @@
 import { Argument, Option, type Command, type CommandUnknownOpts, type OptionValues } from '@commander-js/extra-typings';
-import {
-  afterOption,
-  countryOption,
-  csvOption,
-  dryRunOption,
-  enumOption,
-  enumValue,
-  limitOption,
-  wholeNumber,
-  yesNoOption,
-  yesNoValue,
-} from '../../cli/options.js';
+import { afterOption, countryOption, csvOption, enumOption, enumValue, limitOption, yesNoOption, yesNoValue } from '../../cli/options.js';
 import { UsageError } from '../../errors.js';
 import { ROLES_UTILISATEUR as ROLES, STATUTS_UTILISATEUR as STATUTS } from '../../enums.js';
+import { withImportOptions } from '../import-options.js';
 import type { Lazy, OptsOf } from '../types.js';
 
 const REF = 'id, e-mail or matricule';
-const IMPORT_MODES = ['upsert', 'insert', 'update'] as const;
 
 /** A graduation year as a number: --annee 2024. */
 function yearValue(flag: string, text: string): number {
@@ -108,38 +97,10 @@ const imports = (users: CommandUnknownOpts) =>
   users.command('imports').description('the import ledger, newest first').addOption(limitOption(20)).addOption(csvOption());
 export type UsersImportsOpts = OptsOf<typeof imports>;
 
-/** --map 'Header=field', repeatable: the pairs so far and this one. */
-function mapPair(pair: string, previous: Record<string, string> = {}): Record<string, string> {
-  const at = pair.lastIndexOf('=');
-  if (at <= 0) throw new UsageError(`--map "${pair}": write it as 'Header=field'.`);
-  return { ...previous, [pair.slice(0, at).trim()]: pair.slice(at + 1).trim() };
-}
-
 const importRoster = (users: CommandUnknownOpts) =>
-  users
-    .command('import')
-    .description('import a roster CSV (a registrar export) into utilisateur')
-    .argument('<file>', 'the CSV file, or - for standard input')
-    .addOption(
-      enumOption(
-        '--mode <mode>',
-        'upsert inserts new rows and updates known ones, insert skips known ones, update rejects unknown ones; one of',
-        IMPORT_MODES,
-      ).default('upsert'),
-    )
-    .addOption(dryRunOption('check everything, database included, and report; write nothing'))
-    .addOption(new Option('--all-or-nothing', 'write nothing unless every row is valid'))
-    .addOption(new Option('--encoding <name>', 'utf-8 or windows-1252 (default: detected)'))
-    .addOption(new Option('--delimiter <char>', ', ; or tab (default: detected)'))
-    .addOption(new Option('--map <Header=field>', 'read column Header as field (repeatable)').argParser(mapPair))
+  withImportOptions(users.command('import').description('import a roster CSV (a registrar export) into utilisateur'), 'by matricule')
     .addOption(countryOption())
-    .addOption(new Option('--create-missing-references', 'add unknown graduation years and fields instead of rejecting the rows'))
-    .addOption(new Option('--rejects <path>', 'where rejected rows go (default: <file name>.rejects.csv here)'))
-    .addOption(
-      new Option('--batch-size <rows>', 'rows per transaction')
-        .default(5000)
-        .argParser((text: string) => wholeNumber('--batch-size', text, 1, 1_000_000)),
-    );
+    .addOption(new Option('--create-missing-references', 'add unknown graduation years and fields instead of rejecting the rows'));
 export type UsersImportOpts = OptsOf<typeof importRoster>;
 
 export function registerUsers(program: Command, lazy: Lazy): void {

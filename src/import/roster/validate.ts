@@ -1,14 +1,15 @@
 import type { CountryCode } from 'libphonenumber-js';
-import type { RoleUtilisateur, StatutUtilisateur } from '../db/schema.js';
-import { normaliseHeader, type HeaderMapping, type ImportField } from './headers.js';
-import type { SourceRecord } from './read.js';
-import { phone } from '../phone.js';
-import * as value from '../values.js';
+import type { RoleUtilisateur, StatutUtilisateur } from '../../db/schema.js';
+import { FieldCells, normaliseHeader, type HeaderMapping } from '../headers.js';
+import { unreadableRecord, type SourceRecord } from '../read.js';
+import type { CheckedRow, ImportedRow } from '../rows.js';
+import type { KeyRules, RowKeys } from '../repeats.js';
+import { phone } from '../../phone.js';
+import * as value from '../../values.js';
+import type { RosterField } from './headers.js';
 
 /** A row ready to be written: every value normalised; null means "leave as stored". */
-export interface ValidRow {
-  line: number;
-  cells: string[];
+export interface ValidRow extends ImportedRow {
   matricule: string;
   nom_complet: string;
   email: string | null;
@@ -20,14 +21,6 @@ export interface ValidRow {
   statut: StatutUtilisateur | null;
   role: RoleUtilisateur | null;
 }
-
-export interface RejectedRow {
-  line: number;
-  cells: string[];
-  reason: string;
-}
-
-export type CheckedRow = { ok: true; row: ValidRow } | { ok: false; rejected: RejectedRow };
 
 /** The reference tables, read once before the import. */
 export interface References {
@@ -44,11 +37,7 @@ export interface CheckOptions {
   mayGrantRoles: boolean;
 }
 
-/** The keys that must be unique inside a file, as a row would store them. */
-export interface RowKeys {
-  matricule: string | null;
-  email: string | null;
-}
+const DATA_FIELDS = ['nom_complet', 'email', 'annee_sortie', 'telephone', 'domaine', 'travailleur', 'titre', 'statut', 'role'] as const;
 
 /**
  * The per-row checks that need no database round trip: values and references (read
@@ -56,34 +45,26 @@ export interface RowKeys {
  * users (an e-mail owned by another matricule, unknown matricules in update mode) are
  * the writer's.
  */
-export class RowChecker {
+export class RowChecker implements KeyRules<ValidRow> {
   /** Years and fields to create first, with --create-missing-references. */
   readonly newYears = new Set<number>();
   readonly newFields = new Map<string, string>();
-  private readonly columnOf: Partial<Record<ImportField, number>> = {};
+  private readonly cells: FieldCells<RosterField>;
 
   constructor(
-    private readonly mapping: HeaderMapping,
+    mapping: HeaderMapping<RosterField>,
     private readonly headerLength: number,
     private readonly references: References,
     private readonly options: CheckOptions,
   ) {
-    mapping.fieldByColumn.forEach((field, column) => {
-      if (field) this.columnOf[field] = column;
-    });
+    this.cells = new FieldCells(mapping);
   }
 
-  check(record: SourceRecord): CheckedRow {
-    const reject = (reason: string): CheckedRow => ({ ok: false, rejected: { line: record.line, cells: record.cells, reason } });
-    if (record.malformed) return reject(`not readable as CSV: ${record.malformed}`);
-    const extra = record.cells.slice(this.headerLength).filter((cell) => cell.trim() !== '');
-    if (extra.length > 0) {
-      return reject(`${record.cells.length} cells where the header has ${this.headerLength}`);
-    }
-    if (record.cells.some((cell) => cell.includes('\uFFFD'))) {
-      return reject('holds bytes that are not valid UTF-8 (use --encoding windows-1252 if the file is not UTF-8)');
-    }
-    const cell = (field: ImportField) => this.cell(record, field);
+  check(record: SourceRecord): CheckedRow<ValidRow> {
+    const reject = (reason: string): CheckedRow<ValidRow> => ({ ok: false, rejected: { line: record.line, cells: record.cells, reason } });
+    const unreadable = unreadableRecord(record, this.headerLength);
+    if (unreadable) return reject(unreadable);
+    const cell = (field: RosterField) => this.cells.of(record.cells, field);
     let row: ValidRow;
     try {
       const nom = value.text(cell('nom_complet'), 200, 'nom_complet');
@@ -115,27 +96,27 @@ export class RowChecker {
   }
 
   /**
-   * The record's matricule and e-mail normalised as check() stores them, or null where a
-   * cell is empty or unusable: the same key whether the row is valid or not.
+   * The record's matricule (the person) and e-mail normalised as check() stores them, or
+   * null where a cell is empty or unusable: the same key whether the row is valid or not.
    */
   keys(record: SourceRecord): RowKeys {
-    const attempt = (parse: () => string | null) => {
-      try {
-        return parse();
-      } catch (error) {
-        if (error instanceof value.CellError) return null;
-        throw error;
-      }
-    };
     return {
-      matricule: attempt(() => value.text(this.cell(record, 'matricule'), 50, 'matricule')),
-      email: attempt(() => value.email(this.cell(record, 'email'))),
+      primary: value.orNull(() => value.text(this.cells.of(record.cells, 'matricule'), 50, 'matricule')),
+      secondary: value.orNull(() => value.email(this.cells.of(record.cells, 'email'))),
     };
   }
 
-  private cell(record: SourceRecord, field: ImportField): string | undefined {
-    const column = this.columnOf[field];
-    return column === undefined ? undefined : record.cells[column];
+  readonly primaryPlural = 'matricules';
+  describePrimary = (matricule: string) => `matricule ${matricule}`;
+  describeSecondary = (email: string) => `e-mail ${email}`;
+
+  rowKeys(row: ValidRow): RowKeys {
+    return { primary: row.matricule, secondary: row.email };
+  }
+
+  /** The same values once normalised (a phone written two ways is the same phone). */
+  sameData(a: ValidRow, b: ValidRow): boolean {
+    return DATA_FIELDS.every((field) => a[field] === b[field]);
   }
 
   private year(annee: number | null): number | null {

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
-import { normaliseHeader } from './headers.js';
+import type { DB } from '../../db/schema.js';
+import { normaliseHeader } from '../headers.js';
 import type { References, ValidRow } from './validate.js';
 
 /** The reference tables a roster's years and fields are checked against, read once. */
@@ -21,7 +21,7 @@ export async function readReferences(db: Kysely<DB>): Promise<References> {
  * what it inserted, to be marked as created once the batch commits.
  */
 export async function createReferences(
-  trx: Transaction<DB>,
+  trx: Transaction<DB> | Kysely<DB>,
   rows: ValidRow[],
   unknown: { years: Set<number>; fields: Map<string, string> },
   created: { years: Set<number>; fields: Set<string> },

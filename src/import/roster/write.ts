@@ -1,19 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
-import type { RejectedRow, ValidRow } from './validate.js';
-
-export type ImportMode = 'upsert' | 'insert' | 'update';
-
-export interface BatchCounts {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-}
-
-export interface BatchOutcome extends BatchCounts {
-  rejected: RejectedRow[];
-}
+import type { DB } from '../../db/schema.js';
+import { emptyOutcome, rejectRow, stagedRows, type BatchOutcome, type ImportMode } from '../rows.js';
+import type { ValidRow } from './validate.js';
 
 // The columns a roster writes, with their types for unnest(). nom_complet is never
 // empty in a valid row; every other value may be null, meaning "keep what is stored".
@@ -32,14 +20,7 @@ const COLUMNS = [
 type Column = (typeof COLUMNS)[number][0];
 const UPDATABLE = COLUMNS.map(([name]) => name).filter((name) => name !== 'matricule');
 
-/**
- * The batch as a set: one array per column, unnested into rows by the database, so a
- * batch is a handful of statements whatever its size, on both back ends.
- */
-function staged(rows: ValidRow[]): RawBuilder<unknown> {
-  const arrays = COLUMNS.map(([name, type]) => sql`${rows.map((row) => row[name as Column])}::${sql.raw(type)}[]`);
-  return sql`unnest(${sql.join(arrays)}) as s(${sql.join(COLUMNS.map(([name]) => sql.ref(name)))})`;
-}
+const staged = (rows: ValidRow[]): RawBuilder<unknown> => stagedRows(rows, COLUMNS, (row, column) => row[column as Column]);
 
 /** What the stored row becomes: the file's value, or the stored one where the cell was empty. */
 const merged = (column: string) => sql`coalesce(s.${sql.ref(column)}, u.${sql.ref(column)})`;
@@ -57,7 +38,7 @@ export async function writeBatch(
   mode: ImportMode,
   dryRun: boolean,
 ): Promise<BatchOutcome> {
-  const outcome: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, skipped: 0, rejected: [] };
+  const outcome = emptyOutcome();
   if (rows.length === 0) return outcome;
 
   // What is stored under these matricules and e-mails.
@@ -86,22 +67,18 @@ export async function writeBatch(
     }
     const owner = row.email ? emailOwner.get(row.email) : undefined;
     if (owner !== undefined && owner !== row.matricule) {
-      outcome.rejected.push({
-        line: row.line,
-        cells: row.cells,
-        reason:
+      outcome.rejected.push(
+        rejectRow(
+          row,
           owner === null
             ? `e-mail ${row.email} belongs to an account without matricule`
             : `e-mail ${row.email} belongs to matricule ${owner}`,
-      });
+        ),
+      );
       continue;
     }
     if (mode === 'update' && !exists) {
-      outcome.rejected.push({
-        line: row.line,
-        cells: row.cells,
-        reason: `matricule ${row.matricule} does not exist (mode update adds nobody)`,
-      });
+      outcome.rejected.push(rejectRow(row, `matricule ${row.matricule} does not exist (mode update adds nobody)`));
       continue;
     }
     (exists ? toUpdate : toInsert).push(row);

@@ -1,0 +1,43 @@
+import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
+import { dryRunOption, enumOption, wholeNumber } from '../cli/options.js';
+import { UsageError } from '../errors.js';
+
+const IMPORT_MODES = ['upsert', 'insert', 'update'] as const;
+
+/** --map 'Header=field', repeatable: the pairs so far and this one. */
+function mapPair(pair: string, previous: Record<string, string> = {}): Record<string, string> {
+  const at = pair.lastIndexOf('=');
+  if (at <= 0) throw new UsageError(`--map "${pair}": write it as 'Header=field'.`);
+  return { ...previous, [pair.slice(0, at).trim()]: pair.slice(at + 1).trim() };
+}
+
+/**
+ * What every CSV import takes (`users import`, `orgs import`): the file, the mode, the
+ * dry run, reading (encoding, delimiter, --map), the rejects file and the batch size.
+ * `known` names what a stored row is recognised by, for the help of --mode.
+ */
+export function withImportOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
+  command: Command<Args, Opts, Globals>,
+  known: string,
+) {
+  return command
+    .argument('<file>', 'the CSV file, or - for standard input')
+    .addOption(
+      enumOption(
+        '--mode <mode>',
+        `upsert inserts new rows and updates known ones (${known}), insert skips known ones, update rejects unknown ones; one of`,
+        IMPORT_MODES,
+      ).default('upsert'),
+    )
+    .addOption(dryRunOption('check everything, database included, and report; write nothing'))
+    .addOption(new Option('--all-or-nothing', 'write nothing unless every row is valid'))
+    .addOption(new Option('--encoding <name>', 'utf-8 or windows-1252 (default: detected)'))
+    .addOption(new Option('--delimiter <char>', ', ; or tab (default: detected)'))
+    .addOption(new Option('--map <Header=field>', 'read column Header as field (repeatable)').argParser(mapPair))
+    .addOption(new Option('--rejects <path>', 'where rejected rows go (default: <file name>.rejects.csv here)'))
+    .addOption(
+      new Option('--batch-size <rows>', 'rows per transaction')
+        .default(5000)
+        .argParser((text: string) => wholeNumber('--batch-size', text, 1, 1_000_000)),
+    );
+}

@@ -1,0 +1,254 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { writeAs, type WriteSession } from '../db/session.js';
+import { mapHeaders, type HeaderMapping, type HeaderSpec } from './headers.js';
+import { closeLedger, countInLedger, openLedger, type LedgerKind } from './ledger.js';
+import { openRoster, spoolToFile, type SourceRecord } from './read.js';
+import { defaultRejectsPath, RejectsFile } from './rejects.js';
+import { findRepeatedKeys, RepeatedLines, type KeyRules } from './repeats.js';
+import type { BatchCounts, BatchOutcome, CheckedRow, ImportedRow, ImportMode } from './rows.js';
+
+/** What every import takes, whatever it imports. */
+export interface PipelineOptions {
+  /** A path, or "-" for standard input. */
+  file: string;
+  mode: ImportMode;
+  dryRun: boolean;
+  allOrNothing: boolean;
+  encoding?: string;
+  delimiter?: string;
+  /** --map 'Header=field' */
+  map: Record<string, string>;
+  rejectsPath?: string;
+  batchSize: number;
+  stdin?: NodeJS.ReadableStream;
+  cwd?: string;
+}
+
+/** The machine-readable summary (SPEC "Machine-readable contracts"). */
+export interface ImportSummary extends BatchCounts {
+  read: number;
+  rejected: number;
+  seconds: number;
+  rows_per_second: number;
+  rejects_file: string | null;
+  dry_run: boolean;
+  import_id: string | null;
+}
+
+export interface ImportDetails {
+  encoding: string;
+  delimiter: string;
+  unknownColumns: string[];
+}
+
+export interface ImportHooks {
+  onStart?(details: ImportDetails & { totalBytes: number | null }): void;
+  onProgress?(progress: { rows: number; bytes: number; totalBytes: number | null }): void;
+  /** Lines skipped because they repeat an earlier line of the file exactly. */
+  onRepeats?(repeats: Array<{ line: number; sameAs: number }>): void;
+}
+
+/**
+ * One kind of import (the roster, the partner list): its columns, and once the header is
+ * known, its checks, keys and writer. The pipeline does the rest the same way for all.
+ */
+export interface ImportKind<Field extends string, Row extends ImportedRow> {
+  ledger: LedgerKind;
+  headers: HeaderSpec<Field>;
+  prepare(db: Kysely<DB>, mapping: HeaderMapping<Field>, headerLength: number): Promise<PreparedImport<Row>>;
+}
+
+export interface PreparedImport<Row> extends KeyRules<Row> {
+  /** The per-row checks that need no database round trip. */
+  check(record: SourceRecord): CheckedRow<Row>;
+  /** Writes one batch in the caller's transaction, or for a dry run only counts what would happen. */
+  write(trx: Transaction<DB> | Kysely<DB>, rows: Row[], dryRun: boolean): Promise<BatchOutcome>;
+  /** The batch last written has committed. */
+  committed?(): void;
+}
+
+const RETRYABLE = new Set(['40P01', '40001', '23505']);
+const MAX_ATTEMPTS = 6;
+
+/** Thrown inside the all-or-nothing transaction to roll it back. */
+class RollBack extends Error {}
+
+/**
+ * Imports a CSV file: streams it, checks each row, writes valid rows in batches (each
+ * batch its own transaction, or one for all with allOrNothing), writes rejected rows to
+ * the rejects file, and records the run in the ledger. `session` is the importing
+ * administrator; `hooks` let the presentation show progress.
+ */
+export async function runImport<Field extends string, Row extends ImportedRow>(
+  db: Kysely<DB>,
+  session: WriteSession,
+  kind: ImportKind<Field, Row>,
+  options: PipelineOptions,
+  hooks: ImportHooks = {},
+): Promise<ImportSummary> {
+  if (options.file !== '-') return importFile(db, session, kind, options, options.file, hooks);
+  const spooled = await spoolToFile(options.stdin ?? process.stdin);
+  try {
+    return await importFile(db, session, kind, options, spooled.path, hooks, 'stdin');
+  } finally {
+    spooled.remove();
+  }
+}
+
+async function importFile<Field extends string, Row extends ImportedRow>(
+  db: Kysely<DB>,
+  importer: WriteSession,
+  kind: ImportKind<Field, Row>,
+  options: PipelineOptions,
+  path: string,
+  hooks: ImportHooks,
+  name?: string,
+): Promise<ImportSummary> {
+  const started = performance.now();
+  const readOptions = { encoding: options.encoding, delimiter: options.delimiter, name };
+  const firstPass = await openRoster(path, readOptions);
+  const mapping = mapHeaders(kind.headers, firstPass.header, options.map);
+  const prepared = await kind.prepare(db, mapping, firstPass.header.length);
+  const repeats = new RepeatedLines(await findRepeatedKeys(firstPass.records, prepared, firstPass.estimatedRows), prepared);
+  const input = await openRoster(path, readOptions);
+  const rejects = new RejectsFile(options.rejectsPath ?? defaultRejectsPath(input.name, options.cwd), input.header, input.delimiter);
+  hooks.onStart?.({
+    encoding: input.encoding,
+    delimiter: input.delimiter,
+    unknownColumns: mapping.unknown,
+    totalBytes: input.totalBytes,
+  });
+
+  const totals: ImportSummary = {
+    read: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    rejected: 0,
+    seconds: 0,
+    rows_per_second: 0,
+    rejects_file: null,
+    dry_run: options.dryRun,
+    import_id: null,
+  };
+  const importId = options.dryRun ? null : await openLedger(db, kind.ledger, input.name, importer.actorId, options);
+  totals.import_id = importId;
+  // Every audit entry of this import names the administrator (actor) and the import.
+  const session: WriteSession = { ...importer, userAgent: importId ? `${importer.userAgent} ${importId}` : importer.userAgent };
+
+  const addOutcome = async (outcome: BatchOutcome) => {
+    totals.inserted += outcome.inserted;
+    totals.updated += outcome.updated;
+    totals.unchanged += outcome.unchanged;
+    totals.skipped += outcome.skipped;
+    totals.rejected += outcome.rejected.length;
+    await rejects.add(outcome.rejected);
+  };
+
+  /**
+   * Reads the whole file, handing each full batch of valid rows to `flush`. While the
+   * database writes one batch, the next one is read and checked: at most two batches
+   * are in memory, whatever the size of the file.
+   */
+  const readAll = async (flush: (rows: Row[]) => Promise<void>) => {
+    let batch: Row[] = [];
+    let writing: Promise<void> = Promise.resolve();
+    let failure: { error: unknown } | undefined;
+    const handOver = async (rows: Row[]) => {
+      await writing;
+      if (failure) throw failure.error;
+      writing = flush(rows).then(
+        () => hooks.onProgress?.({ rows: totals.read, bytes: input.bytesRead(), totalBytes: input.totalBytes }),
+        (error: unknown) => void (failure = { error }),
+      );
+    };
+    const take = async (row: Row) => {
+      batch.push(row);
+      if (batch.length >= options.batchSize) {
+        await handOver(batch);
+        batch = [];
+      }
+    };
+    for await (const record of input.records) {
+      totals.read += 1;
+      const checked = prepared.check(record);
+      if (repeats.hold(record, checked)) continue;
+      if (checked.ok) await take(checked.row);
+      else {
+        totals.rejected += 1;
+        await rejects.add([checked.rejected]);
+      }
+    }
+    // Lines with a repeated key, settled now that the whole file is known.
+    const settled = repeats.settle();
+    totals.rejected += settled.rejected.length;
+    totals.skipped += settled.repeats.length;
+    await rejects.add(settled.rejected);
+    if (settled.repeats.length > 0) hooks.onRepeats?.(settled.repeats);
+    for (const row of settled.rows) await take(row);
+    if (batch.length > 0) await handOver(batch);
+    await writing;
+    if (failure) throw failure.error;
+    hooks.onProgress?.({ rows: totals.read, bytes: input.bytesRead(), totalBytes: input.totalBytes });
+  };
+
+  let status: 'completed' | 'rolled_back' = 'completed';
+  try {
+    if (options.dryRun) {
+      await readAll(async (rows) => addOutcome(await prepared.write(db, rows, true)));
+    } else if (options.allOrNothing) {
+      try {
+        await writeAs(db, session, async (trx) => {
+          await readAll(async (rows) => {
+            await addOutcome(await prepared.write(trx, rows, false));
+            prepared.committed?.();
+          });
+          if (totals.rejected > 0) throw new RollBack();
+        });
+      } catch (error) {
+        if (!(error instanceof RollBack)) throw error;
+        status = 'rolled_back';
+        totals.inserted = totals.updated = totals.unchanged = totals.skipped = 0;
+      }
+    } else {
+      await readAll(async (rows) => {
+        // Each batch commits with its counts in the ledger: a killed import leaves whole
+        // batches, and the ledger says how far it went.
+        const outcome = await retrying(() =>
+          writeAs(db, session, async (trx) => {
+            const result = await prepared.write(trx, rows, false);
+            await countInLedger(trx, importId!, result);
+            return result;
+          }),
+        );
+        prepared.committed?.();
+        await addOutcome(outcome);
+      });
+    }
+    totals.rejects_file = await rejects.close();
+  } catch (error) {
+    await rejects.close().catch(() => null);
+    if (importId) await closeLedger(db, importId, 'failed', totals, input.checksum(), error);
+    throw error;
+  }
+
+  totals.seconds = Math.round((performance.now() - started) / 10) / 100;
+  totals.rows_per_second = totals.seconds > 0 ? Math.round(totals.read / totals.seconds) : totals.read;
+  if (importId) await closeLedger(db, importId, status, totals, input.checksum());
+  return totals;
+}
+
+/** Runs a batch again when a concurrent import got in its way (deadlock, unique race). */
+async function retrying<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+    }
+  }
+}
