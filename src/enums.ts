@@ -28,3 +28,7 @@ export const STATUTS_OFFRE: readonly StatutOffre[] = ['active', 'expiree', 'pour
 /** audit_log.action, as `audit list --action` takes it. */
 export const AUDIT_ACTIONS = ['insert', 'update', 'delete'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What `orgs import --match` matches a partner-list row to a stored organisation by. */
+export const ORG_MATCH_KEYS = ['site-web', 'email', 'nom'] as const;
+export type OrgMatchKey = (typeof ORG_MATCH_KEYS)[number];

@@ -147,10 +147,15 @@ export function role(raw: string | undefined): RoleUtilisateur | null {
 }
 
 /** A cell holding one of `values` (matched like every enum), or null when empty. */
-export function enumValue<T extends string>(raw: string | undefined, values: readonly T[], label: string): T | null {
+export function enumValue<T extends string>(
+  raw: string | undefined,
+  values: readonly T[],
+  label: string,
+  aliases: Record<string, T> = {},
+): T | null {
   const value = raw?.trim();
   if (!value) return null;
-  const found = matchEnum(value, values);
+  const found = matchEnum(value, values, aliases);
   if (!found) throw new CellError(`${label} "${value}" is not one of ${values.join(', ')}`);
   return found;
 }
@@ -172,6 +177,15 @@ export function url(raw: string | undefined, label: string): string | null {
 }
 
 /** A calendar date, YYYY-MM-DD, that exists. */
+/** A date as a spreadsheet writes it: YYYY-MM-DD, or the French DD/MM/YYYY; stored as YYYY-MM-DD. */
+export function spreadsheetDate(raw: string | undefined, label: string): string | null {
+  const french = raw === undefined ? null : /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(raw);
+  if (!french) return date(raw, label);
+  const iso = `${french[3]}-${french[2]!.padStart(2, '0')}-${french[1]!.padStart(2, '0')}`;
+  if (orNull(() => date(iso, label)) === null) throw new CellError(`${label} "${raw!.trim()}" is not a date (DD/MM/YYYY or YYYY-MM-DD)`);
+  return iso;
+}
+
 export function date(raw: string | undefined, label: string): string | null {
   const value = raw?.trim();
   if (!value) return null;

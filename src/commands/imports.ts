@@ -3,10 +3,38 @@ import type { Column } from '../cli/output.js';
 import { renderList } from '../cli/render.js';
 import type { Context } from '../context.js';
 import { ExitCode } from '../errors.js';
-import type { ImportHooks, ImportSummary } from '../import/pipeline.js';
+import type { ImportHooks, ImportSummary, PipelineOptions } from '../import/pipeline.js';
 import type { LedgerKind } from '../import/ledger.js';
 import type { ImportRunView } from '../services/imports.js';
 import type { CommandRun } from './types.js';
+
+/** What withImportOptions declares, as Commander hands it over. */
+interface ImportOpts {
+  mode: PipelineOptions['mode'];
+  dryRun?: true;
+  allOrNothing?: true;
+  encoding?: string;
+  delimiter?: string;
+  map?: Record<string, string>;
+  rejects?: string;
+  batchSize: number;
+}
+
+/** The pipeline's options from the command line: the file (or - for stdin) and withImportOptions'. */
+export function pipelineOptions(ctx: Context, file: string, opts: ImportOpts): PipelineOptions {
+  return {
+    file,
+    mode: opts.mode,
+    dryRun: Boolean(opts.dryRun),
+    allOrNothing: Boolean(opts.allOrNothing),
+    encoding: opts.encoding,
+    delimiter: opts.delimiter,
+    map: opts.map ?? {},
+    rejectsPath: opts.rejects,
+    batchSize: opts.batchSize,
+    stdin: ctx.io.stdin,
+  };
+}
 
 /**
  * The presentation every CSV import shares (`users import`, `orgs import`): a progress

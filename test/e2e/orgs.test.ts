@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, runCli } from '../support/cli.js';
+import { rosterDir } from '../support/rosters.js';
 import { countRows, createServerDatabase, type TestDatabase } from '../support/databases.js';
 
 /** `alumni orgs` as a user runs it: the built CLI, real processes, one server database. */
@@ -62,5 +65,30 @@ describe('orgs, end to end on a server', () => {
       sql`est_contact_principal and organisation_id = (select id from organisation where nom_organisation = 'Course')`,
     );
     expect(principals).toBe(1);
+  });
+
+  it('orgs import: the sample partner list exits 3 with its rejects, a re-run changes nothing, stdin works, a file without names exits 2', async () => {
+    const dir = rosterDir();
+    const sample = join(ROOT, 'fixtures', 'partenaires.csv');
+    const first = await runCli(['orgs', 'import', sample, '--json', '--country', 'BJ'], { env, cwd: dir });
+    expect(first.code).toBe(3);
+    const summary = JSON.parse(first.stdout);
+    expect(summary).toMatchObject({ read: 8, rejected: 3, rejects_file: join(dir, 'partenaires.rejects.csv') });
+    // Orange Bénin may be there already (added by the first test): matched by its website.
+    expect(summary.inserted + summary.updated).toBe(5);
+    expect(readFileSync(summary.rejects_file, 'utf8')).toContain('nom_organisation is empty');
+    expect(await countRows(t.db, 'organisation', sql`nom_organisation = 'Orange Bénin' and telephone_general = '+2290121313131'`)).toBe(1);
+
+    const again = await runCli(['orgs', 'import', '-', '--json', '--dry-run'], { env, cwd: dir, input: readFileSync(sample) });
+    expect(JSON.parse(again.stdout)).toMatchObject({ read: 8, inserted: 0, updated: 0, unchanged: 5, rejected: 3, dry_run: true });
+
+    const ledger = JSON.parse((await runCli(['orgs', 'imports', '--json'], { env })).stdout);
+    expect(ledger).toEqual([expect.objectContaining({ id: summary.import_id, inserted: summary.inserted, status: 'completed' })]);
+    const roster = JSON.parse((await runCli(['users', 'imports', '--json'], { env })).stdout);
+    expect(roster.map((r: { id: string }) => r.id)).not.toContain(summary.import_id);
+
+    const unusable = await runCli(['orgs', 'import', '-'], { env, cwd: dir, input: 'Ville;Pays\nCotonou;Bénin\n' });
+    expect(unusable.code).toBe(2);
+    expect(unusable.stderr).toMatch(/no column for nom_organisation/);
   });
 });

@@ -1,6 +1,7 @@
 import { Argument, Option, type Command, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import { afterOption, countryOption, csvOption, dryRunOption, enumOption, enumValue, limitOption, yesOption } from '../../cli/options.js';
-import { ROLES_CONTACT, STATUTS_ORGANISATION, TYPES_ORGANISATION } from '../../enums.js';
+import { ORG_MATCH_KEYS, ROLES_CONTACT, STATUTS_ORGANISATION, TYPES_ORGANISATION } from '../../enums.js';
+import { withImportOptions } from '../../cli/import-options.js';
 import type { Lazy, OptsOf } from '../types.js';
 
 const ORG = 'id or exact name (case and accents ignored)';
@@ -55,6 +56,22 @@ export type OrgsAddOpts = OptsOf<typeof add>;
 const update = (orgs: CommandUnknownOpts) =>
   withFields(orgs, 'update', "change an organisation's fields: only what is given").argument('<org>', ORG);
 export type OrgsUpdateOpts = OptsOf<typeof update>;
+
+const importOrgs = (orgs: CommandUnknownOpts) =>
+  withImportOptions(orgs.command('import').description("import a partner list (the school's spreadsheet of organisations)"), 'by --match')
+    .addOption(
+      enumOption(
+        '--match <key>',
+        'match stored organisations by (default: website domain, else general e-mail, else name)',
+        ORG_MATCH_KEYS,
+      ),
+    )
+    .addOption(enumOption('--type <type>', 'type of new organisations whose row gives none', TYPES_ORGANISATION))
+    .addOption(countryOption());
+export type OrgsImportOpts = OptsOf<typeof importOrgs>;
+
+const imports = (orgs: CommandUnknownOpts) =>
+  orgs.command('imports').description('the partner-list import ledger, newest first').addOption(limitOption(20)).addOption(csvOption());
 
 const contactAdd = (contacts: CommandUnknownOpts) =>
   contacts
@@ -118,6 +135,8 @@ export function registerOrgs(program: Command, lazy: Lazy): void {
     .addOption(csvOption())
     .action(lazy(() => import('./duplicates.js')));
   merge(orgs).action(lazy(() => import('./merge.js')));
+  importOrgs(orgs).action(lazy(() => import('./import.js')));
+  imports(orgs).action(lazy(() => import('./imports.js')));
   const contacts = orgs.command('contacts').description("an organisation's contacts");
   contacts
     .command('list')

@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js';
-import { presentImport } from '../imports.js';
+import { pipelineOptions, presentImport } from '../imports.js';
 import type { CommandRun } from '../types.js';
 import type { UsersImportOpts } from './index.js';
 
@@ -11,19 +11,10 @@ export const run: CommandRun<UsersImportOpts> = async (ctx, { args, opts }) => {
         db,
         ctx.session(await ctx.actor(db)),
         {
-          file: args[0]!,
-          mode: opts.mode,
-          dryRun: Boolean(opts.dryRun),
-          allOrNothing: Boolean(opts.allOrNothing),
-          encoding: opts.encoding,
-          delimiter: opts.delimiter,
-          map: opts.map ?? {},
+          ...pipelineOptions(ctx, args[0]!, opts),
+          createMissingReferences: Boolean(opts.createMissingReferences),
           // countryOption has checked it: two upper-case letters.
           country: opts.country as CountryCode | undefined,
-          createMissingReferences: Boolean(opts.createMissingReferences),
-          rejectsPath: opts.rejects,
-          batchSize: opts.batchSize,
-          stdin: ctx.io.stdin,
         },
         hooks,
       ),

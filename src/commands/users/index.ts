@@ -2,7 +2,7 @@ import { Argument, Option, type Command, type CommandUnknownOpts, type OptionVal
 import { afterOption, countryOption, csvOption, enumOption, enumValue, limitOption, yesNoOption, yesNoValue } from '../../cli/options.js';
 import { UsageError } from '../../errors.js';
 import { ROLES_UTILISATEUR as ROLES, STATUTS_UTILISATEUR as STATUTS } from '../../enums.js';
-import { withImportOptions } from '../import-options.js';
+import { withImportOptions } from '../../cli/import-options.js';
 import type { Lazy, OptsOf } from '../types.js';
 
 const REF = 'id, e-mail or matricule';

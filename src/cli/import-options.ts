@@ -1,5 +1,5 @@
 import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
-import { dryRunOption, enumOption, wholeNumber } from '../cli/options.js';
+import { dryRunOption, enumOption, wholeNumber } from './options.js';
 import { UsageError } from '../errors.js';
 
 const IMPORT_MODES = ['upsert', 'insert', 'update'] as const;

@@ -1,0 +1,3 @@
+import { listLedger } from '../imports.js';
+
+export const run = listLedger('orgs');

@@ -1,0 +1,148 @@
+import type { CountryCode } from 'libphonenumber-js';
+import type { StatutOrganisation, TypeOrganisation } from '../../db/schema.js';
+import { STATUTS_ORGANISATION, TYPES_ORGANISATION, type OrgMatchKey } from '../../enums.js';
+import { phone } from '../../phone.js';
+import * as value from '../../values.js';
+import { FieldCells, type HeaderMapping } from '../headers.js';
+import { unreadableRecord, type SourceRecord } from '../read.js';
+import type { KeyRules, RowKeys } from '../repeats.js';
+import type { CheckedRow, ImportedRow } from '../rows.js';
+import { ORG_FIELDS, type OrgField } from './headers.js';
+
+/** A row ready to be written: every value normalised; null means "leave as stored". */
+export interface OrgRow extends ImportedRow {
+  /** The key the row is matched by, and its value as compared. */
+  match: { by: OrgMatchKey; value: string };
+  nom_organisation: string;
+  type_organisation: TypeOrganisation | null;
+  statut: StatutOrganisation | null;
+  secteur_activite: string | null;
+  adresse: string | null;
+  ville: string | null;
+  pays: string | null;
+  site_web: string | null;
+  email_general: string | null;
+  telephone_general: string | null;
+  description: string | null;
+  date_creation: string | null;
+}
+
+// How partner lists write the types: French and English words for the schema's values.
+const TYPE_WORDS: Record<string, TypeOrganisation> = {
+  société: 'entreprise',
+  company: 'entreprise',
+  business: 'entreprise',
+  ngo: 'ONG',
+  'start-up': 'startup',
+  'institution publique': 'institution_publique',
+  'établissement public': 'institution_publique',
+  administration: 'institution_publique',
+  'public institution': 'institution_publique',
+};
+
+/** "https://www.orange.bj/fr" → "orange.bj", as alumni_admin.web_domain() computes it in the database. */
+export function webDomain(address: string): string | null {
+  const host = /^[a-zA-Z]+:\/\/([^/:?#]+)/.exec(address)?.[1];
+  return host ? host.toLowerCase().replace(/^www\./, '') || null : null;
+}
+
+/** A name without case, accents or extra spaces: the "exact normalised name" the import matches. */
+export function nameKey(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+export interface OrgCheckOptions {
+  /** One key for every row, or (undefined) each row's first of website domain, general e-mail, name. */
+  match?: OrgMatchKey;
+  country?: CountryCode;
+}
+
+/** The per-row checks of a partner list; matching stored organisations is the writer's. */
+export class OrgChecker implements KeyRules<OrgRow> {
+  private readonly cells: FieldCells<OrgField>;
+  readonly primaryPlural = 'organisations';
+
+  constructor(
+    mapping: HeaderMapping<OrgField>,
+    private readonly headerLength: number,
+    private readonly options: OrgCheckOptions,
+  ) {
+    this.cells = new FieldCells(mapping);
+  }
+
+  check(record: SourceRecord): CheckedRow<OrgRow> {
+    const reject = (reason: string): CheckedRow<OrgRow> => ({ ok: false, rejected: { line: record.line, cells: record.cells, reason } });
+    const unreadable = unreadableRecord(record, this.headerLength);
+    if (unreadable) return reject(unreadable);
+    const cell = (field: OrgField) => this.cells.of(record.cells, field);
+    let row: Omit<OrgRow, 'match'>;
+    try {
+      const nom = value.text(cell('nom_organisation'), 200, 'nom_organisation');
+      if (nom === null) return reject('nom_organisation is empty');
+      row = {
+        line: record.line,
+        cells: record.cells,
+        nom_organisation: nom,
+        type_organisation: value.enumValue(cell('type_organisation'), TYPES_ORGANISATION, 'type_organisation', TYPE_WORDS),
+        statut: value.enumValue(cell('statut'), STATUTS_ORGANISATION, 'statut'),
+        secteur_activite: value.text(cell('secteur_activite'), 100, 'secteur_activite'),
+        adresse: value.text(cell('adresse'), 1000, 'adresse'),
+        ville: value.text(cell('ville'), 100, 'ville'),
+        pays: value.text(cell('pays'), 100, 'pays'),
+        site_web: value.url(cell('site_web'), 'site_web'),
+        email_general: value.email(cell('email_general')),
+        telephone_general: phone(cell('telephone_general'), this.options.country),
+        description: value.text(cell('description'), 10_000, 'description'),
+        date_creation: value.spreadsheetDate(cell('date_creation'), 'date_creation'),
+      };
+    } catch (error) {
+      if (error instanceof value.CellError) return reject(error.message);
+      throw error;
+    }
+    const match = this.matchOf(row);
+    if (!match) return reject(`no ${this.options.match === 'site-web' ? 'website' : 'e-mail'} to match on (--match ${this.options.match})`);
+    return { ok: true, row: { ...row, match } };
+  }
+
+  /** The key of the row: the one --match names, or the first the row has. */
+  private matchOf(row: Pick<OrgRow, 'site_web' | 'email_general' | 'nom_organisation'>): OrgRow['match'] | null {
+    const candidates: Array<[OrgMatchKey, string | null]> = [
+      ['site-web', row.site_web === null ? null : webDomain(row.site_web)],
+      ['email', row.email_general],
+      ['nom', nameKey(row.nom_organisation)],
+    ];
+    for (const [by, key] of candidates) {
+      if (this.options.match !== undefined && by !== this.options.match) continue;
+      if (key !== null) return { by, value: key };
+    }
+    return null;
+  }
+
+  /** The row's key as check() would compute it, read from a record that may be invalid. */
+  keys(record: SourceRecord): RowKeys {
+    const cell = (field: OrgField) => this.cells.of(record.cells, field);
+    const nom = value.orNull(() => value.text(cell('nom_organisation'), 200, 'nom_organisation'));
+    const match = this.matchOf({
+      nom_organisation: nom ?? '',
+      site_web: value.orNull(() => value.url(cell('site_web'), 'site_web')),
+      email_general: value.orNull(() => value.email(cell('email_general'))),
+    });
+    return { primary: match && match.value !== '' ? describeMatch(match) : null, secondary: null };
+  }
+
+  rowKeys(row: OrgRow): RowKeys {
+    return { primary: describeMatch(row.match), secondary: null };
+  }
+
+  sameData(a: OrgRow, b: OrgRow): boolean {
+    return ORG_FIELDS.every((field) => a[field] === b[field]);
+  }
+
+  describePrimary = (key: string) => key;
+  describeSecondary = (key: string) => key;
+}
+
+/** "website orange.bj", "e-mail contact@orange.bj", "name orange benin". */
+export function describeMatch(match: OrgRow['match']): string {
+  return `${match.by === 'site-web' ? 'website' : match.by === 'email' ? 'e-mail' : 'name'} ${match.value}`;
+}
