@@ -329,4 +329,13 @@ describe.each(BACKENDS)('partner-list import (orgs import) on the %s back end', 
       select alumni_admin.web_domain(a) as domain from unnest(${addresses}::text[]) with ordinality x(a, n) order by n`.execute(t.db);
     expect(rows.map((r) => r.domain)).toEqual(addresses.map(webDomain));
   });
+
+  it('two imports of one new partner list at once create each organisation once', async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => [`Partenaire ${i}`, 'entreprise', `https://partenaire-${i}.example`]);
+    const file = writeRoster(dir, 'together.csv', [['Raison sociale', 'Type', 'Site web'], ...rows]);
+    const [a, b] = await Promise.all([run(file), run(file)]);
+    expect(a.inserted + b.inserted).toBe(12);
+    expect(a.unchanged + b.unchanged).toBe(12);
+    expect(await countRows(t.db, 'organisation', sql`nom_organisation like 'Partenaire %'`)).toBe(12);
+  });
 });
