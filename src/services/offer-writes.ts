@@ -44,6 +44,15 @@ export interface OfferInput {
 
 const KIND_TYPE_FLAG = { stage: '--type-stage', formation: '--type-formation', emploi: '--type-emploi' } as const;
 
+function capitalised(text: string): string {
+  return `${text[0]!.toUpperCase()}${text.slice(1)}`;
+}
+
+/** "a stage", "an emploi". */
+function aKind(kind: OfferKindName): string {
+  return `${kind === 'emploi' ? 'an' : 'a'} ${kind}`;
+}
+
 /** ISO 4217 codes as the runtime's ICU knows them (XOF, EUR, ...). */
 function currency(raw: string): string {
   const code = value.nfc(raw).trim().toUpperCase();
@@ -67,14 +76,14 @@ function checkKindFlags(input: OfferInput): void {
   const { type } = input;
   for (const kind of ['stage', 'formation', 'emploi'] as const) {
     const given = input[`type_${kind}`] !== undefined;
-    if (kind === type && !given) throw new UsageError(`A ${type} needs its type: give ${KIND_TYPE_FLAG[kind]}.`);
-    if (kind !== type && given) throw new UsageError(`${KIND_TYPE_FLAG[kind]} is for a ${kind}; this offer is a ${type}.`);
+    if (kind === type && !given) throw new UsageError(`${capitalised(aKind(type))} needs its type: give ${KIND_TYPE_FLAG[kind]}.`);
+    if (kind !== type && given) throw new UsageError(`${KIND_TYPE_FLAG[kind]} is for ${aKind(kind)}; this offer is ${aKind(type)}.`);
   }
   if (type !== 'formation') {
     const priced = (['prix', 'devise', 'est_payante'] as const).filter((k) => input[k] !== undefined);
     if (priced.length > 0) {
       const flags = priced.map((k) => (k === 'est_payante' ? '--payante' : `--${k}`)).join(', ');
-      throw new UsageError(`${flags}: only a formation has a price; this offer is a ${type}.`);
+      throw new UsageError(`${flags}: only a formation has a price; this offer is ${aKind(type)}.`);
     }
   }
 }
