@@ -1,4 +1,14 @@
-import type { RoleContact, RoleUtilisateur, StatutOffre, StatutOrganisation, StatutUtilisateur, TypeOrganisation } from './db/schema.js';
+import type {
+  RoleContact,
+  RoleUtilisateur,
+  StatutOffre,
+  StatutOrganisation,
+  StatutUtilisateur,
+  TypeEmploi,
+  TypeFormation,
+  TypeOrganisation,
+  TypeStage,
+} from './db/schema.js';
 
 /**
  * The values of the schema's enums, for the options that take them. Apart from the
@@ -32,3 +42,23 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** What `orgs import --match` matches a partner-list row to a stored organisation by. */
 export const ORG_MATCH_KEYS = ['site-web', 'email', 'nom'] as const;
 export type OrgMatchKey = (typeof ORG_MATCH_KEYS)[number];
+
+/** The three kinds of offer, each its own table. */
+export const OFFER_KINDS = ['stage', 'formation', 'emploi'] as const;
+export type OfferKindName = (typeof OFFER_KINDS)[number];
+export const TYPES_STAGE: readonly TypeStage[] = ['ouvrier', 'academique', 'professionnel'];
+export const TYPES_FORMATION: readonly TypeFormation[] = ['en_ligne', 'presentiel', 'hybride'];
+export const TYPES_EMPLOI: readonly TypeEmploi[] = [
+  'temps_plein_terrain',
+  'temps_partiel_terrain',
+  'temps_plein_ligne',
+  'temps_partiel_ligne',
+  'hybride',
+];
+/**
+ * An offer's state as `offers` shows and filters it: a stage's or emploi's statut, and a
+ * formation's derived one (it has no statut column): en_attente (waiting for a
+ * moderator), refusee (rejected), active (approved, not past), expiree (approved, past).
+ */
+export const OFFER_STATES = ['active', 'expiree', 'pourvue', 'en_attente', 'refusee'] as const;
+export type OfferState = (typeof OFFER_STATES)[number];

@@ -6,6 +6,7 @@ import { registerFixtures } from './commands/fixtures/index.js';
 import { registerJobs } from './commands/jobs/index.js';
 import { lazyActions, type RunState } from './commands/lazy.js';
 import { registerMigrate } from './commands/migrate/index.js';
+import { registerOffers } from './commands/offers/index.js';
 import { registerOrgs } from './commands/orgs/index.js';
 import { registerUsers } from './commands/users/index.js';
 import { registerValidate } from './commands/validate/index.js';
@@ -35,6 +36,7 @@ export function buildProgram(io: Io, state: RunState): Command {
     registerMigrate,
     registerUsers,
     registerOrgs,
+    registerOffers,
     registerValidate,
     registerJobs,
     registerAudit,

@@ -1,7 +1,7 @@
 import { Option } from '@commander-js/extra-typings';
 import { durationRefusal, parseDuration, pointAhead, pointInTime, pointInTimeRefusal, toInterval } from '../durations.js';
 import { UsageError } from '../errors.js';
-import { enumRefusal, matchEnum, parseYesNo, yesNoRefusal } from '../values.js';
+import { CellError, date, enumRefusal, matchEnum, parseYesNo, yesNoRefusal } from '../values.js';
 
 /**
  * Every option that more than one command takes, declared once with its validation
@@ -67,6 +67,23 @@ export function afterOption() {
 
 export function csvOption() {
   return new Option('--csv', 'CSV on stdout');
+}
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export function dateValue(flag: string, text: string): string {
+  try {
+    const day = date(text, flag);
+    if (day === null) throw new CellError(`${flag}: give a date (YYYY-MM-DD)`);
+    return day;
+  } catch (error) {
+    if (error instanceof CellError) throw new UsageError(`${error.message}.`);
+    throw error;
+  }
+}
+
+/** A calendar day (YYYY-MM-DD), as a date column stores it. */
+export function dateOption<const Flags extends string>(flags: Flags, description: string) {
+  return new Option(flags, `${description} (YYYY-MM-DD)`).argParser((text: string) => dateValue(flagName(flags), text));
 }
 
 /** A point in time: an ISO date or date-time, or a duration back from now (src/durations.ts). */

@@ -24,6 +24,13 @@ export const CONSTRAINT_SENTENCES: Readonly<Record<string, Sentence>> = {
   unique_contact_principal: () => 'This organisation already has a principal contact; an organisation has at most one.',
   // Raised by the trigger enforce_max_membres (a check_violation naming this constraint).
   max_membres: () => 'The group is full: it has as many active members as its max_membres allows.',
+  // Offers: the services check these first; the sentences are for a write that slips past.
+  stage_check: () => "A stage's date_fin cannot be before its date_debut.",
+  formation_check: () => "A formation's date_fin cannot be before its date_debut.",
+  emploi_check: () => "An emploi's date_expiration cannot be before its date_publication.",
+  formation_prix_check: () => "A formation's prix is 0 or more.",
+  formation_devise_check: () => "A formation's devise is a three-letter ISO 4217 code, such as XOF or EUR.",
+  formation_prix_coherent: () => 'A paid formation states its prix and devise; a free one has no price (or 0).',
 };
 
 // The SQLSTATEs of a refused change (class 23, integrity constraint violation).

@@ -1,0 +1,27 @@
+import type { Column } from '../../cli/output.js';
+import { renderList } from '../../cli/render.js';
+import type { OfferHit } from '../../services/offers.js';
+import type { CommandRun } from '../types.js';
+import type { OffersSearchOpts } from './index.js';
+
+export const run: CommandRun<OffersSearchOpts> = async (ctx, { args, opts }) => {
+  const { searchOffers } = await import('../../services/offers.js');
+  const text = args[0]!;
+  const page = await ctx.withDb(({ db }) => searchOffers(db, text, { type: opts.type, limit: opts.limit, after: opts.after }));
+  // The excerpt's «marks» become bold on a terminal.
+  const excerpt = (hit: OfferHit) => hit.excerpt.replace(/«([^»]*)»/g, (_all, word: string) => ctx.out.stdoutColors.bold(word));
+  const columns: Column<OfferHit>[] = [
+    { header: 'type', value: 'type' },
+    { header: 'titre', value: 'titre' },
+    { header: 'nom_organisation', value: 'nom_organisation' },
+    { header: 'statut', value: 'statut' },
+    { header: 'excerpt', value: opts.csv ? 'excerpt' : excerpt },
+    { header: 'id', value: 'id' },
+  ];
+  if (opts.csv) columns.splice(4, 0, { header: 'rank', value: 'rank' });
+  await renderList(ctx, columns, page.items, {
+    csv: opts.csv,
+    page: { nextAfter: page.next_after, nextCommand: (cursor) => `alumni offers search ${JSON.stringify(text)} --after ${cursor}` },
+  });
+  if (!ctx.out.json && page.items.length === 0) ctx.out.info(`No offer matches "${text}".`);
+};

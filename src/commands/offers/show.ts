@@ -1,0 +1,14 @@
+import { renderRecord } from '../../cli/render.js';
+import type { CommandRun } from '../types.js';
+import { describeDecision } from '../validate/shared.js';
+
+export const run: CommandRun = async (ctx, { args }) => {
+  const { showOffer } = await import('../../services/offers.js');
+  const offer = await ctx.withDb(({ db }) => showOffer(db, args[0]!));
+  const { createur, decisions, ...fields } = offer;
+  renderRecord(ctx, offer, [
+    ...Object.entries(fields),
+    ['createur', createur ? `${createur.nom_complet}${createur.email ? ` <${createur.email}>` : ''}` : '(none)'],
+    ...(decisions ? [['decisions', decisions.map(describeDecision).join('\n') || '(none yet)'] as [string, string]] : []),
+  ]);
+};
