@@ -1,4 +1,13 @@
-import type { RoleContact, RoleUtilisateur, StatutOffre, StatutOrganisation, StatutUtilisateur, TypeOrganisation } from './db/schema.js';
+import type {
+  RoleContact,
+  RoleMembre,
+  RoleUtilisateur,
+  StatutOffre,
+  StatutOrganisation,
+  StatutUtilisateur,
+  TypeGroupe,
+  TypeOrganisation,
+} from './db/schema.js';
 
 /**
  * The values of the schema's enums, for the options that take them. Apart from the
@@ -28,3 +37,6 @@ export const STATUTS_OFFRE: readonly StatutOffre[] = ['active', 'expiree', 'pour
 /** audit_log.action, as `audit list --action` takes it. */
 export const AUDIT_ACTIONS = ['insert', 'update', 'delete'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const TYPES_GROUPE: readonly TypeGroupe[] = ['public', 'prive', 'administratif'];
+export const ROLES_MEMBRE: readonly RoleMembre[] = ['membre', 'moderateur', 'admin'];

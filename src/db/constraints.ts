@@ -24,6 +24,10 @@ export const CONSTRAINT_SENTENCES: Readonly<Record<string, Sentence>> = {
   unique_contact_principal: () => 'This organisation already has a principal contact; an organisation has at most one.',
   // Raised by the trigger enforce_max_membres (a check_violation naming this constraint).
   max_membres: () => 'The group is full: it has as many active members as its max_membres allows.',
+  idx_groupe_nom_normalise: (v) =>
+    `A group with the same name${v ? ` (${v})` : ''}, without regard to case or accents, already exists; choose another name.`,
+  // Raised by the trigger enforce_max_membres_above_members.
+  max_membres_below_members: () => 'max_membres cannot be below the active members of the group: remove members first.',
 };
 
 // The SQLSTATEs of a refused change (class 23, integrity constraint violation).
