@@ -50,7 +50,8 @@ CREATE FUNCTION enforce_max_membres_above_members() RETURNS trigger
 DECLARE
   actifs integer;
 BEGIN
-  IF NEW.max_membres IS NULL OR NEW.max_membres >= coalesce(OLD.max_membres, 0) THEN
+  -- No limit, or a limit raised: nothing to check (a limit set where there was none is checked).
+  IF NEW.max_membres IS NULL OR NEW.max_membres >= OLD.max_membres THEN
     RETURN NEW;
   END IF;
   SELECT count(*) INTO actifs FROM membre_groupe WHERE groupe_id = NEW.id AND est_actif;
