@@ -37,7 +37,7 @@ export function withUserFilters<
 >(command: Command<Args, Opts, Globals>, roleFlags: RoleFlags = '--role <role>' as RoleFlags) {
   return command
     .addOption(enumOption('--statut <statut>', 'only this statut (any case, accents or not)', STATUTS))
-    .addOption(enumOption(roleFlags, 'only this role (any case)', ROLES))
+    .addOption(enumOption(roleFlags, 'only accounts with this role (any case)', ROLES))
     .addOption(new Option('--annee <year>', 'graduation year').argParser((text: string) => yearValue('--annee', text)))
     .addOption(new Option('--domaine <field>', 'field (domaine), without regard to case or accents'))
     .addOption(yesNoOption('--travailleur <oui|non>', 'working or not'))
