@@ -35,9 +35,9 @@ describe('groups commands', () => {
       next_after: expect.any(String),
     });
     const table = await runMain(['groups', 'list', '--search', 'club', '--type', 'prive'], { env });
-    expect(table.stdout).toMatch(/Club Génie.*prive.*true.*0\/3/);
+    expect(table.stdout).toMatch(/Club Génie.*prive.*true.*│ 0 .*│ 3 /);
     const csv = await runMain(['groups', 'list', '--search', 'club', '--valide', 'oui', '--csv'], { env });
-    expect(csv.stdout.split('\n')[0]).toBe('nom_groupe,type_groupe,est_valide,membres,id');
+    expect(csv.stdout.split('\n')[0]).toBe('nom_groupe,type_groupe,est_valide,membres_actifs,max_membres,id');
     expect(await json(['groups', 'show', 'club genie'])).toMatchObject({
       id: added.id,
       membres_actifs: 0,

@@ -7,7 +7,8 @@ export const GROUP_TABLE: Column<GroupView>[] = [
   { header: 'nom_groupe', value: 'nom_groupe' },
   { header: 'type_groupe', value: 'type_groupe' },
   { header: 'est_valide', value: 'est_valide' },
-  { header: 'membres', value: (g) => (g.max_membres === null ? `${g.membres_actifs}` : `${g.membres_actifs}/${g.max_membres}`) },
+  { header: 'membres_actifs', value: 'membres_actifs' },
+  { header: 'max_membres', value: 'max_membres' },
   { header: 'id', value: 'id' },
 ];
 
