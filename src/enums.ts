@@ -1,11 +1,13 @@
 import type {
   RoleContact,
+  RoleMembre,
   RoleUtilisateur,
   StatutOffre,
   StatutOrganisation,
   StatutUtilisateur,
   TypeEmploi,
   TypeFormation,
+  TypeGroupe,
   TypeOrganisation,
   TypeStage,
 } from './db/schema.js';
@@ -62,3 +64,5 @@ export const TYPES_EMPLOI: readonly TypeEmploi[] = [
  */
 export const OFFER_STATES = ['active', 'expiree', 'pourvue', 'en_attente', 'refusee'] as const;
 export type OfferState = (typeof OFFER_STATES)[number];
+export const TYPES_GROUPE: readonly TypeGroupe[] = ['public', 'prive', 'administratif'];
+export const ROLES_MEMBRE: readonly RoleMembre[] = ['membre', 'moderateur', 'admin'];

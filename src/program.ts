@@ -3,6 +3,7 @@ import type { Io } from './cli/io.js';
 import { registerAudit } from './commands/audit/index.js';
 import { registerDoctor } from './commands/doctor/index.js';
 import { registerFixtures } from './commands/fixtures/index.js';
+import { registerGroups } from './commands/groups/index.js';
 import { registerJobs } from './commands/jobs/index.js';
 import { lazyActions, type RunState } from './commands/lazy.js';
 import { registerMigrate } from './commands/migrate/index.js';
@@ -37,6 +38,7 @@ export function buildProgram(io: Io, state: RunState): Command {
     registerUsers,
     registerOrgs,
     registerOffers,
+    registerGroups,
     registerValidate,
     registerJobs,
     registerAudit,

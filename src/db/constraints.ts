@@ -31,6 +31,10 @@ export const CONSTRAINT_SENTENCES: Readonly<Record<string, Sentence>> = {
   formation_prix_check: () => "A formation's prix is 0 or more.",
   formation_devise_check: () => "A formation's devise is a three-letter ISO 4217 code, such as XOF or EUR.",
   formation_prix_coherent: () => 'A paid formation states its prix and devise; a free one has no price (or 0).',
+  idx_groupe_nom_normalise: (v) =>
+    `A group with the same name${v ? ` (${v})` : ''}, without regard to case or accents, already exists; choose another name.`,
+  // Raised by the trigger enforce_max_membres_above_members.
+  max_membres_below_members: () => 'max_membres cannot be below the active members of the group: remove members first.',
 };
 
 // The SQLSTATEs of a refused change (class 23, integrity constraint violation).

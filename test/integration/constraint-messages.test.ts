@@ -83,10 +83,19 @@ describe.each(BACKENDS)('constraint violations become one sentence, exit 2, on t
       .returning('id')
       .executeTakeFirstOrThrow();
 
+    const unlimited = await t.db.insertInto('groupe').values({ nom_groupe: 'Sans limite' }).returning('id').executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('membre_groupe')
+      .values([user.id, newcomer.id].map((utilisateur_id) => ({ groupe_id: unlimited.id, utilisateur_id })))
+      .execute();
     const cases: Array<[() => Promise<unknown>, string]> = [
       [
         () => t.db.insertInto('groupe').values({ nom_groupe: 'Anciens 2010' }).execute(),
         'A group named Anciens 2010 already exists; choose another name.',
+      ],
+      [
+        () => t.db.insertInto('groupe').values({ nom_groupe: 'ANCIENS 2010' }).execute(),
+        'A group with the same name (anciens 2010), without regard to case or accents, already exists; choose another name.',
       ],
       [
         () => t.db.insertInto('membre_groupe').values({ groupe_id: group.id, utilisateur_id: user.id, est_actif: false }).execute(),
@@ -113,6 +122,11 @@ describe.each(BACKENDS)('constraint violations become one sentence, exit 2, on t
         'A field with the same name (genie civil), without regard to case or accents, is already in domaine_reference.',
       ],
       [() => t.db.insertInto('annee_reference').values({ annee: 2024 }).execute(), 'The year 2024 is already in annee_reference.'],
+      [
+        // Sans limite has two active members.
+        () => t.db.updateTable('groupe').set({ max_membres: 1 }).where('nom_groupe', '=', 'Sans limite').execute(),
+        'max_membres cannot be below the active members of the group: remove members first.',
+      ],
     ];
     for (const [write, sentence] of cases) expect(report(await violation(write))).toEqual({ code: 2, stderr: `error: ${sentence}\n` });
   });

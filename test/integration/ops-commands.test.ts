@@ -1,9 +1,8 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/cli.js';
+import { MIGRATIONS_DIR } from '../../src/db/migrator.js';
 import { countRows, createServerDatabase, embeddedDataDir, type TestDatabase } from '../support/databases.js';
 import { runMain } from '../support/main.js';
 
@@ -11,12 +10,12 @@ const ESC = '\u001b[';
 /** Nothing listens there: a command that checks its arguments first never gets that far. */
 const NO_DATABASE = { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
 const plain = (text: string) => stripVTControlCharacters(text);
-/** The schema version of a migrated database: the newest migration's name. */
-const NEWEST_MIGRATION = readdirSync(join(ROOT, 'migrations'))
-  .filter((file) => file.endsWith('.up.sql'))
+/** The schema version a migrated database is at: the newest migration's name. */
+const NEWEST_MIGRATION = readdirSync(MIGRATIONS_DIR)
+  .filter((f) => f.endsWith('.up.sql'))
   .sort()
   .at(-1)!
-  .replace(/\.up\.sql$/, '');
+  .slice(0, -'.up.sql'.length);
 
 /** jobs, migrate, doctor and fixtures, in process through main(argv, io). */
 describe('jobs commands in process', () => {

@@ -8,9 +8,12 @@ describe('the command tree', () => {
     ['validate', ['list', 'approve', 'reject', 'review', 'history', 'reopen']],
     ['jobs', ['list', 'run', 'history', 'crontab', 'schedule', 'unschedule', 'check']],
     ['audit', ['list', 'show']],
+    ['groups', ['list', 'show', 'add', 'update', 'members', 'messages']],
+    ['groups members', ['list', 'add', 'remove', 'set-role']],
+    ['groups messages', ['list', 'delete']],
     ['migrate', ['latest', 'up', 'down', 'status', 'make']],
   ])('%s --help lists its verbs on stdout', async (noun, verbs) => {
-    const help = await runMain([noun, '--help']);
+    const help = await runMain([...noun.split(' '), '--help']);
     expect(help.code).toBe(0);
     for (const verb of verbs) expect(help.stdout).toMatch(new RegExp(`^\\s+${verb}\\b`, 'm'));
     expect(help.stderr).toBe('');

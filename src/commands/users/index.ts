@@ -13,13 +13,20 @@ function yearValue(flag: string, text: string): number {
   return Number(text);
 }
 
-/** The options that choose users: `users list` and `users export`. */
-function withFilters<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
-  command: Command<Args, Opts, Globals>,
-) {
+/**
+ * The options that choose users: `users list`, `users export` and `groups members add
+ * --from-users` (which calls the role filter --user-role, its own --role being the
+ * member's role). filtersOf (shared.ts) turns them into the service's UserFilters.
+ */
+export function withUserFilters<
+  Args extends unknown[],
+  Opts extends OptionValues,
+  Globals extends OptionValues,
+  const RoleFlags extends string = '--role <role>',
+>(command: Command<Args, Opts, Globals>, roleFlags: RoleFlags = '--role <role>' as RoleFlags) {
   return command
     .addOption(enumOption('--statut <statut>', 'only this statut (any case, accents or not)', STATUTS))
-    .addOption(enumOption('--role <role>', 'only this role (any case)', ROLES))
+    .addOption(enumOption(roleFlags, 'only accounts with this role (any case)', ROLES))
     .addOption(new Option('--annee <year>', 'graduation year').argParser((text: string) => yearValue('--annee', text)))
     .addOption(new Option('--domaine <field>', 'field (domaine), without regard to case or accents'))
     .addOption(yesNoOption('--travailleur <oui|non>', 'working or not'))
@@ -58,7 +65,7 @@ function withFields<Args extends unknown[], Opts extends OptionValues, Globals e
 }
 
 const list = (users: CommandUnknownOpts) =>
-  withFilters(users.command('list').description('list users, a page at a time'))
+  withUserFilters(users.command('list').description('list users, a page at a time'))
     .addOption(limitOption(50, 'users per page'))
     .addOption(afterOption())
     .addOption(csvOption());
@@ -88,7 +95,7 @@ const setRole = (users: CommandUnknownOpts) =>
     .addArgument(new Argument('<role>', 'user, admin or super_admin').argParser((text: string) => enumValue('Unknown role', text, ROLES)));
 
 const exportUsers = (users: CommandUnknownOpts) =>
-  withFilters(users.command('export').description('all matching users as CSV (default) or JSON; never a password hash')).addOption(
+  withUserFilters(users.command('export').description('all matching users as CSV (default) or JSON; never a password hash')).addOption(
     new Option('--csv', 'CSV on stdout (the default), as every list command takes it'),
   );
 export type UsersExportOpts = OptsOf<typeof exportUsers>;

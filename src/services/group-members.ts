@@ -1,0 +1,200 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { constraintViolation } from '../db/constraints.js';
+import { isDatabaseError } from '../db/database-error.js';
+import type { DB, RoleMembre } from '../db/schema.js';
+import { writeAs, type WriteSession } from '../db/session.js';
+import { NotFoundError } from '../errors.js';
+import { listMembers, type MemberView } from './groups.js';
+import { resolveRef, type Resolved } from './refs.js';
+import { exportUsers, type UserFilters } from './users.js';
+
+/**
+ * Membership changes. Each locks the group's row first (as the database's max_membres
+ * trigger does), so changes to one group's members run one after the other and each
+ * sees what the previous one left. The limit itself is the database's: an addition
+ * beyond max_membres is refused by its trigger, whoever writes.
+ */
+
+/** Who a command names: PERSON arguments and, for `members add --from-users`, the `users list` filters. */
+export interface PeopleRefs {
+  refs: string[];
+  fromUsers?: UserFilters;
+}
+
+export interface RefusedPerson extends Resolved {
+  reason: string;
+}
+
+export interface AddMembersReport {
+  groupe: Resolved;
+  role_membre: RoleMembre;
+  /** New membership rows. */
+  added: Resolved[];
+  /** People who had left, back on their membership row. */
+  rejoined: Resolved[];
+  /** Active members already: nothing written. */
+  unchanged: Resolved[];
+  refused: RefusedPerson[];
+}
+
+export interface RemoveMembersReport {
+  groupe: Resolved;
+  removed: Resolved[];
+  /** Not an active member: nothing written. */
+  skipped: RefusedPerson[];
+}
+
+const personLabel = (u: { nom_complet: string; email: string | null; matricule: string | null }) =>
+  `${u.nom_complet} <${u.email ?? u.matricule}>`;
+
+/**
+ * Everyone named, each once, in the order given (then the filtered users by name),
+ * before anything is written. Every unknown PERSON is named in one NotFoundError (4).
+ */
+async function resolvePeople(db: Kysely<DB>, people: PeopleRefs): Promise<Resolved[]> {
+  const found = new Map<string, Resolved>();
+  const unknown: string[] = [];
+  for (const ref of people.refs) {
+    try {
+      const person = await resolveRef(db, 'user', ref);
+      if (!found.has(person.id)) found.set(person.id, person);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      unknown.push(error.message);
+    }
+  }
+  if (unknown.length > 0) throw new NotFoundError(`${unknown.join(' ')} Nothing was changed.`);
+  if (people.fromUsers) {
+    for await (const users of exportUsers(db, people.fromUsers)) {
+      for (const user of users) if (!found.has(user.id)) found.set(user.id, { id: user.id, label: personLabel(user) });
+    }
+  }
+  return [...found.values()];
+}
+
+async function lockGroup(trx: Transaction<DB>, groupeId: string): Promise<void> {
+  await trx.selectFrom('groupe').select('id').where('id', '=', groupeId).forUpdate().executeTakeFirstOrThrow();
+}
+
+async function membershipsOf(trx: Transaction<DB>, groupeId: string) {
+  const rows = await trx
+    .selectFrom('membre_groupe')
+    .select(['id', 'utilisateur_id', 'est_actif'])
+    .where('groupe_id', '=', groupeId)
+    .execute();
+  return new Map(rows.map((r) => [r.utilisateur_id, r]));
+}
+
+/** A refusal the database made (the group full, above all) as its sentence; undefined for anything else. */
+function refusal(error: unknown): string | undefined {
+  if (!isDatabaseError(error)) return undefined;
+  return constraintViolation(error)?.message;
+}
+
+/**
+ * Adds people to a group. An active member already is left alone (no write, no audit
+ * entry); a person who left comes back on their own membership row (active again, no
+ * date_sortie, date_adhesion now, the role given). Each addition runs under a savepoint:
+ * one the database refuses (the group is full) is reported with its reason and the
+ * others stay. Once the group is full, the rest are refused without trying again.
+ */
+export async function addMembers(
+  db: Kysely<DB>,
+  session: WriteSession,
+  groupRef: string,
+  people: PeopleRefs,
+  role: RoleMembre,
+): Promise<AddMembersReport> {
+  const groupe = await resolveRef(db, 'groupe', groupRef);
+  const persons = await resolvePeople(db, people);
+  const report: AddMembersReport = { groupe, role_membre: role, added: [], rejoined: [], unchanged: [], refused: [] };
+  if (persons.length === 0) return report;
+  return writeAs(db, session, async (trx) => {
+    await lockGroup(trx, groupe.id);
+    const memberships = await membershipsOf(trx, groupe.id);
+    let full: string | undefined;
+    for (const person of persons) {
+      const membership = memberships.get(person.id);
+      if (membership?.est_actif) {
+        report.unchanged.push(person);
+        continue;
+      }
+      if (full) {
+        report.refused.push({ ...person, reason: full });
+        continue;
+      }
+      await sql`savepoint alumni_member`.execute(trx);
+      try {
+        if (membership) {
+          await trx
+            .updateTable('membre_groupe')
+            .set({ est_actif: true, date_sortie: null, date_adhesion: sql`now()`, role_membre: role })
+            .where('id', '=', membership.id)
+            .execute();
+        } else {
+          await trx.insertInto('membre_groupe').values({ groupe_id: groupe.id, utilisateur_id: person.id, role_membre: role }).execute();
+        }
+        await sql`release savepoint alumni_member`.execute(trx);
+        (membership ? report.rejoined : report.added).push(person);
+      } catch (error) {
+        const reason = refusal(error);
+        if (reason === undefined) throw error;
+        await sql`rollback to savepoint alumni_member`.execute(trx);
+        if (isDatabaseError(error) && error.constraint === 'max_membres') full = reason;
+        report.refused.push({ ...person, reason });
+      }
+    }
+    return report;
+  });
+}
+
+/** The members stop being members: their rows stay, inactive, with date_sortie, as history. */
+export async function removeMembers(db: Kysely<DB>, session: WriteSession, groupRef: string, refs: string[]): Promise<RemoveMembersReport> {
+  const groupe = await resolveRef(db, 'groupe', groupRef);
+  const persons = await resolvePeople(db, { refs });
+  return writeAs(db, session, async (trx) => {
+    await lockGroup(trx, groupe.id);
+    const memberships = await membershipsOf(trx, groupe.id);
+    const report: RemoveMembersReport = { groupe, removed: [], skipped: [] };
+    for (const person of persons) {
+      const membership = memberships.get(person.id);
+      if (!membership?.est_actif) {
+        const reason = membership ? 'left the group already' : 'is not a member';
+        report.skipped.push({ ...person, reason });
+        continue;
+      }
+      await trx
+        .updateTable('membre_groupe')
+        .set({ est_actif: false, date_sortie: sql`now()` })
+        .where('id', '=', membership.id)
+        .execute();
+      report.removed.push(person);
+    }
+    return report;
+  });
+}
+
+/** An active member's role; the same role writes nothing. Not an active member: exit 4. */
+export async function setMemberRole(
+  db: Kysely<DB>,
+  session: WriteSession,
+  groupRef: string,
+  personRef: string,
+  role: RoleMembre,
+): Promise<{ groupe: Resolved; member: MemberView; changed: boolean }> {
+  const groupe = await resolveRef(db, 'groupe', groupRef);
+  const person = await resolveRef(db, 'user', personRef);
+  return writeAs(db, session, async (trx) => {
+    await lockGroup(trx, groupe.id);
+    const membership = (await membershipsOf(trx, groupe.id)).get(person.id);
+    if (!membership?.est_actif) throw new NotFoundError(`${person.label} is not an active member of ${groupe.label}.`);
+    const updated = await trx
+      .updateTable('membre_groupe')
+      .set({ role_membre: role })
+      .where('id', '=', membership.id)
+      .where('role_membre', '<>', role)
+      .executeTakeFirst();
+    const member = (await listMembers(trx, groupe.id)).find((m) => m.utilisateur_id === person.id)!;
+    return { groupe, member, changed: Number(updated.numUpdatedRows) > 0 };
+  });
+}

@@ -1,0 +1,151 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countRows, createServerDatabase, type TestDatabase } from '../support/databases.js';
+import { runMain } from '../support/main.js';
+
+/** `alumni groups`, in process through main(argv, io): exit codes, stdout/stderr, JSON, what lands in the database. */
+describe('groups commands', () => {
+  let t: TestDatabase;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    t = await createServerDatabase();
+    env = { ...t.env, ALUMNI_ACTOR: 'admin@ecole.example' };
+    await t.db.insertInto('annee_reference').values({ annee: 2020 }).execute();
+    await t.db.insertInto('utilisateur').values({ nom_complet: 'Admin', email: 'admin@ecole.example', role: 'admin' }).execute();
+  });
+  afterAll(() => t.close());
+  const json = async (args: string[]) => {
+    const result = await runMain([...args, '--json'], { env });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    return JSON.parse(result.stdout);
+  };
+  const people = (prefix: string, count: number, annee_sortie?: number) =>
+    t.db
+      .insertInto('utilisateur')
+      .values(Array.from({ length: count }, (_, i) => ({ nom_complet: `${prefix} ${i}`, matricule: `${prefix}-${i}`, annee_sortie })))
+      .execute();
+
+  it('add, list (paged JSON envelope, active/max), show, update', async () => {
+    const added = await json(['groups', 'add', '--nom', 'Club Génie', '--type', 'Privé', '--max', '3', '--description', 'Chantiers']);
+    expect(added).toMatchObject({ nom_groupe: 'Club Génie', type_groupe: 'prive', est_valide: true, max_membres: 3, membres_actifs: 0 });
+    await json(['groups', 'add', '--nom', 'Club Théâtre']);
+    expect(await json(['groups', 'list', '--search', 'club', '--limit', '1'])).toEqual({
+      items: [expect.objectContaining({ nom_groupe: 'Club Génie', membres_actifs: 0, max_membres: 3 })],
+      next_after: expect.any(String),
+    });
+    const table = await runMain(['groups', 'list', '--search', 'club', '--type', 'prive'], { env });
+    expect(table.stdout).toMatch(/Club Génie.*prive.*true.*│ 0 .*│ 3 /);
+    const csv = await runMain(['groups', 'list', '--search', 'club', '--valide', 'oui', '--csv'], { env });
+    expect(csv.stdout.split('\n')[0]).toBe('nom_groupe,type_groupe,est_valide,membres_actifs,max_membres,id');
+    expect(await json(['groups', 'show', 'club genie'])).toMatchObject({
+      id: added.id,
+      membres_actifs: 0,
+      moderateurs: [],
+      dernier_message_le: null,
+      decisions: [],
+      createur: 'admin@ecole.example',
+    });
+    expect(await json(['groups', 'update', 'CLUB GENIE', '--max', 'none'])).toMatchObject({ max_membres: null });
+    const unchanged = await runMain(['groups', 'update', 'Club Génie', '--description', 'Chantiers'], { env });
+    expect(unchanged.stderr).toContain('Club Génie: nothing changed.');
+  });
+
+  it('refusals: bad values and a --max below the members exit 2 with one sentence; unknown GROUP 4; no actor 77', async () => {
+    await json(['groups', 'add', '--nom', 'Plein']);
+    await people('PLN', 2);
+    await json(['groups', 'members', 'add', 'Plein', 'PLN-0', 'PLN-1']);
+    const before = await countRows(t.db, 'audit_log');
+    for (const args of [
+      ['groups', 'add', '--nom', 'X', '--type', 'secret'],
+      ['groups', 'add', '--nom', 'X', '--max', '0'],
+      ['groups', 'add', '--nom', 'PLEIN'],
+      ['groups', 'add'],
+      ['groups', 'update', 'Plein', '--max', '1'],
+      ['groups', 'members', 'add', 'Plein', 'PLN-0', '--role', 'chef'],
+      ['groups', 'members', 'add', 'Plein', '--annee', '2020'],
+      ['groups', 'members', 'add', 'Plein'],
+      ['groups', 'members', 'remove', 'Plein', 'PLN-0'],
+      ['groups', 'messages', 'list', 'Plein', '--since', 'hier'],
+    ]) {
+      const refused = await runMain(args, { env });
+      expect(refused.code, args.join(' ')).toBe(2);
+      expect(refused.stdout).toBe('');
+    }
+    const below = await runMain(['groups', 'update', 'Plein', '--max', '1'], { env });
+    expect(below.stderr).toBe(
+      'error: Plein has 2 active members: --max 1 would be below that. Give --max 2 or more, or remove members first (alumni groups members remove).\n',
+    );
+    expect(await countRows(t.db, 'audit_log')).toBe(before);
+    expect((await runMain(['groups', 'show', 'Nulle part'], { env })).code).toBe(4);
+    expect((await runMain(['groups', 'members', 'list', 'Nulle part'], { env })).code).toBe(4);
+    expect((await runMain(['groups', 'add', '--nom', 'Sans acteur'], { env: t.env })).code).toBe(77);
+  });
+
+  it('members add: JSON report; refused people named on stderr with exit 3; re-adding writes nothing; unknown person 4', async () => {
+    await json(['groups', 'add', '--nom', 'Petit', '--max', '2']);
+    await people('PTT', 3);
+    const partial = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-0', 'PTT-1', 'PTT-2'], { env });
+    expect(partial.code).toBe(3);
+    expect(partial.stderr).toBe(
+      'warning: PTT 2 <PTT-2> not added: The group is full: it has as many active members as its max_membres allows.\n' +
+        '✔ Petit: 2 added, 0 back after leaving, 0 already members, 1 refused.\n',
+    );
+    const audit = await countRows(t.db, 'audit_log');
+    const again = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-0', '--json'], { env });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ added: [], rejoined: [], refused: [], unchanged: [{ label: 'PTT 0 <PTT-0>' }] });
+    expect(await countRows(t.db, 'audit_log')).toBe(audit);
+    const unknown = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-2', 'NOBODY-1'], { env });
+    expect(unknown.code).toBe(4);
+    expect(unknown.stderr).toBe('error: No user "NOBODY-1" (give an id, an e-mail or a matricule). Nothing was changed.\n');
+    expect(await countRows(t.db, 'audit_log')).toBe(audit);
+  });
+
+  it('members add --from-users takes the users list filters (--user-role for the account role); list, remove, set-role', async () => {
+    await json(['groups', 'add', '--nom', 'Promo 2020']);
+    await people('P20', 3, 2020);
+    const report = await json(['groups', 'members', 'add', 'Promo 2020', '--from-users', '--annee', '2020', '--user-role', 'user']);
+    expect(report.added.map((p: { label: string }) => p.label)).toEqual(['P20 0 <P20-0>', 'P20 1 <P20-1>', 'P20 2 <P20-2>']);
+    const members = await json(['groups', 'members', 'list', 'Promo 2020']);
+    expect(members).toHaveLength(3);
+    expect((await runMain(['groups', 'members', 'remove', 'Promo 2020', 'P20-0', '--yes'], { env })).code).toBe(0);
+    expect(await json(['groups', 'members', 'list', 'Promo 2020'])).toHaveLength(2);
+    const all = await json(['groups', 'members', 'list', 'Promo 2020', '--all']);
+    expect(all.at(-1)).toMatchObject({ matricule: 'P20-0', est_actif: false, date_sortie: expect.any(String) });
+    const again = await runMain(['groups', 'members', 'remove', 'Promo 2020', 'P20-0', '--yes'], { env });
+    expect(again.code).toBe(3);
+    expect(again.stderr).toContain('P20 0 <P20-0> left the group already: nothing to remove.');
+    expect(await json(['groups', 'members', 'set-role', 'Promo 2020', 'P20-1', 'Modérateur'])).toMatchObject({
+      role_membre: 'moderateur',
+      changed: true,
+    });
+    expect((await runMain(['groups', 'members', 'set-role', 'Promo 2020', 'P20-0', 'admin'], { env })).code).toBe(4);
+    expect(await json(['groups', 'show', 'promo 2020'])).toMatchObject({ moderateurs: [expect.objectContaining({ matricule: 'P20-1' })] });
+  });
+
+  it('messages list (paged, filters) and delete (asks off a terminal, soft, audited; unknown id 4)', async () => {
+    await json(['groups', 'add', '--nom', 'Bavards']);
+    await people('BAV', 1);
+    await sql`insert into message (groupe_id, utilisateur_id, texte)
+      select g.id, u.id, 'message ' || n from groupe g, utilisateur u, generate_series(1, 3) n
+       where g.nom_groupe = 'Bavards' and u.matricule = 'BAV-0'`.execute(t.db);
+    const first = await json(['groups', 'messages', 'list', 'Bavards', '--limit', '2', '--author', 'BAV-0']);
+    expect(first.items).toHaveLength(2);
+    const rest = await json(['groups', 'messages', 'list', 'Bavards', '--limit', '2', '--after', first.next_after]);
+    expect(rest).toEqual({ items: [expect.objectContaining({ auteur: 'BAV 0' })], next_after: null });
+    const id: string = first.items[0].id;
+    const unasked = await runMain(['groups', 'messages', 'delete', id], { env });
+    expect(unasked.code).toBe(2);
+    expect(unasked.stderr).toContain('give --yes');
+    expect((await runMain(['groups', 'messages', 'delete', id, '00000000-0000-4000-8000-000000000000', '--yes'], { env })).code).toBe(4);
+    expect(await countRows(t.db, 'message', sql`est_supprime`)).toBe(0);
+    expect(await json(['groups', 'messages', 'delete', id, '--yes'])).toMatchObject({ deleted: [{ id }], already_deleted: [] });
+    expect((await json(['groups', 'messages', 'list', 'Bavards'])).items).toHaveLength(2);
+    const withDeleted = await json(['groups', 'messages', 'list', 'Bavards', '--include-deleted']);
+    expect(withDeleted.items.find((m: { id: string }) => m.id === id)).toMatchObject({ est_supprime: true });
+    const audited = await sql<{ user_agent: string }>`
+      select user_agent from audit_log where table_name = 'message' and action = 'UPDATE' and nouveau_data->>'id' = ${id}`.execute(t.db);
+    expect(audited.rows).toEqual([{ user_agent: expect.stringMatching(/^alumni\/\S+ groups messages delete$/) }]);
+  });
+});
