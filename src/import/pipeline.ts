@@ -56,6 +56,12 @@ export interface ImportHooks {
 export interface ImportKind<Field extends string, Row extends ImportedRow> {
   ledger: LedgerKind;
   headers: HeaderSpec<Field>;
+  /**
+   * Batches written at once, each in its own transaction and connection (PGlite, one
+   * session, takes them in turn). More than one only where the order in which batches
+   * commit cannot change the outcome.
+   */
+  writers?: number;
   prepare(db: Kysely<DB>, mapping: HeaderMapping<Field>, headerLength: number): Promise<PreparedImport<Row>>;
 }
 
@@ -64,8 +70,8 @@ export interface PreparedImport<Row> extends KeyRules<Row> {
   check(record: SourceRecord): CheckedRow<Row>;
   /** Writes one batch in the caller's transaction, or for a dry run only counts what would happen. */
   write(trx: Transaction<DB> | Kysely<DB>, rows: Row[], dryRun: boolean): Promise<BatchOutcome>;
-  /** The batch last written has committed. */
-  committed?(): void;
+  /** The transaction that wrote these rows has committed (or, all or nothing, will). */
+  committed?(rows: Row[]): void;
 }
 
 const RETRYABLE = new Set(['40P01', '40001', '23505']);
@@ -149,20 +155,22 @@ async function importFile<Field extends string, Row extends ImportedRow>(
 
   /**
    * Reads the whole file, handing each full batch of valid rows to `flush`. While the
-   * database writes one batch, the next one is read and checked: at most two batches
-   * are in memory, whatever the size of the file.
+   * database writes batches, the next one is read and checked: at most `inFlight` + 1
+   * batches are in memory, whatever the size of the file.
    */
-  const readAll = async (flush: (rows: Row[]) => Promise<void>) => {
+  const readAll = async (flush: (rows: Row[]) => Promise<void>, inFlight = 1) => {
     let batch: Row[] = [];
-    let writing: Promise<void> = Promise.resolve();
+    const writing = new Set<Promise<void>>();
     let failure: { error: unknown } | undefined;
     const handOver = async (rows: Row[]) => {
-      await writing;
+      while (writing.size >= inFlight) await Promise.race(writing);
       if (failure) throw failure.error;
-      writing = flush(rows).then(
+      const written: Promise<void> = flush(rows).then(
         () => hooks.onProgress?.({ rows: totals.read, bytes: input.bytesRead(), totalBytes: input.totalBytes }),
-        (error: unknown) => void (failure = { error }),
+        (error: unknown) => void (failure ??= { error }),
       );
+      writing.add(written);
+      void written.finally(() => writing.delete(written));
     };
     const take = async (row: Row) => {
       batch.push(row);
@@ -189,7 +197,7 @@ async function importFile<Field extends string, Row extends ImportedRow>(
     if (settled.repeats.length > 0) hooks.onRepeats?.(settled.repeats);
     for (const row of settled.rows) await take(row);
     if (batch.length > 0) await handOver(batch);
-    await writing;
+    await Promise.all(writing);
     if (failure) throw failure.error;
     hooks.onProgress?.({ rows: totals.read, bytes: input.bytesRead(), totalBytes: input.totalBytes });
   };
@@ -203,7 +211,7 @@ async function importFile<Field extends string, Row extends ImportedRow>(
         await writeAs(db, session, async (trx) => {
           await readAll(async (rows) => {
             await addOutcome(await prepared.write(trx, rows, false));
-            prepared.committed?.();
+            prepared.committed?.(rows);
           });
           if (totals.rejected > 0) throw new RollBack();
         });
@@ -223,9 +231,9 @@ async function importFile<Field extends string, Row extends ImportedRow>(
             return result;
           }),
         );
-        prepared.committed?.();
+        prepared.committed?.(rows);
         await addOutcome(outcome);
-      });
+      }, kind.writers ?? 1);
     }
     totals.rejects_file = await rejects.close();
   } catch (error) {

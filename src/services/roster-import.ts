@@ -34,24 +34,29 @@ function rosterKind(importer: WriteSession, options: ImportOptions): ImportKind<
   return {
     ledger: 'users',
     headers: ROSTER_HEADERS,
+    // The database's work is most of an import's time: a second batch on a second
+    // connection puts a second core to work. Batches hold disjoint matricules and e-mails
+    // (repeats are settled apart), so the order they commit in changes nothing.
+    writers: 2,
     async prepare(db, mapping, headerLength) {
       const checker = new RowChecker(mapping, headerLength, await readReferences(db), {
         country: options.country,
         createMissingReferences: options.createMissingReferences,
         mayGrantRoles: importer.actorRole === 'super_admin',
       });
-      // References created by a committed batch need no second insert.
+      // References created by a committed batch need no second insert; batches are
+      // written two at a time, so each remembers its own.
       const created = { years: new Set<number>(), fields: new Set<string>() };
-      let createdByBatch: { years: number[]; fields: string[] } = { years: [], fields: [] };
+      const createdBy = new WeakMap<ValidRow[], { years: number[]; fields: string[] }>();
       return Object.assign(checker, {
         async write(trx: Parameters<typeof writeBatch>[0], rows: ValidRow[], dryRun: boolean) {
           if (dryRun) return writeBatch(trx, rows, options.mode, true);
-          createdByBatch = await createReferences(trx, rows, { years: checker.newYears, fields: checker.newFields }, created);
+          createdBy.set(rows, await createReferences(trx, rows, { years: checker.newYears, fields: checker.newFields }, created));
           return writeBatch(trx, rows, options.mode, false);
         },
-        committed() {
-          createdByBatch.years.forEach((y) => created.years.add(y));
-          createdByBatch.fields.forEach((f) => created.fields.add(f));
+        committed(rows: ValidRow[]) {
+          createdBy.get(rows)?.years.forEach((y) => created.years.add(y));
+          createdBy.get(rows)?.fields.forEach((f) => created.fields.add(f));
         },
       });
     },
