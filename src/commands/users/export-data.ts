@@ -8,9 +8,9 @@ const SECTIONS = {
   offers_created: 'offers created',
   groups_created: 'groups created',
   moderation_decisions: 'moderation decisions',
-  imports: 'imports that touched them or that they ran',
+  imports: 'imports (theirs, or touching them)',
   audit_about: 'audit entries about them',
-  audit_by: 'audit entries of their changes',
+  audit_by: 'audit entries by them',
 } as const;
 
 const ACCOUNT_FIELDS = [
