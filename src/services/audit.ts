@@ -56,7 +56,9 @@ export async function listAudit(db: Kysely<DB>, filters: AuditFilters, limit: nu
   let query = auditQuery(db);
   if (filters.table) query = query.where('a.table_name', '=', filters.table);
   if (filters.action) query = query.where('a.action', '=', filters.action.toUpperCase());
-  if (filters.actor) query = query.where('a.utilisateur_id', '=', (await resolveRef(db, 'user', filters.actor)).id);
+  // An id is taken as it is: the entries keep the id of an account deleted since.
+  if (filters.actor)
+    query = query.where('a.utilisateur_id', '=', normaliseId(filters.actor) ?? (await resolveRef(db, 'user', filters.actor)).id);
   if (filters.since) query = query.where('a.created_at', '>=', filters.since);
   if (filters.importId) query = query.where('a.user_agent', 'like', `% ${filters.importId}`);
   return (await query.orderBy('a.created_at', 'desc').orderBy('a.id').limit(limit).execute()) as AuditEntry[];

@@ -137,6 +137,8 @@ describe('personal data commands', () => {
     });
     expect(table.stdout).toContain('(erased)');
     expect(table.stdout).toContain(deletedActor!.id);
+    const byId = await runMain(['audit', 'list', '--actor', deletedActor!.id, '--json'], { env });
+    expect(JSON.parse(byId.stdout)).toEqual([expect.objectContaining({ id: deleted.id, table_name: 'annee_reference' })]);
     const shown = await runMain(['audit', 'show', deleted.id], { stdoutTTY: true, env: { ...env, NO_COLOR: '1' } });
     expect(shown.stdout).toMatch(new RegExp(`by\\s+${deletedActor!.id}`));
   });
