@@ -254,6 +254,7 @@ export interface Utilisateur {
   annee_sortie: number | null;
   created_at: Generated<Timestamp>;
   domaine: string | null;
+  efface_le: Timestamp | null;
   email: string | null;
   est_actif: Generated<boolean>;
   id: Generated<string>;

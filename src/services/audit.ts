@@ -19,6 +19,7 @@ export interface AuditEntry {
   created_at: Date;
   table_name: string;
   action: string;
+  /** The actor's e-mail or matricule, ERASED_ACTOR, or null (the system, or an account deleted since: see utilisateur_id). */
   acteur: string | null;
   utilisateur_id: string | null;
   user_agent: string | null;
@@ -26,6 +27,9 @@ export interface AuditEntry {
   ancien_data: unknown;
   nouveau_data: unknown;
 }
+
+/** How `audit list|show` name an actor whose account was erased (users erase). */
+export const ERASED_ACTOR = '(erased)';
 
 function auditQuery(db: Kysely<DB>) {
   return db
@@ -36,7 +40,9 @@ function auditQuery(db: Kysely<DB>) {
       'a.created_at',
       'a.table_name',
       'a.action',
-      sql<string | null>`coalesce(u.email, u.matricule)`.as('acteur'),
+      // An erased account has no e-mail or matricule left: it shows as erased. An account
+      // deleted by another program leaves its id (no foreign key empties it), shown as is.
+      sql<string | null>`case when u.efface_le is not null then ${ERASED_ACTOR} else coalesce(u.email, u.matricule) end`.as('acteur'),
       'a.utilisateur_id',
       'a.user_agent',
       sql<string | null>`host(a.ip_address)`.as('ip_address'),
@@ -50,7 +56,9 @@ export async function listAudit(db: Kysely<DB>, filters: AuditFilters, limit: nu
   let query = auditQuery(db);
   if (filters.table) query = query.where('a.table_name', '=', filters.table);
   if (filters.action) query = query.where('a.action', '=', filters.action.toUpperCase());
-  if (filters.actor) query = query.where('a.utilisateur_id', '=', (await resolveRef(db, 'user', filters.actor)).id);
+  // An id is taken as it is: the entries keep the id of an account deleted since.
+  if (filters.actor)
+    query = query.where('a.utilisateur_id', '=', normaliseId(filters.actor) ?? (await resolveRef(db, 'user', filters.actor)).id);
   if (filters.since) query = query.where('a.created_at', '>=', filters.since);
   if (filters.importId) query = query.where('a.user_agent', 'like', `% ${filters.importId}`);
   return (await query.orderBy('a.created_at', 'desc').orderBy('a.id').limit(limit).execute()) as AuditEntry[];

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { OpenDatabase } from '../db/connect.js';
 import { readSchemaState, type SchemaState } from '../db/migrator.js';
 import type { DB } from '../db/schema.js';
+import { DEFAULT_AUDIT_RETENTION } from './job-names.js';
 import { pendingModerationCounts, type PendingCounts } from './moderation/index.js';
 
 export interface TableReport {
@@ -22,11 +23,46 @@ export interface DoctorReport {
   tables: TableReport[];
   stats_refreshed_at: Date | null;
   pending_moderation: PendingCounts | null;
+  /** What each retention rule keeps and what it will remove next (README, "Retention"); null before the schema exists. */
+  retention: RetentionReport | null;
   /** What needs doing, one sentence each; empty when healthy. */
   problems: string[];
 }
 
-export async function diagnose(handle: OpenDatabase): Promise<DoctorReport> {
+export interface RetentionReport {
+  /** purge-audit: entries older than `retention` are deleted. */
+  audit_log: { retention: string; entries: number; oldest: Date | null; past_retention: number };
+  /** purge-messages: messages past their date_suppression_auto are deleted; without one they are kept. */
+  message: { with_deletion_date: number; due: number; next_deletion: Date | null };
+  /** The import ledger is kept: it holds counts, file names and the actor's id, no personal values. */
+  import_run: { retention: 'kept'; runs: number; oldest: Date | null };
+}
+
+async function retentionReport(db: Kysely<DB>, auditRetention: string): Promise<RetentionReport> {
+  const { rows } = await sql<{
+    audit: RetentionReport['audit_log'];
+    message: RetentionReport['message'];
+    import_run: RetentionReport['import_run'];
+  }>`
+    select (select jsonb_build_object('entries', count(*), 'oldest', min(created_at),
+                                      'past_retention', count(*) filter (where alumni_audit_is_past_retention(a, ${auditRetention}::interval)))
+              from audit_log a) as audit,
+           (select jsonb_build_object('with_deletion_date', count(date_suppression_auto),
+                                      'due', count(*) filter (where alumni_message_is_due(m)),
+                                      'next_deletion', min(date_suppression_auto) filter (where not alumni_message_is_due(m)))
+              from message m) as message,
+           (select jsonb_build_object('runs', count(*), 'oldest', min(started_at)) from alumni_admin.import_run) as import_run`.execute(db);
+  const { audit, message, import_run: ledger } = rows[0]!;
+  const when = (text: unknown) => (text ? new Date(text as string) : null);
+  return {
+    audit_log: { retention: auditRetention, entries: audit.entries, oldest: when(audit.oldest), past_retention: audit.past_retention },
+    message: { with_deletion_date: message.with_deletion_date, due: message.due, next_deletion: when(message.next_deletion) },
+    import_run: { retention: 'kept', runs: ledger.runs, oldest: when(ledger.oldest) },
+  };
+}
+
+/** `auditRetention`: purge-audit's retention as the jobs take it (ALUMNI_AUDIT_RETENTION, else 365 days). */
+export async function diagnose(handle: OpenDatabase, options: { auditRetention?: string } = {}): Promise<DoctorReport> {
   const db = handle.db as Kysely<DB>;
   const state = await readSchemaState(db);
   const upToDate = state.pending.length === 0 && state.unknown.length === 0;
@@ -58,11 +94,13 @@ export async function diagnose(handle: OpenDatabase): Promise<DoctorReport> {
   // Statistics and queues exist only once the schema does.
   let statsRefreshedAt: Date | null = null;
   let pending: PendingCounts | null = null;
+  let retention: RetentionReport | null = null;
   if (state.version !== null && upToDate) {
     const refreshed = await sql<{ refreshed_at: Date }>`
       select refreshed_at from alumni_admin.view_refresh where view_name = 'stats_emploi_par_annee'`.execute(db);
     statsRefreshedAt = refreshed.rows[0]?.refreshed_at ?? null;
     pending = await pendingModerationCounts(db);
+    retention = await retentionReport(db, options.auditRetention ?? DEFAULT_AUDIT_RETENTION);
   }
 
   return {
@@ -78,6 +116,7 @@ export async function diagnose(handle: OpenDatabase): Promise<DoctorReport> {
     tables: tableRows,
     stats_refreshed_at: statsRefreshedAt,
     pending_moderation: pending,
+    retention,
     problems,
   };
 }

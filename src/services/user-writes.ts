@@ -185,7 +185,8 @@ export async function setRole(db: Kysely<DB>, session: WriteSession, input: { re
   });
 }
 
-async function refuseLastSuperAdmin(trx: Kysely<DB>, leaving: string): Promise<void> {
+/** Exit 2 when `leaving` is the last active super_admin (users deactivate, set-role, erase). */
+export async function refuseLastSuperAdmin(trx: Kysely<DB>, leaving: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext('alumni.first_super_admin'))`.execute(trx);
   const others = await trx
     .selectFrom('utilisateur')

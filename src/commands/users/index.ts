@@ -1,5 +1,16 @@
 import { Argument, Option, type Command, type CommandUnknownOpts, type OptionValues } from '@commander-js/extra-typings';
-import { afterOption, countryOption, csvOption, enumOption, enumValue, limitOption, yesNoOption, yesNoValue } from '../../cli/options.js';
+import {
+  afterOption,
+  countryOption,
+  csvOption,
+  dryRunOption,
+  enumOption,
+  enumValue,
+  limitOption,
+  yesNoOption,
+  yesNoValue,
+  yesOption,
+} from '../../cli/options.js';
 import { UsageError } from '../../errors.js';
 import { ROLES_UTILISATEUR as ROLES, STATUTS_UTILISATEUR as STATUTS } from '../../enums.js';
 import { withImportOptions } from '../../cli/import-options.js';
@@ -110,6 +121,21 @@ const importRoster = (users: CommandUnknownOpts) =>
     .addOption(new Option('--create-missing-references', 'add unknown graduation years and fields instead of rejecting the rows'));
 export type UsersImportOpts = OptsOf<typeof importRoster>;
 
+const exportData = (users: CommandUnknownOpts) =>
+  users
+    .command('export-data')
+    .description('everything held about one person, as one JSON document (a summary on a terminal); never a password hash')
+    .argument('<person>', REF);
+
+const erase = (users: CommandUnknownOpts) =>
+  users
+    .command('erase')
+    .description('anonymise a person: personal values replaced or cleared everywhere, audit included; what the statistics count is kept')
+    .argument('<person>', REF)
+    .addOption(dryRunOption('list what would change; write nothing'))
+    .addOption(yesOption());
+export type UsersEraseOpts = OptsOf<typeof erase>;
+
 export function registerUsers(program: Command, lazy: Lazy): void {
   const users = program.command('users').description('graduates and staff accounts');
   list(users).action(lazy(() => import('./list.js')));
@@ -122,4 +148,6 @@ export function registerUsers(program: Command, lazy: Lazy): void {
   exportUsers(users).action(lazy(() => import('./export.js')));
   imports(users).action(lazy(() => import('./imports.js')));
   importRoster(users).action(lazy(() => import('./import.js')));
+  exportData(users).action(lazy(() => import('./export-data.js')));
+  erase(users).action(lazy(() => import('./erase.js')));
 }

@@ -1,0 +1,33 @@
+import { confirm } from '../../cli/prompts.js';
+import type { ErasurePlan } from '../../services/erasure.js';
+import type { CommandRun } from '../types.js';
+import type { UsersEraseOpts } from './index.js';
+
+export const run: CommandRun<UsersEraseOpts> = async (ctx, { args, opts }) => {
+  const { planErasure, erase } = await import('../../services/erasure.js');
+  const person = args[0]!;
+  const dryRun = Boolean(opts.dryRun);
+  const result = await ctx.withDb(async ({ db }) => {
+    const session = ctx.session(await ctx.actor(db));
+    const plan = await planErasure(db, session, person);
+    if (dryRun || plan.nothing_to_do) return { ...plan, dry_run: dryRun, erased: false };
+    await confirm(
+      ctx.io,
+      `Erase ${person} for good (name, e-mail, matricule, phone, photo, contacts' details, messages, audit values)?`,
+      opts.yes,
+    );
+    return { ...(await erase(db, session, plan)), dry_run: false, erased: true };
+  });
+  if (ctx.out.json) return ctx.out.writeJson(result);
+  if (!result.nothing_to_do) ctx.out.writeFields(changes(result));
+  if (result.nothing_to_do) ctx.out.success(`${person}: erased already, nothing to do.`);
+  else if (dryRun) ctx.out.info('Dry run: nothing was changed.');
+  else ctx.out.success(`Erased; the account ${result.id} stays, inactive, for the statistics and the audit.`);
+};
+
+function changes(plan: ErasurePlan): Array<[string, unknown]> {
+  return [
+    ['account', plan.account.join(', ') || '(unchanged)'],
+    ...Object.entries(plan.rows).map(([table, n]): [string, unknown] => [table, `${n} row(s)`]),
+  ];
+}

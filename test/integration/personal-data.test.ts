@@ -1,0 +1,202 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WriteSession } from '../../src/db/session.js';
+import { ERASED_ACTOR, listAudit, showAudit } from '../../src/services/audit.js';
+import { erase, ERASED_NAME, planErasure } from '../../src/services/erasure.js';
+import { runJob } from '../../src/services/jobs.js';
+import { exportPersonalData } from '../../src/services/personal-data.js';
+import { BACKENDS, countRows, createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { findValues, seedPerson } from '../support/personal.js';
+
+describe.each(BACKENDS)('personal data on the %s back end', (backend) => {
+  let t: TestDatabase;
+  let root: { id: string };
+  const session = (): WriteSession => ({ actorId: root.id, actorRole: 'super_admin', userAgent: 'alumni/test users erase' });
+
+  beforeAll(async () => {
+    t = await createTestDatabase(backend);
+    await t.db
+      .insertInto('annee_reference')
+      .values([{ annee: 2019 }, { annee: 2020 }, { annee: 2021 }])
+      .execute();
+    await t.db.insertInto('domaine_reference').values({ nom_domaine: 'Informatique' }).execute();
+    root = await t.db
+      .insertInto('utilisateur')
+      .values({ nom_complet: 'Direction', email: 'direction@ecole.example', role: 'super_admin' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  });
+  afterAll(() => t.close());
+
+  it('an export holds each kind of row held about the person, never the password hash', async () => {
+    const person = await seedPerson(t.db, root, 'EXP', 2019);
+    const data = await exportPersonalData(t.db, person.matricule);
+    expect(data.account).toMatchObject({ id: person.id, email: person.email, matricule: person.matricule, has_password: true });
+    expect(data.account).not.toHaveProperty('mot_de_passe_hash');
+    expect(JSON.stringify(data)).not.toContain('$argon2id');
+    expect(data.contacts).toEqual([
+      expect.objectContaining({ nom_organisation: 'Sonatel EXP', email_professionnel: person.email_professionnel }),
+    ]);
+    expect(data.group_memberships).toEqual([expect.objectContaining({ nom_groupe: 'Promo EXP', role_membre: 'admin' })]);
+    expect(data.messages.map((m) => m.texte)).toEqual(expect.arrayContaining(person.message_texts));
+    expect(data.offers_created.map((o) => `${o.type} ${o.titre}`).sort()).toEqual([
+      'emploi Emploi EXP',
+      'formation Formation EXP',
+      'stage Stage EXP',
+    ]);
+    expect(data.offers_created[0]).not.toHaveProperty('search_vector');
+    expect(data.groups_created).toEqual([expect.objectContaining({ nom_groupe: 'Promo EXP' })]);
+    expect(data.moderation_decisions).toEqual([expect.objectContaining({ queue: 'formations', est_approuve: true })]);
+    expect(data.imports).toEqual([
+      expect.objectContaining({ id: person.importId, file_name: 'promo-EXP.csv', touched_them: true, run_by_them: false }),
+    ]);
+    // Created, e-mail changed, the import's change and its undoing; their contact, membership, two messages.
+    expect(data.audit_about.filter((a) => a.table_name === 'utilisateur')).toHaveLength(4);
+    expect(data.audit_about.map((a) => a.table_name)).toEqual(expect.arrayContaining(['contact_organisation', 'membre_groupe', 'message']));
+    expect([...new Set(data.audit_by.map((a) => a.table_name))].sort()).toEqual(
+      [
+        'contact_organisation',
+        'emploi',
+        'formation',
+        'groupe',
+        'membre_groupe',
+        'message',
+        'organisation',
+        'stage',
+        'validation_formation',
+      ].sort(),
+    );
+    expect(data.audit_by.every((a) => a.utilisateur_id === person.id)).toBe(true);
+  });
+
+  it('erase leaves none of their values in any column of any table, keeps the statistics, and is audited with the actor', async () => {
+    const person = await seedPerson(t.db, root, 'ERA', 2020);
+    await t.db
+      .insertInto('utilisateur')
+      .values([
+        { nom_complet: 'Promo 2020 A', matricule: 'P20-A', annee_sortie: 2020, travailleur: false },
+        { nom_complet: 'Promo 2020 B', matricule: 'P20-B', annee_sortie: 2020, travailleur: true },
+      ])
+      .execute();
+    await runJob(t.db, 'refresh-stats', 'alumni/test jobs run refresh-stats');
+    const stats = () => sql`select * from stats_emploi_par_annee order by annee_sortie`.execute(t.db).then((r) => r.rows);
+    const before = await stats();
+    expect(await findValues(t.db, person.values)).not.toEqual([]);
+
+    const plan = await planErasure(t.db, session(), person.matricule);
+    expect(plan.nothing_to_do).toBe(false);
+    expect(plan.account).toEqual(
+      expect.arrayContaining(['nom_complet', 'email', 'matricule', 'telephone', 'mot_de_passe_hash', 'role', 'est_actif']),
+    );
+    expect(plan.rows).toMatchObject({ contact_organisation: 1, message: 2, stage: 1 });
+    expect(await countRows(t.db, 'utilisateur', sql`efface_le is not null`)).toBe(0);
+    const done = await erase(t.db, session(), plan);
+    expect(done).toEqual(plan);
+
+    expect(await findValues(t.db, person.values)).toEqual([]);
+    const account = await t.db.selectFrom('utilisateur').selectAll().where('id', '=', person.id).executeTakeFirstOrThrow();
+    expect(account).toMatchObject({
+      nom_complet: ERASED_NAME,
+      email: null,
+      matricule: null,
+      telephone: null,
+      photo_profil_url: null,
+      mot_de_passe_hash: null,
+      est_actif: false,
+      role: 'user',
+      statut: 'etudiant',
+      annee_sortie: 2020,
+      domaine: 'Informatique',
+      travailleur: true,
+    });
+    expect(account.efface_le).toBeInstanceOf(Date);
+    const messages = await t.db.selectFrom('message').select(['texte', 'fichier_url']).where('utilisateur_id', '=', person.id).execute();
+    expect(messages).toEqual([
+      { texte: '(message effacé)', fichier_url: null },
+      { texte: '(message effacé)', fichier_url: null },
+    ]);
+
+    await runJob(t.db, 'refresh-stats', 'alumni/test jobs run refresh-stats');
+    expect(await stats()).toEqual(before);
+
+    const [entry] = await listAudit(t.db, { table: 'utilisateur', actor: root.id }, 1);
+    expect(entry).toMatchObject({
+      action: 'UPDATE',
+      utilisateur_id: root.id,
+      user_agent: 'alumni/test users erase',
+      acteur: 'direction@ecole.example',
+    });
+    expect(entry!.nouveau_data).toMatchObject({ id: person.id, est_actif: false, role: 'user', statut: 'etudiant', annee_sortie: 2020 });
+    expect((entry!.nouveau_data as { efface_le: string }).efface_le).toEqual(expect.any(String));
+    expect(entry!.ancien_data).toMatchObject({ est_actif: true, role: 'admin', efface_le: null, nom_complet: '(effacé)' });
+    // Old entries keep who, when, the table and the action.
+    const created = await t.db
+      .selectFrom('audit_log')
+      .select(['utilisateur_id', 'action', 'user_agent'])
+      .where('table_name', '=', 'utilisateur')
+      .where(sql<boolean>`nouveau_data->>'id' = ${person.id}`)
+      .where('action', '=', 'INSERT')
+      .executeTakeFirstOrThrow();
+    expect(created).toEqual({ utilisateur_id: root.id, action: 'INSERT', user_agent: 'alumni/test users add' });
+
+    // Twice: nothing to do, nothing written.
+    const audit = await countRows(t.db, 'audit_log');
+    const again = await planErasure(t.db, session(), person.id);
+    expect(again).toEqual({ id: person.id, account: [], rows: {}, nothing_to_do: true });
+    await erase(t.db, session(), again);
+    expect(await countRows(t.db, 'audit_log')).toBe(audit);
+  });
+
+  it('the last active super_admin cannot be erased; an admin may not erase an administrator; nobody erases themselves', async () => {
+    const admin = await t.db
+      .insertInto('utilisateur')
+      .values({ nom_complet: 'Admin simple', email: 'simple@ecole.example', role: 'admin' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const asAdmin: WriteSession = { actorId: admin.id, actorRole: 'admin', userAgent: 'alumni/test users erase' };
+    await expect(planErasure(t.db, asAdmin, 'direction@ecole.example')).rejects.toMatchObject({
+      exitCode: 2,
+      message: 'This is the last active super_admin; make another one first.',
+    });
+    await expect(planErasure(t.db, session(), 'simple@ecole.example')).resolves.toMatchObject({ nothing_to_do: false });
+    const other = await t.db
+      .insertInto('utilisateur')
+      .values({ nom_complet: 'Autre admin', email: 'autre@ecole.example', role: 'admin' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await expect(planErasure(t.db, asAdmin, other.id)).rejects.toMatchObject({ exitCode: 77 });
+    await expect(planErasure(t.db, asAdmin, admin.id)).rejects.toMatchObject({ exitCode: 2 });
+  });
+
+  it('the audit keeps actor ids after an account is deleted, and shows an erased actor as erased', async () => {
+    const gone = await t.db
+      .insertInto('utilisateur')
+      .values({ nom_complet: 'Partie', email: 'partie@ecole.example', role: 'admin' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const erased = await t.db
+      .insertInto('utilisateur')
+      .values({ nom_complet: 'Effacée', email: 'effacee@ecole.example', role: 'admin' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const actor of [gone, erased]) {
+      await writeAsActor(actor.id);
+    }
+    await t.db.deleteFrom('utilisateur').where('id', '=', gone.id).execute();
+    await erase(t.db, session(), await planErasure(t.db, session(), erased.id));
+    const byGone = await listAudit(t.db, { table: 'annee_reference', actor: undefined }, 10);
+    const entryOf = (id: string) => byGone.find((e) => e.utilisateur_id === id);
+    expect(entryOf(gone.id)).toMatchObject({ utilisateur_id: gone.id, acteur: null });
+    expect(entryOf(erased.id)).toMatchObject({ utilisateur_id: erased.id, acteur: ERASED_ACTOR });
+    expect(await showAudit(t.db, entryOf(gone.id)!.id)).toMatchObject({ utilisateur_id: gone.id });
+    expect(await countRows(t.db, 'audit_log', sql`utilisateur_id = ${gone.id}`)).toBeGreaterThan(0);
+  });
+
+  async function writeAsActor(actorId: string): Promise<void> {
+    const { writeAs } = await import('../../src/db/session.js');
+    const year = 2100 + (await countRows(t.db, 'annee_reference'));
+    await writeAs(t.db, { actorId, userAgent: 'alumni/test' }, (trx) =>
+      trx.insertInto('annee_reference').values({ annee: year }).execute(),
+    );
+  }
+});
