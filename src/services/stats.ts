@@ -66,20 +66,19 @@ function graduates(range: YearRange) {
 }
 
 /**
- * Per field (utilisateur.domaine), by name, the unrecorded field last; from the table,
- * so as of now. Fields are grouped as the users list matches them: without regard to
- * case, accents or surrounding spaces, under the most common spelling.
+ * Per field (utilisateur.domaine, one of domaine_reference's names), by name, the
+ * unrecorded field last; from the table, so as of now.
  */
 export async function employmentByField(db: Kysely<DB>, range: YearRange = {}): Promise<FieldFigures[]> {
   const { rows } = await sql<{ domaine: string | null; total_diplomes: number; nb_travaillent: number; nb_recherche: number }>`
-    select (mode() within group (order by nullif(btrim(u.domaine), ''))) as domaine,
+    select u.domaine,
            count(*) as total_diplomes,
            count(*) filter (where u.travailleur) as nb_travaillent,
            count(*) filter (where not u.travailleur) as nb_recherche
       from utilisateur u
      where ${graduates(range)}
-     group by lower(immutable_unaccent(nullif(btrim(u.domaine), '')))
-     order by 1 nulls last`.execute(db);
+     group by u.domaine
+     order by u.domaine nulls last`.execute(db);
   return rows.map(({ domaine, ...counts }) => ({ domaine, ...situationRates(counts) }));
 }
 
