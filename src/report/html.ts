@@ -23,6 +23,11 @@ function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** "n&lt;5": the label of a hidden count, as HTML. */
+function hiddenCount(minCell: number): string {
+  return escape(smallCellLabel(minCell));
+}
+
 function when(at: Date | null): string {
   return at ? `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'never (no refresh recorded)';
 }
@@ -33,7 +38,7 @@ const FIGURE_HEADERS = ['Graduates', 'Working', 'Searching', 'Unknown', 'Knowled
 function figureRow(label: string, figures: SituationRates, suppressed: Suppression | null, minCell: number, total = false): string {
   const cells =
     suppressed === 'primary'
-      ? `<td class="num">${smallCellLabel(minCell)}</td><td colspan="5" class="hidden">hidden: fewer than ${minCell} graduates</td>`
+      ? `<td class="num">${hiddenCount(minCell)}</td><td colspan="5" class="hidden">hidden: fewer than ${minCell} graduates</td>`
       : suppressed === 'complementary'
         ? `<td class="num">hidden†</td><td colspan="5" class="hidden">hidden† so that a smaller hidden figure cannot be recomputed from the total</td>`
         : [
@@ -77,7 +82,7 @@ function employersSection(input: ReportInput, years: SuppressedTable<YearFigures
     if (suppressed) return `<li><strong>${row.annee_sortie}</strong>: hidden with the class's figures.</li>`;
     const top = input.employers.filter((e) => e.annee_sortie === row.annee_sortie);
     const names = top.length
-      ? top.map((e) => `${escape(e.nom_organisation)} (${e.alumni < input.minCell ? smallCellLabel(input.minCell) : e.alumni})`).join(', ')
+      ? top.map((e) => `${escape(e.nom_organisation)} (${e.alumni < input.minCell ? hiddenCount(input.minCell) : e.alumni})`).join(', ')
       : 'none recorded';
     return `<li><strong>${row.annee_sortie}</strong>: ${names}</li>`;
   });
@@ -147,11 +152,11 @@ export async function reportHtml(input: ReportInput): Promise<string> {
 <h1>Graduate outcomes</h1>
 <p class="meta">${escape(period(input))} · generated ${when(input.generatedAt)} · figures per class year as of ${when(input.refreshedAt)}</p>
 <div class="summary">
-${headline('Graduates', hiddenAll ? smallCellLabel(minCell) : String(all.total_diplomes))}
-${headline('Knowledge rate', hiddenAll ? smallCellLabel(minCell) : formatRate(all.taux_connaissance))}
-${headline('Employment rate', hiddenAll ? smallCellLabel(minCell) : formatRate(all.taux_emploi))}
+${headline('Graduates', hiddenAll ? hiddenCount(minCell) : String(all.total_diplomes))}
+${headline('Knowledge rate', hiddenAll ? hiddenCount(minCell) : formatRate(all.taux_connaissance))}
+${headline('Employment rate', hiddenAll ? hiddenCount(minCell) : formatRate(all.taux_emploi))}
 </div>
-${anyHidden ? `<p class="note">Figures over fewer than ${minCell} graduates are hidden (shown as ${smallCellLabel(minCell)}), with further figures hidden (†) where a hidden one could otherwise be recomputed from a total; see Methodology.</p>` : ''}
+${anyHidden ? `<p class="note">Figures over fewer than ${minCell} graduates are hidden (shown as ${hiddenCount(minCell)}), with further figures hidden (†) where a hidden one could otherwise be recomputed from a total; see Methodology.</p>` : ''}
 
 <h2>Per class year</h2>
 ${await chartOr(input.years.length, () => ratesByYearChart(yearLabels, yearSeries))}
@@ -189,7 +194,7 @@ ${employersSection(input, years)}
       : ''
   }</dd>
 <dt>Small cells</dt>
-<dd>A row counting fewer than ${minCell} graduates is hidden and its count shown as ${smallCellLabel(minCell)}, so that no small group can be recognised. Because each table also prints its total, one hidden row could be recomputed as the total minus the rows shown; so further rows are hidden (marked †), smallest first, until the hidden rows together count at least ${minCell} graduates. When all rows together count fewer than ${minCell}, the total is hidden too. Employers are listed only for classes whose figures are shown, and a count below ${minCell} reads ${smallCellLabel(minCell)}.</dd>
+<dd>A row counting fewer than ${minCell} graduates is hidden and its count shown as ${hiddenCount(minCell)}, so that no small group can be recognised. Because each table also prints its total, one hidden row could be recomputed as the total minus the rows shown; so further rows are hidden (marked †), smallest first, until the hidden rows together count at least ${minCell} graduates. When all rows together count fewer than ${minCell}, the total is hidden too. Employers are listed only for classes whose figures are shown, and a count below ${minCell} reads ${hiddenCount(minCell)}.</dd>
 </dl>
 </body>
 </html>
