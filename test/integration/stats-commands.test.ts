@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerDatabase, type TestDatabase } from '../support/databases.js';
 import { runMain } from '../support/main.js';
@@ -55,6 +56,27 @@ describe('stats commands', () => {
 
     const history = await json(['jobs', 'history', 'refresh-stats']);
     expect(history[0]).toMatchObject({ job: 'refresh-stats', status: 'ok' });
+  });
+
+  it('employment --refresh while another run of refresh-stats holds its lock: exit 75, the run recorded as locked', async () => {
+    const holder = new pg.Client({ connectionString: t.url });
+    await holder.connect();
+    try {
+      await holder.query(`select pg_advisory_lock(hashtext('alumni job'), hashtext('refresh-stats'))`);
+      const result = await runMain(['stats', 'employment', '--refresh'], { env });
+      expect(result.code).toBe(75);
+      expect(result.stderr).toContain('refresh-stats is running elsewhere (its lock is held)');
+      expect(result.stdout).toBe('');
+      const last = await t.db
+        .selectFrom('alumni_admin.job_run')
+        .select('status')
+        .where('job', '=', 'refresh-stats')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(last.status).toBe('locked');
+    } finally {
+      await holder.end();
+    }
   });
 
   it('employment on a terminal: a Unicode bar per year in the table, — where there is no rate; # outside UTF-8', async () => {
