@@ -9,6 +9,7 @@ import { lazyActions, type RunState } from './commands/lazy.js';
 import { registerMigrate } from './commands/migrate/index.js';
 import { registerOffers } from './commands/offers/index.js';
 import { registerOrgs } from './commands/orgs/index.js';
+import { registerStats } from './commands/stats/index.js';
 import { registerUsers } from './commands/users/index.js';
 import { registerValidate } from './commands/validate/index.js';
 import { VERSION } from './version.js';
@@ -41,6 +42,7 @@ export function buildProgram(io: Io, state: RunState): Command {
     registerGroups,
     registerValidate,
     registerJobs,
+    registerStats,
     registerAudit,
     registerDoctor,
     registerFixtures,

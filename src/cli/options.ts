@@ -55,6 +55,16 @@ export function wholeNumber(flag: string, text: string, min: number, max: number
   return value;
 }
 
+/** A graduation year as a number: --annee 2024. */
+export function yearValue(flag: string, text: string): number {
+  if (!/^\s*\d{4}\s*$/.test(text)) throw new UsageError(`${flag} "${text}": give a year such as 2024.`);
+  return Number(text);
+}
+
+export function yearOption<const Flags extends string>(flags: Flags, description: string) {
+  return new Option(flags, description).argParser((text: string) => yearValue(flagName(flags), text));
+}
+
 /** --limit: how many rows a page (or the list) holds. */
 export function limitOption(fallback: number, what = 'how many') {
   return new Option('--limit <n>', what).default(fallback).argParser((text: string) => wholeNumber('--limit', text, 1, 10_000));

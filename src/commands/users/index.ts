@@ -7,22 +7,16 @@ import {
   enumOption,
   enumValue,
   limitOption,
+  yearValue,
   yesNoOption,
   yesNoValue,
   yesOption,
 } from '../../cli/options.js';
-import { UsageError } from '../../errors.js';
 import { ROLES_UTILISATEUR as ROLES, STATUTS_UTILISATEUR as STATUTS } from '../../enums.js';
 import { withImportOptions } from '../../cli/import-options.js';
 import type { Lazy, OptsOf } from '../types.js';
 
 const REF = 'id, e-mail or matricule';
-
-/** A graduation year as a number: --annee 2024. */
-function yearValue(flag: string, text: string): number {
-  if (!/^\s*\d{4}\s*$/.test(text)) throw new UsageError(`${flag} "${text}": give a year such as 2024.`);
-  return Number(text);
-}
 
 /**
  * The options that choose users: `users list`, `users export` and `groups members add

@@ -1,0 +1,33 @@
+import { AlumniError, LockHeldError } from '../../errors.js';
+import type { YearFigures } from '../../services/stats.js';
+import type { CommandRun } from '../types.js';
+import type { StatsEmploymentOpts } from './index.js';
+import { figureColumns, refreshedLine, yearRange } from './shared.js';
+
+export const run: CommandRun<StatsEmploymentOpts> = async (ctx, { opts }) => {
+  const range = yearRange(opts);
+  const { employmentByYear } = await import('../../services/stats.js');
+  const figures = await ctx.withDb(async ({ db }) => {
+    if (opts.refresh) {
+      // The job itself, through the jobs service: its lock and its recorded run.
+      const { runJob } = await import('../../services/jobs.js');
+      const refresh = await runJob(db, 'refresh-stats', `${ctx.userAgent} refresh-stats`);
+      if (refresh.status === 'locked') {
+        throw new LockHeldError(
+          'refresh-stats is running elsewhere (its lock is held); try again later, or read the figures without --refresh.',
+        );
+      }
+      if (refresh.status === 'failed') throw new AlumniError(`refresh-stats failed: ${refresh.error ?? 'no error recorded'}.`);
+    }
+    return employmentByYear(db, range);
+  });
+
+  if (ctx.out.json) {
+    ctx.out.writeJson(figures);
+    return;
+  }
+  const columns = [{ header: 'annee_sortie', value: 'annee_sortie' as const }, ...figureColumns<YearFigures>(ctx, opts.csv)];
+  if (opts.csv) await ctx.out.writeCsv(columns, figures.items);
+  else await ctx.out.writeTable(columns, figures.items);
+  ctx.out.info(refreshedLine(figures.refreshed_at));
+};

@@ -1,0 +1,103 @@
+import { accessSync, constants, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer-core';
+import { UsageError } from '../errors.js';
+
+/**
+ * The system's Chromium, driven by puppeteer-core (which never downloads a browser):
+ * to print the report to PDF, and in the tests to look at it.
+ */
+
+export const CHROMIUM_PACKAGE = 'chromium';
+export const CHROMIUM_FALLBACKS = ['/usr/bin/chromium'];
+
+/** The flags every launch takes: headless, no sandbox (root in CI), nothing that calls home. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** $ALUMNI_CHROMIUM, else `chromium` on PATH, else the fallbacks; null when there is none. */
+export function findChromium(env: NodeJS.ProcessEnv, fallbacks: readonly string[] = CHROMIUM_FALLBACKS): string | null {
+  if (env.ALUMNI_CHROMIUM) {
+    if (isExecutable(env.ALUMNI_CHROMIUM)) return env.ALUMNI_CHROMIUM;
+    throw new UsageError(
+      `ALUMNI_CHROMIUM (${env.ALUMNI_CHROMIUM}) is not an executable file: point it at a Chromium, or install the Debian package \`${CHROMIUM_PACKAGE}\`.`,
+    );
+  }
+  const onPath = (env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .map((dir) => join(dir, 'chromium'));
+  return [...onPath, ...fallbacks].find(isExecutable) ?? null;
+}
+
+/** The Chromium to use, or a usage error (exit 2) naming the package to install. */
+export function requireChromium(env: NodeJS.ProcessEnv): string {
+  const found = findChromium(env);
+  if (found) return found;
+  throw new UsageError(
+    `No Chromium found to print the PDF: install the Debian package \`${CHROMIUM_PACKAGE}\` (apt-get install ${CHROMIUM_PACKAGE}), or set ALUMNI_CHROMIUM to a Chromium executable.`,
+  );
+}
+
+export interface HeadlessChromium {
+  browser: Browser;
+  /** Closes the browser and removes its profile. */
+  close(): Promise<void>;
+}
+
+/** A headless Chromium with a fresh profile of its own (removed by close()). */
+export async function launchChromium(executablePath: string): Promise<HeadlessChromium> {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const userDataDir = mkdtempSync(join(tmpdir(), 'alumni-chromium-'));
+  try {
+    const browser = await puppeteer.launch({ executablePath, headless: true, userDataDir, args: CHROMIUM_FLAGS });
+    return {
+      browser,
+      close: async () => {
+        try {
+          await browser.close();
+        } finally {
+          rmSync(userDataDir, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (error) {
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Prints an HTML file to an A4 PDF, as the browser's print would (its print CSS, its
+ * backgrounds). Any request other than the file itself is refused: the report needs none.
+ */
+export async function printPdf(executablePath: string, htmlFile: string, pdfFile: string): Promise<void> {
+  const chromium = await launchChromium(executablePath);
+  try {
+    const page = await chromium.browser.newPage();
+    const url = pathToFileURL(htmlFile).href;
+    await page.setRequestInterception(true);
+    page.on('request', (request) => void (request.url() === url ? request.continue() : request.abort()));
+    await page.goto(url, { waitUntil: 'load' });
+    await page.pdf({ path: pdfFile, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  } finally {
+    await chromium.close();
+  }
+}
