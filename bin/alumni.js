@@ -1,5 +1,5 @@
 #!/bin/sh
-':'; //; exec node --max-semi-space-size=1 --max-old-space-size=512 "$0" "$@"
+':' //; exec node --max-semi-space-size=1 --max-old-space-size=512 "$0" "$@"
 // The line above is read by sh (it starts node with these flags, in this same process)
 // and is an empty statement to JavaScript. The flags keep V8's heap from swelling on a
 // long run of short-lived objects: a million-row import peaks at ~130 MB instead of
