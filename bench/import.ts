@@ -83,7 +83,7 @@ async function main() {
   let server: TestServer | undefined;
   let versions: Record<string, string> = {};
   try {
-    const pgloader = ensurePgloader();
+    const pgloader = ensurePgloader(scratch);
     server = process.env.BENCH_DATABASE_URL
       ? { adminUrl: process.env.BENCH_DATABASE_URL, how: 'BENCH_DATABASE_URL', stop: async () => {} }
       : await startLocalCluster();
@@ -156,7 +156,12 @@ async function serverSteps(adminUrl: string, scratch: string, rows: number): Pro
     const target = await serverDatabase(adminUrl, database);
     // The platform's triggers (audit, updated_at) only; the foreign keys' system triggers stay.
     if (triggers === 'off') await sql`alter table utilisateur disable trigger user`.execute(target.db);
-    const measured = await measureServer(target, async () => load(target));
+    const measured = await measureServer(target, async () => {
+      load(target);
+    });
+    // The seeded administrator is still there: nothing was truncated.
+    const { rows: total } = await sql<{ n: number }>`select count(*) as n from utilisateur`.execute(target.db);
+    if (total[0]!.n !== files.valid + 1) throw new Error(`${name}: ${total[0]!.n} users after the load, expected ${files.valid + 1}`);
     await target.db.destroy();
     await dropServerDatabase(adminUrl, database);
     return measured;
@@ -191,7 +196,7 @@ async function serverSteps(adminUrl: string, scratch: string, rows: number): Pro
  * pgloader is a Debian package (`apt-get install pgloader`): installed here when missing
  * (as root, else through `sudo -n`). Returns its version line.
  */
-function ensurePgloader(): string {
+function ensurePgloader(scratch: string): string {
   if (spawnSync('sh', ['-c', 'command -v pgloader'], { stdio: 'ignore' }).status !== 0) {
     log('pgloader is missing: apt-get install pgloader');
     const env = { DEBIAN_FRONTEND: 'noninteractive' };
@@ -204,7 +209,9 @@ function ensurePgloader(): string {
       apt(install);
     }
   }
-  return run('pgloader', ['--version']).split('\n')[0]!.trim();
+  return run('pgloader', ['--version', ...pgloaderDirs(scratch)])
+    .split('\n')[0]!
+    .trim();
 }
 
 /**
@@ -228,9 +235,14 @@ function pgload(scratch: string, clean: string, url: string): void {
        fields escaped by double-quote;
 `,
   );
-  const logs = join(scratch, 'pgloader');
-  mkdirSync(logs, { recursive: true });
-  run('pgloader', ['--on-error-stop', '--root-dir', logs, commands]);
+  run('pgloader', ['--on-error-stop', ...pgloaderDirs(scratch), commands]);
+}
+
+/** Its logs and reject files in the scratch directory: else every start, --version included, makes /tmp/pgloader. */
+function pgloaderDirs(scratch: string): string[] {
+  const dir = join(scratch, 'pgloader');
+  mkdirSync(dir, { recursive: true });
+  return ['--root-dir', dir];
 }
 
 async function serverVersion(adminUrl: string): Promise<string> {
