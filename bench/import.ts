@@ -1,37 +1,52 @@
 /**
- * Roster import benchmark (`npm run bench`). Side by side, in one run, on the same
- * server and the same table (same indexes, same triggers):
- *   1. baseline: psql \copy of the already-clean rows;
- *   2. `alumni users import`, first load;
- *   3. the same file again (nothing changed: must write nothing);
- *   4. the file with 10% of the rows changed.
- * On a PostgreSQL server (BENCH_ROWS, default 1,000,000; plus a 100,000-row first load
- * to check memory stays flat) and on the embedded back end (BENCH_EMBEDDED_ROWS,
- * default 100,000, baseline: COPY from a blob in PGlite). Results: a table on stdout and
- * bench/results/import.json.
+ * Roster import benchmark (`npm run bench`, or `npm run bench -- import`). In one run, on
+ * one PostgreSQL server, into the same table (same indexes, same foreign keys), at
+ * BENCH_SMALL_ROWS (default 100,000) and BENCH_ROWS (default 1,000,000) rows:
+ *   1. the floor: psql \copy of the already-clean rows with the platform's triggers off
+ *      (ALTER TABLE ... DISABLE TRIGGER USER: no audit rows; foreign keys still checked);
+ *   2. psql \copy of the same rows, triggers on (one audit row per row, like the import);
+ *   3. pgloader of the same rows, triggers on;
+ *   4. `alumni users import`, first load;
+ *   5. the same file again (nothing changed: must write nothing);
+ *   6. the file with 10% of the rows changed.
+ * Each reference load goes into its own fresh database; steps 4-6 share one. Every step is
+ * checked: the row versions and audit rows it wrote against what it should have written.
+ * Then steps 2 (PGlite's own COPY from a blob, in process) and 4-6 on the embedded back end
+ * (BENCH_EMBEDDED_ROWS, default 100,000). Results: a table on stdout and
+ * bench/results/import.json; a step that wrote the wrong counts fails the run (exit 1).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 
-import { PGliteDialect } from '../src/db/pglite-dialect.js';
 import type { DB } from '../src/db/schema.js';
-import { Kysely as KyselyClass } from 'kysely';
-import { migrateToLatest } from '../src/services/migrations.js';
-import { createPGlite, serverKysely } from '../src/db/connect.js';
 import { startLocalCluster, type TestServer } from '../test/support/server.js';
-import { FIELDS, generateRoster, YEARS } from './support/roster-generator.js';
+import { CLEAN_COLUMNS, generateRoster } from './support/roster-generator.js';
+import {
+  ADMIN,
+  dropServerDatabase,
+  copyCleanRows,
+  embeddedDatabase,
+  log,
+  machine,
+  printTable,
+  ratio,
+  run,
+  runCli,
+  serverDatabase,
+  withEmbedded,
+  writeResults,
+  type BenchDb,
+  type PGliteInstance,
+} from './support/harness.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = join(ROOT, 'bin', 'alumni.js');
-const RSS_HOOK = join(ROOT, 'bench', 'support', 'report-rss.mjs');
 const SERVER_ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const SMALL_ROWS = Math.min(100_000, SERVER_ROWS);
+const SMALL_ROWS = Number(process.env.BENCH_SMALL_ROWS ?? 100_000);
+const SERVER_SIZES = [...new Set([Math.min(SMALL_ROWS, SERVER_ROWS), SERVER_ROWS])];
 const EMBEDDED_ROWS = Number(process.env.BENCH_EMBEDDED_ROWS ?? 100_000);
-const COLUMNS = '(nom_complet, matricule, email, annee_sortie, telephone, domaine, travailleur)';
+const COLUMNS = `(${CLEAN_COLUMNS.join(', ')})`;
 
 interface Step {
   backend: 'server' | 'embedded';
@@ -39,159 +54,224 @@ interface Step {
   step: string;
   seconds: number;
   rows_per_second: number;
+  /** Valid rows per second over those of `\copy` with the triggers on (embedded: PGlite's COPY); above 1 is faster. */
   ratio_to_copy: number | null;
+  /** The same over pgloader's (server only). */
+  ratio_to_pgloader: number | null;
   peak_rss_mb: number | null;
   row_versions_written: number;
   audit_rows_written: number;
+  expected_row_versions: number;
+  expected_audit_rows: number;
   n_tup_ins?: number;
   n_tup_upd?: number;
   summary?: Record<string, unknown>;
+}
+
+interface RosterFiles {
+  roster: string;
+  clean: string;
+  changed: string;
+  valid: number;
+  /** Valid rows that differ between `roster` and `changed`. */
+  changedRows: number;
 }
 
 async function main() {
   const scratch = mkdtempSync(join(tmpdir(), 'alumni-bench-'));
   const steps: Step[] = [];
   let server: TestServer | undefined;
+  let versions: Record<string, string> = {};
   try {
-    const files = async (rows: number) => {
-      const roster = join(scratch, `roster-${rows}.csv`);
-      const clean = join(scratch, `clean-${rows}.csv`);
-      const changed = join(scratch, `roster-${rows}-changed.csv`);
-      const generated = await generateRoster(rows, roster, clean);
-      await generateRoster(rows, changed, null, true);
-      return { roster, clean, changed, valid: generated.valid };
-    };
-
-    // ---- PostgreSQL server ------------------------------------------------------------
+    const pgloader = ensurePgloader(scratch);
     server = process.env.BENCH_DATABASE_URL
       ? { adminUrl: process.env.BENCH_DATABASE_URL, how: 'BENCH_DATABASE_URL', stop: async () => {} }
       : await startLocalCluster();
     log(`server: ${server.how}`);
-    const big = await files(SERVER_ROWS);
-    const baselineDb = await serverDatabase(server.adminUrl, 'bench_copy');
-    const importDb = await serverDatabase(server.adminUrl, 'bench_import');
-
-    const copy = await measureServer(baselineDb, async () => {
-      run('psql', [baselineDb.url, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy utilisateur ${COLUMNS} from '${big.clean}' with (format csv)`]);
-    });
-    const copyRate = big.valid / copy.seconds;
-    steps.push({
-      backend: 'server',
-      rows: SERVER_ROWS,
-      step: 'baseline: psql \\copy of the clean rows',
-      ...copy,
-      rows_per_second: Math.round(copyRate),
-      ratio_to_copy: 1,
-      peak_rss_mb: null,
-    });
-
-    for (const [label, file] of [
-      ['alumni users import, first load', big.roster],
-      ['same file again (unchanged)', big.roster],
-      ['file with 10% of rows changed', big.changed],
-    ] as const) {
-      const measured = await measureServer(importDb, () => importWithCli(file, { DATABASE_URL: importDb.url }));
-      steps.push(importStep('server', SERVER_ROWS, label, measured, big.valid, copyRate));
-    }
-
-    if (SMALL_ROWS < SERVER_ROWS) {
-      const small = await files(SMALL_ROWS);
-      const smallDb = await serverDatabase(server.adminUrl, 'bench_import_small');
-      const measured = await measureServer(smallDb, () => importWithCli(small.roster, { DATABASE_URL: smallDb.url }));
-      steps.push(importStep('server', SMALL_ROWS, 'alumni users import, first load (memory check)', measured, small.valid, null));
-      await smallDb.db.destroy();
-    }
-    await baselineDb.db.destroy();
-    await importDb.db.destroy();
-
-    // ---- Embedded (PGlite) ---------------------------------------------------------------
-    const embeddedFiles = await files(EMBEDDED_ROWS);
-    const copyDir = await embeddedDatabase(scratch, 'embedded-copy');
-    const embeddedCopy = await measureEmbedded(copyDir, async (db, pglite) => {
-      const blob = new Blob([readFileSync(embeddedFiles.clean)]);
-      await pglite.query(`copy utilisateur ${COLUMNS} from '/dev/blob' with (format csv)`, [], { blob });
-      void db;
-    });
-    const embeddedCopyRate = embeddedFiles.valid / embeddedCopy.seconds;
-    steps.push({
-      backend: 'embedded',
-      rows: EMBEDDED_ROWS,
-      step: 'baseline: COPY of the clean rows (in process)',
-      ...embeddedCopy,
-      rows_per_second: Math.round(embeddedCopyRate),
-      ratio_to_copy: 1,
-      peak_rss_mb: null,
-    });
-    const importDir = await embeddedDatabase(scratch, 'embedded-import');
-    for (const [label, file] of [
-      ['alumni users import, first load', embeddedFiles.roster],
-      ['same file again (unchanged)', embeddedFiles.roster],
-      ['file with 10% of rows changed', embeddedFiles.changed],
-    ] as const) {
-      const measured = await measureEmbeddedCli(importDir, () => importWithCli(file, { ALUMNI_DATA_DIR: importDir }));
-      steps.push(importStep('embedded', EMBEDDED_ROWS, label, measured, embeddedFiles.valid, embeddedCopyRate));
-    }
+    versions = { postgres: await serverVersion(server.adminUrl), pgloader, psql: run('psql', ['--version']).trim() };
+    for (const rows of SERVER_SIZES) steps.push(...(await serverSteps(server.adminUrl, scratch, rows)));
+    steps.push(...(await embeddedSteps(scratch, EMBEDDED_ROWS)));
   } finally {
     await server?.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
 
-  const machine = {
-    cpu: cpus()[0]?.model ?? 'unknown',
-    cores: cpus().length,
-    memory_gb: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-    date: new Date().toISOString(),
+  printTable(
+    [
+      'back end',
+      'rows',
+      'step',
+      's',
+      'valid rows/s',
+      '× \\copy',
+      '× pgloader',
+      'peak RSS MB',
+      'row versions',
+      'audit rows',
+      'n_tup_ins',
+      'n_tup_upd',
+      'check',
+    ],
+    steps.map((s) => [
+      s.backend,
+      String(s.rows),
+      s.step,
+      s.seconds.toFixed(2),
+      String(s.rows_per_second),
+      s.ratio_to_copy?.toFixed(2) ?? '',
+      s.ratio_to_pgloader?.toFixed(2) ?? '',
+      s.peak_rss_mb?.toString() ?? '',
+      String(s.row_versions_written),
+      String(s.audit_rows_written),
+      s.n_tup_ins?.toString() ?? '',
+      s.n_tup_upd?.toString() ?? '',
+      check(s) ?? 'ok',
+    ]),
+  );
+  writeResults('import', machine(versions), { steps });
+  const wrong = steps.filter((s) => check(s) !== undefined);
+  for (const s of wrong) log(`WRONG COUNTS: ${s.backend} ${s.rows} "${s.step}": ${check(s)}`);
+  if (wrong.length > 0) process.exitCode = 1;
+}
+
+async function rosterFiles(scratch: string, rows: number): Promise<RosterFiles> {
+  const roster = join(scratch, `roster-${rows}.csv`);
+  const clean = join(scratch, `clean-${rows}.csv`);
+  const changed = join(scratch, `roster-${rows}-changed.csv`);
+  const generated = await generateRoster(rows, roster, clean);
+  const variant = await generateRoster(rows, changed, null, true);
+  return { roster, clean, changed, valid: generated.valid, changedRows: variant.changed };
+}
+
+// ---- PostgreSQL server ------------------------------------------------------------------
+
+async function serverSteps(adminUrl: string, scratch: string, rows: number): Promise<Step[]> {
+  const files = await rosterFiles(scratch, rows);
+  const copy = (target: BenchDb) =>
+    run('psql', [target.url, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy utilisateur ${COLUMNS} from '${files.clean}' with (format csv)`]);
+
+  /** One load of the clean rows into a fresh database of its own, dropped afterwards. */
+  const reference = async (name: string, load: (target: BenchDb) => void, triggers: 'on' | 'off') => {
+    const database = `bench_${name}_${rows}`;
+    const target = await serverDatabase(adminUrl, database);
+    // The platform's triggers (audit, updated_at) only; the foreign keys' system triggers stay.
+    if (triggers === 'off') await sql`alter table utilisateur disable trigger user`.execute(target.db);
+    const measured = await measureServer(target, async () => {
+      load(target);
+    });
+    // The seeded administrator is still there: nothing was truncated.
+    const { rows: total } = await sql<{ n: number }>`select count(*) as n from utilisateur`.execute(target.db);
+    if (total[0]!.n !== files.valid + 1) throw new Error(`${name}: ${total[0]!.n} users after the load, expected ${files.valid + 1}`);
+    await target.db.destroy();
+    await dropServerDatabase(adminUrl, database);
+    return measured;
   };
-  printTable(steps);
-  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', 'import.json'), `${JSON.stringify({ machine, steps }, null, 2)}\n`);
-  log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB, Node ${machine.node}, ${machine.date}`);
-  log('written: bench/results/import.json');
+  log(`server, ${rows} rows: \\copy with the triggers off, \\copy, pgloader`);
+  const floor = await reference('copy_floor', copy, 'off');
+  const copied = await reference('copy', copy, 'on');
+  const pgloaded = await reference('pgloader', (target) => pgload(scratch, files.clean, target.url), 'on');
+  const rates = { copy: files.valid / copied.seconds, pgloader: files.valid / pgloaded.seconds };
+  const steps = [
+    step('server', rows, 'floor: psql \\copy, platform triggers off', floor, files.valid, [files.valid, 0], rates),
+    step('server', rows, 'psql \\copy of the clean rows', copied, files.valid, [files.valid, files.valid], rates),
+    step('server', rows, 'pgloader of the clean rows', pgloaded, files.valid, [files.valid, files.valid], rates),
+  ];
+
+  log(`server, ${rows} rows: alumni users import`);
+  const importDb = await serverDatabase(adminUrl, `bench_import_${rows}`);
+  for (const [label, file, expected] of [
+    ['alumni users import, first load', files.roster, files.valid],
+    ['same file again (unchanged)', files.roster, 0],
+    ['file with 10% of rows changed', files.changed, files.changedRows],
+  ] as const) {
+    const measured = await measureServer(importDb, () => importWithCli(file, { DATABASE_URL: importDb.url }));
+    steps.push(step('server', rows, label, measured, files.valid, [expected, expected], rates));
+  }
+  await importDb.db.destroy();
+  await dropServerDatabase(adminUrl, `bench_import_${rows}`);
+  return steps;
+}
+
+/**
+ * pgloader is a Debian package (`apt-get install pgloader`): installed here when missing
+ * (as root, else through `sudo -n`). Returns its version line.
+ */
+function ensurePgloader(scratch: string): string {
+  if (spawnSync('sh', ['-c', 'command -v pgloader'], { stdio: 'ignore' }).status !== 0) {
+    log('pgloader is missing: apt-get install pgloader');
+    const env = { DEBIAN_FRONTEND: 'noninteractive' };
+    const apt = (args: string[]) => (process.getuid?.() === 0 ? run('apt-get', args, env) : run('sudo', ['-n', 'apt-get', ...args], env));
+    const install = ['install', '-y', '--no-install-recommends', 'pgloader'];
+    try {
+      apt(install);
+    } catch {
+      apt(['update']);
+      apt(install);
+    }
+  }
+  return run('pgloader', ['--version', ...pgloaderDirs(scratch)])
+    .split('\n')[0]!
+    .trim();
+}
+
+/**
+ * The clean rows through pgloader into the same table: the CSV as the generator writes it
+ * (comma, optional double quotes, UTF-8, no header), pgloader's defaults otherwise: no
+ * truncate, indexes kept, triggers on. --on-error-stop: a refused row fails the step
+ * instead of landing in a reject file.
+ */
+function pgload(scratch: string, clean: string, url: string): void {
+  const target = new URL(url);
+  target.protocol = 'postgresql:';
+  const commands = join(scratch, 'pgloader.load');
+  writeFileSync(
+    commands,
+    `LOAD CSV
+  FROM '${clean}' WITH ENCODING utf-8 ${COLUMNS}
+  INTO ${target.toString()}
+  TARGET TABLE public.utilisateur ${COLUMNS}
+  WITH fields terminated by ',',
+       fields optionally enclosed by '"',
+       fields escaped by double-quote;
+`,
+  );
+  run('pgloader', ['--on-error-stop', ...pgloaderDirs(scratch), commands]);
+}
+
+/** Its logs and reject files in the scratch directory: else every start, --version included, makes /tmp/pgloader. */
+function pgloaderDirs(scratch: string): string[] {
+  const dir = join(scratch, 'pgloader');
+  mkdirSync(dir, { recursive: true });
+  return ['--root-dir', dir];
+}
+
+async function serverVersion(adminUrl: string): Promise<string> {
+  const out = run('psql', [adminUrl, '-At', '-c', 'show server_version']);
+  return `PostgreSQL ${out.trim()}`;
+}
+
+// ---- Embedded (PGlite) ------------------------------------------------------------------
+
+async function embeddedSteps(scratch: string, rows: number): Promise<Step[]> {
+  log(`embedded, ${rows} rows`);
+  const files = await rosterFiles(scratch, rows);
+  const copyDir = await embeddedDatabase(scratch, 'embedded-copy');
+  const copied = await measureEmbedded(copyDir, (_db, pglite) => copyCleanRows(pglite, files.clean));
+  const rates = { copy: files.valid / copied.seconds, pgloader: null };
+  const steps = [step('embedded', rows, 'COPY of the clean rows (in process)', copied, files.valid, [files.valid, files.valid], rates)];
+  const importDir = await embeddedDatabase(scratch, 'embedded-import');
+  for (const [label, file, expected] of [
+    ['alumni users import, first load', files.roster, files.valid],
+    ['same file again (unchanged)', files.roster, 0],
+    ['file with 10% of rows changed', files.changed, files.changedRows],
+  ] as const) {
+    const measured = await measureEmbeddedCli(importDir, () => importWithCli(file, { ALUMNI_DATA_DIR: importDir }));
+    steps.push(step('embedded', rows, label, measured, files.valid, [expected, expected], rates));
+  }
+  return steps;
 }
 
 // ---- helpers -----------------------------------------------------------------------------
-
-interface BenchDb {
-  url: string;
-  db: Kysely<DB>;
-}
-
-async function serverDatabase(adminUrl: string, name: string): Promise<BenchDb> {
-  const admin = await serverKysely(adminUrl);
-  await sql`drop database if exists ${sql.id(name)}`.execute(admin);
-  await sql`create database ${sql.id(name)}`.execute(admin);
-  await admin.destroy();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await serverKysely(url.toString());
-  await migrateToLatest(db);
-  await seed(db);
-  return { url: url.toString(), db };
-}
-
-async function embeddedDatabase(scratch: string, name: string): Promise<string> {
-  const dir = join(scratch, name);
-  const pglite = await createPGlite(join(dir, 'pgdata'));
-  const db = new KyselyClass<DB>({ dialect: new PGliteDialect(pglite) });
-  await migrateToLatest(db);
-  await seed(db);
-  await db.destroy();
-  await pglite.close();
-  return dir;
-}
-
-async function seed(db: Kysely<DB>): Promise<void> {
-  await db
-    .insertInto('annee_reference')
-    .values(YEARS.map((annee) => ({ annee })))
-    .execute();
-  await db
-    .insertInto('domaine_reference')
-    .values(FIELDS.map(([, nom_domaine]) => ({ nom_domaine })))
-    .execute();
-  await db.insertInto('utilisateur').values({ nom_complet: 'Bench Admin', matricule: 'BENCH-ADMIN', role: 'super_admin' }).execute();
-}
 
 interface Measured {
   seconds: number;
@@ -247,24 +327,7 @@ async function measureServer(target: BenchDb, work: () => Promise<Partial<Measur
   };
 }
 
-async function withEmbedded<T>(
-  dir: string,
-  work: (db: Kysely<DB>, pglite: Awaited<ReturnType<typeof createPGlite>>) => Promise<T>,
-): Promise<T> {
-  const pglite = await createPGlite(join(dir, 'pgdata'));
-  const db = new KyselyClass<DB>({ dialect: new PGliteDialect(pglite) });
-  try {
-    return await work(db, pglite);
-  } finally {
-    await db.destroy();
-    await pglite.close();
-  }
-}
-
-async function measureEmbedded(
-  dir: string,
-  work: (db: Kysely<DB>, pglite: Awaited<ReturnType<typeof createPGlite>>) => Promise<void>,
-): Promise<Measured> {
+async function measureEmbedded(dir: string, work: (db: Kysely<DB>, pglite: PGliteInstance) => Promise<void>): Promise<Measured> {
   return withEmbedded(dir, async (db, pglite) => {
     const xid = await currentXid(db);
     const started = performance.now();
@@ -285,91 +348,43 @@ async function measureEmbeddedCli(dir: string, work: () => Promise<Partial<Measu
   return { seconds, row_versions_written: written.versions, audit_rows_written: written.audits, peak_rss_mb: null, ...extra };
 }
 
-function importWithCli(file: string, env: Record<string, string>): Promise<Partial<Measured>> {
-  const rssFile = join(dirname(file), `rss-${Date.now()}`);
-  return new Promise((resolvePromise, reject) => {
-    // Run as a user does, through bin/alumni.js's shebang and its V8 flags.
-    const child = spawn(
-      CLI,
-      ['users', 'import', file, '--as', 'BENCH-ADMIN', '--country', 'SN', '--json', '--rejects', `${file}.rejects.csv`],
-      {
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_OPTIONS: `--import ${RSS_HOOK}`, BENCH_RSS_FILE: rssFile, ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0 && code !== 3) return reject(new Error(`import exited ${code}: ${stderr}`));
-      const summary = JSON.parse(stdout) as Record<string, unknown>;
-      resolvePromise({ summary, peak_rss_mb: Math.round(Number(readFileSync(rssFile, 'utf8')) / 1024) });
-    });
-  });
+async function importWithCli(file: string, env: Record<string, string>): Promise<Partial<Measured>> {
+  const finished = await runCli(
+    ['users', 'import', file, '--as', ADMIN, '--country', 'SN', '--json', '--rejects', `${file}.rejects.csv`],
+    env,
+  );
+  if (finished.code !== 0 && finished.code !== 3) throw new Error(`import exited ${finished.code}: ${finished.stderr}`);
+  return { summary: JSON.parse(finished.stdout) as Record<string, unknown>, peak_rss_mb: finished.peak_rss_mb };
 }
 
-function importStep(
+/** A measured step with its throughput, its ratios to the reference loads, and what it should have written. */
+function step(
   backend: Step['backend'],
   rows: number,
-  step: string,
+  label: string,
   measured: Measured,
   valid: number,
-  copyRate: number | null,
+  [expected_row_versions, expected_audit_rows]: readonly [number, number],
+  rates: { copy: number; pgloader: number | null },
 ): Step {
   const rate = valid / measured.seconds;
   return {
     backend,
     rows,
-    step,
+    step: label,
     ...measured,
     rows_per_second: Math.round(rate),
-    ratio_to_copy: copyRate ? Math.round((rate / copyRate) * 100) / 100 : null,
+    ratio_to_copy: ratio(rate / rates.copy),
+    ratio_to_pgloader: rates.pgloader ? ratio(rate / rates.pgloader) : null,
+    expected_row_versions,
+    expected_audit_rows,
   };
 }
 
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.error?.message}`);
-}
-
-function printTable(steps: Step[]): void {
-  const header = [
-    'back end',
-    'rows',
-    'step',
-    's',
-    'valid rows/s',
-    '× COPY',
-    'peak RSS MB',
-    'row versions',
-    'audit rows',
-    'n_tup_ins',
-    'n_tup_upd',
-  ];
-  const lines = steps.map((s) => [
-    s.backend,
-    String(s.rows),
-    s.step,
-    s.seconds.toFixed(2),
-    String(s.rows_per_second),
-    s.ratio_to_copy?.toFixed(2) ?? '',
-    s.peak_rss_mb?.toString() ?? '',
-    String(s.row_versions_written),
-    String(s.audit_rows_written),
-    s.n_tup_ins?.toString() ?? '',
-    s.n_tup_upd?.toString() ?? '',
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const format = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(format(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const line of lines) console.log(format(line));
-}
-
-function log(message: string): void {
-  console.error(`[bench] ${message}`);
+/** What is wrong with a step's counts, if anything. */
+function check(s: Step): string | undefined {
+  if (s.row_versions_written === s.expected_row_versions && s.audit_rows_written === s.expected_audit_rows) return undefined;
+  return `expected ${s.expected_row_versions} row versions / ${s.expected_audit_rows} audit rows`;
 }
 
 await main();

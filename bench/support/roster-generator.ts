@@ -53,11 +53,15 @@ export const FIELDS: Array<[string, string]> = [
   ['Mécanique', 'Mécanique'],
 ];
 export const YEARS = Array.from({ length: 11 }, (_, i) => 2015 + i);
+/** The clean file's columns, in order: the columns of `utilisateur` the import fills. */
+export const CLEAN_COLUMNS = ['nom_complet', 'matricule', 'email', 'annee_sortie', 'telephone', 'domaine', 'travailleur'];
 export const HEADER = 'Nom complet;Matricule;E-mail;Année de sortie;Téléphone;Filière;Travailleur';
 
 export interface GeneratedRoster {
   rows: number;
   valid: number;
+  /** Valid rows that the variant changed (0 without `variant`): what its import must update. */
+  changed: number;
 }
 
 /**
@@ -76,6 +80,7 @@ export async function generateRoster(
   let rosterText = `${HEADER}\r\n`;
   let cleanText = '';
   let valid = 0;
+  let changedValid = 0;
   for (let i = 0; i < rows; i += 1) {
     const changed = variant && i % 10 === 3;
     const first = FIRST[i % FIRST.length]!;
@@ -101,6 +106,7 @@ export async function generateRoster(
     rosterText += `${quote(name)};${matricule};${email};${year};${phoneText};${fieldText};${working ? 'oui' : 'non'}\r\n`;
     if (!badEmail && !badPhone) {
       valid += 1;
+      if (changed) changedValid += 1;
       cleanText += `${quote(name, ',')},${matricule},${email},${year},${phone},${field},${working}\n`;
     }
     if (rosterText.length > 1 << 16) {
@@ -114,7 +120,7 @@ export async function generateRoster(
   }
   await finish(roster, rosterText);
   if (clean) await finish(clean, cleanText);
-  return { rows, valid };
+  return { rows, valid, changed: changedValid };
 }
 
 async function finish(stream: WriteStream, rest: string): Promise<void> {
