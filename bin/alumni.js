@@ -1,7 +1,7 @@
 #!/bin/sh
 ':' //; exec node --max-semi-space-size=1 --max-old-space-size=512 "$0" "$@"
 // The line above is read by sh (it starts node with these flags, in this same process)
-// and is an empty statement to JavaScript. The flags keep V8's heap from swelling on a
+// and to JavaScript is a string followed by a comment. The flags keep V8's heap from swelling on a
 // long run of short-lived objects: a million-row import peaks at ~130 MB instead of
 // ~220 MB, at the same speed (see the README's benchmark). A portable shebang can pass
 // only one argument to its interpreter, hence sh.
