@@ -75,3 +75,13 @@ export function normaliseId(text: string): string | undefined {
   const id = text.trim().toLowerCase();
   return isUuid(id) ? id : undefined;
 }
+
+/**
+ * Ids from the command line, each once, in the order given: those that are ids
+ * lower-cased (so one given twice in two cases is one), the others trimmed, to be
+ * named as not found. `wellFormed` are the ids worth looking up.
+ */
+export function normaliseIds(refs: readonly string[]): { ids: string[]; wellFormed: string[] } {
+  const ids = [...new Set(refs.map((ref) => normaliseId(ref) ?? ref.trim()))];
+  return { ids, wellFormed: ids.filter((id) => isUuid(id)) };
+}
