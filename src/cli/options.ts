@@ -116,12 +116,20 @@ export function untilOption(what = 'before') {
 }
 
 /** A point ahead of now: --within 2w (offers ending within two weeks). */
-export function withinOption(description: string) {
-  return new Option('--within <duration>', `${description} (90min, 12h, 7d, 2w, 6mo, 1y)`).argParser((text: string) => {
-    const at = pointAhead(text);
-    if (!at) throw new UsageError(durationRefusal('--within', text));
-    return at;
-  });
+export function withinValue(flag: string, text: string, now: Date = new Date()): Date {
+  const at = pointAhead(text, now);
+  if (!at) throw new UsageError(durationRefusal(flag, text));
+  return at;
+}
+
+/**
+ * --within DURATION, `fallback` when not given. Commander hands a default on without its
+ * parser, so the fallback is parsed here, when the command tree is built for this run.
+ */
+export function withinOption(description: string, fallback: string) {
+  return new Option('--within <duration>', `${description} (90min, 12h, 7d, 2w, 6mo, 1y)`)
+    .default(withinValue('--within', fallback), fallback)
+    .argParser((text: string) => withinValue('--within', text));
 }
 
 /** A duration as a PostgreSQL interval ("6 months"), for SQL and pg_cron. */

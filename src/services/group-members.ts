@@ -3,10 +3,10 @@ import { constraintViolation } from '../db/constraints.js';
 import { isDatabaseError } from '../db/database-error.js';
 import type { DB, RoleMembre } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import { listMembers, type MemberView } from './groups.js';
-import { resolveRef, type Resolved } from './refs.js';
-import { exportUsers, type UserFilters } from './users.js';
+import { resolveRef, resolveRefs, type Resolved } from './refs.js';
+import { filterUsers, type UserFilters } from './users.js';
 
 /**
  * Membership changes. Each locks the group's row first (as the database's max_membres
@@ -15,7 +15,10 @@ import { exportUsers, type UserFilters } from './users.js';
  * beyond max_membres is refused by its trigger, whoever writes.
  */
 
-/** Who a command names: PERSON arguments and, for `members add --from-users`, the `users list` filters. */
+/**
+ * Who a command names: PERSON arguments and, for `members add --from-users`, the `users
+ * list` filters (active accounts only unless `actif` is given; erased accounts never).
+ */
 export interface PeopleRefs {
   refs: string[];
   fromUsers?: UserFilters;
@@ -52,24 +55,30 @@ const personLabel = (u: { nom_complet: string; email: string | null; matricule: 
  * before anything is written. Every unknown PERSON is named in one NotFoundError (4).
  */
 async function resolvePeople(db: Kysely<DB>, people: PeopleRefs): Promise<Resolved[]> {
-  const found = new Map<string, Resolved>();
-  const unknown: string[] = [];
-  for (const ref of people.refs) {
-    try {
-      const person = await resolveRef(db, 'user', ref);
-      if (!found.has(person.id)) found.set(person.id, person);
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-      unknown.push(error.message);
-    }
-  }
-  if (unknown.length > 0) throw new NotFoundError(`${unknown.join(' ')} Nothing was changed.`);
+  const found = new Map((await resolveRefs(db, 'user', people.refs)).map((person) => [person.id, person]));
   if (people.fromUsers) {
-    for await (const users of exportUsers(db, people.fromUsers)) {
-      for (const user of users) if (!found.has(user.id)) found.set(user.id, { id: user.id, label: personLabel(user) });
-    }
+    for (const user of await chosenUsers(db, people.fromUsers)) if (!found.has(user.id)) found.set(user.id, user);
   }
   return [...found.values()];
+}
+
+/**
+ * The people `--from-users` adds: those the `users list` filters choose, by name, but
+ * active accounts only unless `actif` says otherwise, and never an erased account (it is
+ * nobody any more). No filter at all would add every account: refused (exit 2).
+ */
+async function chosenUsers(db: Kysely<DB>, filters: UserFilters): Promise<Resolved[]> {
+  if (Object.values(filters).every((v) => v === undefined)) {
+    throw new UsageError('--from-users needs at least one users filter (--annee, --domaine, --statut...), or it would add every account.');
+  }
+  const users = await db
+    .selectFrom('utilisateur')
+    .select(['id', 'nom_complet', 'email', 'matricule'])
+    .where((eb) => eb.and([filterUsers(eb, { ...filters, actif: filters.actif ?? true }), eb('efface_le', 'is', null)]))
+    .orderBy('nom_complet')
+    .orderBy('id')
+    .execute();
+  return users.map((user) => ({ id: user.id, label: personLabel(user) }));
 }
 
 async function lockGroup(trx: Transaction<DB>, groupeId: string): Promise<void> {

@@ -3,7 +3,7 @@ import { keysetPage, type Page } from '../db/keyset.js';
 import type { DB, TypeFichier } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
 import { NotFoundError } from '../errors.js';
-import { normaliseId, resolveRef } from './refs.js';
+import { normaliseIds, resolveRef } from './refs.js';
 
 export interface MessageView {
   id: string;
@@ -88,8 +88,7 @@ export interface DeleteMessagesReport {
  * Every id is checked before anything is written: an unknown one is exit 4.
  */
 export async function deleteMessages(db: Kysely<DB>, session: WriteSession, refs: string[]): Promise<DeleteMessagesReport> {
-  const ids = [...new Set(refs.map((ref) => normaliseId(ref) ?? ref.trim()))];
-  const wellFormed = ids.filter((id) => normaliseId(id) !== undefined);
+  const { ids, wellFormed } = normaliseIds(refs);
   const stored = wellFormed.length
     ? await db.selectFrom('message').select(['id', 'est_supprime']).where('id', 'in', wellFormed).execute()
     : [];

@@ -75,8 +75,8 @@ export async function updateGroup(
     const max = values.max_membres;
     if (typeof max === 'number' && max < stored.membres_actifs) {
       throw new UsageError(
-        `${stored.nom_groupe} has ${stored.membres_actifs} active members: --max ${max} would be below that. ` +
-          `Give --max ${stored.membres_actifs} or more, or remove members first (alumni groups members remove).`,
+        `${stored.nom_groupe} has ${stored.membres_actifs} active members, more than --max ${max}: ` +
+          `give --max ${stored.membres_actifs} or more, or remove members first (alumni groups members remove).`,
       );
     }
     await trx.updateTable('groupe').set(values).where('id', '=', id).execute();

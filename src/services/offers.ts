@@ -3,10 +3,10 @@ import { keysetPage, type Page } from '../db/keyset.js';
 import type { DB, Emploi, Formation, Stage, StatutOffre } from '../db/schema.js';
 import { containsText } from '../db/text-match.js';
 import { OFFER_KINDS, type OfferKindName, type OfferState } from '../enums.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import { listDecisions, type DecisionView } from './moderation/history.js';
 import { pendingCondition, QUEUE_SPECS } from './moderation/queues.js';
-import { normaliseId, resolveRef } from './refs.js';
+import { normaliseIds, resolveRef } from './refs.js';
 
 /**
  * Reading offers: internships (stage), trainings (formation) and jobs (emploi), three
@@ -198,6 +198,10 @@ export interface OfferFilters {
  * time: one keyset over the three tables, on (created_at, id).
  */
 export async function listOffers(db: Kysely<DB>, filters: OfferFilters, page: { limit: number; after?: string }): Promise<Page<OfferView>> {
+  // An empty period would list nothing, silently: refuse it (dates as YYYY-MM-DD compare as text).
+  if (filters.from && filters.to && filters.from > filters.to) {
+    throw new UsageError(`--from ${filters.from} is after --to ${filters.to}; give a --from on or before --to.`);
+  }
   const organisationId = filters.organisation ? (await resolveRef(db, 'organisation', filters.organisation)).id : undefined;
   const query = db
     .selectFrom(summaries(filters.type ? [filters.type] : OFFER_KINDS).as('o'))
@@ -280,8 +284,7 @@ export async function locateOffers(
   db: Kysely<DB>,
   refs: string[],
 ): Promise<{ found: Array<{ type: OfferKindName; id: string }>; unknown: string[] }> {
-  const ids = [...new Set(refs.map((ref) => normaliseId(ref) ?? ref.trim()))];
-  const wellFormed = ids.filter((id) => normaliseId(id));
+  const { ids, wellFormed } = normaliseIds(refs);
   const kinds = new Map<string, OfferKindName>();
   if (wellFormed.length > 0) {
     const parts = OFFER_KINDS.map(

@@ -70,8 +70,42 @@ export async function resolveRef(db: Kysely<DB>, kind: RefKind, ref: string): Pr
   return rows[0]!;
 }
 
+/**
+ * Every ref resolved, each thing once, in the order given, for a command that changes
+ * them: all the unknown ones are named in one NotFoundError (4) before anything is written.
+ */
+export async function resolveRefs(db: Kysely<DB>, kind: RefKind, refs: readonly string[]): Promise<Resolved[]> {
+  const found = new Map<string, Resolved>();
+  const unknown = new Set<string>();
+  for (const ref of refs) {
+    try {
+      const resolved = await resolveRef(db, kind, ref);
+      if (!found.has(resolved.id)) found.set(resolved.id, resolved);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      unknown.add(ref.trim());
+    }
+  }
+  if (unknown.size > 0) {
+    const { noun, hint } = KINDS[kind];
+    const named = [...unknown].map((ref) => `"${ref}"`).join(', ');
+    throw new NotFoundError(`No ${unknown.size === 1 ? noun : `${noun}s`} ${named} (${hint}); nothing was changed.`);
+  }
+  return [...found.values()];
+}
+
 /** An id that may name an item, lower-cased; undefined when it is not one (then: not found). */
 export function normaliseId(text: string): string | undefined {
   const id = text.trim().toLowerCase();
   return isUuid(id) ? id : undefined;
+}
+
+/**
+ * Ids from the command line, each once, in the order given: those that are ids
+ * lower-cased (so one given twice in two cases is one), the others trimmed, to be
+ * named as not found. `wellFormed` are the ids worth looking up.
+ */
+export function normaliseIds(refs: readonly string[]): { ids: string[]; wellFormed: string[] } {
+  const ids = [...new Set(refs.map((ref) => normaliseId(ref) ?? ref.trim()))];
+  return { ids, wellFormed: ids.filter((id) => isUuid(id)) };
 }

@@ -46,6 +46,11 @@ describe('groups commands', () => {
       decisions: [],
       createur: 'admin@ecole.example',
     });
+    // A decision reads as in validate history: minute, outcome, moderator, reason.
+    await sql`insert into validation_groupe (groupe_id, validateur_id, est_approuve, commentaire, date_validation)
+      select ${added.id}, id, true, 'Conforme', '2026-11-20T09:15:42Z' from utilisateur where email = 'admin@ecole.example'`.execute(t.db);
+    const shown = await runMain(['groups', 'show', 'Club Génie'], { env });
+    expect(shown.stdout).toMatch(/^decisions\s+2026-11-20 09:15 approved by admin@ecole\.example: Conforme$/m);
     expect(await json(['groups', 'update', 'CLUB GENIE', '--max', 'none'])).toMatchObject({ max_membres: null });
     const unchanged = await runMain(['groups', 'update', 'Club Génie', '--description', 'Chantiers'], { env });
     expect(unchanged.stderr).toContain('Club Génie: nothing changed.');
@@ -65,6 +70,7 @@ describe('groups commands', () => {
       ['groups', 'members', 'add', 'Plein', 'PLN-0', '--role', 'chef'],
       ['groups', 'members', 'add', 'Plein', '--annee', '2020'],
       ['groups', 'members', 'add', 'Plein'],
+      ['groups', 'members', 'add', 'Plein', '--from-users'],
       ['groups', 'members', 'remove', 'Plein', 'PLN-0'],
       ['groups', 'messages', 'list', 'Plein', '--since', 'hier'],
     ]) {
@@ -74,7 +80,11 @@ describe('groups commands', () => {
     }
     const below = await runMain(['groups', 'update', 'Plein', '--max', '1'], { env });
     expect(below.stderr).toBe(
-      'error: Plein has 2 active members: --max 1 would be below that. Give --max 2 or more, or remove members first (alumni groups members remove).\n',
+      'error: Plein has 2 active members, more than --max 1: give --max 2 or more, or remove members first (alumni groups members remove).\n',
+    );
+    const everyone = await runMain(['groups', 'members', 'add', 'Plein', '--from-users'], { env });
+    expect(everyone.stderr).toBe(
+      'error: --from-users needs at least one users filter (--annee, --domaine, --statut...), or it would add every account.\n',
     );
     expect(await countRows(t.db, 'audit_log')).toBe(before);
     expect((await runMain(['groups', 'show', 'Nulle part'], { env })).code).toBe(4);
@@ -98,7 +108,9 @@ describe('groups commands', () => {
     expect(await countRows(t.db, 'audit_log')).toBe(audit);
     const unknown = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-2', 'NOBODY-1'], { env });
     expect(unknown.code).toBe(4);
-    expect(unknown.stderr).toBe('error: No user "NOBODY-1" (give an id, an e-mail or a matricule). Nothing was changed.\n');
+    expect(unknown.stderr).toBe('error: No user "NOBODY-1" (give an id, an e-mail or a matricule); nothing was changed.\n');
+    const unknowns = await runMain(['groups', 'members', 'add', 'Petit', 'NOBODY-1', 'PTT-2', 'NOBODY-2'], { env });
+    expect(unknowns.stderr).toBe('error: No users "NOBODY-1", "NOBODY-2" (give an id, an e-mail or a matricule); nothing was changed.\n');
     expect(await countRows(t.db, 'audit_log')).toBe(audit);
   });
 
@@ -109,6 +121,12 @@ describe('groups commands', () => {
     expect(report.added.map((p: { label: string }) => p.label)).toEqual(['P20 0 <P20-0>', 'P20 1 <P20-1>', 'P20 2 <P20-2>']);
     const members = await json(['groups', 'members', 'list', 'Promo 2020']);
     expect(members).toHaveLength(3);
+    // No e-mail: the email column is empty, the matricule in its own column.
+    const csv = await runMain(['groups', 'members', 'list', 'Promo 2020', '--csv'], { env });
+    expect(csv.stdout.split('\n').slice(0, 2)).toEqual([
+      'nom_complet,email,matricule,role_membre,date_adhesion',
+      expect.stringMatching(/^P20 0,,P20-0,membre,/),
+    ]);
     expect((await runMain(['groups', 'members', 'remove', 'Promo 2020', 'P20-0', '--yes'], { env })).code).toBe(0);
     expect(await json(['groups', 'members', 'list', 'Promo 2020'])).toHaveLength(2);
     const all = await json(['groups', 'members', 'list', 'Promo 2020', '--all']);
@@ -116,6 +134,8 @@ describe('groups commands', () => {
     const again = await runMain(['groups', 'members', 'remove', 'Promo 2020', 'P20-0', '--yes'], { env });
     expect(again.code).toBe(3);
     expect(again.stderr).toContain('P20 0 <P20-0> left the group already: nothing to remove.');
+    const allCsv = await runMain(['groups', 'members', 'list', 'Promo 2020', '--all', '--csv'], { env });
+    expect(allCsv.stdout.split('\n')[0]).toBe('nom_complet,email,matricule,role_membre,date_adhesion,est_actif,date_sortie');
     expect(await json(['groups', 'members', 'set-role', 'Promo 2020', 'P20-1', 'Modérateur'])).toMatchObject({
       role_membre: 'moderateur',
       changed: true,
@@ -142,6 +162,18 @@ describe('groups commands', () => {
     expect(await countRows(t.db, 'message', sql`est_supprime`)).toBe(0);
     expect(await json(['groups', 'messages', 'delete', id, '--yes'])).toMatchObject({ deleted: [{ id }], already_deleted: [] });
     expect((await json(['groups', 'messages', 'list', 'Bavards'])).items).toHaveLength(2);
+    // Deleted already: reported, not written again, exit 3 (as members remove and offers close when they skip one).
+    const audit = await countRows(t.db, 'audit_log');
+    const again = await runMain(['groups', 'messages', 'delete', id, first.items[1].id, '--yes'], { env });
+    expect(again).toMatchObject({ code: 3, stdout: '' });
+    expect(again.stderr).toBe(
+      `warning: Message ${id} was deleted already: not written again.\n` +
+        '✔ 1 message(s) deleted; purge-messages removes them for good after 30 days.\n',
+    );
+    const againJson = await runMain(['groups', 'messages', 'delete', id, '--yes', '--json'], { env });
+    expect(againJson.code).toBe(3);
+    expect(JSON.parse(againJson.stdout)).toEqual({ deleted: [], already_deleted: [id] });
+    expect(await countRows(t.db, 'audit_log')).toBe(audit + 1);
     const withDeleted = await json(['groups', 'messages', 'list', 'Bavards', '--include-deleted']);
     expect(withDeleted.items.find((m: { id: string }) => m.id === id)).toMatchObject({ est_supprime: true });
     const audited = await sql<{ user_agent: string }>`

@@ -124,7 +124,8 @@ describe.each(BACKENDS)('groups on the %s back end', (backend) => {
     expect(await auditRows()).toBe(audit);
     await expect(updateGroup(t.db, session, 'update club', { max_membres: 2 })).rejects.toMatchObject({
       exitCode: 2,
-      message: expect.stringContaining('Update Club has 3 active members: --max 2 would be below that.'),
+      message:
+        'Update Club has 3 active members, more than --max 2: give --max 3 or more, or remove members first (alumni groups members remove).',
     });
     await expect(t.db.updateTable('groupe').set({ max_membres: 2 }).where('id', '=', group.id).execute()).rejects.toMatchObject({
       constraint: 'max_membres_below_members',
@@ -192,9 +193,12 @@ describe.each(BACKENDS)('groups on the %s back end', (backend) => {
     const group = await addGroup(t.db, session, { nom_groupe: 'Inconnus' });
     const [known] = await people('UNK', 1);
     const audit = await auditRows();
-    await expect(addMembers(t.db, session, group.id, { refs: [known!, 'personne@nulle.part'] }, 'membre')).rejects.toMatchObject({
+    await expect(
+      addMembers(t.db, session, group.id, { refs: [known!, 'personne@nulle.part', ' UNK-9', 'personne@nulle.part'] }, 'membre'),
+    ).rejects.toMatchObject({
       exitCode: 4,
-      message: expect.stringContaining('No user "personne@nulle.part"'),
+      // Every unknown one, once, in one sentence.
+      message: 'No users "personne@nulle.part", "UNK-9" (give an id, an e-mail or a matricule); nothing was changed.',
     });
     await expect(addMembers(t.db, session, 'Groupe fantôme', { refs: [known!] }, 'membre')).rejects.toMatchObject({ exitCode: 4 });
     await expect(removeMembers(t.db, session, group.id, ['personne@nulle.part'])).rejects.toMatchObject({ exitCode: 4 });
@@ -214,6 +218,31 @@ describe.each(BACKENDS)('groups on the %s back end', (backend) => {
     expect(limited.added.map((p) => p.label)).toEqual([0, 1, 2].map((i) => `FRM 0${i} <frm${i}@exemple.sn>`));
     expect(limited.refused).toEqual([{ id: expect.any(String), label: 'FRM 03 <frm3@exemple.sn>', reason: FULL }]);
     expect(await activeMembers(small.id)).toBe(3);
+  });
+
+  it('--from-users leaves out erased accounts always and deactivated ones unless actif is given; no filter at all is refused', async () => {
+    const [, deactivated, erased] = await people('FRE', 3, { annee_sortie: 2021, domaine: 'Informatique' });
+    await t.db.updateTable('utilisateur').set({ est_actif: false }).where('matricule', 'in', [deactivated!, erased!]).execute();
+    await t.db
+      .updateTable('utilisateur')
+      .set({ efface_le: sql`now()` })
+      .where('matricule', '=', erased!)
+      .execute();
+    const group = await addGroup(t.db, session, { nom_groupe: 'Promo Info 2021' });
+    const promotion = { annee: 2021, domaine: 'Informatique' };
+    const active = await addMembers(t.db, session, group.id, { refs: [], fromUsers: promotion }, 'membre');
+    expect(active.added.map((p) => p.label)).toEqual(['FRE 00 <fre0@exemple.sn>']);
+    const deactivatedToo = await addMembers(t.db, session, group.id, { refs: [], fromUsers: { ...promotion, actif: false } }, 'membre');
+    expect(deactivatedToo.added.map((p) => p.label)).toEqual(['FRE 01 <fre1@exemple.sn>']);
+    const audit = await auditRows();
+    for (const fromUsers of [{}, { annee: undefined, search: undefined }]) {
+      await expect(addMembers(t.db, session, group.id, { refs: [], fromUsers }, 'membre')).rejects.toMatchObject({
+        exitCode: 2,
+        message: '--from-users needs at least one users filter (--annee, --domaine, --statut...), or it would add every account.',
+      });
+    }
+    expect(await auditRows()).toBe(audit);
+    expect(await activeMembers(group.id)).toBe(2);
   });
 
   it('set-role changes an active member only, and the same role writes nothing', async () => {

@@ -135,14 +135,42 @@ describe('offers commands', () => {
       ['offers', 'add', '--type', 'emploi', '--titre', 'X', '--type-emploi', 'hybride', '--lien', 'www.sans-schema'],
       ['offers', 'list', '--statut', 'fermee'],
       ['offers', 'list', '--from', 'hier'],
+      ['offers', 'list', '--from', '2026-03-01', '--to', '2026-02-01'],
       ['offers', 'expiring', '--within', '7m'],
-      ['offers', 'extend', '00000000-0000-4000-8000-000000000000'],
     ]) {
       const refused = await runMain(args, { env });
       expect(refused.code, args.join(' ')).toBe(2);
       expect(refused.stdout).toBe('');
-      expect(refused.stderr.trim().split('\n')[0], args.join(' ')).toMatch(/^error: /);
+      // One sentence on one line, nothing else.
+      expect(refused.stderr, args.join(' ')).toMatch(/^error: [^\n]+\.\n?$/);
     }
+    const twoEnds = await runMain(
+      [
+        'offers',
+        'add',
+        '--type',
+        'emploi',
+        '--titre',
+        'X',
+        '--type-emploi',
+        'hybride',
+        '--fin',
+        '2099-01-01',
+        '--expiration',
+        '2099-02-01',
+      ],
+      { env },
+    );
+    expect(twoEnds.stderr).toBe('error: --fin and --expiration are one option; give only one of them.\n');
+    const emptyPeriod = await runMain(['offers', 'list', '--from', '2026-03-01', '--to', '2026-02-01'], { env });
+    expect(emptyPeriod.stderr).toBe('error: --from 2026-03-01 is after --to 2026-02-01; give a --from on or before --to.\n');
+    // A missing mandatory option is Commander's refusal: its sentence, then the help hint every parse error gets.
+    const noUntil = await runMain(['offers', 'extend', '00000000-0000-4000-8000-000000000000'], { env });
+    expect(noUntil).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: "error: required option '--until <date>' not specified\n(run with --help for usage)\n",
+    });
     expect(await offerCounts()).toEqual(before);
     expect(await countRows(t.db, 'audit_log')).toBe(audits);
     const unknownOrg = await runMain(
@@ -206,6 +234,13 @@ describe('offers commands', () => {
       }),
     ]);
     expect(await json(['offers', 'expiring', '--within', '1d'])).toEqual([]);
+    // Without --within, the window is 7 days: an offer ending in 9 days waits for --within 2w.
+    await sql`insert into stage (titre, type_stage, date_fin) values ('Cmd in nine days', 'ouvrier', current_date + 9)`.execute(t.db);
+    expect((await json(['offers', 'expiring'])).map((o: { titre: string }) => o.titre)).toEqual(['Cmd expiring']);
+    expect((await json(['offers', 'expiring', '--within', '2w'])).map((o: { titre: string }) => o.titre)).toEqual([
+      'Cmd expiring',
+      'Cmd in nine days',
+    ]);
     const csv = await runMain(['offers', 'expiring', '--csv'], { env });
     expect(csv.stdout.split('\n')[0]).toBe('type,titre,nom_organisation,fin,email_contact,createur,createur_email,id');
     expect(csv.stdout).toContain('koffi@exemple.bj');

@@ -136,6 +136,12 @@ describe.each(BACKENDS)('offers on the %s back end', (backend) => {
       'Formation en attente',
       'Formation refusée',
     ]);
+    // A single day is a period; a --from after --to is none, and refused rather than listing nothing.
+    expect(await titles({ from: await day(-1), to: await day(-1), type: 'formation' })).toHaveLength(3);
+    await expect(listOffers(t.db, { from: '2026-03-01', to: '2026-02-01' }, { limit: 10 })).rejects.toMatchObject({
+      exitCode: 2,
+      message: '--from 2026-03-01 is after --to 2026-02-01; give a --from on or before --to.',
+    });
   });
 
   it('pages across kinds by keyset: every offer once, newest first', async () => {

@@ -11,12 +11,19 @@ describe('the command tree', () => {
     ['groups', ['list', 'show', 'add', 'update', 'members', 'messages']],
     ['groups members', ['list', 'add', 'remove', 'set-role']],
     ['groups messages', ['list', 'delete']],
+    ['offers', ['list', 'search', 'show', 'add', 'close', 'expiring', 'extend']],
+    ['stats', ['employment', 'domains', 'overview', 'report']],
     ['migrate', ['latest', 'up', 'down', 'status', 'make']],
   ])('%s --help lists its verbs on stdout', async (noun, verbs) => {
     const help = await runMain([...noun.split(' '), '--help']);
     expect(help.code).toBe(0);
     for (const verb of verbs) expect(help.stdout).toMatch(new RegExp(`^\\s+${verb}\\b`, 'm'));
     expect(help.stderr).toBe('');
+  });
+
+  it('offers expiring --help shows the default window, which a run without --within uses', async () => {
+    const help = await runMain(['offers', 'expiring', '--help']);
+    expect(help.stdout).toMatch(/--within <duration>\s+how far ahead \(90min, 12h, 7d, 2w, 6mo, 1y\) \(default: 7d\)/);
   });
 
   it('every nested command inherits the settings: exit 2, a suggestion and the help hint on stderr, nothing on stdout', async () => {

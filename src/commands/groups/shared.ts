@@ -16,7 +16,8 @@ export const GROUP_TABLE: Column<GroupView>[] = [
 export function memberTable(all: boolean): Column<MemberView>[] {
   return [
     { header: 'nom_complet', value: 'nom_complet' },
-    { header: 'email', value: (m) => m.email ?? m.matricule },
+    { header: 'email', value: 'email' },
+    { header: 'matricule', value: 'matricule' },
     { header: 'role_membre', value: 'role_membre' },
     { header: 'date_adhesion', value: 'date_adhesion' },
     ...(all ? [{ header: 'est_actif', value: 'est_actif' } as const, { header: 'date_sortie', value: 'date_sortie' } as const] : []),

@@ -8,7 +8,7 @@ import { writeSession } from './shared.js';
 export const run: CommandRun<OffersAddOpts> = async (ctx, { opts }) => {
   const { addOffer } = await import('../../services/offer-writes.js');
   if (opts.fin !== undefined && opts.expiration !== undefined && opts.fin !== opts.expiration) {
-    throw new UsageError('--fin and --expiration are the same date: give one of them.');
+    throw new UsageError('--fin and --expiration are one option; give only one of them.');
   }
   const input: OfferInput = {
     type: opts.type,

@@ -1,6 +1,5 @@
 import type { Column } from '../../cli/output.js';
 import { renderList } from '../../cli/render.js';
-import { pointAhead } from '../../durations.js';
 import type { ExpiringOffer } from '../../services/offers.js';
 import type { CommandRun } from '../types.js';
 import type { OffersExpiringOpts } from './index.js';
@@ -18,8 +17,7 @@ const COLUMNS: Column<ExpiringOffer>[] = [
 
 export const run: CommandRun<OffersExpiringOpts> = async (ctx, { opts }) => {
   const { expiringOffers } = await import('../../services/offers.js');
-  const by = opts.within ?? pointAhead('7d')!;
-  const { day, offers } = await ctx.withDb(({ db }) => expiringOffers(db, by));
+  const { day, offers } = await ctx.withDb(({ db }) => expiringOffers(db, opts.within));
   await renderList(ctx, COLUMNS, offers, { csv: opts.csv });
   if (!ctx.out.json && !opts.csv) {
     ctx.out.info(

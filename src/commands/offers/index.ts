@@ -64,7 +64,7 @@ const expiring = (offers: CommandUnknownOpts) =>
   offers
     .command('expiring')
     .description('what the expire-offers job will expire within a while, with creator and contact, so they can be told')
-    .addOption(withinOption('how far ahead; default 7d'))
+    .addOption(withinOption('how far ahead', '7d'))
     .addOption(csvOption());
 export type OffersExpiringOpts = OptsOf<typeof expiring>;
 
