@@ -212,6 +212,16 @@ describe.each(BACKENDS)('personal data on the %s back end', (backend) => {
         .values({ id: organisation, nom_organisation: 'Cabinet 12500 Conseil', type_organisation: 'entreprise' })
         .execute();
     });
+    const run = await t.db
+      .insertInto('alumni_admin.import_run')
+      .values({
+        file_name: 'promo.csv',
+        mode: 'insert',
+        status: 'failed',
+        error: 'ligne 4: matricule 12500 (MOUSSA.DIOP@PERSO.EXAMPLE) déjà pris; ligne 125001 ignorée',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const others = () =>
       sql<{ id: string; ancien: string | null; nouveau: string | null }>`
         select id, ancien_data::text as ancien, nouveau_data::text as nouveau from audit_log
@@ -225,6 +235,10 @@ describe.each(BACKENDS)('personal data on the %s back end', (backend) => {
     const plan = await planErasure(t.db, session(), matricule);
     await expect(erase(t.db, session(), plan)).resolves.toMatchObject({ nothing_to_do: false });
     expect(await others()).toEqual(before);
+    // Free text: the value where it stands alone, case ignored, not inside a longer number.
+    expect(await t.db.selectFrom('alumni_admin.import_run').select('error').where('id', '=', run.id).executeTakeFirstOrThrow()).toEqual({
+      error: 'ligne 4: matricule (effacé) ((effacé)) déjà pris; ligne 125001 ignorée',
+    });
     expect(await findValues(t.db, ['moussa.diop@perso.example', 'Moussa Diop'])).toEqual([]);
     const account = await t.db
       .selectFrom('utilisateur')
