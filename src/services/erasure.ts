@@ -27,12 +27,16 @@ const PERSONAL_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   message: ['texte', 'fichier_url'],
 };
 
-/** Columns of other rows that may hold a person's own e-mail or phone (an offer's contact, say): cleared when they do. */
-const CONTACT_COLUMNS: ReadonlyArray<{ table: 'stage' | 'formation' | 'emploi' | 'organisation'; email: string; phone: string }> = [
+/**
+ * The contact columns of the offers a person created: cleared where they hold one of
+ * their e-mails or phones. Only their own offers: the same (often shared, professional)
+ * address on someone else's offer or on an organisation is that poster's or that
+ * organisation's, and stays.
+ */
+const OFFER_CONTACT_COLUMNS: ReadonlyArray<{ table: 'stage' | 'formation' | 'emploi'; email: string; phone: string }> = [
   { table: 'stage', email: 'email_contact', phone: 'telephone_contact' },
   { table: 'formation', email: 'email_contact', phone: 'telephone_contact' },
   { table: 'emploi', email: 'email_contact', phone: 'telephone_contact' },
-  { table: 'organisation', email: 'email_general', phone: 'telephone_general' },
 ];
 
 /** Free text of the tool's bookkeeping that may quote a value (an import's error). */
@@ -41,7 +45,7 @@ const BOOKKEEPING_TEXT: ReadonlyArray<{ table: string; column: string }> = [
   { table: 'alumni_admin.job_run', column: 'error' },
 ];
 
-/** Values shorter than this are not searched for inside other text: too many false hits. */
+/** Values shorter than this are not searched for in other rows' audit entries and text: too many false hits. */
 const MIN_SEARCHED = 3;
 
 export interface ErasurePlan {
@@ -59,19 +63,27 @@ export interface ErasureResult extends ErasurePlan {
   erased: boolean;
 }
 
-/** What erasing `ref` would change; refusals (yourself, the last super_admin, an admin by an admin) first. */
+/**
+ * What erasing `ref` would change; refusals first: yourself (2), then an administrator's
+ * account by someone who is not a super_admin (77), then the last active super_admin (2),
+ * so an admin is told they may not rather than what a super_admin would be told.
+ */
 export async function planErasure(db: Kysely<DB>, session: WriteSession, ref: string): Promise<ErasurePlan> {
   const { id } = await resolveRef(db, 'user', ref);
   const target = await db.selectFrom('utilisateur').select(['role', 'est_actif']).where('id', '=', id).executeTakeFirstOrThrow();
   if (id === session.actorId) throw new UsageError('You cannot erase yourself; ask another administrator.');
-  if (target.role === 'super_admin' && target.est_actif) await refuseLastSuperAdmin(db, id);
   if (target.role !== 'user' && session.actorRole !== 'super_admin') {
     throw new NotPermittedError(`This account has role ${target.role}; only a super_admin may erase it.`);
   }
+  if (target.role === 'super_admin' && target.est_actif) await refuseLastSuperAdmin(db, id);
   return measure(db, id);
 }
 
-/** Erases what `plan` found, in one transaction, audited as the session's actor. */
+/**
+ * Erases person `plan.id`, in one transaction, audited as the session's actor. What it
+ * changes is measured again inside the transaction (the plan may be stale: someone
+ * erased them meanwhile); when that finds nothing to do it writes nothing.
+ */
 export async function erase(db: Kysely<DB>, session: WriteSession, plan: ErasurePlan): Promise<ErasurePlan> {
   if (plan.nothing_to_do) return plan;
   return writeAs(db, session, async (trx) => {
@@ -83,6 +95,7 @@ export async function erase(db: Kysely<DB>, session: WriteSession, plan: Erasure
       .executeTakeFirstOrThrow();
     if (target.role === 'super_admin' && target.est_actif) await refuseLastSuperAdmin(trx, plan.id);
     const done = await measure(trx, plan.id);
+    if (done.nothing_to_do) return done;
     const values = await personalValues(trx, plan.id);
     await trx
       .updateTable('utilisateur')
@@ -113,12 +126,12 @@ export async function erase(db: Kysely<DB>, session: WriteSession, plan: Erasure
       .where('utilisateur_id', '=', plan.id)
       .where(messageHoldsText())
       .execute();
-    for (const { table, email, phone } of CONTACT_COLUMNS) {
+    for (const { table, email, phone } of OFFER_CONTACT_COLUMNS) {
       await sql`
         update ${sql.table(table)}
            set ${sql.ref(email)} = case when ${holdsEmail(email, values.emails)} then null else ${sql.ref(email)} end,
                ${sql.ref(phone)} = case when ${holdsPhone(phone, values.phones)} then null else ${sql.ref(phone)} end
-         where ${holdsEmail(email, values.emails)} or ${holdsPhone(phone, values.phones)}`.execute(trx);
+         where ${holdsContact(plan.id, email, phone, values)}`.execute(trx);
     }
     // Last, so the entries the statements above just wrote (the erasure's own, with the
     // acting administrator) are scrubbed too: they keep who, when, the table and what
@@ -126,17 +139,24 @@ export async function erase(db: Kysely<DB>, session: WriteSession, plan: Erasure
     await sql`
       update audit_log a set ancien_data = ${redacted(sql`a.ancien_data`)}, nouveau_data = ${redacted(sql`a.nouveau_data`)}
        where ${needsRedaction(plan.id)}`.execute(trx);
-    for (const searched of values.searched) {
-      const quoted = jsonText(searched);
+    if (values.searched.length > 0) {
+      // Any other entry: only a whole string equal to one of their values (trimmed, case
+      // ignored), never a piece of one, nor a number, uuid or timestamp that contains it.
+      const needles = textArray(values.searched);
       await sql`
         update audit_log a
-           set ancien_data = replace(a.ancien_data::text, ${quoted}, ${jsonText(ERASED_VALUE)})::jsonb,
-               nouveau_data = replace(a.nouveau_data::text, ${quoted}, ${jsonText(ERASED_VALUE)})::jsonb
-         where strpos(a.ancien_data::text, ${quoted}) > 0 or strpos(a.nouveau_data::text, ${quoted}) > 0`.execute(trx);
+           set ancien_data = alumni_jsonb_replace_strings(a.ancien_data, ${needles}, ${ERASED_VALUE}),
+               nouveau_data = alumni_jsonb_replace_strings(a.nouveau_data, ${needles}, ${ERASED_VALUE})
+         where ${quotesAny(values.searched)}`.execute(trx);
+    }
+    for (const searched of values.searched) {
+      // Free text (an import's error quoting a value): the value where it stands alone,
+      // case ignored, not inside a longer word or number.
+      const pattern = standingAlone(searched);
       for (const { table, column } of BOOKKEEPING_TEXT) {
         await sql`
-          update ${sql.table(table)} set ${sql.ref(column)} = replace(${sql.ref(column)}, ${searched}, ${ERASED_VALUE})
-           where strpos(${sql.ref(column)}, ${searched}) > 0`.execute(trx);
+          update ${sql.table(table)} set ${sql.ref(column)} = regexp_replace(${sql.ref(column)}, ${pattern}, ${ERASED_VALUE}, 'gi')
+           where ${sql.ref(column)} ~* ${pattern}`.execute(trx);
       }
     }
     return done;
@@ -167,9 +187,9 @@ async function measure(db: Kysely<DB>, id: string): Promise<ErasurePlan> {
            where utilisateur_id = ${id} and (email_professionnel is not null or telephone_professionnel is not null)`,
     ],
     ['message', sql`select count(*)::int as n from message where utilisateur_id = ${id} and ${messageHoldsText()}`],
-    ...CONTACT_COLUMNS.map(({ table, email, phone }): [string, RawBuilder<{ n: number }>] => [
+    ...OFFER_CONTACT_COLUMNS.map(({ table, email, phone }): [string, RawBuilder<{ n: number }>] => [
       table,
-      sql`select count(*)::int as n from ${sql.table(table)} where ${holdsEmail(email, values.emails)} or ${holdsPhone(phone, values.phones)}`,
+      sql`select count(*)::int as n from ${sql.table(table)} where ${holdsContact(id, email, phone, values)}`,
     ]),
     ['audit_log', sql`select count(*)::int as n from audit_log a where ${needsRedaction(id)} or ${quotesAny(values.searched)}`],
   ];
@@ -209,7 +229,7 @@ async function personalValues(db: Kysely<DB>, id: string): Promise<PersonalValue
      where key in (${sql.join(keys)}) and value is not null and value not in (${ERASED_NAME}, ${ERASED_VALUE})`.execute(db);
   const of = (...names: string[]) => rows.filter((r) => names.includes(r.key)).map((r) => r.value);
   return {
-    emails: of('email', 'email_professionnel').map((e) => e.toLowerCase()),
+    emails: of('email', 'email_professionnel'),
     phones: of('telephone', 'telephone_professionnel'),
     searched: [...new Set(of('nom_complet', 'matricule', 'email', 'telephone', 'email_professionnel', 'telephone_professionnel'))].filter(
       (v) => v.length >= MIN_SEARCHED,
@@ -222,26 +242,36 @@ function messageHoldsText(): RawBuilder<SqlBool> {
   return sql<SqlBool>`(texte is distinct from ${ERASED_MESSAGE} or fichier_url is not null)`;
 }
 
+/** E-mails compare ignoring case (and surrounding spaces), in the contact columns as in the audit. */
 function holdsEmail(column: string, emails: string[]): RawBuilder<boolean> {
-  return emails.length ? sql<boolean>`lower(${sql.ref(column)}) in (${sql.join(emails)})` : sql<boolean>`false`;
+  return emails.length
+    ? sql<boolean>`lower(btrim(${sql.ref(column)})) in (${sql.join(emails.map((e) => sql`lower(btrim(${e}))`))})`
+    : sql<boolean>`false`;
 }
 
 function holdsPhone(column: string, phones: string[]): RawBuilder<boolean> {
-  return phones.length ? sql<boolean>`${sql.ref(column)} in (${sql.join(phones)})` : sql<boolean>`false`;
+  return phones.length ? sql<boolean>`btrim(${sql.ref(column)}) in (${sql.join(phones)})` : sql<boolean>`false`;
 }
 
-/** A value as it appears inside JSON text: escaped as JSON escapes it, without the quotes. */
-function jsonText(value: string): string {
-  return JSON.stringify(value).slice(1, -1);
+/** An offer person `id` created whose contact is one of theirs. */
+function holdsContact(id: string, email: string, phone: string, values: PersonalValues): RawBuilder<boolean> {
+  return sql<boolean>`(createur_id = ${id} and (${holdsEmail(email, values.emails)} or ${holdsPhone(phone, values.phones)}))`;
 }
 
-/** Audit entries (alias a) whose JSON quotes any of `values`. */
+function textArray(values: string[]): RawBuilder<string[]> {
+  return sql<string[]>`array[${sql.join(values)}]::text[]`;
+}
+
+/** Audit entries (alias a) holding, as a whole JSON string, any of `values` (see alumni_jsonb_holds_string). */
 function quotesAny(values: string[]): RawBuilder<boolean> {
   if (values.length === 0) return sql<boolean>`false`;
-  const quoted = values.map(
-    (v) => sql`strpos(a.ancien_data::text, ${jsonText(v)}) > 0 or strpos(a.nouveau_data::text, ${jsonText(v)}) > 0`,
-  );
-  return sql<boolean>`(${sql.join(quoted, sql` or `)})`;
+  const needles = textArray(values);
+  return sql<boolean>`(alumni_jsonb_holds_string(a.ancien_data, ${needles}) or alumni_jsonb_holds_string(a.nouveau_data, ${needles}))`;
+}
+
+/** A regular expression (PostgreSQL's) matching `value` literally where no letter or digit touches it. */
+function standingAlone(value: string): string {
+  return `(?<![[:alnum:]])${value.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')}(?![[:alnum:]])`;
 }
 
 /** `data` (an audit entry's row, of table a.table_name) with its personal columns replaced by ERASED_VALUE. */

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REASONS } from '../../src/commands/validate/shared.js';
-import { createPGlite } from '../../src/db/connect.js';
-import { createServerDatabase, embeddedDataDir, type TestDatabase } from '../support/databases.js';
+import { createPGlite, openDatabase } from '../../src/db/connect.js';
+import { runCli } from '../support/cli.js';
+import { countRows, createServerDatabase, embeddedDataDir, type TestDatabase } from '../support/databases.js';
 import { seedModerationUsers } from '../support/moderation.js';
+import { findValues, seedPerson, type SeededPerson } from '../support/personal.js';
 import { startInPty as startSession, type PtySession } from '../support/pty.js';
 
 /** Sessions of the current test, killed after it should it fail half-way. */
@@ -119,6 +121,70 @@ describe('on a terminal with stderr or stdout redirected', () => {
   });
 });
 
+describe('users erase on a terminal, embedded database', () => {
+  let dataDir: string;
+  let remove: () => void;
+  let root: { id: string };
+  const env = () => ({ ALUMNI_DATA_DIR: dataDir, ALUMNI_ACTOR: 'direction@ecole.example' });
+  /** Opens the data directory (the CLI must not be using it), runs `work`, closes it. */
+  const inDatabase = async <T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> => {
+    const handle = await openDatabase({ backend: 'embedded', dataDir });
+    try {
+      return await work(handle.db);
+    } finally {
+      await handle.close();
+    }
+  };
+
+  beforeAll(async () => {
+    ({ dataDir, remove } = embeddedDataDir());
+    root = await inDatabase(async (db) => {
+      await db.insertInto('annee_reference').values({ annee: 2017 }).execute();
+      await db.insertInto('domaine_reference').values({ nom_domaine: 'Informatique' }).execute();
+      return db
+        .insertInto('utilisateur')
+        .values({ nom_complet: 'Direction', email: 'direction@ecole.example', role: 'super_admin' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    });
+  });
+  afterAll(() => remove());
+
+  it('asks; while it waits the database is free for another command; answering no writes nothing', async () => {
+    const { person, audit } = await inDatabase(async (db) => {
+      const seeded: SeededPerson = await seedPerson(db, root, 'PTN', 2017);
+      return { person: seeded, audit: await countRows(db, 'audit_log') };
+    });
+    const pty = startInPty(['users', 'erase', person.matricule], env());
+    const at = await pty.waitFor(/Erase PD-PTN for good[\s\S]*\(y\/N\)/);
+    // Not waiting for the lock (ALUMNI_LOCK_WAIT_MS=0): the prompt holds no database open.
+    const meanwhile = await runCli(['users', 'export-data', person.matricule], { env: { ...env(), ALUMNI_LOCK_WAIT_MS: '0' } });
+    expect(meanwhile.stderr).toBe('');
+    expect(JSON.parse(meanwhile.stdout).account).toMatchObject({ matricule: person.matricule, est_actif: true });
+    pty.type('n\r');
+    await pty.waitFor(/Not confirmed: nothing was changed\./, at);
+    expect(await pty.exited).toBe(2);
+    await inDatabase(async (db) => {
+      expect(await countRows(db, 'audit_log')).toBe(audit);
+      expect(await countRows(db, 'utilisateur', sql`efface_le is not null`)).toBe(0);
+      expect(await findValues(db, [person.matricule, person.email])).not.toEqual([]);
+    });
+  }, 60_000);
+
+  it('asks; answering yes erases', async () => {
+    const person = await inDatabase((db) => seedPerson(db, root, 'PTY', 2017));
+    const pty = startInPty(['users', 'erase', person.email], env());
+    const at = await pty.waitFor(/Erase awa\.pty@perso\.example for good[\s\S]*\(y\/N\)/);
+    pty.type('y\r');
+    await pty.waitFor(/Erased; the account [0-9a-f-]{36} stays, inactive/, at);
+    expect(await pty.exited).toBe(0);
+    await inDatabase(async (db) => {
+      expect(await findValues(db, person.values)).toEqual([]);
+      expect(await countRows(db, 'utilisateur', sql`efface_le is not null and id = ${person.id}`)).toBe(1);
+    });
+  }, 60_000);
+});
+
 describe('a spinner whose work fails', () => {
   it('a failed migration of the embedded database ends its spinner with ✖, then the error, and the process exits', async () => {
     const { dataDir, remove } = embeddedDataDir();
@@ -134,7 +200,8 @@ describe('a spinner whose work fails', () => {
       const pty = startInPty(['doctor'], { ALUMNI_DATA_DIR: dataDir });
       await pty.waitFor(/error: /);
       expect(await pty.exited).toBe(1);
-      expect(pty.screen).toMatch(/✖ Migrating the embedded database…\nerror: [^\n]*already exists[^\n]*\n*$/);
+      // Whatever the newest migration is, the database's own error, after the ✖.
+      expect(pty.screen).toMatch(/✖ Migrating the embedded database…\nerror: Migration \d{14}_\w+ failed and was rolled back: [^\n]+\n*$/);
     } finally {
       remove();
     }

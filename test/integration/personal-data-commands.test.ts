@@ -95,12 +95,12 @@ describe('personal data commands', () => {
     expect(await countRows(t.db, 'audit_log')).toBe(written);
   });
 
-  it('erase: the last active super_admin 2, no actor 77, unknown person 4', async () => {
+  it('erase: a super_admin (the last one here) by an admin 77, no actor 77, unknown person 4', async () => {
     await t.db.insertInto('utilisateur').values({ nom_complet: 'Adjointe', email: 'adjointe@ecole.example', role: 'admin' }).execute();
     const last = await runMain(['users', 'erase', 'direction@ecole.example', '--yes'], {
       env: { ...env, ALUMNI_ACTOR: 'adjointe@ecole.example' },
     });
-    expect(last).toMatchObject({ code: 2, stderr: 'error: This is the last active super_admin; make another one first.\n' });
+    expect(last).toMatchObject({ code: 77, stderr: 'error: This account has role super_admin; only a super_admin may erase it.\n' });
     expect((await runMain(['users', 'erase', 'adjointe@ecole.example', '--yes'], { env: t.env })).code).toBe(77);
     expect((await runMain(['users', 'erase', 'nobody@nowhere.example', '--yes'], { env })).code).toBe(4);
     expect(await countRows(t.db, 'utilisateur', sql`efface_le is not null and email = 'adjointe@ecole.example'`)).toBe(0);
@@ -143,12 +143,43 @@ describe('personal data commands', () => {
     expect(shown.stdout).toMatch(new RegExp(`by\\s+${deletedActor!.id}`));
   });
 
-  it('doctor shows each retention rule', async () => {
+  it('doctor shows each retention rule: a message due and one not yet, an audit entry past the retention', async () => {
+    const author = await t.db
+      .insertInto('utilisateur')
+      .values({ nom_complet: 'Autrice', email: 'autrice@ecole.example' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const group = await t.db
+      .insertInto('groupe')
+      .values({ nom_groupe: 'Rétention', createur_id: author.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const nextDeletion = new Date('2099-06-01T00:00:00Z');
+    await t.db
+      .insertInto('message')
+      .values([
+        {
+          groupe_id: group.id,
+          utilisateur_id: author.id,
+          texte: 'À supprimer',
+          date_suppression_auto: sql<Date>`now() - interval '1 day'`,
+        },
+        { groupe_id: group.id, utilisateur_id: author.id, texte: 'Plus tard', date_suppression_auto: nextDeletion },
+        { groupe_id: group.id, utilisateur_id: author.id, texte: 'Gardé' },
+      ])
+      .execute();
+    const old = new Date('2001-02-03T04:05:06Z');
+    await t.db
+      .insertInto('audit_log')
+      .values({ table_name: 'annee_reference', action: 'INSERT', nouveau_data: JSON.stringify({ annee: 1999 }), created_at: old })
+      .execute();
+    const runs = await countRows(t.db, 'alumni_admin.import_run');
+    const entries = await countRows(t.db, 'audit_log');
     const report = await runMain(['doctor', '--json'], { env: { ...env, ALUMNI_AUDIT_RETENTION: '90d' } });
     expect(JSON.parse(report.stdout).retention).toEqual({
-      audit_log: { retention: '90 days', entries: expect.any(Number), oldest: expect.any(String), past_retention: 0 },
-      message: { with_deletion_date: 0, due: 0, next_deletion: null },
-      import_run: { retention: 'kept', runs: expect.any(Number), oldest: expect.any(String) },
+      audit_log: { retention: '90 days', entries, oldest: old.toISOString(), past_retention: 1 },
+      message: { with_deletion_date: 2, due: 1, next_deletion: nextDeletion.toISOString() },
+      import_run: { retention: 'kept', runs, oldest: runs ? expect.any(String) : null },
     });
     const text = await runMain(['doctor'], { stdoutTTY: true, env: { ...env, NO_COLOR: '1' } });
     expect(text.stdout).toMatch(/Audit retention\s+365 days \(purge-audit\)/);

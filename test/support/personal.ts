@@ -15,6 +15,8 @@ export interface SeededPerson {
   message_texts: string[];
   annee: number;
   importId: string;
+  /** An import run they ran themselves. */
+  ownImportId: string;
   /** Every value above, for scans. */
   values: string[];
 }
@@ -25,7 +27,7 @@ export interface SeededPerson {
  * `admin`, its e-mail changed since, updated by an import), a contact of an
  * organisation, a group they created and joined, messages, a stage, formation and emploi
  * they posted (the stage with their own e-mail as contact), a moderation decision they
- * made, an import that touched them. `tag` keeps the values of two people apart; the
+ * made, an import that touched them and one they ran. `tag` keeps the values of two people apart; the
  * year (with annee_reference and domaine 'Informatique') must exist.
  */
 export async function seedPerson(db: Kysely<DB>, admin: { id: string }, tag: string, annee: number): Promise<SeededPerson> {
@@ -132,11 +134,17 @@ export async function seedPerson(db: Kysely<DB>, admin: { id: string }, tag: str
       .execute();
     await trx.insertInto('validation_formation').values({ formation_id: formation.id, validateur_id: id, est_approuve: true }).execute();
   });
+  const ownRun = await db
+    .insertInto('alumni_admin.import_run')
+    .values({ file_name: `promo-${tag}-suite.csv`, acteur_id: id, mode: 'insert', status: 'completed', read: 2, inserted: 2 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     id,
     ...p,
     annee,
     importId: run.id,
+    ownImportId: ownRun.id,
     values: [
       p.nom_complet,
       p.email,

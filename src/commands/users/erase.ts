@@ -7,17 +7,23 @@ export const run: CommandRun<UsersEraseOpts> = async (ctx, { args, opts }) => {
   const { planErasure, erase } = await import('../../services/erasure.js');
   const person = args[0]!;
   const dryRun = Boolean(opts.dryRun);
-  const result = await ctx.withDb(async ({ db }) => {
-    const session = ctx.session(await ctx.actor(db));
-    const plan = await planErasure(db, session, person);
-    if (dryRun || plan.nothing_to_do) return { ...plan, dry_run: dryRun, erased: false };
+  const plan = await ctx.withDb(async ({ db }) => planErasure(db, ctx.session(await ctx.actor(db)), person));
+  let result = { ...plan, dry_run: dryRun, erased: false };
+  if (!dryRun && !plan.nothing_to_do) {
+    // Asked with the database closed: the embedded one stays locked for as long as it is
+    // open, and a prompt may wait for minutes. Reopened, the plan is made again (refusals
+    // included) and the erasure measures once more inside its transaction.
     await confirm(
       ctx.io,
       `Erase ${person} for good (name, e-mail, matricule, phone, photo, contacts' details, messages, audit values)?`,
       opts.yes,
     );
-    return { ...(await erase(db, session, plan)), dry_run: false, erased: true };
-  });
+    const done = await ctx.withDb(async ({ db }) => {
+      const session = ctx.session(await ctx.actor(db));
+      return erase(db, session, await planErasure(db, session, person));
+    });
+    result = { ...done, dry_run: false, erased: !done.nothing_to_do };
+  }
   if (ctx.out.json) return ctx.out.writeJson(result);
   if (!result.nothing_to_do) ctx.out.writeFields(changes(result));
   if (result.nothing_to_do) ctx.out.success(`${person}: erased already, nothing to do.`);
