@@ -12,4 +12,5 @@ export const MIGRATION_NAMES = [
   '20261202150000_offer_expiry_day',
   '20261202160000_groups',
   '20261202180000_personal_data',
+  '20261202190000_erase_json_strings',
 ] as const;
