@@ -48,11 +48,12 @@ function rosterKind(importer: WriteSession, options: ImportOptions): ImportKind<
       // written two at a time, so each remembers its own.
       const created = { years: new Set<number>(), fields: new Set<string>() };
       const createdBy = new WeakMap<ValidRow[], { years: number[]; fields: string[] }>();
+      const strategy = { insertFirst: true };
       return Object.assign(checker, {
         async write(trx: Parameters<typeof writeBatch>[0], rows: ValidRow[], dryRun: boolean) {
           if (dryRun) return writeBatch(trx, rows, options.mode, true);
           createdBy.set(rows, await createReferences(trx, rows, { years: checker.newYears, fields: checker.newFields }, created));
-          return writeBatch(trx, rows, options.mode, false);
+          return writeBatch(trx, rows, options.mode, false, strategy);
         },
         committed(rows: ValidRow[]) {
           createdBy.get(rows)?.years.forEach((y) => created.years.add(y));

@@ -28,6 +28,15 @@ const storedRow = sql`(${sql.join(UPDATABLE.map((c) => sql`u.${sql.ref(c)}`))})`
 const mergedRow = sql`(${sql.join(UPDATABLE.map(merged))})`;
 
 /**
+ * How the next batch is written: a first load (the previous batch's matricules were
+ * mostly new) inserts first and looks up only what was already there; otherwise the
+ * stored rows are looked up first. Shared by the batches of one import.
+ */
+export interface WriteStrategy {
+  insertFirst: boolean;
+}
+
+/**
  * Writes one batch of valid rows in the caller's transaction (or, for a dry run, only
  * counts what would happen). Rows whose stored version would not change are not
  * touched: no new row version, no audit entry, updated_at kept.
@@ -37,9 +46,44 @@ export async function writeBatch(
   rows: ValidRow[],
   mode: ImportMode,
   dryRun: boolean,
+  strategy: WriteStrategy = { insertFirst: false },
+): Promise<BatchOutcome> {
+  if (rows.length === 0) return emptyOutcome();
+  if (dryRun || mode === 'update' || !strategy.insertFirst) {
+    const outcome = await lookUpThenWrite(trx, rows, mode, dryRun);
+    const stored = outcome.updated + outcome.unchanged + (mode === 'insert' ? outcome.skipped : 0);
+    strategy.insertFirst = stored < rows.length / 2;
+    return outcome;
+  }
+  // Insert first: the unique indexes do the looking up. A row whose matricule is stored
+  // already is left for the careful path below; an e-mail stored under another
+  // matricule fails the whole insert, which is then undone and the batch taken the
+  // careful way.
+  await sql`savepoint insert_first`.execute(trx);
+  let inserted: Set<string>;
+  try {
+    inserted = new Set(await insertNew(trx, rows));
+    await sql`release savepoint insert_first`.execute(trx);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '23505') throw error;
+    await sql`rollback to savepoint insert_first`.execute(trx);
+    strategy.insertFirst = false;
+    return lookUpThenWrite(trx, rows, mode, false);
+  }
+  const rest = rows.filter((row) => !inserted.has(row.matricule));
+  strategy.insertFirst = rest.length < rows.length / 2;
+  const outcome = rest.length === 0 ? emptyOutcome() : await lookUpThenWrite(trx, rest, mode, false);
+  outcome.inserted += inserted.size;
+  return outcome;
+}
+
+async function lookUpThenWrite(
+  trx: Transaction<DB> | Kysely<DB>,
+  rows: ValidRow[],
+  mode: ImportMode,
+  dryRun: boolean,
 ): Promise<BatchOutcome> {
   const outcome = emptyOutcome();
-  if (rows.length === 0) return outcome;
 
   // What is stored under these matricules and e-mails.
   const matricules = rows.map((r) => r.matricule);
