@@ -56,8 +56,22 @@ export function yesNoRefusal(flag: string, text: string): string {
 
 // ---- Cell values: what the roster import and users add|update store ----
 
-/** A value that cannot be stored, with the reason a person can act on. */
-export class CellError extends Error {}
+/**
+ * A value that cannot be stored, with the reason a person can act on. It is data, not a
+ * bug: no stack is captured (a large file refuses thousands of cells, and capturing a
+ * stack costs more than checking the cell).
+ */
+export class CellError extends Error {
+  constructor(message: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(message);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  }
+}
 
 /**
  * `check` with a refused value turned into one sentence, exit 2 (`users add`, `orgs

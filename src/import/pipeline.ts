@@ -113,11 +113,12 @@ async function importFile<Field extends string, Row extends ImportedRow>(
 ): Promise<ImportSummary> {
   const started = performance.now();
   const readOptions = { encoding: options.encoding, delimiter: options.delimiter, name };
-  const firstPass = await openRoster(path, readOptions);
+  const firstPass = await openRoster(path, { ...readOptions, keysOnly: true });
   const mapping = mapHeaders(kind.headers, firstPass.header, options.map);
   const prepared = await kind.prepare(db, mapping, firstPass.header.length);
   const repeats = new RepeatedLines(await findRepeatedKeys(firstPass.records, prepared, firstPass.estimatedRows), prepared);
-  const input = await openRoster(path, readOptions);
+  // The second pass reads the file as the first found it: no second look at every byte's encoding.
+  const input = await openRoster(path, { ...readOptions, encoding: firstPass.encoding, delimiter: firstPass.delimiter });
   const rejects = new RejectsFile(options.rejectsPath ?? defaultRejectsPath(input.name, options.cwd), input.header, input.delimiter);
   hooks.onStart?.({
     encoding: input.encoding,

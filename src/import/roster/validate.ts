@@ -134,7 +134,7 @@ export class RowChecker implements KeyRules<ValidRow> {
 
   private field(name: string | null): string | null {
     if (name === null) return null;
-    const key = normaliseHeader(name);
+    const key = this.fieldKey(name);
     const stored = this.references.fields.get(key) ?? this.newFields.get(key);
     if (stored !== undefined) return stored;
     if (!this.options.createMissingReferences) {
@@ -142,5 +142,16 @@ export class RowChecker implements KeyRules<ValidRow> {
     }
     this.newFields.set(key, name);
     return name;
+  }
+
+  // A roster spells a handful of fields over and over: each spelling is normalised once.
+  private readonly fieldKeys = new Map<string, string>();
+  private fieldKey(name: string): string {
+    let key = this.fieldKeys.get(name);
+    if (key === undefined) {
+      key = normaliseHeader(name);
+      if (this.fieldKeys.size < 10_000) this.fieldKeys.set(name, key);
+    }
+    return key;
   }
 }
