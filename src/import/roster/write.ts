@@ -52,29 +52,23 @@ export async function writeBatch(
   if (dryRun || mode === 'update' || !strategy.insertFirst) {
     const outcome = await lookUpThenWrite(trx, rows, mode, dryRun);
     const stored = outcome.updated + outcome.unchanged + (mode === 'insert' ? outcome.skipped : 0);
-    strategy.insertFirst = stored < rows.length / 2;
+    strategy.insertFirst = stored === 0;
     return outcome;
   }
-  // Insert first: the unique indexes do the looking up. A row whose matricule is stored
-  // already is left for the careful path below; an e-mail stored under another
-  // matricule fails the whole insert, which is then undone and the batch taken the
-  // careful way.
+  // Insert first, plainly: the unique indexes do the looking up. Any matricule or e-mail
+  // stored already fails the whole insert, which is then undone and the batch taken the
+  // careful way (and the next batches too, until one finds nothing stored).
   await sql`savepoint insert_first`.execute(trx);
-  let inserted: Set<string>;
   try {
-    inserted = new Set(await insertNew(trx, rows));
+    const inserted = await insertAll(trx, rows);
     await sql`release savepoint insert_first`.execute(trx);
+    return { ...emptyOutcome(), inserted };
   } catch (error) {
     if ((error as { code?: string }).code !== '23505') throw error;
     await sql`rollback to savepoint insert_first`.execute(trx);
     strategy.insertFirst = false;
     return lookUpThenWrite(trx, rows, mode, false);
   }
-  const rest = rows.filter((row) => !inserted.has(row.matricule));
-  strategy.insertFirst = rest.length < rows.length / 2;
-  const outcome = rest.length === 0 ? emptyOutcome() : await lookUpThenWrite(trx, rest, mode, false);
-  outcome.inserted += inserted.size;
-  return outcome;
 }
 
 async function lookUpThenWrite(
@@ -178,15 +172,26 @@ async function updateChanged(trx: Transaction<DB> | Kysely<DB>, rows: ValidRow[]
   return Number(result.numAffectedRows ?? 0);
 }
 
+/**
+ * New accounts from a roster: former students with role user unless the file says
+ * otherwise; no password is set.
+ */
+const insertRows = (rows: ValidRow[]) => sql`
+  insert into utilisateur (matricule, nom_complet, email, annee_sortie, telephone, domaine, travailleur, titre, statut, role)
+  select s.matricule, s.nom_complet, s.email, s.annee_sortie, s.telephone, s.domaine, s.travailleur, s.titre,
+         coalesce(s.statut, 'etudiant'), coalesce(s.role, 'user')
+    from ${staged(rows)}`;
+
+/** Inserts every row, with no conflict handling: a first load's batch. */
+async function insertAll(trx: Transaction<DB> | Kysely<DB>, rows: ValidRow[]): Promise<number> {
+  const result = await insertRows(rows).execute(trx);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** Inserts the rows whose matricule is not stored (a concurrent import may have added some); returns those inserted. */
 async function insertNew(trx: Transaction<DB> | Kysely<DB>, rows: ValidRow[]): Promise<string[]> {
-  // Accounts created by an import are former students with role user unless the file
-  // says otherwise; no password is set.
-  const { rows: inserted } = await sql<{ matricule: string }>`
-    insert into utilisateur (matricule, nom_complet, email, annee_sortie, telephone, domaine, travailleur, titre, statut, role)
-    select s.matricule, s.nom_complet, s.email, s.annee_sortie, s.telephone, s.domaine, s.travailleur, s.titre,
-           coalesce(s.statut, 'etudiant'), coalesce(s.role, 'user')
-      from ${staged(rows)}
-    on conflict (matricule) do nothing
-    returning matricule`.execute(trx);
+  const { rows: inserted } = await sql<{
+    matricule: string;
+  }>`${insertRows(rows)} on conflict (matricule) do nothing returning matricule`.execute(trx);
   return inserted.map((r) => r.matricule);
 }
