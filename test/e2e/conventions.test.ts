@@ -38,7 +38,7 @@ describe('CLI conventions (the built alumni as a subprocess)', () => {
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     // sh reads the second line too: nothing but the probe's line on stderr.
-    expect(result.stderr).toMatch(/^execArgv=.*--max-semi-space-size=1.*--max-old-space-size=512\n$/);
+    expect(result.stderr).toMatch(/^execArgv=.*--max-semi-space-size=8.*--max-old-space-size=512\n$/);
   });
 
   it('--help loads neither a database driver nor the command modules', async () => {
