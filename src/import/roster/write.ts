@@ -28,9 +28,9 @@ const storedRow = sql`(${sql.join(UPDATABLE.map((c) => sql`u.${sql.ref(c)}`))})`
 const mergedRow = sql`(${sql.join(UPDATABLE.map(merged))})`;
 
 /**
- * How the next batch is written: a first load (the previous batch's matricules were
- * mostly new) inserts first and looks up only what was already there; otherwise the
- * stored rows are looked up first. Shared by the batches of one import.
+ * How the next batch is written: during a first load (the previous batch found none of
+ * its matricules or e-mails stored) it is inserted as it is; otherwise the stored rows
+ * are looked up first. Shared by the batches of one import.
  */
 export interface WriteStrategy {
   insertFirst: boolean;
