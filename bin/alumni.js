@@ -7,7 +7,8 @@
 // saves another 20 MB but costs the import about 10% in collections (see the README's
 // benchmark). A portable shebang can pass only one argument to its interpreter, hence sh.
 
-// The compiled CLI lives in dist/ (built by `npm run build`, run by `npm ci` via prepare).
-import { main } from '../dist/main.js';
+// The compiled CLI lives in dist/bundle/ (built by `npm run build`, run by `npm ci` via
+// prepare: tsc, then scripts/bundle.mjs).
+import { main } from '../dist/bundle/main.js';
 
 process.exitCode = await main(process.argv.slice(2));

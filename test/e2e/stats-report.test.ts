@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, launchChromium, type HeadlessChromium } from '../../src/report/chromium.js';
 import { runJob } from '../../src/services/jobs.js';
+import { loadedSources } from '../support/bundle.js';
 import { ROOT, runCli } from '../support/cli.js';
 import { createServerDatabase, type TestDatabase } from '../support/databases.js';
 import { rosterWithKnownFigures } from '../support/stats.js';
@@ -150,10 +151,10 @@ describe.skipIf(!chromiumPath && !inCi)('stats report in a real browser', () => 
         nodeArgs: ['--import', join(ROOT, 'test/support/record-imports.mjs')],
       });
       expect(result.code).toBe(0);
-      return readFileSync(file, 'utf8');
+      return loadedSources(readFileSync(file, 'utf8').split('\n').filter(Boolean)).join('\n');
     };
     const employment = await loaded(['stats', 'employment']);
-    expect(employment).toContain('/dist/commands/stats/employment.js');
+    expect(employment).toContain('dist/commands/stats/employment.js');
     expect(employment).not.toMatch(/node_modules\/(echarts|zrender|puppeteer-core)\//);
     const report = await loaded(['stats', 'report', '--html', join(scratch, 'again.html')]);
     expect(report).toMatch(/node_modules\/echarts\//);
