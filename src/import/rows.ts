@@ -1,4 +1,5 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
 
 /** What every import's valid row carries: where it came from, for the rejects file and messages. */
 export interface ImportedRow {
@@ -43,4 +44,30 @@ export function stagedRows<Row>(
 ): RawBuilder<unknown> {
   const arrays = columns.map(([name, type]) => sql`${rows.map((row) => valueOf(row, name))}::${sql.raw(type)}[]`);
   return sql`unnest(${sql.join(arrays)}) as s(${sql.join(columns.map(([name]) => sql.ref(name)))})`;
+}
+
+/**
+ * How a batch updates the rows it matches in `table` (aliased `alias`, the batch `s`): a
+ * cell given replaces the stored value, an empty one (null) keeps it, and a row that
+ * would not change is neither counted nor written (no new row version, no audit entry).
+ * `on` pairs each staged row with its stored one.
+ */
+export function mergedUpdate(table: string, alias: string, columns: readonly string[]) {
+  const stored = (c: string) => sql`${sql.ref(alias)}.${sql.ref(c)}`;
+  const merged = (c: string) => sql`coalesce(s.${sql.ref(c)}, ${stored(c)})`;
+  const changes = sql`(${sql.join(columns.map(stored))}) is distinct from (${sql.join(columns.map(merged))})`;
+  const target = sql`${sql.table(table)} ${sql.ref(alias)}`;
+  return {
+    /** How many rows the update would change (a dry run). */
+    async count(trx: Transaction<DB> | Kysely<DB>, staged: RawBuilder<unknown>, on: RawBuilder<unknown>): Promise<number> {
+      const { rows } = await sql<{ n: number }>`select count(*) as n from ${target} join ${staged} on ${on} where ${changes}`.execute(trx);
+      return rows[0]!.n;
+    },
+    /** Updates the rows that change; returns how many. */
+    async update(trx: Transaction<DB> | Kysely<DB>, staged: RawBuilder<unknown>, on: RawBuilder<unknown>): Promise<number> {
+      const assignments = columns.map((c) => sql`${sql.ref(c)} = ${merged(c)}`);
+      const result = await sql`update ${target} set ${sql.join(assignments)} from ${staged} where ${on} and ${changes}`.execute(trx);
+      return Number(result.numAffectedRows ?? 0);
+    },
+  };
 }

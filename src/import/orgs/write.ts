@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB, TypeOrganisation } from '../../db/schema.js';
-import { emptyOutcome, rejectRow, stagedRows, type BatchOutcome, type ImportMode } from '../rows.js';
+import { emptyOutcome, mergedUpdate, rejectRow, stagedRows, type BatchOutcome, type ImportMode } from '../rows.js';
 import { describeMatch, type OrgRow } from './validate.js';
 
 // The columns a partner list writes, with their types for unnest(). nom_organisation is
@@ -30,9 +30,7 @@ interface TargetedRow {
 
 const staged = (rows: TargetedRow[]): RawBuilder<unknown> =>
   stagedRows(rows, COLUMNS, (target, column) => (column === 'id' ? target.id : target.row[column as keyof OrgRow]));
-const merged = (column: string) => sql`coalesce(s.${sql.ref(column)}, o.${sql.ref(column)})`;
-const storedRow = sql`(${sql.join(UPDATABLE.map((c) => sql`o.${sql.ref(c)}`))})`;
-const mergedRow = sql`(${sql.join(UPDATABLE.map(merged))})`;
+const organisations = mergedUpdate('organisation', 'o', UPDATABLE);
 
 interface Candidate {
   line: number;
@@ -107,12 +105,12 @@ export async function writeOrgBatch(
 
   if (dryRun) {
     outcome.inserted = toInsert.length;
-    outcome.updated = toUpdate.length === 0 ? 0 : await countChanged(trx, toUpdate);
+    outcome.updated = toUpdate.length === 0 ? 0 : await organisations.count(trx, staged(toUpdate), sql`o.id = s.id`);
     outcome.unchanged = toUpdate.length - outcome.updated;
     return outcome;
   }
   if (toUpdate.length > 0) {
-    const changed = await updateChanged(trx, toUpdate);
+    const changed = await organisations.update(trx, staged(toUpdate), sql`o.id = s.id`);
     outcome.updated = changed;
     outcome.unchanged = toUpdate.length - changed;
   }
@@ -143,22 +141,4 @@ async function findCandidates(trx: Transaction<DB> | Kysely<DB>, rows: OrgRow[])
   const byLine = new Map<number, Candidate[]>();
   for (const candidate of found) byLine.set(candidate.line, [...(byLine.get(candidate.line) ?? []), candidate]);
   return byLine;
-}
-
-const storedMatching = sql`o.id = s.id`;
-
-async function countChanged(trx: Transaction<DB> | Kysely<DB>, rows: TargetedRow[]): Promise<number> {
-  const { rows: result } = await sql<{ n: number }>`
-    select count(*)::int as n from organisation o join ${staged(rows)} on ${storedMatching}
-     where ${storedRow} is distinct from ${mergedRow}`.execute(trx);
-  return result[0]!.n;
-}
-
-async function updateChanged(trx: Transaction<DB> | Kysely<DB>, rows: TargetedRow[]): Promise<number> {
-  const assignments = UPDATABLE.map((c) => sql`${sql.ref(c)} = ${merged(c)}`);
-  const result = await sql`
-    update organisation o set ${sql.join(assignments)}
-      from ${staged(rows)}
-     where ${storedMatching} and ${storedRow} is distinct from ${mergedRow}`.execute(trx);
-  return Number(result.numAffectedRows ?? 0);
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { emptyOutcome, rejectRow, stagedRows, type BatchOutcome, type ImportMode } from '../rows.js';
+import { emptyOutcome, mergedUpdate, rejectRow, stagedRows, type BatchOutcome, type ImportMode } from '../rows.js';
 import type { ValidRow } from './validate.js';
 
 // The columns a roster writes, with their types for unnest(). nom_complet is never
@@ -22,10 +22,7 @@ const UPDATABLE = COLUMNS.map(([name]) => name).filter((name) => name !== 'matri
 
 const staged = (rows: ValidRow[]): RawBuilder<unknown> => stagedRows(rows, COLUMNS, (row, column) => row[column as Column]);
 
-/** What the stored row becomes: the file's value, or the stored one where the cell was empty. */
-const merged = (column: string) => sql`coalesce(s.${sql.ref(column)}, u.${sql.ref(column)})`;
-const storedRow = sql`(${sql.join(UPDATABLE.map((c) => sql`u.${sql.ref(c)}`))})`;
-const mergedRow = sql`(${sql.join(UPDATABLE.map(merged))})`;
+const accounts = mergedUpdate('utilisateur', 'u', UPDATABLE);
 
 /**
  * How the next batch is written: during a first load (the previous batch found none of
@@ -124,7 +121,7 @@ async function lookUpThenWrite(
 
   if (dryRun) {
     outcome.inserted = toInsert.length;
-    outcome.updated = toUpdate.length === 0 ? 0 : await countChanged(trx, toUpdate);
+    outcome.updated = toUpdate.length === 0 ? 0 : await accounts.count(trx, staged(toUpdate), storedMatching(toUpdate));
     outcome.unchanged = toUpdate.length - outcome.updated;
     return outcome;
   }
@@ -135,7 +132,7 @@ async function lookUpThenWrite(
   // our insert: that row is then updated instead. Each turn shrinks the set.
   while (pendingUpdate.length > 0 || pendingInsert.length > 0) {
     if (pendingUpdate.length > 0) {
-      const changed = await updateChanged(trx, pendingUpdate);
+      const changed = await accounts.update(trx, staged(pendingUpdate), storedMatching(pendingUpdate));
       outcome.updated += changed;
       outcome.unchanged += pendingUpdate.length - changed;
     }
@@ -155,22 +152,6 @@ async function lookUpThenWrite(
 // "u.matricule = any(...)" lets the planner reach the stored rows through the index;
 // the join alone makes it hash the whole table at every batch.
 const storedMatching = (rows: ValidRow[]) => sql`u.matricule = s.matricule and u.matricule = any(${rows.map((r) => r.matricule)}::text[])`;
-
-async function countChanged(trx: Transaction<DB> | Kysely<DB>, rows: ValidRow[]): Promise<number> {
-  const { rows: result } = await sql<{ n: number }>`
-    select count(*) as n from utilisateur u join ${staged(rows)} on ${storedMatching(rows)}
-     where ${storedRow} is distinct from ${mergedRow}`.execute(trx);
-  return result[0]!.n;
-}
-
-async function updateChanged(trx: Transaction<DB> | Kysely<DB>, rows: ValidRow[]): Promise<number> {
-  const assignments = UPDATABLE.map((c) => sql`${sql.ref(c)} = ${merged(c)}`);
-  const result = await sql`
-    update utilisateur u set ${sql.join(assignments)}
-      from ${staged(rows)}
-     where ${storedMatching(rows)} and ${storedRow} is distinct from ${mergedRow}`.execute(trx);
-  return Number(result.numAffectedRows ?? 0);
-}
 
 /**
  * New accounts from a roster: former students with role user unless the file says
