@@ -154,6 +154,8 @@ async function importFile<Field extends string, Row extends ImportedRow>(
     await rejects.add(outcome.rejected);
   };
 
+  const reportProgress = () => hooks.onProgress?.({ rows: totals.read, bytes: input.bytesRead(), totalBytes: input.totalBytes });
+
   /**
    * Reads the whole file, handing each full batch of valid rows to `flush`. While the
    * database writes batches, the next one is read and checked: at most `inFlight` + 1
@@ -166,10 +168,7 @@ async function importFile<Field extends string, Row extends ImportedRow>(
     const handOver = async (rows: Row[]) => {
       while (writing.size >= inFlight) await Promise.race(writing);
       if (failure) throw failure.error;
-      const written: Promise<void> = flush(rows).then(
-        () => hooks.onProgress?.({ rows: totals.read, bytes: input.bytesRead(), totalBytes: input.totalBytes }),
-        (error: unknown) => void (failure ??= { error }),
-      );
+      const written: Promise<void> = flush(rows).then(reportProgress, (error: unknown) => void (failure ??= { error }));
       writing.add(written);
       void written.finally(() => writing.delete(written));
     };
@@ -200,7 +199,7 @@ async function importFile<Field extends string, Row extends ImportedRow>(
     if (batch.length > 0) await handOver(batch);
     await Promise.all(writing);
     if (failure) throw failure.error;
-    hooks.onProgress?.({ rows: totals.read, bytes: input.bytesRead(), totalBytes: input.totalBytes });
+    reportProgress();
   };
 
   let status: 'completed' | 'rolled_back' = 'completed';
