@@ -13,4 +13,5 @@ export const MIGRATION_NAMES = [
   '20261202160000_groups',
   '20261202180000_personal_data',
   '20261202190000_erase_json_strings',
+  '20261202200000_user_list_order',
 ] as const;

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WriteSession } from '../../src/db/session.js';
 import { resolveActor, type Actor } from '../../src/services/actor.js';
@@ -158,6 +158,35 @@ describe.each(BACKENDS)('users on the %s back end', (backend) => {
     await expect(listUsers(t.db, {}, { limit: 5, after: 'garbage' })).rejects.toMatchObject({ exitCode: 2 });
     const forged = Buffer.from(JSON.stringify(['Élève 01', 'not-an-id'])).toString('base64url');
     await expect(listUsers(t.db, {}, { limit: 5, after: forged })).rejects.toMatchObject({ exitCode: 2 });
+  });
+
+  it('reads a page of users list in its order from an index, not by sorting the whole table', async () => {
+    // The queries listUsers sends, recorded as Kysely compiles them, are explained with
+    // sorting and sequential scans priced out: only an index in (nom_complet, id) order
+    // lets the plan drop its Sort.
+    await t.db
+      .insertInto('utilisateur')
+      .values(Array.from({ length: 6 }, (_, i) => ({ nom_complet: `Index ${i}`, matricule: `IDX-${i}` })))
+      .execute();
+    const sent: RootOperationNode[] = [];
+    const recorder: KyselyPlugin = {
+      transformQuery: ({ node }) => (sent.push(node), node),
+      transformResult: ({ result }) => Promise.resolve(result),
+    };
+    const first = await listUsers(t.db.withPlugin(recorder), {}, { limit: 5 });
+    await listUsers(t.db.withPlugin(recorder), {}, { limit: 5, after: first.next_after! });
+    expect(sent).toHaveLength(2);
+    for (const node of sent) {
+      const compiled = t.db.getExecutor().compileQuery(node, { queryId: 'explain' });
+      const plan = await t.db.transaction().execute(async (trx) => {
+        await sql`set local enable_sort = off`.execute(trx);
+        await sql`set local enable_seqscan = off`.execute(trx);
+        const { rows } = await trx.executeQuery<{ 'QUERY PLAN': string }>({ ...compiled, sql: `explain ${compiled.sql}` });
+        return rows.map((row) => row['QUERY PLAN']).join('\n');
+      });
+      expect(plan).toContain('idx_utilisateur_nom_complet_id');
+      expect(plan).not.toMatch(/\bSort\b/);
+    }
   });
 
   it('exports every matching user a page at a time', async () => {
