@@ -173,8 +173,9 @@ describe.each(BACKENDS)('users on the %s back end', (backend) => {
       transformQuery: ({ node }) => (sent.push(node), node),
       transformResult: ({ result }) => Promise.resolve(result),
     };
-    const first = await listUsers(t.db.withPlugin(recorder), {}, { limit: 5 });
-    await listUsers(t.db.withPlugin(recorder), {}, { limit: 5, after: first.next_after! });
+    const recorded = t.db.withPlugin(recorder);
+    const first = await listUsers(recorded, {}, { limit: 5 });
+    await listUsers(recorded, {}, { limit: 5, after: first.next_after! });
     expect(sent).toHaveLength(2);
     for (const node of sent) {
       const compiled = t.db.getExecutor().compileQuery(node, { queryId: 'explain' });
