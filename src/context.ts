@@ -3,6 +3,7 @@ import { AlumniError, ExitCode } from './errors.js';
 import { canPrompt, type Io } from './cli/io.js';
 import { Output } from './cli/output.js';
 import type { OpenDatabase } from './db/connect.js';
+import type { Workload } from './db/pglite.js';
 import { parseLockWait } from './db/datadir-lock.js';
 import type { DB } from './db/schema.js';
 import type { WriteSession } from './db/session.js';
@@ -24,6 +25,12 @@ export interface GlobalOptions {
  * - raw: `migrate` takes the database as it is.
  */
 export type SchemaPolicy = 'current' | 'inspect' | 'raw';
+
+export interface DbOptions {
+  schema?: SchemaPolicy;
+  /** 'bulk' for the commands that work long on the embedded database (src/db/pglite.ts). */
+  workload?: Workload;
+}
 
 /** What a command needs: streams, output, options, the database on demand, the actor. */
 export class Context {
@@ -48,15 +55,16 @@ export class Context {
   }
 
   /** Opens the database, applies the schema policy, runs `work`, and always closes it. */
-  async withDb<T>(work: (handle: OpenDatabase) => Promise<T>, policy: SchemaPolicy = 'current'): Promise<T> {
+  async withDb<T>(work: (handle: OpenDatabase) => Promise<T>, options: DbOptions = {}): Promise<T> {
     const { openDatabase, resolveTarget } = await import('./db/connect.js');
     const target = resolveTarget(this.options.databaseUrl, this.io.env);
     const handle = await openDatabase(target, {
       lockWaitMs: parseLockWait(this.io.env.ALUMNI_LOCK_WAIT_MS),
       onCreate: (dir) => this.out.info(`Creating the embedded database in ${dir} (first use, a few seconds)…`),
+      workload: options.workload,
     });
     try {
-      await this.checkSchema(handle, policy);
+      await this.checkSchema(handle, options.schema ?? 'current');
       return await work(handle);
     } finally {
       await handle.close();

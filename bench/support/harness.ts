@@ -10,7 +10,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kysely, sql } from 'kysely';
 
-import { createPGlite, serverKysely } from '../../src/db/connect.js';
+import { serverKysely } from '../../src/db/connect.js';
+import { createPGlite } from '../../src/db/pglite.js';
 import { PGliteDialect } from '../../src/db/pglite-dialect.js';
 import type { DB } from '../../src/db/schema.js';
 import { migrateToLatest } from '../../src/services/migrations.js';
@@ -73,7 +74,8 @@ export async function embeddedDatabase(scratch: string, name: string): Promise<s
 export type PGliteInstance = Awaited<ReturnType<typeof createPGlite>>;
 
 export async function withEmbedded<T>(dir: string, work: (db: Kysely<DB>, pglite: PGliteInstance) => Promise<T>): Promise<T> {
-  const pglite = await createPGlite(join(dir, 'pgdata'));
+  // Bulk loads, as the CLI's imports (src/db/pglite.ts).
+  const pglite = await createPGlite(join(dir, 'pgdata'), 'bulk');
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   try {
     return await work(db, pglite);

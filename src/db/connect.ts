@@ -1,11 +1,13 @@
 import { existsSync, mkdirSync, accessSync, constants as fsConstants } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Kysely, sql } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
 import { AlumniError, UsageError } from '../errors.js';
 import { maskSecrets, parseDatabaseUrl, type ServerAddress } from './url.js';
 import { lockDataDir } from './datadir-lock.js';
+import type { Workload } from './pglite.js';
+import { DATE, INT8, keepText, NUMERIC, parseInt8 } from './value-parsers.js';
 import type { DB } from './schema.js';
 
 export type DatabaseTarget = { backend: 'server'; url: string; address: ServerAddress } | { backend: 'embedded'; dataDir: string };
@@ -44,20 +46,13 @@ export interface OpenOptions {
   lockWaitMs?: number;
   /** Told before the (slow, a few seconds) creation of the embedded database. */
   onCreate?: (dataDir: string) => void;
+  /** How the embedded database's engine is compiled (src/db/pglite.ts); short by default. */
+  workload?: Workload;
 }
 
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<OpenDatabase> {
   return target.backend === 'server' ? openServer(target) : openEmbedded(target, options);
 }
-
-// Both back ends hand values back in the same JavaScript types, so services do not care
-// which one they run on: bigint counts as numbers, dates as 'YYYY-MM-DD' strings,
-// numerics as strings (exact), timestamps with time zone as Date.
-const INT8 = 20;
-const DATE = 1082;
-const NUMERIC = 1700;
-const parseInt8 = (value: string) => Number(value);
-const keepText = (value: string) => value;
 
 /** A Kysely instance on a server, with the value parsers above; the pool opens lazily. */
 export async function serverKysely(url: string, max = 4): Promise<Kysely<DB>> {
@@ -125,8 +120,8 @@ async function openEmbedded(target: Extract<DatabaseTarget, { backend: 'embedded
     const pgdata = join(dataDir, 'pgdata');
     const created = !existsSync(join(pgdata, 'PG_VERSION'));
     if (created) options.onCreate?.(dataDir);
-    pglite = await createPGlite(pgdata);
-    const { PGliteDialect } = await import('./pglite-dialect.js');
+    const [{ createPGlite }, { PGliteDialect }] = await Promise.all([import('./pglite.js'), import('./pglite-dialect.js')]);
+    pglite = await createPGlite(pgdata, options.workload);
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
     const instance = pglite;
     return {
@@ -148,20 +143,6 @@ async function openEmbedded(target: Extract<DatabaseTarget, { backend: 'embedded
     lock.release();
     throw error;
   }
-}
-
-/** Opens (or creates) a PGlite database in `pgdata` with the extensions the schema uses. */
-export async function createPGlite(pgdata: string | undefined): Promise<PGlite> {
-  const [{ PGlite }, { unaccent }, { pg_trgm }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('@electric-sql/pglite/contrib/unaccent'),
-    import('@electric-sql/pglite/contrib/pg_trgm'),
-  ]);
-  if (pgdata) mkdirSync(dirname(pgdata), { recursive: true });
-  return PGlite.create(pgdata, {
-    extensions: { unaccent, pg_trgm },
-    parsers: { [INT8]: parseInt8, [DATE]: keepText, [NUMERIC]: keepText },
-  });
 }
 
 function prepareDataDir(dataDir: string): void {

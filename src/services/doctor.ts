@@ -44,9 +44,14 @@ async function retentionReport(db: Kysely<DB>, auditRetention: string): Promise<
     message: RetentionReport['message'];
     import_run: RetentionReport['import_run'];
   }>`
-    select (select jsonb_build_object('entries', count(*), 'oldest', min(created_at),
-                                      'past_retention', count(*) filter (where alumni_audit_is_past_retention(a, ${auditRetention}::interval)))
-              from audit_log a) as audit,
+    select jsonb_build_object(
+             -- Three statements, not one pass with count(*) filter (...): each can use an
+             -- index (the oldest and the few past retention by created_at), where one pass
+             -- reads every entry whole (~60 MB at 100,000 entries).
+             'entries', (select count(*) from audit_log),
+             'oldest', (select min(created_at) from audit_log),
+             'past_retention', (select count(*) from audit_log a where alumni_audit_is_past_retention(a, ${auditRetention}::interval))
+           ) as audit,
            (select jsonb_build_object('with_deletion_date', count(date_suppression_auto),
                                       'due', count(*) filter (where alumni_message_is_due(m)),
                                       'next_deletion', min(date_suppression_auto) filter (where not alumni_message_is_due(m)))
@@ -74,13 +79,17 @@ export async function diagnose(handle: OpenDatabase, options: { auditRetention?:
     problems.push(`${state.pending.length} pending migration(s) (${state.pending.join(', ')}): run \`alumni migrate\`.`);
   }
 
-  const [{ rows: versionRows }, { rows: extensionRows }] = await Promise.all([
-    sql<{ server_version: string }>`select current_setting('server_version') as server_version`.execute(db),
-    sql<{ name: string; installed: boolean }>`
-      select name, installed_version is not null as installed
-        from pg_available_extensions where name in ('pg_cron', 'unaccent')`.execute(db),
-  ]);
-  const extension = (name: string) => extensionRows.find((r) => r.name === name);
+  // PGlite ships no pg_cron, and listing the available extensions reads every control file.
+  const cronAvailable =
+    handle.target.backend === 'server'
+      ? sql<boolean>`exists (select 1 from pg_available_extensions where name = 'pg_cron')`
+      : sql<boolean>`false`;
+  const { rows: factRows } = await sql<{ server_version: string } & DoctorReport['extensions']>`
+    select current_setting('server_version') as server_version,
+           ${cronAvailable} as pg_cron_available,
+           exists (select 1 from pg_extension where extname = 'pg_cron') as pg_cron_installed,
+           exists (select 1 from pg_extension where extname = 'unaccent') as unaccent_installed`.execute(db);
+  const { server_version: serverVersion, ...extensions } = factRows[0]!;
 
   const { rows: tableRows } = await sql<TableReport>`
     select c.relname as table,
@@ -106,13 +115,9 @@ export async function diagnose(handle: OpenDatabase, options: { auditRetention?:
   return {
     backend: handle.target.backend,
     database: handle.location,
-    server_version: versionRows[0]!.server_version,
+    server_version: serverVersion,
     schema: { ...state, up_to_date: upToDate },
-    extensions: {
-      pg_cron_available: Boolean(extension('pg_cron')),
-      pg_cron_installed: Boolean(extension('pg_cron')?.installed),
-      unaccent_installed: Boolean(extension('unaccent')?.installed),
-    },
+    extensions,
     tables: tableRows,
     stats_refreshed_at: statsRefreshedAt,
     pending_moderation: pending,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { createPGlite } from '../../src/db/connect.js';
+import { createPGlite } from '../../src/db/pglite.js';
 import { PGliteDialect } from '../../src/db/pglite-dialect.js';
 import type { DB } from '../../src/db/schema.js';
 import { migrateToLatest } from '../../src/services/migrations.js';

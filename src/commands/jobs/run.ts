@@ -18,28 +18,31 @@ export const run: CommandRun<JobsRunOpts> = async (ctx, { args, opts }) => {
 
   // Why a job could not be run at all, shown under --verbose; not part of the JSON.
   const causes = new Map<JobRun, DatabaseError>();
-  const results = await ctx.withDb(async ({ db }) => {
-    const done: Array<JobRun | JobPreview> = [];
-    for (const job of jobs) {
-      try {
-        done.push(
-          opts.dryRun
-            ? await previewJob(db, job, { olderThan })
-            : await runJob(db, job, `${ctx.userAgent} ${job}`, { olderThan }, waitSeconds * 1000),
-        );
-      } catch (error) {
-        // The procedure records the job's own failures; a database error around it
-        // (taking the lock, recording the run) is a failure to run it at all, and the
-        // next jobs still run. Anything else is a bug in alumni: it propagates (exit 1).
-        if (!isDatabaseError(error)) throw error;
-        const now = new Date();
-        const failed: JobRun = { job, status: 'failed', rows: {}, started_at: now, finished_at: now, error: maskSecrets(error.message) };
-        causes.set(failed, error);
-        done.push(failed);
+  const results = await ctx.withDb(
+    async ({ db }) => {
+      const done: Array<JobRun | JobPreview> = [];
+      for (const job of jobs) {
+        try {
+          done.push(
+            opts.dryRun
+              ? await previewJob(db, job, { olderThan })
+              : await runJob(db, job, `${ctx.userAgent} ${job}`, { olderThan }, waitSeconds * 1000),
+          );
+        } catch (error) {
+          // The procedure records the job's own failures; a database error around it
+          // (taking the lock, recording the run) is a failure to run it at all, and the
+          // next jobs still run. Anything else is a bug in alumni: it propagates (exit 1).
+          if (!isDatabaseError(error)) throw error;
+          const now = new Date();
+          const failed: JobRun = { job, status: 'failed', rows: {}, started_at: now, finished_at: now, error: maskSecrets(error.message) };
+          causes.set(failed, error);
+          done.push(failed);
+        }
       }
-    }
-    return done;
-  });
+      return done;
+    },
+    { workload: 'bulk' },
+  );
 
   if (ctx.out.json) ctx.out.writeJson(results);
   else {

@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 export async function runMigration(ctx: Context, direction: 'latest' | 'up' | 'down'): Promise<void> {
   const service = await import('../../services/migrations.js');
   const migrate = { latest: service.migrateToLatest, up: service.migrateUp, down: service.migrateDown }[direction];
-  const outcome = await ctx.withDb((handle) => migrate(handle.db), 'raw');
+  const outcome = await ctx.withDb((handle) => migrate(handle.db), { schema: 'raw' });
 
   if (ctx.out.json) {
     ctx.out.writeJson({ applied: outcome.steps, version: outcome.state.version, pending: outcome.state.pending });

@@ -14,7 +14,7 @@ const COLUMNS: Column<MigrationRow>[] = [
 
 export const run: CommandRun = async (ctx) => {
   const { migrationStatus } = await import('../../services/migrations.js');
-  const state = await ctx.withDb((handle) => migrationStatus(handle.db), 'raw');
+  const state = await ctx.withDb((handle) => migrationStatus(handle.db), { schema: 'raw' });
   // The JSON is the schema state (version, applied, pending, unknown), as scripts read it.
   if (ctx.out.json) return renderRecord(ctx, state);
   const rows = [

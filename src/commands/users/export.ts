@@ -11,17 +11,20 @@ import { filtersOf, USER_EXPORT } from './shared.js';
 export const run: CommandRun<UsersExportOpts> = async (ctx, { opts }) => {
   const filters = filtersOf(opts);
   const { exportUsers } = await import('../../services/users.js');
-  const count = await ctx.withDb(async ({ db }) => {
-    let exported = 0;
-    const array = ctx.out.json ? ctx.out.jsonArray() : undefined;
-    for await (const page of exportUsers(db, filters)) {
-      if (array) array.write(page);
-      else await ctx.out.writeCsv(USER_EXPORT, page, { header: exported === 0 });
-      exported += page.length;
-    }
-    if (array) array.end();
-    else if (exported === 0) await ctx.out.writeCsv(USER_EXPORT, []);
-    return exported;
-  });
+  const count = await ctx.withDb(
+    async ({ db }) => {
+      let exported = 0;
+      const array = ctx.out.json ? ctx.out.jsonArray() : undefined;
+      for await (const page of exportUsers(db, filters)) {
+        if (array) array.write(page);
+        else await ctx.out.writeCsv(USER_EXPORT, page, { header: exported === 0 });
+        exported += page.length;
+      }
+      if (array) array.end();
+      else if (exported === 0) await ctx.out.writeCsv(USER_EXPORT, []);
+      return exported;
+    },
+    { workload: 'bulk' },
+  );
   ctx.out.info(`${count} user(s) exported.`);
 };

@@ -91,17 +91,24 @@ export interface QueueCount {
 
 /** How many items of a queue wait, and since when. */
 export async function countPending(db: Kysely<DB>, queue: QueueName): Promise<QueueCount> {
+  const { rows } = await sql<QueueCount>`${pendingCountQuery(queue)}`.execute(db);
+  return rows[0]!;
+}
+
+function pendingCountQuery(queue: QueueName): RawBuilder<QueueCount> {
   const q = QUEUE_SPECS[queue];
-  const { rows } = await sql<{ pending: number; oldest_created_at: Date | null }>`
-    select count(*)::int as pending, min(i.created_at) as oldest_created_at
-      from ${sql.table(q.table)} i where ${pendingCondition(q)}`.execute(db);
-  return { queue, ...rows[0]! };
+  return sql<QueueCount>`
+    select ${sql.lit(queue)} as queue, count(*)::int as pending, min(i.created_at) as oldest_created_at
+      from ${sql.table(q.table)} i where ${pendingCondition(q)}`;
 }
 
 export async function pendingCounts(db: Kysely<DB>): Promise<QueueCount[]> {
-  const counts: QueueCount[] = [];
-  for (const queue of QUEUES) counts.push(await countPending(db, queue));
-  return counts;
+  // One statement for the three queues: one round trip instead of three.
+  const { rows } = await sql<QueueCount>`${sql.join(
+    QUEUES.map((queue) => sql`(${pendingCountQuery(queue)})`),
+    sql` union all `,
+  )}`.execute(db);
+  return QUEUES.map((queue) => rows.find((row) => row.queue === queue)!);
 }
 
 export type PendingCounts = Record<QueueName, number>;
