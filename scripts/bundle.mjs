@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const BUNDLED = ['kysely', 'commander', '@commander-js/extra-typings'];
+const BUNDLED = ['kysely', 'commander', '@commander-js/extra-typings', 'chalk', 'cli-table3', 'nanotar'];
 const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 

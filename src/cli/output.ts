@@ -101,17 +101,14 @@ export class Output {
   }
 
   async writeTable<Row>(columns: Column<Row>[], rows: Row[]): Promise<void> {
-    const { default: Table } = await import('cli-table3');
-    // Colour comes from our own chalk, decided per stream: cli-table3's own styling asks
-    // the colors package, which looks at the process's stdout and at CI, not at ours.
-    const table = new Table({
-      head: columns.map((c) => this.stdoutColors.cyan(c.header)),
-      style: { head: [], border: [] },
-      // No rule between rows: long lists stay readable.
-      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    });
-    for (const row of rows) table.push(columns.map((c) => formatCell(cellValue(c, row))));
-    this.io.stdout.write(`${table.toString()}\n`);
+    const { drawTable } = await import('./table.js');
+    const body = rows.map((row) => columns.map((c) => formatCell(cellValue(c, row))));
+    const table = await drawTable(
+      columns.map((c) => c.header),
+      body,
+      (header) => this.stdoutColors.cyan(header),
+    );
+    this.io.stdout.write(`${table}\n`);
   }
 
   /**
@@ -162,7 +159,10 @@ export class Output {
       colWidths: [labelWidth, width - labelWidth - 3],
       wordWrap: true,
       wrapOnWordBoundary: true,
+      // Colour comes from our own chalk, decided per stream: cli-table3's own styling asks
+      // the colors package, which looks at the process's stdout and at CI, not at ours.
       style: { head: [], border: [] },
+      // No rule between rows, as in lists (src/cli/table.ts).
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     });
     for (const [label, value] of fields) table.push([colors.cyan(label), value]);
