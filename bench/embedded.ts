@@ -3,8 +3,10 @@
  * data directory (migrated, BENCH_EMBEDDED_ROWS users, default 100,000), each a fresh
  * node process started with bin/alumni.js's V8 flags, timed from spawn to exit with its
  * peak RSS:
- *   - the floor: a bare PGlite open of the directory + `select 1` + close;
- *   - the same with the contrib extensions the schema uses (what createPGlite loads);
+ *   - the floor: a bare PGlite open of the directory + `select 1` + close, with the
+ *     WebAssembly tiering the CLI uses for short commands (src/db/pglite.ts);
+ *   - for reference, the same with V8's default tiering, and with the PostgreSQL settings
+ *     the CLI gives short commands (a smaller buffer pool, src/db/pglite.ts);
  *   - `alumni users list`, `alumni validate list`, `alumni doctor` (the built CLI).
  * One untimed round first, then BENCH_FLOOR_RUNS rounds (default 9), interleaved, the
  * order rotating each round. Medians, and their ratios to the floor's. Results: a table
@@ -15,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 
+import { SHORT_RUN_SETTINGS, SHORT_RUN_V8_FLAGS } from '../src/db/pglite.js';
 import { generateRoster } from './support/roster-generator.js';
 import {
   cliNodeFlags,
@@ -57,10 +60,17 @@ async function main() {
     const { dataDir, users } = await populatedDataDir(scratch);
     const pgdata = join(dataDir, 'pgdata');
     const env = { ALUMNI_DATA_DIR: dataDir };
-    const node = [...cliNodeFlags(), OPEN, pgdata];
+    // The floor runs PGlite as the CLI runs it for these (short) commands: with
+    // bin/alumni.js's V8 flags and the WebAssembly tiering of src/db/pglite.ts.
+    const floorArgs = [...cliNodeFlags(), SHORT_RUN_V8_FLAGS, OPEN, pgdata];
+    const defaultTiering = [...cliNodeFlags(), OPEN, pgdata];
     const commands: Array<[string, () => Promise<Finished>]> = [
-      ['floor: bare PGlite open + select 1 + close', () => spawnMeasured(process.execPath, node, {})],
-      ['same, with the extensions (unaccent, pg_trgm)', () => spawnMeasured(process.execPath, [...node, '--extensions'], {})],
+      ['floor: bare PGlite open + select 1 + close', () => spawnMeasured(process.execPath, floorArgs, {})],
+      ["same, V8's default tiering (for reference)", () => spawnMeasured(process.execPath, defaultTiering, {})],
+      [
+        "same, with the CLI's settings for short commands (for reference)",
+        () => spawnMeasured(process.execPath, [...floorArgs, ...SHORT_RUN_SETTINGS], {}),
+      ],
       ['alumni users list', () => runCli(['users', 'list'], env)],
       ['alumni validate list', () => runCli(['validate', 'list'], env)],
       ['alumni doctor', () => runCli(['doctor'], env)],
@@ -115,7 +125,9 @@ async function main() {
     const pglite = (
       JSON.parse(readFileSync(join(ROOT, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string }
     ).version;
-    writeResults('embedded', machine({ pglite, users, node_flags: cliNodeFlags().join(' ') }), { commands: results });
+    writeResults('embedded', machine({ pglite, users, node_flags: cliNodeFlags().join(' '), short_run_v8_flags: SHORT_RUN_V8_FLAGS }), {
+      commands: results,
+    });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

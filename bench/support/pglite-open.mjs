@@ -1,17 +1,11 @@
 // The embedded floor, run as a fresh node process: open a PGlite data directory, one
-// query, close; nothing of alumni loaded. `--extensions` also loads the contrib
-// extensions the schema uses (as src/db/connect.ts createPGlite does).
+// query, close; nothing of alumni loaded (bench/embedded.ts gives it the CLI's V8 flags).
+// Settings after the directory (`shared_buffers=16MB`) are added to PGlite's start
+// parameters, as src/db/pglite.ts does for short commands.
 import { PGlite } from '@electric-sql/pglite';
 
-const [pgdata, flag] = process.argv.slice(2);
-const options = {};
-if (flag === '--extensions') {
-  const [{ unaccent }, { pg_trgm }] = await Promise.all([
-    import('@electric-sql/pglite/contrib/unaccent'),
-    import('@electric-sql/pglite/contrib/pg_trgm'),
-  ]);
-  options.extensions = { unaccent, pg_trgm };
-}
-const pglite = await PGlite.create(pgdata, options);
+const [pgdata, ...settings] = process.argv.slice(2);
+const startParams = settings.length ? [...PGlite.defaultStartParams, ...settings.flatMap((setting) => ['-c', setting])] : undefined;
+const pglite = await PGlite.create(pgdata, { startParams });
 await pglite.query('select 1');
 await pglite.close();
