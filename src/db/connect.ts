@@ -46,7 +46,7 @@ export interface OpenOptions {
   lockWaitMs?: number;
   /** Told before the (slow, a few seconds) creation of the embedded database. */
   onCreate?: (dataDir: string) => void;
-  /** How the embedded database's engine is compiled (src/db/pglite.ts); short by default. */
+  /** How long the command uses the embedded database, which decides how PGlite is compiled and set up (src/db/pglite.ts); short by default. */
   workload?: Workload;
 }
 
@@ -54,7 +54,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   return target.backend === 'server' ? openServer(target) : openEmbedded(target, options);
 }
 
-/** A Kysely instance on a server, with the value parsers above; the pool opens lazily. */
+/** A Kysely instance on a server, with the value parsers of value-parsers.ts; the pool opens lazily. */
 export async function serverKysely(url: string, max = 4): Promise<Kysely<DB>> {
   const [{ default: pg }, { PostgresDialect }] = await Promise.all([import('pg'), import('kysely')]);
   const pool = new pg.Pool({

@@ -7,7 +7,8 @@ export const run: CommandRun<UsersEraseOpts> = async (ctx, { args, opts }) => {
   const { planErasure, erase } = await import('../../services/erasure.js');
   const person = args[0]!;
   const dryRun = Boolean(opts.dryRun);
-  const plan = await ctx.withDb(async ({ db }) => planErasure(db, ctx.session(await ctx.actor(db)), person));
+  // Both steps read every audit entry (the person's values may be anywhere in them).
+  const plan = await ctx.withDb(async ({ db }) => planErasure(db, ctx.session(await ctx.actor(db)), person), { workload: 'bulk' });
   let result = { ...plan, dry_run: dryRun, erased: false };
   if (!dryRun && !plan.nothing_to_do) {
     // Asked with the database closed: the embedded one stays locked for as long as it is
@@ -18,10 +19,13 @@ export const run: CommandRun<UsersEraseOpts> = async (ctx, { args, opts }) => {
       `Erase ${person} for good (name, e-mail, matricule, phone, photo, contacts' details, messages, audit values)?`,
       opts.yes,
     );
-    const done = await ctx.withDb(async ({ db }) => {
-      const session = ctx.session(await ctx.actor(db));
-      return erase(db, session, await planErasure(db, session, person));
-    });
+    const done = await ctx.withDb(
+      async ({ db }) => {
+        const session = ctx.session(await ctx.actor(db));
+        return erase(db, session, await planErasure(db, session, person));
+      },
+      { workload: 'bulk' },
+    );
     result = { ...done, dry_run: false, erased: !done.nothing_to_do };
   }
   if (ctx.out.json) return ctx.out.writeJson(result);
