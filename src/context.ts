@@ -65,7 +65,13 @@ export class Context {
     });
     try {
       await this.checkSchema(handle, options.schema ?? 'current');
-      return await work(handle);
+      const result = await work(handle);
+      // A server's autovacuum looks after its tables; PGlite has none (src/db/autovacuum.ts).
+      if (options.workload === 'bulk' && handle.target.backend === 'embedded') {
+        const { vacuumAsAutovacuumWould } = await import('./db/autovacuum.js');
+        await vacuumAsAutovacuumWould(handle.db);
+      }
+      return result;
     } finally {
       await handle.close();
     }
