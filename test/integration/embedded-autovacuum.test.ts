@@ -52,8 +52,14 @@ describe('the embedded database after a bulk command', () => {
     expect((await estimatedRows()).utilisateur).toBeNull();
 
     const rows = Array.from({ length: 120 }, (_, i) => [`Élève ${i}`, `VAC-${i}`, `eleve${i}@exemple.sn`, '2024', '', '', 'non']);
-    const roster = writeRoster(rosterDir(), 'vac.csv', [HEADER, ...rows]);
-    const imported = await runMain(['users', 'import', roster, '--create-missing-references', '--json'], { env });
+    const dir = rosterDir();
+    const roster = writeRoster(dir, 'vac.csv', [HEADER, ...rows]);
+    const imported = await runMain(
+      ['users', 'import', roster, '--create-missing-references', '--rejects', join(dir, 'rejects.csv'), '--json'],
+      {
+        env,
+      },
+    );
     expect(imported.stdout).toContain('"inserted": 120');
     expect(imported.code).toBe(0);
     const after = await estimatedRows();
