@@ -118,12 +118,31 @@ export async function addMembers(
   const persons = await resolvePeople(db, people);
   const report: AddMembersReport = { groupe, role_membre: role, added: [], rejoined: [], unchanged: [], refused: [] };
   if (persons.length === 0) return report;
+  // An erased account can still be named by its id; it is nobody any more, so it joins nothing.
+  const erased = new Set(
+    (
+      await db
+        .selectFrom('utilisateur')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          persons.map((person) => person.id),
+        )
+        .where('efface_le', 'is not', null)
+        .execute()
+    ).map((row) => row.id),
+  );
   return writeAs(db, session, async (trx) => {
     await lockGroup(trx, groupe.id);
     const memberships = await membershipsOf(trx, groupe.id);
     let full: string | undefined;
     for (const person of persons) {
       const membership = memberships.get(person.id);
+      if (erased.has(person.id)) {
+        report.refused.push({ ...person, reason: 'the account was erased (users erase)' });
+        continue;
+      }
       if (membership?.est_actif) {
         report.unchanged.push(person);
         continue;

@@ -243,6 +243,14 @@ describe.each(BACKENDS)('groups on the %s back end', (backend) => {
     }
     expect(await auditRows()).toBe(audit);
     expect(await activeMembers(group.id)).toBe(2);
+
+    // Named directly (only its id still finds it), the erased account is refused too.
+    const { id: erasedId } = await t.db.selectFrom('utilisateur').select('id').where('matricule', '=', erased!).executeTakeFirstOrThrow();
+    const named = await addMembers(t.db, session, group.id, { refs: [erasedId] }, 'membre');
+    expect(named.added).toEqual([]);
+    expect(named.refused).toEqual([{ id: erasedId, label: expect.any(String), reason: 'the account was erased (users erase)' }]);
+    expect(await auditRows()).toBe(audit);
+    expect(await activeMembers(group.id)).toBe(2);
   });
 
   it('set-role changes an active member only, and the same role writes nothing', async () => {
