@@ -12,8 +12,8 @@ import { VALUE_PARSERS } from './value-parsers.js';
  * background threads. A command that is over in half a second never profits from the
  * second compiler and pays for it: on two cores it competes with the main thread, delays
  * the file reads behind it, and the process cannot exit before a recompilation under way
- * ends (0.05 s after any scan of a large table). Measured: 0.55 s for a bare open with
- * tiering, 0.41 s without (README, "Benchmark"). A bulk command (an import, a job) runs
+ * ends (0.05 s after any scan of a large table). Measured: 0.53 s for a bare open with
+ * tiering, 0.37 s without (README, "Benchmark"). A bulk command (an import, a job) runs
  * long enough for optimised code to pay: an embedded import of 100,000 rows took 10.3 s
  * with it, 13.1 s on Liftoff alone.
  */
@@ -25,7 +25,7 @@ export const SHORT_RUN_V8_FLAGS = '--liftoff-only';
 /**
  * PostgreSQL settings for short commands: a 16 MB buffer pool instead of PGlite's 128 MB.
  * PGlite sets the pool up in WebAssembly at every open, in proportion to its size (0.06 s
- * of a 0.45 s open at 128 MB), and a short command reads a few MB. Bulk commands keep the
+ * of a 0.37 s open at 128 MB), and a short command reads a few MB. Bulk commands keep the
  * default: an import rewrites the same index pages many times over.
  */
 export const SHORT_RUN_SETTINGS = ['shared_buffers=16MB'];
