@@ -19,9 +19,11 @@ export async function drawTable(
   rows: string[][],
   paintHeader: (text: string) => string = (text) => text,
 ): Promise<string> {
-  const cells = [headers, ...rows].map((row) => row.map((cell) => cell.split('\n')));
-  const measure = await widthMeasure(cells.flat(2));
-  const widths = headers.map((_, column) => Math.max(0, ...cells.map((row) => Math.max(...row[column]!.map(measure)))));
+  const texts = [headers, ...rows].map((row) => row.map((cell) => cell.split('\n')));
+  const measure = await widthMeasure(texts.flat(2));
+  // Every line of every cell, measured once.
+  const cells = texts.map((row) => row.map((lines) => lines.map((text) => ({ text, width: measure(text) }))));
+  const widths = headers.map((_, column) => Math.max(0, ...cells.map((row) => Math.max(...row[column]!.map((line) => line.width)))));
   const rule = ([left, middle, right]: readonly string[]) => left + widths.map((w) => BORDER.line.repeat(w + 2)).join(middle) + right;
 
   const out = [rule(BORDER.top)];
@@ -29,8 +31,8 @@ export async function drawTable(
     const height = Math.max(...row.map((lines) => lines.length));
     for (let line = 0; line < height; line += 1) {
       const parts = row.map((lines, column) => {
-        const text = lines[line] ?? '';
-        const padding = ' '.repeat(widths[column]! - measure(text));
+        const { text, width } = lines[line] ?? { text: '', width: 0 };
+        const padding = ' '.repeat(widths[column]! - width);
         return ` ${index === 0 ? paintHeader(text) : text}${padding} `;
       });
       out.push(BORDER.side + parts.join(BORDER.side) + BORDER.side);

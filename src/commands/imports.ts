@@ -1,7 +1,10 @@
 import { progressBar } from '../cli/progress.js';
 import type { Column } from '../cli/output.js';
 import { renderList } from '../cli/render.js';
+import type { Kysely } from 'kysely';
 import type { Context } from '../context.js';
+import type { DB } from '../db/schema.js';
+import type { WriteSession } from '../db/session.js';
 import { ExitCode } from '../errors.js';
 import type { ImportHooks, ImportSummary, PipelineOptions } from '../import/pipeline.js';
 import type { LedgerKind } from '../import/ledger.js';
@@ -37,14 +40,20 @@ export function pipelineOptions(ctx: Context, file: string, opts: ImportOpts): P
 }
 
 /**
- * The presentation every CSV import shares (`users import`, `orgs import`): a progress
+ * What every CSV import shares (`users import`, `orgs import`): the database opened as a
+ * bulk command (src/db/pglite.ts) with the acting administrator's session, a progress
  * bar on a terminal, the warnings, then one summary whose JSON is the machine-readable
  * contract. Exit 3 when rows were rejected.
  */
-export async function presentImport(ctx: Context, runImport: (hooks: ImportHooks) => Promise<ImportSummary>): Promise<number> {
+export async function presentImport(
+  ctx: Context,
+  runImport: (db: Kysely<DB>, session: WriteSession, hooks: ImportHooks) => Promise<ImportSummary>,
+): Promise<number> {
   const bar = await progressBar(ctx.out, '{bar} {percentage}% | {rows} rows | {speed} rows/s');
   const started = performance.now();
-  const summary = await runImport({
+  const run = (hooks: ImportHooks) =>
+    ctx.withDb(async ({ db }) => runImport(db, ctx.session(await ctx.actor(db)), hooks), { workload: 'bulk' });
+  const summary = await run({
     onStart: ({ encoding, delimiter, unknownColumns }) => {
       if (ctx.options.verbose) ctx.out.info(`Reading as ${encoding}, delimiter ${JSON.stringify(delimiter)}.`);
       if (unknownColumns.length > 0) ctx.out.warn(`Ignoring unknown column(s): ${unknownColumns.join(', ')}.`);

@@ -45,7 +45,7 @@ async function retentionReport(db: Kysely<DB>, auditRetention: string): Promise<
     import_run: RetentionReport['import_run'];
   }>`
     select jsonb_build_object(
-             -- Three statements, not one pass with count(*) filter (...): each can use an
+             -- Three subqueries, not one pass with count(*) filter (...): each can use an
              -- index (the oldest and the few past retention by created_at), where one pass
              -- reads every entry whole (~60 MB at 100,000 entries).
              'entries', (select count(*) from audit_log),

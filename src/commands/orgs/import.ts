@@ -5,22 +5,18 @@ import type { OrgsImportOpts } from './index.js';
 
 export const run: CommandRun<OrgsImportOpts> = async (ctx, { args, opts }) => {
   const { importOrgs } = await import('../../services/org-import.js');
-  return presentImport(ctx, (hooks) =>
-    ctx.withDb(
-      async ({ db }) =>
-        importOrgs(
-          db,
-          ctx.session(await ctx.actor(db)),
-          {
-            ...pipelineOptions(ctx, args[0]!, opts),
-            match: opts.match,
-            defaultType: opts.type,
-            // countryOption has checked it: two upper-case letters.
-            country: opts.country as CountryCode | undefined,
-          },
-          hooks,
-        ),
-      { workload: 'bulk' },
+  return presentImport(ctx, (db, session, hooks) =>
+    importOrgs(
+      db,
+      session,
+      {
+        ...pipelineOptions(ctx, args[0]!, opts),
+        match: opts.match,
+        defaultType: opts.type,
+        // countryOption has checked it: two upper-case letters.
+        country: opts.country as CountryCode | undefined,
+      },
+      hooks,
     ),
   );
 };

@@ -5,21 +5,17 @@ import type { UsersImportOpts } from './index.js';
 
 export const run: CommandRun<UsersImportOpts> = async (ctx, { args, opts }) => {
   const { importRoster } = await import('../../services/roster-import.js');
-  return presentImport(ctx, (hooks) =>
-    ctx.withDb(
-      async ({ db }) =>
-        importRoster(
-          db,
-          ctx.session(await ctx.actor(db)),
-          {
-            ...pipelineOptions(ctx, args[0]!, opts),
-            createMissingReferences: Boolean(opts.createMissingReferences),
-            // countryOption has checked it: two upper-case letters.
-            country: opts.country as CountryCode | undefined,
-          },
-          hooks,
-        ),
-      { workload: 'bulk' },
+  return presentImport(ctx, (db, session, hooks) =>
+    importRoster(
+      db,
+      session,
+      {
+        ...pipelineOptions(ctx, args[0]!, opts),
+        createMissingReferences: Boolean(opts.createMissingReferences),
+        // countryOption has checked it: two upper-case letters.
+        country: opts.country as CountryCode | undefined,
+      },
+      hooks,
     ),
   );
 };
