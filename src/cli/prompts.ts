@@ -1,28 +1,55 @@
 import { UsageError } from '../errors.js';
 import type { Io } from './io.js';
 import { canPrompt } from './io.js';
+import { PASSWORD_MAX_BYTES, PASSWORD_TOO_LONG, passwordProblem } from '../services/passwords.js';
 
 /**
  * A password, never echoed: from stdin with --password-stdin (scripts), else typed at
  * the terminal twice. Without a terminal (stdin and stdout, see canPrompt) and without
  * --password-stdin there is no way to ask, so none is set rather than waiting for input
- * that cannot come.
+ * that cannot come. Both ways follow one rule (passwordProblem); exit 2 when it is broken.
  */
 export async function readPassword(io: Io, fromStdin: boolean): Promise<string | undefined> {
-  if (fromStdin) {
-    let text = '';
-    for await (const chunk of io.stdin as AsyncIterable<Buffer | string>) text += chunk.toString();
-    const password = text.replace(/\r?\n$/, '');
-    if (password === '') throw new UsageError('--password-stdin read an empty password.');
-    return password;
-  }
+  if (fromStdin) return readPasswordFromStdin(io.stdin as AsyncIterable<Buffer | string>);
   if (!canPrompt(io)) return undefined;
   const { password } = await import('@inquirer/prompts');
   const context = promptContext(io);
-  const first = await password({ message: 'Password', mask: true, validate: (v) => v.length >= 8 || 'At least 8 characters.' }, context);
+  const validate = (typed: string) => {
+    const problem = passwordProblem(typed);
+    return problem === undefined || `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`;
+  };
+  const first = await password({ message: 'Password', mask: true, validate }, context);
   const again = await password({ message: 'Password again', mask: true }, context);
   if (first !== again) throw new UsageError('The two passwords differ; nothing was changed.');
   return first;
+}
+
+/**
+ * stdin up to the longest password (and echo's line break, which is not part of it):
+ * more is refused without reading on, so an endless pipe or a big file is not held in
+ * memory. Bytes that are not UTF-8 are refused, not replaced by U+FFFD, which would
+ * make two different inputs the same password.
+ */
+async function readPasswordFromStdin(stdin: AsyncIterable<Buffer | string>): Promise<string> {
+  const refused = (problem: string) => new UsageError(`The password from --password-stdin is refused: ${problem}.`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stdin) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    chunks.push(bytes);
+    size += bytes.length;
+    if (size > PASSWORD_MAX_BYTES + '\r\n'.length) throw refused(PASSWORD_TOO_LONG);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw refused('it is not UTF-8 text');
+  }
+  const password = text.replace(/\r?\n$/, '');
+  const problem = passwordProblem(password);
+  if (problem !== undefined) throw refused(problem);
+  return password;
 }
 
 /** Prompts are drawn on stdout: the terminal whenever canPrompt holds (stderr may be a log). */

@@ -6,7 +6,8 @@ import type { DB, RoleUtilisateur, StatutUtilisateur } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
 import { phone } from '../phone.js';
 import * as value from '../values.js';
-import { findUser, USER_COLUMNS, type UserView } from './users.js';
+import { findUser, USER_COLUMNS, type ShownUser, type UserView } from './users.js';
+import { refuseUnlessPermitted, type AccountChange } from './user-permissions.js';
 
 /**
  * Writing users: add, update, (de)activate, set a role. Every write is
@@ -100,25 +101,16 @@ async function toValues(db: Kysely<DB>, input: UserInput): Promise<UserValues> {
  * only the very first super_admin may be created, and only while none exists.
  */
 export async function addUser(db: Kysely<DB>, session: WriteSession, input: UserInput): Promise<UserView> {
+  const role = input.role ?? 'user';
+  await refuseUnlessMayAdd(db, session, role);
   const values = await toValues(db, input);
   if (values.nom_complet === undefined) throw new UsageError('A user needs a name: give --nom.');
   if (!values.matricule && !values.email) throw new UsageError('A user needs a matricule or an e-mail: give --matricule or --email.');
-  const role = values.role ?? 'user';
-  const firstSuperAdmin = session.actorId === null;
-  if (firstSuperAdmin && role !== 'super_admin') {
-    throw new NotPermittedError('Adding a user needs an acting administrator: --as EMAIL|MATRICULE or ALUMNI_ACTOR.');
-  }
-  if (!firstSuperAdmin && role !== 'user' && session.actorRole !== 'super_admin') {
-    throw new NotPermittedError(`Only a super_admin may create a user with role ${role}.`);
-  }
   return writeAs(db, session, async (trx) => {
-    if (firstSuperAdmin) {
+    if (session.actorId === null) {
       // Two first-time set-ups at once must not both succeed.
       await sql`select pg_advisory_xact_lock(hashtext('alumni.first_super_admin'))`.execute(trx);
-      const existing = await trx.selectFrom('utilisateur').select('id').where('role', '=', 'super_admin').executeTakeFirst();
-      if (existing) {
-        throw new NotPermittedError('A super_admin exists already: act as one (--as) to add users.');
-      }
+      await refuseUnlessMayAdd(trx, session, role);
     }
     await refuseTaken(trx, values);
     return trx
@@ -129,15 +121,58 @@ export async function addUser(db: Kysely<DB>, session: WriteSession, input: User
   });
 }
 
+/**
+ * Exit 77 unless `session` may create an account with `role`: `users add` asks it
+ * before reading a password, so nobody types one (or is warned about one) to be refused.
+ */
+export async function refuseUnlessMayAdd(db: Kysely<DB>, session: WriteSession, role: RoleUtilisateur): Promise<void> {
+  if (session.actorId !== null) return refuseUnlessPermitted(session, { role }, role === 'user' ? ['identity'] : ['role', 'identity']);
+  if (role !== 'super_admin') {
+    throw new NotPermittedError('Adding a user needs an acting administrator: --as EMAIL|MATRICULE or ALUMNI_ACTOR.');
+  }
+  const existing = await db.selectFrom('utilisateur').select('id').where('role', '=', 'super_admin').executeTakeFirst();
+  if (existing) throw new NotPermittedError('A super_admin exists already: act as one (--as) to add users.');
+}
+
+/** What giving `fields` to `users update` changes, for the permission rule. */
+export function changesOf(fields: UserInput): AccountChange[] {
+  // country only says how to read --telephone.
+  const NOT_IDENTITY = new Set(['mot_de_passe_hash', 'role', 'country']);
+  const given = Object.entries(fields).filter(([, value]) => value !== undefined);
+  const changes: AccountChange[] = [];
+  if (given.some(([field]) => !NOT_IDENTITY.has(field))) changes.push('identity');
+  if (fields.mot_de_passe_hash !== undefined) changes.push('password');
+  if (fields.role !== undefined) changes.push('role');
+  return changes;
+}
+
+/**
+ * The user `ref` names, once `session` is known to be allowed `changes` to it (exit 77
+ * otherwise, exit 4 when there is no such user). `users update` asks it before reading
+ * a password, and every write asks it again.
+ */
+export async function refuseUnlessMayChange(
+  db: Kysely<DB>,
+  session: WriteSession,
+  ref: string,
+  changes: readonly AccountChange[],
+): Promise<ShownUser> {
+  const target = await findUser(db, ref);
+  refuseUnlessPermitted(session, target, changes);
+  return target;
+}
+
 export async function updateUser(db: Kysely<DB>, session: WriteSession, input: { ref: string; fields: UserInput }): Promise<UserChange> {
-  const target = await findUser(db, input.ref);
-  const values = await toValues(db, input.fields);
-  if (values.role !== undefined && values.role !== target.role) {
+  const { role, ...fields } = input.fields;
+  const target = await refuseUnlessMayChange(db, session, input.ref, changesOf(fields));
+  if (role !== undefined && role !== target.role) {
     throw new UsageError('Roles change with `alumni users set-role`, which only a super_admin may use.');
   }
+  const values = await toValues(db, fields);
   if (Object.keys(values).length === 0) {
     throw new UsageError('Nothing to update: give at least one field (see alumni users update --help).');
   }
+  refuseUnidentifiable(values, target);
   return writeAs(db, session, async (trx) => {
     await refuseTaken(trx, values, target.id);
     const user = await trx
@@ -153,7 +188,9 @@ export async function updateUser(db: Kysely<DB>, session: WriteSession, input: {
 export async function setActive(db: Kysely<DB>, session: WriteSession, input: { ref: string; active: boolean }): Promise<UserChange> {
   const { active } = input;
   const target = await findUser(db, input.ref);
+  // Refused to oneself first (exit 2), as users erase does, then by the permission rule.
   if (!active && target.id === session.actorId) throw new UsageError('You cannot deactivate yourself; ask another administrator.');
+  refuseUnlessPermitted(session, target, ['activation']);
   if (target.est_actif === active) return { user: target, changed: false };
   return writeAs(db, session, async (trx) => {
     if (!active && target.role === 'super_admin') await refuseLastSuperAdmin(trx, target.id);
@@ -167,11 +204,10 @@ export async function setActive(db: Kysely<DB>, session: WriteSession, input: { 
   });
 }
 
-/** Only a super_admin may give or take roles; the last active super_admin stays one. */
+/** Only a super_admin may give or take roles (user-permissions.ts); the last active super_admin stays one. */
 export async function setRole(db: Kysely<DB>, session: WriteSession, input: { ref: string; role: RoleUtilisateur }): Promise<UserChange> {
   const { role } = input;
-  if (session.actorRole !== 'super_admin') throw new NotPermittedError('Only a super_admin may change roles.');
-  const target = await findUser(db, input.ref);
+  const target = await refuseUnlessMayChange(db, session, input.ref, ['role']);
   if (target.role === role) return { user: target, changed: false };
   return writeAs(db, session, async (trx) => {
     if (target.role === 'super_admin') await refuseLastSuperAdmin(trx, target.id);
@@ -196,6 +232,16 @@ export async function refuseLastSuperAdmin(trx: Kysely<DB>, leaving: string): Pr
     .where('id', '<>', leaving)
     .executeTakeFirstOrThrow();
   if (others.n === 0) throw new UsageError('This is the last active super_admin; make another one first.');
+}
+
+/** A clear sentence before the check constraint utilisateur_identifiable would refuse the write. */
+function refuseUnidentifiable(values: UserValues, target: UserView): void {
+  if (values.matricule === undefined && values.email === undefined) return;
+  const matricule = values.matricule === undefined ? target.matricule : values.matricule;
+  const email = values.email === undefined ? target.email : values.email;
+  if (!matricule && !email) {
+    throw new UsageError('A user needs a matricule or an e-mail; this change would leave the account with neither.');
+  }
 }
 
 /** A clear sentence instead of a unique-constraint error. */

@@ -1,17 +1,27 @@
 import { renderRecord } from '../../cli/render.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import type { CommandRun } from '../types.js';
-import { userInput } from './fields.js';
+import { checkedPassword, userInput } from './fields.js';
 import type { UsersAddOpts } from './index.js';
 
 export const run: CommandRun<UsersAddOpts> = async (ctx, { opts }) => {
-  const { addUser } = await import('../../services/user-writes.js');
-  const input = { ...(await userInput(ctx, opts, opts.password)), role: opts.role };
-  const user = await ctx.withDb(async ({ db }) => {
-    // The very first super_admin is created with no one to act as.
-    const acting = ctx.options.as ?? ctx.io.env.ALUMNI_ACTOR;
-    const actor = acting || opts.role !== 'super_admin' ? await ctx.actor(db) : null;
-    return addUser(db, ctx.session(actor), input);
-  });
+  const { addUser, refuseUnlessMayAdd } = await import('../../services/user-writes.js');
+  const role = opts.role ?? 'user';
+  // The very first super_admin is created with no one to act as.
+  const acting = ctx.options.as ?? ctx.io.env.ALUMNI_ACTOR;
+  const session = async (db: Kysely<DB>) => ctx.session(acting || role !== 'super_admin' ? await ctx.actor(db) : null);
+  const input = { ...userInput(opts), role: opts.role };
+  const asksPassword = Boolean(opts.passwordStdin) || (opts.password && ctx.canPrompt);
+  if (asksPassword) {
+    input.mot_de_passe_hash = await checkedPassword(ctx, Boolean(opts.passwordStdin), async (db) =>
+      refuseUnlessMayAdd(db, await session(db), role),
+    );
+  }
+  const user = await ctx.withDb(async ({ db }) => addUser(db, await session(db), input));
   renderRecord(ctx, user);
+  // Said once the account exists, so a refusal is never preceded by it.
+  if (opts.password && !asksPassword)
+    ctx.out.warn('No terminal to type a password: the account has none (use --password-stdin to set one).');
   if (!ctx.out.json) ctx.out.success(`Created ${user.nom_complet} (${user.matricule ?? user.email}).`);
 };

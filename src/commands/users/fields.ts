@@ -1,16 +1,17 @@
+import type { Kysely } from 'kysely';
 import type { CountryCode } from 'libphonenumber-js';
 import { readPassword } from '../../cli/prompts.js';
 import type { Context } from '../../context.js';
+import type { DB } from '../../db/schema.js';
 import type { UserInput } from '../../services/user-writes.js';
 import type { UsersUpdateOpts } from './index.js';
 
 /**
- * The options of `users add|update` as service input, the password already hashed.
- * `askPassword`: `users add` asks on a terminal unless --no-password. An empty --annee
- * or --travailleur ('' from its parser) clears the field.
+ * The options of `users add|update` as service input, without the password. An empty
+ * --annee or --travailleur ('' from its parser) clears the field.
  */
-export async function userInput(ctx: Context, flags: UsersUpdateOpts, askPassword: boolean): Promise<UserInput> {
-  const input: UserInput = {
+export function userInput(flags: UsersUpdateOpts): UserInput {
+  return {
     nom_complet: flags.nom,
     matricule: flags.matricule,
     email: flags.email,
@@ -23,14 +24,25 @@ export async function userInput(ctx: Context, flags: UsersUpdateOpts, askPasswor
     // countryOption has checked it: two upper-case letters.
     country: flags.country as CountryCode | undefined,
   };
-  if (flags.passwordStdin || askPassword) {
-    const password = await readPassword(ctx.io, Boolean(flags.passwordStdin));
-    if (password !== undefined) {
-      const { hashPassword } = await import('../../services/passwords.js');
-      input.mot_de_passe_hash = await hashPassword(password);
-    } else if (askPassword) {
-      ctx.out.warn('No terminal to type a password: the account has none (use --password-stdin to set one).');
-    }
-  }
-  return input;
+}
+
+/**
+ * The password, hashed, read only once `refuseUnlessMay` has passed: an administrator
+ * who may not make the change is refused (77) before typing a password or being told
+ * anything about one. The database is open for that check alone and closed while the
+ * password is typed, as for `users erase`'s question (the embedded one stays free);
+ * the write checks again. Undefined when there is no terminal to ask at.
+ */
+export async function checkedPassword(
+  ctx: Context,
+  fromStdin: boolean,
+  refuseUnlessMay: (db: Kysely<DB>) => Promise<unknown>,
+): Promise<string | undefined> {
+  await ctx.withDb(async ({ db }) => {
+    await refuseUnlessMay(db);
+  });
+  const password = await readPassword(ctx.io, fromStdin);
+  if (password === undefined) return undefined;
+  const { hashPassword } = await import('../../services/passwords.js');
+  return hashPassword(password);
 }
