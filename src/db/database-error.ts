@@ -10,6 +10,8 @@ export interface DatabaseError extends Error {
   /** Where in PL/pgSQL (or which statement) the error was raised. */
   where?: string;
   table?: string;
+  /** The column of a NOT NULL violation. */
+  column?: string;
   constraint?: string;
 }
 

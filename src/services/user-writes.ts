@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { LEFT_UNIDENTIFIABLE } from '../db/constraints.js';
 import { sameText } from '../db/text-match.js';
 import type { CountryCode } from 'libphonenumber-js';
 import { AlumniError, ExitCode, NotPermittedError, UsageError } from '../errors.js';
@@ -240,7 +241,7 @@ function refuseUnidentifiable(values: UserValues, target: UserView): void {
   const matricule = values.matricule === undefined ? target.matricule : values.matricule;
   const email = values.email === undefined ? target.email : values.email;
   if (!matricule && !email) {
-    throw new UsageError('A user needs a matricule or an e-mail; this change would leave the account with neither.');
+    throw new UsageError(LEFT_UNIDENTIFIABLE);
   }
 }
 

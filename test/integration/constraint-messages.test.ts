@@ -155,28 +155,44 @@ describe.each(BACKENDS)('constraint violations become one sentence, exit 2, on t
     });
   });
 
-  it('other database errors stay unexpected failures (exit 1)', async () => {
-    const check = await violation(() => t.db.insertInto('utilisateur').values({ nom_complet: 'Personne' }).execute());
-    expect(report(check)).toEqual({
-      code: 1,
-      stderr:
-        'error: new row for relation "utilisateur" violates check constraint "utilisateur_identifiable" (run with --verbose for details)\n',
+  it('a check or NOT NULL constraint is a sentence too, exit 2; other database errors stay unexpected failures (exit 1)', async () => {
+    const unidentifiable = await violation(() => t.db.insertInto('utilisateur').values({ nom_complet: 'Personne' }).execute());
+    expect(report(unidentifiable)).toEqual({
+      code: 2,
+      stderr: 'error: A user needs a matricule or an e-mail; this change would leave the account with neither.\n',
     });
+    const unnamed = await violation(() => sql`insert into utilisateur (matricule, nom_complet) values ('M-8', null)`.execute(t.db));
+    expect(report(unnamed)).toEqual({ code: 2, stderr: 'error: utilisateur.nom_complet needs a value.\n' });
+    await sql`alter table badge add constraint badge_code_court check (length(code) < 5)`.execute(t.db);
+    const unmapped = await violation(() => sql`insert into badge values ('platine')`.execute(t.db));
+    expect(report(unmapped)).toEqual({ code: 2, stderr: 'error: The database refuses this value (check constraint badge_code_court).\n' });
+
+    const other = await violation(() => sql`select 1 / 0`.execute(t.db));
+    expect(report(other)).toEqual({ code: 1, stderr: 'error: division by zero (run with --verbose for details)\n' });
   });
 
-  it('every unique constraint and unique index of the platform tables has its sentence', async () => {
-    // Random uuid primary keys cannot collide; the statistics view is written by refresh-stats alone.
+  it('every constraint of the schema has its sentence', async () => {
+    // Check, unique, exclusion and primary-key constraints and unique indexes, by name.
+    // Random uuid primary keys cannot collide; the migrator's own tables are Kysely's;
+    // foreign keys and NOT NULL columns have a sentence naming them (shown above).
     const { rows } = await sql<{ name: string }>`
-      select ix.relname as name
+      select con.conname as name
+        from pg_constraint con
+        join pg_namespace ns on ns.oid = con.connamespace
+       where ns.nspname in ('public', 'alumni_admin') and con.contype in ('c', 'u', 'x', 'p')
+         and con.conrelid::regclass::text not in ('badge', 'alumni_admin.kysely_migration', 'alumni_admin.kysely_migration_lock')
+         and not (con.contype = 'p' and cardinality(con.conkey) = 1
+                  and (select atttypid from pg_attribute where attrelid = con.conrelid and attnum = con.conkey[1]) = 'uuid'::regtype)
+      union
+      select ix.relname
         from pg_index i
         join pg_class ix on ix.oid = i.indexrelid
         join pg_class tb on tb.oid = i.indrelid
         join pg_namespace ns on ns.oid = tb.relnamespace
-       where i.indisunique and ns.nspname = 'public' and tb.relkind = 'r' and tb.relname <> 'badge'
-         and not (i.indisprimary and i.indnatts = 1
-                  and (select atttypid from pg_attribute where attrelid = i.indrelid and attnum = i.indkey[0]) = 'uuid'::regtype)
+       where i.indisunique and not i.indisprimary and ns.nspname in ('public', 'alumni_admin') and tb.relkind = 'r'
+         and tb.relname <> 'badge'
        order by 1`.execute(t.db);
-    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeGreaterThan(40);
     expect(rows.map((r) => r.name).filter((name) => !(name in CONSTRAINT_SENTENCES))).toEqual([]);
   });
 });

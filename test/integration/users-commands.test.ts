@@ -181,6 +181,27 @@ describe('users commands in process', () => {
     expect(await row('ADD-2')).toBeUndefined();
   });
 
+  it('users update --matricule "" on a user without e-mail: exit 2, a sentence naming both fields, nothing written', async () => {
+    await seed(['IDT-1'], 'Identifiable');
+    const before = await t.db.selectFrom('utilisateur').selectAll().where('matricule', '=', 'IDT-1').executeTakeFirstOrThrow();
+    const refused = await runMain(['users', 'update', 'IDT-1', '--matricule', ''], { env: asAdmin });
+    expect(refused).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: A user needs a matricule or an e-mail; this change would leave the account with neither.\n',
+    });
+    expect(await t.db.selectFrom('utilisateur').selectAll().where('id', '=', before.id).executeTakeFirstOrThrow()).toEqual(before);
+    // With an e-mail given at the same time, the matricule goes.
+    const swapped = await runMain(['users', 'update', 'IDT-1', '--matricule', '', '--email', 'idt@ecole.example'], { env: asAdmin });
+    expect(swapped.code).toBe(0);
+    expect(
+      await t.db.selectFrom('utilisateur').select(['matricule', 'email']).where('id', '=', before.id).executeTakeFirstOrThrow(),
+    ).toEqual({
+      matricule: null,
+      email: 'idt@ecole.example',
+    });
+  });
+
   it('sets a role as a super_admin only, reading the role in any case', async () => {
     await seed(['ROL-1'], 'Rôle');
     const byAdmin = await runMain(['users', 'set-role', 'ROL-1', 'admin'], { env: asAdmin });
