@@ -18,7 +18,8 @@ export interface ImportOptions extends PipelineOptions {
 
 /**
  * Imports a roster into utilisateur, keyed by matricule (README, "The roster import").
- * `session` is the importing administrator: a super_admin may give roles through the file.
+ * `session` is the importing administrator: a super_admin may give roles through the file,
+ * and change admin and super_admin accounts; a plain admin's rows for those are rejected.
  */
 export async function importRoster(
   db: Kysely<DB>,
@@ -51,9 +52,9 @@ function rosterKind(importer: WriteSession, options: ImportOptions): ImportKind<
       const strategy = { insertFirst: true };
       return Object.assign(checker, {
         async write(trx: Parameters<typeof writeBatch>[0], rows: ValidRow[], dryRun: boolean) {
-          if (dryRun) return writeBatch(trx, rows, options.mode, true);
+          if (dryRun) return writeBatch(trx, rows, options.mode, true, importer);
           createdBy.set(rows, await createReferences(trx, rows, { years: checker.newYears, fields: checker.newFields }, created));
-          return writeBatch(trx, rows, options.mode, false, strategy);
+          return writeBatch(trx, rows, options.mode, false, importer, strategy);
         },
         committed(rows: ValidRow[]) {
           createdBy.get(rows)?.years.forEach((y) => created.years.add(y));

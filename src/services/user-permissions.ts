@@ -28,13 +28,21 @@ const REFUSED_CHANGE: Record<Exclude<AccountChange, 'role'>, string> = {
  * and active state of `user` accounts and of their own account, never a role (their
  * own included): admins are peers, so one changing another admin's e-mail or password
  * would take that account over, and a super_admin's even more so. `users erase`
- * follows the same line (src/services/erasure.ts). Refused: exit 77, before any write.
+ * follows the same line (src/services/erasure.ts), and the roster import rejects the
+ * rows of accounts the importer may not change. Refused: exit 77, before any write.
  */
 export function refuseUnlessPermitted(session: WriteSession, account: ChangedAccount, changes: Iterable<AccountChange>): void {
+  const refusal = permissionRefusal(session, account, changes);
+  if (refusal !== undefined) throw new NotPermittedError(refusal);
+}
+
+/** The sentence refusing `changes`, or undefined when they are allowed: for the roster import, which rejects the row instead. */
+export function permissionRefusal(session: WriteSession, account: ChangedAccount, changes: Iterable<AccountChange>): string | undefined {
   for (const change of changes) {
     const refusal = refusalOf(session, account, change);
-    if (refusal !== undefined) throw new NotPermittedError(refusal);
+    if (refusal !== undefined) return refusal;
   }
+  return undefined;
 }
 
 function refusalOf(session: WriteSession, account: ChangedAccount, change: AccountChange): string | undefined {

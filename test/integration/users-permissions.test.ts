@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoleUtilisateur } from '../../src/db/schema.js';
 import { createServerDatabase, type TestDatabase } from '../support/databases.js';
@@ -130,5 +133,34 @@ describe('who may change whose account, through the CLI in process', () => {
     });
     expect(result).toEqual({ code: 77, stdout: '', stderr: 'error: Only a super_admin may give or change roles.\n' });
     expect(await t.db.selectFrom('utilisateur').select('id').where('matricule', '=', matricule).executeTakeFirst()).toBeUndefined();
+  });
+
+  it.each([
+    ['admin', 'super_admin', 'user', 3],
+    ['admin', 'admin', '', 3],
+    ['admin', 'self', '', 0],
+    ['admin', 'self', 'user', 3],
+    ['admin', 'user', 'user', 0],
+    ['super_admin', 'admin', 'user', 0],
+    ['super_admin', 'super_admin', '', 0],
+  ] as const)("%s importing a roster row for a %s account's matricule, role column '%s': exit %i", async (actor, target, role, code) => {
+    const acting = await account(actor);
+    const changed = target === 'self' ? acting : await account(target);
+    const before = await stored(changed.id);
+    const dir = mkdtempSync(join(tmpdir(), 'alumni-permissions-'));
+    const [file, rejects] = [join(dir, 'roster.csv'), join(dir, 'rejects.csv')];
+    const email = `repris-${randomUUID().slice(0, 8)}@pirate.example`;
+    writeFileSync(file, `Nom;Matricule;Email;Role\r\nRepris;${changed.matricule};${email};${role}\r\n`);
+    const result = await runMain(['users', 'import', file, '--mode', 'update', '--rejects', rejects], {
+      env: { ...t.env, ALUMNI_ACTOR: acting.matricule! },
+    });
+    expect(result.code).toBe(code);
+    const after = await stored(changed.id);
+    if (code === 3) {
+      expect(after).toEqual(before);
+      expect(readFileSync(rejects, 'utf8')).toContain(
+        `matricule ${changed.matricule} is a ${changed.role} account, which only a super_admin may change or give a role`,
+      );
+    } else expect(after).toMatchObject({ email, role: role || changed.role, nom_complet: 'Repris' });
   });
 });

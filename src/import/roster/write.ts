@@ -1,5 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB, RoleUtilisateur } from '../../db/schema.js';
+import type { WriteSession } from '../../db/session.js';
+import { permissionRefusal, type AccountChange } from '../../services/user-permissions.js';
 import { emptyOutcome, mergedUpdate, rejectRow, stagedRows, type BatchOutcome, type ImportMode } from '../rows.js';
 import type { ValidRow } from './validate.js';
 
@@ -43,11 +45,12 @@ export async function writeBatch(
   rows: ValidRow[],
   mode: ImportMode,
   dryRun: boolean,
+  importer: WriteSession,
   strategy: WriteStrategy = { insertFirst: false },
 ): Promise<BatchOutcome> {
   if (rows.length === 0) return emptyOutcome();
   if (dryRun || mode === 'update' || !strategy.insertFirst) {
-    const outcome = await lookUpThenWrite(trx, rows, mode, dryRun);
+    const outcome = await lookUpThenWrite(trx, rows, mode, dryRun, importer);
     const stored = outcome.updated + outcome.unchanged + (mode === 'insert' ? outcome.skipped : 0);
     strategy.insertFirst = stored === 0;
     return outcome;
@@ -64,7 +67,7 @@ export async function writeBatch(
     if ((error as { code?: string }).code !== '23505') throw error;
     await sql`rollback to savepoint insert_first`.execute(trx);
     strategy.insertFirst = false;
-    return lookUpThenWrite(trx, rows, mode, false);
+    return lookUpThenWrite(trx, rows, mode, false, importer);
   }
 }
 
@@ -73,6 +76,7 @@ async function lookUpThenWrite(
   rows: ValidRow[],
   mode: ImportMode,
   dryRun: boolean,
+  importer: WriteSession,
 ): Promise<BatchOutcome> {
   const outcome = emptyOutcome();
 
@@ -81,21 +85,31 @@ async function lookUpThenWrite(
   const emails = rows.flatMap((r) => (r.email ? [r.email] : []));
   // One index probe per key, whatever the planner thinks of the table's size: with
   // "= any(array)" or a join it picks a full scan once the table is large, at every batch.
-  const { rows: stored } = await sql<{ matricule: string | null; email: string | null }>`
+  const { rows: stored } = await sql<{ id: string; matricule: string | null; email: string | null; role: RoleUtilisateur }>`
     select u.* from unnest(${matricules}::text[]) k(matricule)
-      cross join lateral (select matricule, lower(email) as email from utilisateur
+      cross join lateral (select id, matricule, lower(email) as email, role from utilisateur
                            where matricule = k.matricule limit 1) u
     union
     select u.* from unnest(${emails}::text[]) k(email)
-      cross join lateral (select matricule, lower(email) as email from utilisateur
+      cross join lateral (select id, matricule, lower(email) as email, role from utilisateur
                            where lower(email) = k.email limit 1) u`.execute(trx);
-  const existing = new Set(stored.map((s) => s.matricule));
+  const existing = new Map(stored.filter((s) => s.matricule !== null).map((s) => [s.matricule!, s]));
   const emailOwner = new Map(stored.filter((s) => s.email).map((s) => [s.email!, s.matricule]));
 
   const toUpdate: ValidRow[] = [];
   const toInsert: ValidRow[] = [];
   for (const row of rows) {
-    const exists = existing.has(row.matricule);
+    const account = existing.get(row.matricule);
+    const exists = account !== undefined;
+    // Who may change whom (services/user-permissions.ts): a plain admin's roster leaves
+    // other administrators' accounts alone, as users update does.
+    const changes: AccountChange[] = row.role === null || row.role === account?.role ? ['identity'] : ['identity', 'role'];
+    if (account && mode !== 'insert' && permissionRefusal(importer, account, changes) !== undefined) {
+      outcome.rejected.push(
+        rejectRow(row, `matricule ${row.matricule} is a ${account.role} account, which only a super_admin may change or give a role`),
+      );
+      continue;
+    }
     if (mode === 'insert' && exists) {
       outcome.skipped += 1;
       continue;
