@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, finished, ROOT, runCli } from '../support/cli.js';
-import { createServerDatabase, type TestDatabase } from '../support/databases.js';
+import { createServerDatabase, embeddedDataDir, type TestDatabase } from '../support/databases.js';
+import { openDatabase } from '../../src/db/connect.js';
 import { startInPty } from '../support/pty.js';
 
 const OLD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2VlZA$YW5jaWVu';
@@ -110,6 +111,42 @@ describe('users update --password-stdin, end to end on a server', () => {
       expect(refused.screen).not.toContain('Password');
     } finally {
       refused.kill();
+    }
+  });
+});
+
+describe('users add --password-stdin on the embedded database', () => {
+  it('creates the first super_admin: the permission checked on one opening, the account written on the next', async () => {
+    const { dataDir, remove } = embeddedDataDir();
+    try {
+      const added = await runCli(
+        ['users', 'add', '--nom', 'Fatou Sall', '--email', 'fatou@ecole.example', '--role', 'super_admin', '--password-stdin'],
+        {
+          env: { ALUMNI_DATA_DIR: dataDir },
+          input: 'correct horse battery\n',
+        },
+      );
+      expect(added.stderr).toContain('Created Fatou Sall (fatou@ecole.example).');
+      expect(added.code).toBe(0);
+      const again = await runCli(
+        ['users', 'add', '--nom', 'Intrus', '--email', 'intrus@x.sn', '--role', 'super_admin', '--password-stdin'],
+        {
+          env: { ALUMNI_DATA_DIR: dataDir },
+          input: 'correct horse battery\n',
+        },
+      );
+      expect(again).toMatchObject({ code: 77, stderr: 'error: A super_admin exists already: act as one (--as) to add users.\n' });
+      const handle = await openDatabase({ backend: 'embedded', dataDir });
+      try {
+        const rows = await handle.db.selectFrom('utilisateur').select(['email', 'role', 'mot_de_passe_hash']).execute();
+        expect(rows).toEqual([
+          { email: 'fatou@ecole.example', role: 'super_admin', mot_de_passe_hash: expect.stringMatching(/^\$argon2id\$/) },
+        ]);
+      } finally {
+        await handle.close();
+      }
+    } finally {
+      remove();
     }
   });
 });
