@@ -175,6 +175,7 @@ export async function updateUser(db: Kysely<DB>, session: WriteSession, input: {
   }
   refuseUnidentifiable(values, target);
   return writeAs(db, session, async (trx) => {
+    await refuseUnlessStillPermitted(trx, session, target.id, changesOf(fields));
     await refuseTaken(trx, values, target.id);
     const user = await trx
       .updateTable('utilisateur')
@@ -195,6 +196,8 @@ export async function setActive(db: Kysely<DB>, session: WriteSession, input: { 
   if (target.est_actif === active) return { user: target, changed: false };
   return writeAs(db, session, async (trx) => {
     if (!active && target.role === 'super_admin') await refuseLastSuperAdmin(trx, target.id);
+    // After that advisory lock, as set-role takes them, so the two never wait on each other.
+    await refuseUnlessStillPermitted(trx, session, target.id, ['activation']);
     const user = await trx
       .updateTable('utilisateur')
       .set({ est_actif: active })
@@ -233,6 +236,15 @@ export async function refuseLastSuperAdmin(trx: Kysely<DB>, leaving: string): Pr
     .where('id', '<>', leaving)
     .executeTakeFirstOrThrow();
   if (others.n === 0) throw new UsageError('This is the last active super_admin; make another one first.');
+}
+
+/**
+ * The permission asked again on the row locked for the write: a role given to the account
+ * meanwhile (set-role committed in another session since the first check) counts.
+ */
+async function refuseUnlessStillPermitted(trx: Kysely<DB>, session: WriteSession, id: string, changes: AccountChange[]): Promise<void> {
+  const account = await trx.selectFrom('utilisateur').select(['id', 'role']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+  refuseUnlessPermitted(session, account, changes);
 }
 
 /** A clear sentence before the check constraint utilisateur_identifiable would refuse the write. */

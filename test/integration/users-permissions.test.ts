@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoleUtilisateur } from '../../src/db/schema.js';
 import { createServerDatabase, type TestDatabase } from '../support/databases.js';
@@ -162,5 +164,38 @@ describe('who may change whose account, through the CLI in process', () => {
         `matricule ${changed.matricule} is a ${changed.role} account, which only a super_admin may change or give a role`,
       );
     } else expect(after).toMatchObject({ email, role: role || changed.role, nom_complet: 'Repris' });
+  });
+
+  it('an account made admin by another session while users update waits for its row: refused (77), nothing written', async () => {
+    const acting = await account('admin');
+    const changed = await account('user');
+    const before = await stored(changed.id);
+    const other = new pg.Client({ connectionString: t.url });
+    await other.connect();
+    try {
+      // A super_admin's set-role, not yet committed: the row is locked, its role still reads user.
+      await other.query('begin');
+      await other.query("update utilisateur set role = 'admin' where id = $1", [changed.id]);
+      const update = runMain(['users', 'update', changed.matricule!, '--email', 'pris@pirate.example'], {
+        env: { ...t.env, ALUMNI_ACTOR: acting.matricule! },
+      });
+      // Until the command waits for that row lock (it has passed the first check by then).
+      for (;;) {
+        const { rows } = await sql<{ waiting: number }>`
+          select count(*)::int as waiting from pg_stat_activity
+           where datname = current_database() and wait_event_type = 'Lock'`.execute(t.db);
+        if (rows[0]!.waiting > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await other.query('commit');
+      const result = await update;
+      expect(result.code).toBe(77);
+      expect(result.stderr).toBe(
+        'error: This account has role admin; only a super_admin may change its name, e-mail, matricule or other details.\n',
+      );
+      expect(await stored(changed.id)).toEqual({ ...before, role: 'admin', updated_at: expect.any(Date) as unknown as Date });
+    } finally {
+      await other.end();
+    }
   });
 });
