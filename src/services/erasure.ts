@@ -45,6 +45,14 @@ const BOOKKEEPING_TEXT: ReadonlyArray<{ table: string; column: string }> = [
   { table: 'alumni_admin.job_run', column: 'error' },
 ];
 
+/** Every table an erasure writes (the audit trigger writes audit_log too). */
+export const ERASURE_TABLES: readonly string[] = [
+  ...Object.keys(PERSONAL_COLUMNS),
+  ...OFFER_CONTACT_COLUMNS.map(({ table }) => table),
+  'audit_log',
+  ...BOOKKEEPING_TEXT.map(({ table }) => table),
+];
+
 /** Values shorter than this are not searched for in other rows' audit entries and text: too many false hits. */
 const MIN_SEARCHED = 3;
 
