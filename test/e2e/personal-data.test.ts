@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connect.js';
+import { erase, planErasure } from '../../src/services/erasure.js';
 import { runCli } from '../support/cli.js';
 import { countRows, createServerDatabase, embeddedDataDir, type TestDatabase } from '../support/databases.js';
-import { findValues, seedPerson, type SeededPerson } from '../support/personal.js';
+import { filesHolding, findValues, seedPerson, type SeededPerson } from '../support/personal.js';
 
 /** `users export-data|erase` as a user runs them: the built CLI, real processes, off a terminal. */
 describe('personal data, end to end on a server', () => {
@@ -55,31 +57,46 @@ describe('personal data, end to end on a server', () => {
   });
 });
 
+/**
+ * A migrated embedded directory with an administrator (direction@ecole.example) and one
+ * person with a history (seedPerson), left as a bulk command leaves it: its tables
+ * analysed (the statistics quote values), and the WAL that wrote the person renamed by a
+ * checkpoint into a segment kept for later use (PostgreSQL recycles segments), which
+ * still holds their rows.
+ */
+async function embeddedWithPerson(dataDir: string, tag: string): Promise<{ person: SeededPerson; rootId: string }> {
+  const handle = await openDatabase({ backend: 'embedded', dataDir });
+  try {
+    await handle.db.insertInto('annee_reference').values({ annee: 2018 }).execute();
+    await handle.db.insertInto('domaine_reference').values({ nom_domaine: 'Informatique' }).execute();
+    const root = await handle.db
+      .insertInto('utilisateur')
+      .values({ nom_complet: 'Direction', email: 'direction@ecole.example', role: 'super_admin' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const person = await seedPerson(handle.db, root, tag, 2018);
+    await sql`analyze`.execute(handle.db);
+    await sql`select pg_switch_wal()`.execute(handle.db);
+    await sql`checkpoint`.execute(handle.db);
+    return { person, rootId: root.id };
+  } finally {
+    await handle.close();
+  }
+}
+
 describe('personal data, end to end on the embedded database', () => {
+  const env = (dataDir: string) => ({ ALUMNI_DATA_DIR: dataDir, ALUMNI_ACTOR: 'direction@ecole.example' });
+
   it('erase refuses without --yes and writes nothing, then erases with it', async () => {
     const { dataDir, remove } = embeddedDataDir();
-    let person: SeededPerson;
     try {
-      const handle = await openDatabase({ backend: 'embedded', dataDir });
-      try {
-        await handle.db.insertInto('annee_reference').values({ annee: 2018 }).execute();
-        await handle.db.insertInto('domaine_reference').values({ nom_domaine: 'Informatique' }).execute();
-        const root = await handle.db
-          .insertInto('utilisateur')
-          .values({ nom_complet: 'Direction', email: 'direction@ecole.example', role: 'super_admin' })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        person = await seedPerson(handle.db, root, 'EMB', 2018);
-      } finally {
-        await handle.close();
-      }
-      const env = { ALUMNI_DATA_DIR: dataDir, ALUMNI_ACTOR: 'direction@ecole.example' };
-      const unasked = await runCli(['users', 'erase', person.email], { env });
+      const { person } = await embeddedWithPerson(dataDir, 'EMB');
+      const unasked = await runCli(['users', 'erase', person.email], { env: env(dataDir) });
       expect(unasked.code).toBe(2);
       expect(unasked.stderr).toContain('give --yes to confirm');
-      const exported = await runCli(['users', 'export-data', person.email], { env });
+      const exported = await runCli(['users', 'export-data', person.email], { env: env(dataDir) });
       expect(JSON.parse(exported.stdout).account).toMatchObject({ email: person.email, est_actif: true });
-      expect((await runCli(['users', 'erase', person.email, '--yes'], { env })).code).toBe(0);
+      expect((await runCli(['users', 'erase', person.email, '--yes'], { env: env(dataDir) })).code).toBe(0);
       const reopened = await openDatabase({ backend: 'embedded', dataDir });
       try {
         expect(await findValues(reopened.db, person.values)).toEqual([]);
@@ -87,6 +104,42 @@ describe('personal data, end to end on the embedded database', () => {
       } finally {
         await reopened.close();
       }
+    } finally {
+      remove();
+    }
+  }, 120_000);
+
+  it('after erase no file of the data directory holds any of their values: old row versions, indexes, statistics, WAL', async () => {
+    const { dataDir, remove } = embeddedDataDir();
+    try {
+      const { person } = await embeddedWithPerson(dataDir, 'DISK');
+      // Each value is on disk before, the WAL included: the check after means something.
+      const before = filesHolding(dataDir, person.values);
+      expect(person.values.filter((value) => !before.some((hit) => hit.endsWith(`: ${value}`)))).toEqual([]);
+      expect(before.filter((hit) => hit.startsWith(join('pgdata', 'pg_wal'))).length).toBeGreaterThan(0);
+      const erased = await runCli(['users', 'erase', person.matricule, '--yes'], { env: env(dataDir) });
+      expect(erased).toMatchObject({ code: 0, stderr: expect.stringContaining('Erased;') });
+      expect(filesHolding(dataDir, person.values)).toEqual([]);
+    } finally {
+      remove();
+    }
+  }, 120_000);
+
+  it('an erasure whose values are still in the files (cut short, or by an earlier version): erase again has nothing to do and removes them', async () => {
+    const { dataDir, remove } = embeddedDataDir();
+    try {
+      const { person, rootId } = await embeddedWithPerson(dataDir, 'AGAIN');
+      const handle = await openDatabase({ backend: 'embedded', dataDir });
+      try {
+        const session = { actorId: rootId, actorRole: 'super_admin' as const, userAgent: 'alumni/test users erase' };
+        await erase(handle.db, session, await planErasure(handle.db, session, person.id));
+      } finally {
+        await handle.close();
+      }
+      expect(filesHolding(dataDir, person.values)).not.toEqual([]);
+      const again = await runCli(['users', 'erase', person.id, '--yes'], { env: env(dataDir) });
+      expect(again).toMatchObject({ code: 0, stderr: `✔ ${person.id}: erased already, nothing to do.\n` });
+      expect(filesHolding(dataDir, person.values)).toEqual([]);
     } finally {
       remove();
     }

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.js';
 import { writeAs, type WriteSession } from '../../src/db/session.js';
@@ -180,6 +182,25 @@ export async function findValues(db: Kysely<DB>, values: string[]): Promise<stri
          where strpos(lower(${sql.ref(column)}::text), lower(${value})) > 0`.execute(db);
       if (rows[0]!.n > 0) found.push(`${schema}.${table}.${column}: ${value}`);
     }
+  }
+  return found;
+}
+
+/**
+ * Where any of `values` is still readable in the files under `dir`, as bytes: "path:
+ * value" for each (the path relative to `dir`). Each value is looked for in UTF-8, as
+ * given, lower-cased and upper-cased, case ignored in the bytes too (ASCII and Latin-1).
+ */
+export function filesHolding(dir: string, values: string[]): string[] {
+  // The same lower-casing on both sides: a byte string read as Latin-1, then lower-cased.
+  const asBytes = (text: string) => Buffer.from(text, 'utf8').toString('latin1').toLowerCase();
+  const needles = values.map((value) => ({ value, forms: [...new Set([value, value.toLowerCase(), value.toUpperCase()].map(asBytes))] }));
+  const found: string[] = [];
+  for (const path of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const full = join(dir, path);
+    if (!statSync(full).isFile()) continue;
+    const bytes = readFileSync(full).toString('latin1').toLowerCase();
+    for (const { value, forms } of needles) if (forms.some((form) => bytes.includes(form))) found.push(`${path}: ${value}`);
   }
   return found;
 }
