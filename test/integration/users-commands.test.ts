@@ -282,5 +282,11 @@ describe('users commands in process', () => {
     expect(missing.code).toBe(4);
     expect(missing.stderr).toContain('No user "\\x1b[31mX\\x1b]0;pwned\\x07"');
     expect(missing.stderr.replace(TOOL_COLOURS, '')).not.toMatch(RAW_CONTROL);
+
+    // An unknown option, echoed by Commander's own error.
+    const refused = await runMain(['users', 'list', '--x\u001b]0;pwned\u0007'], { env: NO_DATABASE, stderrTTY: true });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("unknown option '--x\\x1b]0;pwned\\x07'");
+    expect(refused.stderr).not.toMatch(RAW_CONTROL);
   });
 });
