@@ -242,6 +242,19 @@ describe('users commands in process', () => {
     }
   });
 
+  it('an import shows the escapes of a file: its name in the ledger, an unknown column in the warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alumni-users-import-'));
+    const file = join(dir, 'ro\u001b]0;pwned\u0007ster.csv');
+    writeFileSync(file, 'Nom;Matricule;Note\u001b[31m\r\nIssa \u202eDiallo;ESCIMP-1;x\r\n');
+    // stderr no terminal: no progress bar, whose cursor movements are the tool's own.
+    const imported = await runMain(['users', 'import', file], { env: asAdmin, stdoutTTY: true });
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('Ignoring unknown column(s): Note\\x1b[31m.');
+    const ledger = await runMain(['users', 'imports', '--limit', '1'], { env: t.env, stdoutTTY: true });
+    expect(ledger.stdout).toContain('ro\\x1b]0;pwned\\x07ster.csv');
+    for (const text of [imported.stdout, imported.stderr, ledger.stdout]) expect(text.replace(TOOL_COLOURS, '')).not.toMatch(RAW_CONTROL);
+  });
+
   it('colours a terminal stderr only, never a redirected stdout', async () => {
     await seed(['TTY-1'], 'Terminal');
     const refused = await runMain(['users', 'show', 'TTY-0'], { env: t.env, stderrTTY: true });
