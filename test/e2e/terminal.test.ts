@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -174,6 +174,41 @@ describe('data holding terminal escapes, on a terminal', () => {
     expect(pty.raw).toContain(`Group · Club ${SHOWN}`);
     expect(pty.raw).toContain(`Approved: Club ${SHOWN}`);
     expect(pty.screen).toContain(`Première ligne\n${SHOWN}`);
+  });
+
+  it('validate review --reasons FILE: a template is shown escaped in the picker, and stored as written', async () => {
+    const { author } = await t.db
+      .selectFrom('utilisateur')
+      .select('id as author')
+      .where('matricule', '=', 'ETU-1')
+      .executeTakeFirstOrThrow();
+    const { id } = await t.db
+      .insertInto('groupe')
+      .values({ nom_groupe: 'Club Reasons', createur_id: author, description: 'Un groupe.' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const dir = mkdtempSync(join(tmpdir(), 'alumni-reasons-'));
+    try {
+      const reasons = join(dir, 'reasons.txt');
+      writeFileSync(reasons, `Hors sujet ${HOSTILE}\n`);
+      const pty = startInPty(['validate', 'review', 'groups', '--reasons', reasons], env);
+      let at = await pty.waitFor(/Group · Club Reasons[\s\S]*\[a\]pprove/);
+      pty.type('r');
+      at = await pty.waitFor(/Reason[\s\S]*Hors sujet[\s\S]*Type a reason/, at);
+      pty.type('\r');
+      await pty.waitFor(/Rejected: Club Reasons[\s\S]*1 rejected/, at);
+      expect(await pty.exited).toBe(0);
+      for (const raw of RAW) expect(pty.raw).not.toContain(raw);
+      expect(pty.raw).toContain(`Hors sujet ${SHOWN}`);
+      const decided = await t.db
+        .selectFrom('validation_groupe')
+        .select('commentaire')
+        .where('groupe_id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(decided.commentaire).toBe(`Hors sujet ${HOSTILE}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
