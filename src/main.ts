@@ -5,7 +5,6 @@ import { Output } from './cli/output.js';
 import type { RunState } from './commands/lazy.js';
 import { buildProgram } from './program.js';
 import { constraintViolation } from './db/constraints.js';
-import { maskSecrets } from './db/url.js';
 
 /**
  * Runs `alumni` with `argv` (without node and the script) and returns the exit code.
@@ -38,12 +37,12 @@ export function reportError(thrown: unknown, io: Io, argv: string[]): number {
   const out = new Output(io, { color: !argv.includes('--no-color') });
   if (error instanceof AlumniError) {
     out.error(error.message);
-    if (verbose && error.cause instanceof Error && error.cause.stack) io.stderr.write(`${maskSecrets(error.cause.stack)}\n`);
+    if (verbose && error.cause instanceof Error && error.cause.stack) out.details(error.cause.stack);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   out.error(`${oneLine(message)}${verbose ? '' : ' (run with --verbose for details)'}`);
-  if (verbose && error instanceof Error && error.stack) io.stderr.write(`${maskSecrets(error.stack)}\n`);
+  if (verbose && error instanceof Error && error.stack) out.details(error.stack);
   return ExitCode.failure;
 }
 

@@ -1,5 +1,6 @@
 import { Command } from '@commander-js/extra-typings';
 import type { Io } from './cli/io.js';
+import { visibleLines } from './cli/visible.js';
 import { registerAudit } from './commands/audit/index.js';
 import { registerDoctor } from './commands/doctor/index.js';
 import { registerFixtures } from './commands/fixtures/index.js';
@@ -30,7 +31,9 @@ export function buildProgram(io: Io, state: RunState): Command {
     .option('--no-color', 'no colour (NO_COLOR is respected too)')
     .showHelpAfterError('(run with --help for usage)')
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    // Commander's errors echo the arguments given (a value an option refused): their
+    // controls are escaped, as in every message (src/cli/visible.ts).
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(visibleLines(text)) })
     .exitOverride();
 
   const lazy = lazyActions(io, state);

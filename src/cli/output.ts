@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Writable } from 'node:stream';
 import type { Io } from './io.js';
 import { maskSecrets } from '../db/url.js';
+import { visible, visibleLines } from './visible.js';
 
 export interface OutputOptions {
   json?: boolean;
@@ -13,6 +14,11 @@ export interface Column<Row> {
   header: string;
   /** Key in the row, or a function computing the cell. */
   value: keyof Row | ((row: Row) => unknown);
+  /**
+   * The tool's own colouring of the cell in a table (not in CSV or JSON), applied to the
+   * cell once its data is escaped (src/cli/visible.ts), so the colours stay colours.
+   */
+  paint?: (text: string, colors: ChalkInstance) => string;
 }
 
 export interface SpinnerOptions<T> {
@@ -20,36 +26,55 @@ export interface SpinnerOptions<T> {
   succeed: string | ((result: T) => string);
 }
 
-/** Messages (info, warning, error, success) on one stream, coloured for that stream. */
+/**
+ * Messages (info, warning, error, success) on one stream, coloured for that stream. A
+ * message may name data (a user, a file's column): it is one line, its controls escaped
+ * (src/cli/visible.ts) before the colour is added.
+ */
 export class Messages {
   constructor(
     private readonly stream: Writable,
     readonly colors: ChalkInstance,
   ) {}
 
+  /** Text that may span lines (a description, help): its line breaks stay, other controls are escaped. */
   line(text: string): void {
-    this.stream.write(`${text}\n`);
+    this.write(visibleLines(text));
+  }
+
+  /** Lines of diagnostics (a stack under --verbose): passwords masked, controls escaped. */
+  details(text: string): void {
+    this.line(maskSecrets(text));
   }
 
   heading(text: string): void {
-    this.line(this.colors.bold(text));
+    this.write(this.colors.bold(visible(text)));
   }
 
   info(message: string): void {
-    this.line(maskSecrets(message));
+    this.write(oneMessage(message));
   }
 
   warn(message: string): void {
-    this.line(`${this.colors.yellow('warning:')} ${maskSecrets(message)}`);
+    this.write(`${this.colors.yellow('warning:')} ${oneMessage(message)}`);
   }
 
   error(message: string): void {
-    this.line(`${this.colors.red('error:')} ${maskSecrets(message)}`);
+    this.write(`${this.colors.red('error:')} ${oneMessage(message)}`);
   }
 
   success(message: string): void {
-    this.line(`${this.colors.green('✔')} ${maskSecrets(message)}`);
+    this.write(`${this.colors.green('✔')} ${oneMessage(message)}`);
   }
+
+  private write(text: string): void {
+    this.stream.write(`${text}\n`);
+  }
+}
+
+/** A message as shown: passwords masked, then every control escaped. */
+function oneMessage(message: string): string {
+  return visible(maskSecrets(message));
 }
 
 /**
@@ -57,6 +82,9 @@ export class Messages {
  * CSV); progress, warnings and errors go to stderr. Colour is decided per stream: a
  * stream gets it only when it is a terminal (so `doctor > report.txt` holds no escape
  * codes), never under NO_COLOR or --no-color. Spinners appear only on a terminal.
+ * Whatever comes from data (cells, values, titles, messages) has its control characters
+ * escaped here (src/cli/visible.ts) before any colour is added; JSON escapes them as
+ * JSON does, and CSV is left byte for byte as the data is.
  */
 export class Output {
   readonly json: boolean;
@@ -102,11 +130,17 @@ export class Output {
 
   async writeTable<Row>(columns: Column<Row>[], rows: Row[]): Promise<void> {
     const { drawTable } = await import('./table.js');
-    const body = rows.map((row) => columns.map((c) => formatCell(cellValue(c, row))));
+    const colors = this.stdoutColors;
+    const body = rows.map((row) =>
+      columns.map((c) => {
+        const text = visibleLines(formatCell(cellValue(c, row)));
+        return c.paint ? c.paint(text, colors) : text;
+      }),
+    );
     const table = await drawTable(
       columns.map((c) => c.header),
       body,
-      (header) => this.stdoutColors.cyan(header),
+      (header) => colors.cyan(header),
     );
     this.io.stdout.write(`${table}\n`);
   }
@@ -138,12 +172,18 @@ export class Output {
     };
   }
 
-  /** Label/value lines for one object (doctor, show). */
+  /**
+   * Label/value lines for one object (doctor, show). A value of several lines goes on
+   * under itself, indented, so none of its lines can pass for another label's.
+   */
   writeFields(fields: Array<[label: string, value: unknown]>): void {
-    const width = Math.max(...fields.map(([label]) => label.length));
-    for (const [label, value] of fields) {
-      this.io.stdout.write(`${this.stdoutColors.bold(label.padEnd(width))}  ${formatCell(value)}\n`);
-    }
+    const labels = fields.map(([label]) => visible(label));
+    const width = Math.max(...labels.map((label) => label.length));
+    const indent = `\n${' '.repeat(width + 2)}`;
+    fields.forEach(([, value], index) => {
+      const lines = visibleLines(formatCell(value)).split('\n');
+      this.io.stdout.write(`${this.stdoutColors.bold(labels[index]!.padEnd(width))}  ${lines.join(indent)}\n`);
+    });
   }
 
   /**
@@ -165,13 +205,13 @@ export class Output {
       // No rule between rows, as in lists (src/cli/table.ts).
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     });
-    for (const [label, value] of fields) table.push([colors.cyan(label), value]);
-    this.io.stdout.write(`${colors.bold(title)}\n${table.toString()}\n`);
+    for (const [label, value] of fields) table.push([colors.cyan(visible(label)), visibleLines(value)]);
+    this.io.stdout.write(`${colors.bold(visible(title))}\n${table.toString()}\n`);
   }
 
-  /** A line of data on stdout (e.g. a summary line for cron). */
+  /** A line of data on stdout (e.g. a summary line for cron); its controls escaped, line breaks kept. */
   line(text: string): void {
-    this.io.stdout.write(`${text}\n`);
+    this.io.stdout.write(`${visibleLines(text)}\n`);
   }
 
   info(message: string): void {
@@ -188,6 +228,11 @@ export class Output {
 
   success(message: string): void {
     this.messages.success(message);
+  }
+
+  /** Lines of diagnostics on stderr (a stack under --verbose): passwords masked, controls escaped. */
+  details(text: string): void {
+    this.messages.details(text);
   }
 
   /**
@@ -208,7 +253,7 @@ export class Output {
     const { default: ora } = await import('ora');
     const colors = this.stderrColors;
     const spinner = ora({
-      text,
+      text: oneMessage(text),
       stream: this.stderrStream,
       // Whether to spin is decided here, from this Output's streams and environment.
       isEnabled: true,
@@ -216,10 +261,10 @@ export class Output {
     }).start();
     try {
       const result = await work();
-      spinner.stopAndPersist({ symbol: colors.green('✔'), text: maskSecrets(done(result)) });
+      spinner.stopAndPersist({ symbol: colors.green('✔'), text: oneMessage(done(result)) });
       return result;
     } catch (error) {
-      spinner.stopAndPersist({ symbol: colors.red('✖'), text: maskSecrets(text) });
+      spinner.stopAndPersist({ symbol: colors.red('✖'), text: oneMessage(text) });
       throw error;
     }
   }
@@ -227,6 +272,11 @@ export class Output {
 
 function cellValue<Row>(column: Column<Row>, row: Row): unknown {
   return typeof column.value === 'function' ? column.value(row) : row[column.value];
+}
+
+/** A search excerpt's «marks», bold (a column's `paint`). */
+export function boldMarks(text: string, colors: ChalkInstance): string {
+  return text.replace(/«([^»]*)»/g, (_all, word: string) => colors.bold(word));
 }
 
 export function neutraliseFormula(cell: string): string {

@@ -1,4 +1,5 @@
 import type { Output } from './output.js';
+import { visible } from './visible.js';
 
 export interface ProgressBar {
   update(done: number, total: number | null, fields: Record<string, string | number>): void;
@@ -22,7 +23,11 @@ export async function progressBar(out: Output, format: string): Promise<Progress
   });
   let started = false;
   return {
-    update(done, total, fields) {
+    update(done, total, given) {
+      // A field may come from data (a file's name): shown with its controls escaped.
+      const fields = Object.fromEntries(
+        Object.entries(given).map(([key, value]) => [key, typeof value === 'string' ? visible(value) : value]),
+      );
       if (!started) {
         bar.start(total ?? 0, 0, fields);
         started = true;

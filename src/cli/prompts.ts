@@ -2,6 +2,7 @@ import { UsageError } from '../errors.js';
 import type { Io } from './io.js';
 import { canPrompt } from './io.js';
 import { PASSWORD_MAX_BYTES, PASSWORD_TOO_LONG, passwordProblem } from '../services/passwords.js';
+import { visible } from './visible.js';
 
 /**
  * A password, never echoed: from stdin with --password-stdin (scripts), else typed at
@@ -87,7 +88,8 @@ export async function chooseReason(io: Io, templates: readonly string[]): Promis
   const picked = await select(
     {
       message: 'Reason',
-      choices: [...templates.map((t) => ({ name: t, value: t })), { name: 'Type a reason…', value: typeOne }],
+      // The templates come from a file: shown with their controls escaped.
+      choices: [...templates.map((t) => ({ name: visible(t), value: t })), { name: 'Type a reason…', value: typeOne }],
       pageSize: Math.min(templates.length + 1, 12),
     },
     promptContext(io),
@@ -106,5 +108,7 @@ export async function confirm(io: Io, question: string, yes: boolean | undefined
   if (yes) return;
   if (!canPrompt(io)) throw new UsageError(`${question} Not at a terminal to ask: give --yes to confirm.`);
   const { confirm: ask } = await import('@inquirer/prompts');
-  if (!(await ask({ message: question, default: false }, promptContext(io)))) throw new UsageError('Not confirmed: nothing was changed.');
+  // The question names data (a person, an organisation): its controls are escaped.
+  if (!(await ask({ message: visible(question), default: false }, promptContext(io))))
+    throw new UsageError('Not confirmed: nothing was changed.');
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -119,6 +119,96 @@ describe('on a terminal with stderr or stdout redirected', () => {
     const text = readFileSync(report, 'utf8');
     expect(text).toMatch(/Schema version\s+\d{14}/);
     expect(text).not.toContain('\u001b');
+  });
+});
+
+describe('data holding terminal escapes, on a terminal', () => {
+  /** A roster cell as issue 24 found it: a colour, a window title, a C1 CSI and a bidi override. */
+  const HOSTILE = 'Awa \u001b[0;31mRED\u001b]0;pwned\u0007 \u009b2J\u202eevil';
+  const SHOWN = 'Awa \\x1b[0;31mRED\\x1b]0;pwned\\x07 \\x9b2J\\u202eevil';
+  /** What the terminal must never get from the data. */
+  const RAW = ['\u001b[0;31m', '\u001b]0;pwned', '\u0007', '\u009b', '\u202e'];
+  let t: TestDatabase;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await createServerDatabase();
+    env = { ...t.env, ALUMNI_ACTOR: 'm1@ecole.example' };
+    const { author } = await seedModerationUsers(t.db);
+    await t.db.insertInto('utilisateur').values({ nom_complet: HOSTILE, titre: HOSTILE, matricule: 'ESC-1' }).execute();
+    await t.db
+      .insertInto('groupe')
+      .values({ nom_groupe: `Club ${HOSTILE}`, createur_id: author, description: `Première ligne\r\n${HOSTILE}` })
+      .execute();
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    ['users show', ['users', 'show', 'ESC-1']],
+    ['users list', ['users', 'list', '--search', 'ESC-']],
+  ])('%s: the terminal gets the escapes shown, never sent', async (_name, args) => {
+    const pty = startInPty(args, env);
+    expect(await pty.exited).toBe(0);
+    for (const raw of RAW) expect(pty.raw).not.toContain(raw);
+    expect(pty.raw).toContain(SHOWN);
+    // The tool's own colour (bold labels, cyan headers) is still there.
+    expect(['\u001b[1m', '\u001b[36m'].some((colour) => pty.raw.includes(colour))).toBe(true);
+  });
+
+  it('an error echoing the REF given shows its escapes', async () => {
+    const pty = startInPty(['users', 'show', HOSTILE], env);
+    expect(await pty.exited).toBe(4);
+    for (const raw of RAW) expect(pty.raw).not.toContain(raw);
+    expect(pty.screen).toContain(`error: No user "${SHOWN}"`);
+  });
+
+  it('validate review: the card, its description and the decision line show the escapes of a title', async () => {
+    const pty = startInPty(['validate', 'review', 'groups'], env);
+    let at = await pty.waitFor(/Group · Club[\s\S]*\[a\]pprove/);
+    pty.type('o');
+    at = await pty.waitFor(/Première ligne\n.*evil/, at);
+    pty.type('a');
+    await pty.waitFor(/Approved: Club .*evil[\s\S]*0 skipped/, at);
+    expect(await pty.exited).toBe(0);
+    for (const raw of RAW) expect(pty.raw).not.toContain(raw);
+    expect(pty.raw).toContain(`Group · Club ${SHOWN}`);
+    expect(pty.raw).toContain(`Approved: Club ${SHOWN}`);
+    expect(pty.screen).toContain(`Première ligne\n${SHOWN}`);
+  });
+
+  it('validate review --reasons FILE: a template is shown escaped in the picker, and stored as written', async () => {
+    const { author } = await t.db
+      .selectFrom('utilisateur')
+      .select('id as author')
+      .where('matricule', '=', 'ETU-1')
+      .executeTakeFirstOrThrow();
+    const { id } = await t.db
+      .insertInto('groupe')
+      .values({ nom_groupe: 'Club Reasons', createur_id: author, description: 'Un groupe.' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const dir = mkdtempSync(join(tmpdir(), 'alumni-reasons-'));
+    try {
+      const reasons = join(dir, 'reasons.txt');
+      writeFileSync(reasons, `Hors sujet ${HOSTILE}\n`);
+      const pty = startInPty(['validate', 'review', 'groups', '--reasons', reasons], env);
+      let at = await pty.waitFor(/Group · Club Reasons[\s\S]*\[a\]pprove/);
+      pty.type('r');
+      at = await pty.waitFor(/Reason[\s\S]*Hors sujet[\s\S]*Type a reason/, at);
+      pty.type('\r');
+      await pty.waitFor(/Rejected: Club Reasons[\s\S]*1 rejected/, at);
+      expect(await pty.exited).toBe(0);
+      for (const raw of RAW) expect(pty.raw).not.toContain(raw);
+      expect(pty.raw).toContain(`Hors sujet ${SHOWN}`);
+      const decided = await t.db
+        .selectFrom('validation_groupe')
+        .select('commentaire')
+        .where('groupe_id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(decided.commentaire).toBe(`Hors sujet ${HOSTILE}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -6,6 +6,12 @@ import { createServerDatabase, type TestDatabase } from '../support/databases.js
 import { runMain } from '../support/main.js';
 
 const ESC = '\u001b[';
+/** What the tool's own colours write (chalk, level 1): bold, cyan, red, yellow, green, and their ends. */
+// eslint-disable-next-line no-control-regex -- the point is to find escapes
+const TOOL_COLOURS = /\u001b\[(?:1|22|3[1-6]|39)m/g;
+/** A control character a terminal would act on (line feeds aside), or a bidirectional control. */
+// eslint-disable-next-line no-control-regex -- the point is to find controls
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const NO_DATABASE = { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
 
 /** users, in process through main(argv, io); each test seeds the users it reads. */
@@ -257,6 +263,19 @@ describe('users commands in process', () => {
     }
   });
 
+  it('an import shows the escapes of a file: its name in the ledger, an unknown column in the warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alumni-users-import-'));
+    const file = join(dir, 'ro\u001b]0;pwned\u0007ster.csv');
+    writeFileSync(file, 'Nom;Matricule;Note\u001b[31m\r\nIssa \u202eDiallo;ESCIMP-1;x\r\n');
+    // stderr no terminal: no progress bar, whose cursor movements are the tool's own.
+    const imported = await runMain(['users', 'import', file], { env: asAdmin, stdoutTTY: true });
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('Ignoring unknown column(s): Note\\x1b[31m.');
+    const ledger = await runMain(['users', 'imports', '--limit', '1'], { env: t.env, stdoutTTY: true });
+    expect(ledger.stdout).toContain('ro\\x1b]0;pwned\\x07ster.csv');
+    for (const text of [imported.stdout, imported.stderr, ledger.stdout]) expect(text.replace(TOOL_COLOURS, '')).not.toMatch(RAW_CONTROL);
+  });
+
   it('colours a terminal stderr only, never a redirected stdout', async () => {
     await seed(['TTY-1'], 'Terminal');
     const refused = await runMain(['users', 'show', 'TTY-0'], { env: t.env, stderrTTY: true });
@@ -267,5 +286,41 @@ describe('users commands in process', () => {
     const table = await runMain(['users', 'list', '--search', 'TTY-'], { env: t.env, stdoutTTY: false, stderrTTY: true });
     expect(table.stdout).toContain('TTY-1');
     expect(table.stdout).not.toContain(ESC);
+  });
+
+  it('shows the control characters of a roster cell escaped in show, list and errors, terminal or not; JSON escapes them as JSON does, CSV keeps them', async () => {
+    const nom = 'Awa \u001b[0;31mRED\u001b]0;pwned\u0007 \u202eevil';
+    const titre = 'Ingénieure\u009b2J\tcivile';
+    await t.db.insertInto('utilisateur').values({ nom_complet: nom, titre, matricule: 'ESC-1' }).execute();
+    for (const tty of [true, false]) {
+      for (const argv of [
+        ['users', 'show', 'ESC-1'],
+        ['users', 'list', '--search', 'ESC-'],
+      ]) {
+        const run = await runMain(argv, { env: t.env, stdoutTTY: tty, stderrTTY: tty });
+        expect(run.code).toBe(0);
+        expect(run.stdout.replace(TOOL_COLOURS, '')).not.toMatch(RAW_CONTROL);
+        expect(run.stdout).toContain('Awa \\x1b[0;31mRED\\x1b]0;pwned\\x07 \\u202eevil');
+      }
+    }
+    const record = await runMain(['users', 'show', 'ESC-1'], { env: t.env });
+    expect(record.stdout).toMatch(/^titre +Ingénieure\\x9b2J\\tcivile$/m);
+
+    const json = await runMain(['users', 'show', 'ESC-1', '--json'], { env: t.env });
+    expect(json.stdout).toContain('Awa \\u001b[0;31mRED\\u001b]0;pwned\\u0007 \u202eevil');
+    expect(JSON.parse(json.stdout)).toMatchObject({ nom_complet: nom, titre });
+    const csv = await runMain(['users', 'list', '--search', 'ESC-', '--csv'], { env: t.env });
+    expect(csv.stdout).toContain(`ESC-1,${nom},`);
+
+    const missing = await runMain(['users', 'show', '\u001b[31mX\u001b]0;pwned\u0007'], { env: t.env, stderrTTY: true });
+    expect(missing.code).toBe(4);
+    expect(missing.stderr).toContain('No user "\\x1b[31mX\\x1b]0;pwned\\x07"');
+    expect(missing.stderr.replace(TOOL_COLOURS, '')).not.toMatch(RAW_CONTROL);
+
+    // An unknown option, echoed by Commander's own error.
+    const refused = await runMain(['users', 'list', '--x\u001b]0;pwned\u0007'], { env: NO_DATABASE, stderrTTY: true });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("unknown option '--x\\x1b]0;pwned\\x07'");
+    expect(refused.stderr).not.toMatch(RAW_CONTROL);
   });
 });

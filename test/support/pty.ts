@@ -11,6 +11,8 @@ import { CLI, ROOT } from './cli.js';
 export interface PtySession {
   /** Everything shown so far, without escape sequences. */
   readonly screen: string;
+  /** Everything the terminal received so far, byte for byte (escape sequences included). */
+  readonly raw: string;
   /** Waits until the screen, after `from` characters, matches `pattern`; returns the match's end. */
   waitFor(pattern: RegExp, from?: number, timeoutMs?: number): Promise<number>;
   type(keys: string): void;
@@ -53,6 +55,9 @@ export function startInPty(args: string[], env: Record<string, string>, options:
   return {
     get screen() {
       return screen();
+    },
+    get raw() {
+      return raw;
     },
     async waitFor(pattern, from = 0, timeoutMs = 20_000) {
       const found = () => {

@@ -3,7 +3,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import { canPrompt } from '../../src/cli/io.js';
-import { Output } from '../../src/cli/output.js';
+import { boldMarks, Output } from '../../src/cli/output.js';
 
 /** A stream that records every write, a terminal (with cursor control, as ora uses it) or not. */
 function fakeStream(tty: boolean) {
@@ -128,5 +128,72 @@ describe('a spinner on a terminal', () => {
     await vi.advanceTimersByTimeAsync(2_000);
     expect(stderr.writes.length).toBe(written);
     expect(stripVTControlCharacters(stderr.text()).endsWith('✔ 2 migration(s) applied\n')).toBe(true);
+  });
+});
+
+describe('data holding control characters', () => {
+  /** A roster cell as issue 24 found it: a colour, a window title, a C1 CSI and a bidi override. */
+  const HOSTILE = 'Awa \u001b[0;31mRED\u001b]0;pwned\u0007 \u009b2J\u202eevil';
+  const SHOWN = 'Awa \\x1b[0;31mRED\\x1b]0;pwned\\x07 \\x9b2J\\u202eevil';
+  /** What the tool's own colours write (chalk, level 1): bold, cyan, red, yellow, green, and their ends. */
+  // eslint-disable-next-line no-control-regex -- the point is to find escapes
+  const TOOL_COLOURS = /\u001b\[(?:1|22|3[1-6]|39)m/g;
+  // eslint-disable-next-line no-control-regex -- the point is to find controls
+  const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+  afterEach(() => void vi.useRealTimers());
+
+  it('shows them escaped in tables, records, cards, lines and messages, on a terminal with colour; the tool’s colours stay', async () => {
+    const { io, stdout, stderr } = fakeIo({ stdout: true, stderr: true });
+    const out = new Output(io);
+    await out.writeTable(
+      [
+        { header: 'nom', value: 'nom' },
+        { header: 'excerpt', value: 'excerpt', paint: boldMarks },
+      ],
+      [{ nom: HOSTILE, excerpt: `«${HOSTILE}»` }],
+    );
+    out.writeFields([
+      ['nom_complet', HOSTILE],
+      [`label ${HOSTILE}`, 1],
+    ]);
+    await out.writeCard(`Group · ${HOSTILE}`, [[`Fact ${HOSTILE}`, `Le groupe ${HOSTILE}`]]);
+    out.line(HOSTILE);
+    out.screen.heading(HOSTILE);
+    out.screen.line(HOSTILE);
+    out.screen.success(`Approved: ${HOSTILE}`);
+    out.info(HOSTILE);
+    out.warn(HOSTILE);
+    out.error(`No user matches "${HOSTILE}".`);
+    out.success(HOSTILE);
+    out.details(`Error: ${HOSTILE}\n    at somewhere`);
+    for (const text of [stdout.text(), stderr.text()]) {
+      expect(text.replace(TOOL_COLOURS, '')).not.toMatch(RAW_CONTROL);
+      expect(text).toContain(SHOWN);
+    }
+    expect(stdout.text()).toContain(`${ESC}1m${SHOWN}${ESC}22m`); // the excerpt's bold mark, and the heading
+    expect(stderr.text()).toContain(`${ESC}31merror:${ESC}39m No user matches "${SHOWN}".`);
+  });
+
+  it('escapes a message’s line break, but keeps the lines of a record value, indented under the value', () => {
+    const { io, stdout, stderr } = fakeIo({ stdout: false, stderr: false });
+    const out = new Output(io);
+    out.writeFields([
+      ['titre', 'first line\r\nrole  super_admin'],
+      ['id', '42'],
+    ]);
+    out.warn('Awa\nerror: forged');
+    expect(stdout.text()).toBe('titre  first line\n       role  super_admin\nid     42\n');
+    expect(stderr.text()).toBe('warning: Awa\\nerror: forged\n');
+  });
+
+  it('shows them escaped in a spinner’s text and its final line', async () => {
+    vi.useFakeTimers();
+    const { io, stderr } = fakeIo({ stdout: true, stderr: true });
+    await new Output(io).withSpinner(`Reading ${HOSTILE}`, async () => vi.advanceTimersByTimeAsync(200), { succeed: `Read ${HOSTILE}` });
+    const written = stderr.text();
+    for (const raw of ['\u001b[0;31m', '\u001b]0;pwned', '\u0007', '\u009b', '\u202e']) expect(written).not.toContain(raw);
+    expect(written).toContain(`Reading ${SHOWN}`);
+    expect(stripVTControlCharacters(written).endsWith(`✔ Read ${SHOWN}\n`)).toBe(true);
   });
 });

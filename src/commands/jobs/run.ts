@@ -67,7 +67,7 @@ export const run: CommandRun<JobsRunOpts> = async (ctx, { args, opts }) => {
     }
   }
   if (ctx.options.verbose) {
-    for (const [result, cause] of causes) ctx.out.info(`${result.job}: ${describeCause(cause)}`);
+    for (const [result, cause] of causes) ctx.out.details(`${result.job}: ${describeCause(cause)}`);
   }
   if (results.some((r) => r.status === 'failed')) return ExitCode.failure;
   if (results.some((r) => r.status === 'locked')) return ExitCode.locked;

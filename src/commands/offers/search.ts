@@ -1,4 +1,4 @@
-import type { Column } from '../../cli/output.js';
+import { boldMarks, type Column } from '../../cli/output.js';
 import { renderList } from '../../cli/render.js';
 import type { OfferHit } from '../../services/offers.js';
 import type { CommandRun } from '../types.js';
@@ -8,14 +8,13 @@ export const run: CommandRun<OffersSearchOpts> = async (ctx, { args, opts }) => 
   const { searchOffers } = await import('../../services/offers.js');
   const text = args[0]!;
   const page = await ctx.withDb(({ db }) => searchOffers(db, text, { type: opts.type, limit: opts.limit, after: opts.after }));
-  // The excerpt's «marks» become bold on a terminal.
-  const excerpt = (hit: OfferHit) => hit.excerpt.replace(/«([^»]*)»/g, (_all, word: string) => ctx.out.stdoutColors.bold(word));
   const columns: Column<OfferHit>[] = [
     { header: 'type', value: 'type' },
     { header: 'titre', value: 'titre' },
     { header: 'nom_organisation', value: 'nom_organisation' },
     { header: 'statut', value: 'statut' },
-    { header: 'excerpt', value: opts.csv ? 'excerpt' : excerpt },
+    // The excerpt's «marks» become bold in the table.
+    { header: 'excerpt', value: 'excerpt', paint: boldMarks },
     { header: 'id', value: 'id' },
   ];
   if (opts.csv) columns.splice(4, 0, { header: 'rank', value: 'rank' });

@@ -1,4 +1,4 @@
-import type { Column } from '../../cli/output.js';
+import { boldMarks, type Column } from '../../cli/output.js';
 import { renderList } from '../../cli/render.js';
 import type { OrgHit } from '../../services/orgs.js';
 import type { CommandRun } from '../types.js';
@@ -8,13 +8,12 @@ export const run: CommandRun<OrgsSearchOpts> = async (ctx, { args, opts }) => {
   const { searchOrgs } = await import('../../services/orgs.js');
   const text = args[0]!;
   const page = await ctx.withDb(({ db }) => searchOrgs(db, text, { limit: opts.limit, after: opts.after }));
-  // The excerpt's «marks» become bold on a terminal.
-  const excerpt = (hit: OrgHit) => hit.excerpt.replace(/«([^»]*)»/g, (_all, word: string) => ctx.out.stdoutColors.bold(word));
   const columns: Column<OrgHit>[] = [
     { header: 'nom_organisation', value: 'nom_organisation' },
     { header: 'ville', value: 'ville' },
     { header: 'statut', value: 'statut' },
-    { header: 'excerpt', value: opts.csv ? 'excerpt' : excerpt },
+    // The excerpt's «marks» become bold in the table.
+    { header: 'excerpt', value: 'excerpt', paint: boldMarks },
     { header: 'id', value: 'id' },
   ];
   await renderList(ctx, columns, page.items, {

@@ -52,7 +52,8 @@ export const run: CommandRun<ValidateReviewOpts> = async (ctx, { args, opts }) =
     if ((error as Error).name !== 'ExitPromptError') throw error;
     // Ctrl-C: the connection that held the card is closed, so nothing stays held, and
     // no decision was under way (decisions run between prompts, in one transaction).
-    ctx.out.screen.info(`\nInterrupted: ${summary(tally)}; nothing is held.`);
+    ctx.out.screen.line('');
+    ctx.out.screen.info(`Interrupted: ${summary(tally)}; nothing is held.`);
     return 130;
   }
   ctx.out.screen.info(summary(tally));
