@@ -1,6 +1,7 @@
 import { Option } from '@commander-js/extra-typings';
 import { durationRefusal, parseDuration, pointAhead, pointInTime, pointInTimeRefusal, toInterval } from '../durations.js';
 import { UsageError } from '../errors.js';
+import { OutputFile } from '../output-file.js';
 import { CellError, date, enumRefusal, matchEnum, notAfterToday, parseYesNo, yesNoRefusal } from '../values.js';
 
 /**
@@ -180,4 +181,9 @@ export function yesOption() {
 
 export function dryRunOption(description = 'check everything and report what would change; write nothing') {
   return new Option('--dry-run', description);
+}
+
+/** A file the command writes, checked as the flag is parsed (src/output-file.ts): before any work. */
+export function outputFileOption<const Flags extends string>(flags: Flags, description: string) {
+  return new Option(flags, description).argParser((text: string) => OutputFile.check(flagName(flags), text));
 }
