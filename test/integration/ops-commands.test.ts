@@ -196,6 +196,14 @@ describe('migrate, doctor and fixtures in process', () => {
         const doctor = JSON.parse((await runMain(['doctor', '--json'], { env: { DATABASE_URL: url } })).stdout) as { database: string };
         expect(doctor.database).toMatch(/^postgres:\/\/.*\*\*\*\*/);
       }
+      // A libpq keyword=value string: doctor takes URLs only (exit 2, never echoing it); crontab shows it masked.
+      const keywords = `host=127.0.0.1 password='${secret} \\' x' dbname=none`;
+      const refusedKeywords = await runMain(['doctor'], { env: { DATABASE_URL: keywords } });
+      expect(refusedKeywords.code).toBe(2);
+      expect(`${refusedKeywords.stdout}${refusedKeywords.stderr}`).not.toContain(secret);
+      const crontab = await runMain(['jobs', 'crontab'], { env: { DATABASE_URL: keywords } });
+      expect(crontab.stdout).toContain('# DATABASE_URL=host=127.0.0.1 password=**** dbname=none');
+      expect(crontab.stdout).not.toContain(secret);
       // A server that cannot be reached: the message and, under --verbose, the stack.
       const refused = await runMain(['--verbose', 'doctor'], {
         env: { DATABASE_URL: `postgres://u:${secret}@127.0.0.1:1/none?password=${secret}` },
