@@ -10,8 +10,9 @@ import { resolveRef } from './refs.js';
 
 /**
  * What `orgs add` and `orgs update` take. Enums come typed; the other values as given,
- * checked and normalised here (e-mail lower-case, phone E.164, http(s) address, real
- * date, a creation date not in the future). Undefined leaves a field alone; an empty text clears it (not the name or type).
+ * checked and normalised here (e-mail lower-case, phone E.164, http(s) address, a real
+ * creation date, not in the future). Undefined leaves a field alone; an empty text
+ * clears it (not the name or type).
  */
 export interface OrgInput {
   nom_organisation?: string;
