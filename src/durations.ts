@@ -130,10 +130,21 @@ function isoPointInTime(text: string): Date | undefined {
   if (!validCalendar(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
   const offset = parts[8];
   if (offset === undefined) return new Date(year, month - 1, day, hour, minute, second, millis);
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-  if (offset.toUpperCase() === 'Z') return new Date(utc);
-  const [, sign, offsetHours, offsetMinutes = '0'] = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset)!;
-  return new Date(utc - (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000);
+  const minutesEast = offsetMinutes(offset);
+  if (minutesEast === undefined) return undefined;
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis) - minutesEast * 60_000);
+}
+
+// The offsets in use run from -12:00 to +14:00; ISO 8601 allows no more than 14 hours either way.
+const MAX_OFFSET_MINUTES = 14 * 60;
+
+/** Z, +HH, +HH:MM or +HHMM as minutes east of UTC; undefined past ±14:00 or with 60 minutes or more. */
+function offsetMinutes(offset: string): number | undefined {
+  if (offset.toUpperCase() === 'Z') return 0;
+  const [, sign, hours, minutes = '0'] = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset)!;
+  const total = Number(hours) * 60 + Number(minutes);
+  if (Number(minutes) > 59 || total > MAX_OFFSET_MINUTES) return undefined;
+  return sign === '-' ? -total : total;
 }
 
 // Years before 1000 are refused: Date reads years 0 to 99 as 1900 to 1999.
@@ -148,10 +159,16 @@ export function durationRefusal(flag: string, text: string): string {
 
 /** Why `text` is no point in time, in one sentence naming the accepted forms. */
 export function pointInTimeRefusal(flag: string, text: string): string {
-  return `${flag} ${JSON.stringify(text)}: give a date (2026-01-31, 2026-01-31T08:00) or a duration back from now, ${DURATION_FORMS}${hint(text)}.`;
+  return `${flag} ${JSON.stringify(text)}: give a date (2026-01-31, 2026-01-31T08:00, 2026-01-31T08:00+01:00) or a duration back from now, ${DURATION_FORMS}${hint(text)}.`;
 }
 
 function hint(text: string): string {
+  const iso = ISO_DATE.exec(text.trim()) ?? ISO_DATE_TIME.exec(text.trim());
+  if (iso) {
+    const offset = iso[8];
+    if (offset !== undefined && offsetMinutes(offset) === undefined) return '; an offset is at most 14 hours either way (-12:00, +14:00)';
+    return '; no such date or time (years from 1000, the days of each month, times up to 23:59:59)';
+  }
   const match = DURATION.exec(text.trim());
   if (match?.[2]!.toLowerCase() === 'm') return '; "m" is ambiguous: write min or mo';
   const unit = match ? UNITS[match[2]!.toLowerCase()] : undefined;

@@ -200,6 +200,18 @@ export function spreadsheetDate(raw: string | undefined, label: string): string 
   return iso;
 }
 
+/** Today on this machine's calendar, YYYY-MM-DD (the administrator's day, not UTC's). */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** `day` (YYYY-MM-DD, or null), refused after `today`: what has happened (a creation) cannot be dated in the future. */
+export function notAfterToday(day: string | null, label: string, today: string = localToday()): string | null {
+  if (day !== null && day > today) throw new CellError(`${label} "${day}" is in the future (today is ${today})`);
+  return day;
+}
+
 export function date(raw: string | undefined, label: string): string | null {
   const value = raw?.trim();
   if (!value) return null;

@@ -1,7 +1,8 @@
 import { Option } from '@commander-js/extra-typings';
 import { durationRefusal, parseDuration, pointAhead, pointInTime, pointInTimeRefusal, toInterval } from '../durations.js';
 import { UsageError } from '../errors.js';
-import { CellError, date, enumRefusal, matchEnum, parseYesNo, yesNoRefusal } from '../values.js';
+import { OutputFile } from '../output-file.js';
+import { CellError, date, enumRefusal, matchEnum, notAfterToday, parseYesNo, yesNoRefusal } from '../values.js';
 
 /**
  * Every option that more than one command takes, declared once with its validation
@@ -79,21 +80,40 @@ export function csvOption() {
   return new Option('--csv', 'CSV on stdout');
 }
 
-/** A calendar date, YYYY-MM-DD, that exists. */
-export function dateValue(flag: string, text: string): string {
+/** What `check` gives; a value it refuses (a CellError labelled with the flag) is a usage error. */
+function flagValue<T>(check: () => T): T {
   try {
-    const day = date(text, flag);
-    if (day === null) throw new CellError(`${flag}: give a date (YYYY-MM-DD)`);
-    return day;
+    return check();
   } catch (error) {
     if (error instanceof CellError) throw new UsageError(`${error.message}.`);
     throw error;
   }
 }
 
+/** A calendar date, YYYY-MM-DD, that exists. */
+export function dateValue(flag: string, text: string): string {
+  return flagValue(() => {
+    const day = date(text, flag);
+    if (day === null) throw new CellError(`${flag}: give a date (YYYY-MM-DD)`);
+    return day;
+  });
+}
+
 /** A calendar day (YYYY-MM-DD), as a date column stores it. */
 export function dateOption<const Flags extends string>(flags: Flags, description: string) {
   return new Option(flags, `${description} (YYYY-MM-DD)`).argParser((text: string) => dateValue(flagName(flags), text));
+}
+
+/** A day that has come (YYYY-MM-DD, today or before: a creation date); `''` stays `''`, which clears the field. */
+export function pastDateValue(flag: string, text: string, today?: string): string {
+  if (text.trim() === '') return '';
+  return flagValue(() => notAfterToday(dateValue(flag, text), flag, today)!);
+}
+
+export function pastDateOption<const Flags extends string>(flags: Flags, description: string) {
+  return new Option(flags, `${description} (YYYY-MM-DD, today or before)`).argParser((text: string) =>
+    pastDateValue(flagName(flags), text),
+  );
 }
 
 /** A point in time: an ISO date or date-time, or a duration back from now (src/durations.ts). */
@@ -161,4 +181,9 @@ export function yesOption() {
 
 export function dryRunOption(description = 'check everything and report what would change; write nothing') {
   return new Option('--dry-run', description);
+}
+
+/** A file the command writes, checked as the flag is parsed (src/output-file.ts): before any work. */
+export function outputFileOption<const Flags extends string>(flags: Flags, description: string) {
+  return new Option(flags, description).argParser((text: string) => OutputFile.check(flagName(flags), text));
 }

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { Kysely, sql } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
 import { AlumniError, UsageError } from '../errors.js';
-import { maskSecrets, parseDatabaseUrl, type ServerAddress } from './url.js';
+import { maskConnectionString, maskSecrets, parseDatabaseUrl, type ServerAddress } from './url.js';
 import { lockDataDir } from './datadir-lock.js';
 import type { Workload } from './pglite.js';
 import { DATE, INT8, keepText, NUMERIC, parseInt8 } from './value-parsers.js';
@@ -38,7 +38,7 @@ export function defaultDataDir(env: NodeJS.ProcessEnv): string {
 }
 
 export function describeTarget(target: DatabaseTarget): string {
-  return target.backend === 'server' ? maskSecrets(target.url) : target.dataDir;
+  return target.backend === 'server' ? maskConnectionString(target.url) : target.dataDir;
 }
 
 export interface OpenOptions {

@@ -67,7 +67,11 @@ export async function launchChromium(executablePath: string): Promise<HeadlessCh
   const { default: puppeteer } = await import('puppeteer-core');
   const userDataDir = mkdtempSync(join(tmpdir(), 'alumni-chromium-'));
   try {
-    const browser = await puppeteer.launch({ executablePath, headless: true, userDataDir, args: CHROMIUM_FLAGS });
+    const browser = await puppeteer
+      .launch({ executablePath, headless: true, userDataDir, args: CHROMIUM_FLAGS })
+      .catch((error: unknown) => {
+        throw notStarted(executablePath, error);
+      });
     return {
       browser,
       close: async () => {
@@ -85,10 +89,28 @@ export async function launchChromium(executablePath: string): Promise<HeadlessCh
 }
 
 /**
- * Prints an HTML file to an A4 PDF, as the browser's print would (its print CSS, its
- * backgrounds). Any request other than the file itself is refused: the report needs none.
+ * A Chromium that does not start is a setting to fix (ALUMNI_CHROMIUM, the package), as
+ * a missing one is: exit 2, one sentence. Puppeteer's message runs over several lines
+ * (troubleshooting links, the browser's own output): its first line says enough.
  */
-export async function printPdf(executablePath: string, htmlFile: string, pdfFile: string): Promise<void> {
+function notStarted(executablePath: string, error: unknown): UsageError {
+  const reason = (error instanceof Error ? error.message : String(error))
+    .split('\n')[0]!
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!]+$/, '');
+  return new UsageError(
+    `Chromium (${executablePath}) did not start (${reason}): point ALUMNI_CHROMIUM at a working Chromium, or install the Debian package \`${CHROMIUM_PACKAGE}\`.`,
+    { cause: error },
+  );
+}
+
+/**
+ * Prints an HTML file to an A4 PDF, as the browser's print would (its print CSS, its
+ * backgrounds), and returns it: the caller writes it where it belongs. Any request other
+ * than the file itself is refused: the report needs none.
+ */
+export async function printPdf(executablePath: string, htmlFile: string): Promise<Uint8Array> {
   const chromium = await launchChromium(executablePath);
   try {
     const page = await chromium.browser.newPage();
@@ -96,7 +118,7 @@ export async function printPdf(executablePath: string, htmlFile: string, pdfFile
     await page.setRequestInterception(true);
     page.on('request', (request) => void (request.url() === url ? request.continue() : request.abort()));
     await page.goto(url, { waitUntil: 'load' });
-    await page.pdf({ path: pdfFile, format: 'A4', printBackground: true, preferCSSPageSize: true });
+    return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   } finally {
     await chromium.close();
   }

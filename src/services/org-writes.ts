@@ -10,8 +10,9 @@ import { resolveRef } from './refs.js';
 
 /**
  * What `orgs add` and `orgs update` take. Enums come typed; the other values as given,
- * checked and normalised here (e-mail lower-case, phone E.164, http(s) address, real
- * date). Undefined leaves a field alone; an empty text clears it (not the name or type).
+ * checked and normalised here (e-mail lower-case, phone E.164, http(s) address, a real
+ * creation date, not in the future). Undefined leaves a field alone; an empty text
+ * clears it (not the name or type).
  */
 export interface OrgInput {
   nom_organisation?: string;
@@ -52,7 +53,10 @@ function toValues(input: OrgInput): OrgValues {
       site_web: input.site_web === undefined ? undefined : value.url(input.site_web, 'site_web'),
       email_general: input.email_general === undefined ? undefined : value.email(input.email_general),
       telephone_general: input.telephone_general === undefined ? undefined : phone(input.telephone_general, input.country),
-      date_creation: input.date_creation === undefined ? undefined : value.date(input.date_creation, 'date_creation'),
+      date_creation:
+        input.date_creation === undefined
+          ? undefined
+          : value.notAfterToday(value.date(input.date_creation, 'date_creation'), 'date_creation'),
     };
     for (const [key, v] of Object.entries(fields)) if (v !== undefined) (values as Record<string, unknown>)[key] = v;
     return values;

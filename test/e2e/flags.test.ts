@@ -117,7 +117,9 @@ describe('flag values, end to end on a server', () => {
     const ambiguous = await runCli(['audit', 'list', '--since', '30m'], { env });
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.stdout).toBe('');
-    expect(ambiguous.stderr).toContain('--since "30m": give a date (2026-01-31, 2026-01-31T08:00) or a duration back from now');
+    expect(ambiguous.stderr).toContain(
+      '--since "30m": give a date (2026-01-31, 2026-01-31T08:00, 2026-01-31T08:00+01:00) or a duration back from now',
+    );
     expect(ambiguous.stderr).toContain('"m" is ambiguous: write min or mo');
     expect(ambiguous.stderr.trim().split('\n')).toHaveLength(1);
 

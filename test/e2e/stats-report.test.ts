@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, launchChromium, type HeadlessChromium } from '../../src/report/chromium.js';
 import { runJob } from '../../src/services/jobs.js';
 import { loadedSources } from '../support/bundle.js';
-import { ROOT, runCli } from '../support/cli.js';
+import { CLI, finished, ROOT, runCli } from '../support/cli.js';
 import { createServerDatabase, type TestDatabase } from '../support/databases.js';
 import { rosterWithKnownFigures } from '../support/stats.js';
 
@@ -35,6 +35,8 @@ describe.skipIf(!chromiumPath && !inCi)('stats report in a real browser', () => 
     });
     expect(made.stderr).toContain(`PDF written: ${pdfFile()}`);
     expect(made.code).toBe(0);
+    // Written through hidden temporary files, renamed once both were ready: none is left.
+    expect(readdirSync(scratch).sort()).toEqual(['report.html', 'report.pdf']);
     chromium = await launchChromium(chromiumPath);
   });
   afterAll(async () => {
@@ -159,5 +161,37 @@ describe.skipIf(!chromiumPath && !inCi)('stats report in a real browser', () => 
     const report = await loaded(['stats', 'report', '--html', join(scratch, 'again.html')]);
     expect(report).toMatch(/node_modules\/echarts\//);
     expect(report).not.toMatch(/node_modules\/puppeteer-core\//);
+  });
+});
+
+/** A disk that fills up while the report is written: the file size limit of the process (ulimit -f) stands for it. */
+describe('stats report when the disk fills up', () => {
+  let t: TestDatabase;
+  let scratch: string;
+  beforeAll(async () => {
+    t = await createServerDatabase();
+    scratch = mkdtempSync(join(tmpdir(), 'alumni-report-full-'));
+    await rosterWithKnownFigures(t.db);
+  });
+  afterAll(async () => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    await t?.close();
+  });
+
+  it('exit 1 with one sentence; the previous report is kept whole and no partial file is left', async () => {
+    const html = join(scratch, 'report.html');
+    writeFileSync(html, 'the previous report');
+    // Past 4 KB a write fails with EFBIG, as it would with ENOSPC on a full disk (Node ignores SIGXFSZ).
+    const child = spawn('/bin/sh', ['-c', 'ulimit -f 4 && exec "$@"', 'sh', process.execPath, CLI, 'stats', 'report', '--html', html], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...t.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const result = await finished(child);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      `error: Cannot write --html ${JSON.stringify(html)}: the file is larger than this process may write; nothing was written.`,
+    );
+    expect(readdirSync(scratch)).toEqual(['report.html']);
+    expect(readFileSync(html, 'utf8')).toBe('the previous report');
   });
 });

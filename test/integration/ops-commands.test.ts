@@ -174,6 +174,48 @@ describe('migrate, doctor and fixtures in process', () => {
     }
   });
 
+  it('doctor, doctor --json and jobs crontab never show a password given in the URL, in its query string too', async () => {
+    const t = await createServerDatabase();
+    const secret = 's3cret-in-the-url';
+    // The test server trusts every local connection: any password works.
+    const urls = [
+      `${t.url!}?user=postgres&password=${secret}`,
+      `${t.url!}?pass%77ord=${secret}&application_name=alumni`,
+      t.url!.replace('postgres://postgres@', `postgres://postgres:${secret}@`) + `?password=${secret}`,
+    ];
+    try {
+      for (const url of urls) {
+        for (const argv of [['doctor'], ['doctor', '--json'], ['jobs', 'crontab'], ['jobs', 'crontab', '--json']]) {
+          for (const env of [{ DATABASE_URL: url }, {}]) {
+            const args = 'DATABASE_URL' in env ? argv : ['--database-url', url, ...argv];
+            const result = await runMain(args, { env });
+            expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+            expect(`${result.stdout}${result.stderr}`, args.join(' ')).not.toContain(secret);
+          }
+        }
+        const doctor = JSON.parse((await runMain(['doctor', '--json'], { env: { DATABASE_URL: url } })).stdout) as { database: string };
+        expect(doctor.database).toMatch(/^postgres:\/\/.*\*\*\*\*/);
+      }
+      // A libpq keyword=value string: doctor takes URLs only (exit 2, never echoing it); crontab shows it masked.
+      const keywords = `host=127.0.0.1 password='${secret} \\' x' dbname=none`;
+      const refusedKeywords = await runMain(['doctor'], { env: { DATABASE_URL: keywords } });
+      expect(refusedKeywords.code).toBe(2);
+      expect(`${refusedKeywords.stdout}${refusedKeywords.stderr}`).not.toContain(secret);
+      const crontab = await runMain(['jobs', 'crontab'], { env: { DATABASE_URL: keywords } });
+      expect(crontab.stdout).toContain('# DATABASE_URL=host=127.0.0.1 password=**** dbname=none');
+      expect(crontab.stdout).not.toContain(secret);
+      // A server that cannot be reached: the message and, under --verbose, the stack.
+      const refused = await runMain(['--verbose', 'doctor'], {
+        env: { DATABASE_URL: `postgres://u:${secret}@127.0.0.1:1/none?password=${secret}` },
+      });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('Cannot connect to the PostgreSQL server at 127.0.0.1:1');
+      expect(`${refused.stdout}${refused.stderr}`).not.toContain(secret);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('fixtures load: loads the demo data into an empty database; the second run changes nothing', async () => {
     const t = await createServerDatabase();
     try {

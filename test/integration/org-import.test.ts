@@ -74,11 +74,12 @@ describe.each(BACKENDS)('partner-list import (orgs import) on the %s back end', 
         ['Eau Vive', 'ONG', '', '', '', '', 'pas-une-adresse', '', ''],
         ['Banque Atlantique', 'Entreprise', '', '', '', '', '', '', '31/02/2020'],
         ['', 'Entreprise', 'Banque', 'Abidjan', '', '', '', '', ''],
+        ['Société du Futur', 'Entreprise', '', '', '', '', '', '', '31/12/9999'],
       ],
       { encoding: 'windows-1252' },
     );
     const summary = await run(file);
-    expect(summary).toMatchObject({ read: 7, inserted: 2, updated: 0, unchanged: 0, skipped: 0, rejected: 5, dry_run: false });
+    expect(summary).toMatchObject({ read: 8, inserted: 2, updated: 0, unchanged: 0, skipped: 0, rejected: 6, dry_run: false });
     expect(await org('Orange Bénin')).toMatchObject({
       type_organisation: 'entreprise',
       secteur_activite: 'Télécommunications',
@@ -107,6 +108,8 @@ describe.each(BACKENDS)('partner-list import (orgs import) on the %s back end', 
     expect(reasons.get('6')).toMatch(/e-mail "pas-une-adresse" is not a valid address/);
     expect(reasons.get('7')).toMatch(/date_creation "31\/02\/2020" is not a date/);
     expect(reasons.get('8')).toBe('nom_organisation is empty');
+    // A creation date in the future is a typo, not a plan: the row is rejected, as a registrar would.
+    expect(reasons.get('9')).toMatch(/^date_creation "9999-12-31" is in the future \(today is \d{4}-\d\d-\d\d\)$/);
   });
 
   it('reads English headers, reports unknown columns, and records the run in the ledger as an orgs import', async () => {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createServerDatabase, type TestDatabase } from '../support/databases.js';
 import { runMain } from '../support/main.js';
+import { localToday } from '../../src/values.js';
 
 /** `alumni orgs`, in process through main(argv, io): exit codes, JSON, what lands in the database. */
 describe('orgs commands', () => {
@@ -85,6 +86,31 @@ describe('orgs commands', () => {
     expect((await runMain(['orgs', 'set-status', 'Nulle Part SA', 'active'], { env })).code).toBe(4);
     expect((await runMain(['orgs', 'set-status', 'Sonatel', 'fermee'], { env })).code).toBe(2);
     expect((await runMain(['orgs', 'add', '--nom', 'Y', '--type', 'ONG'], { env: t.env })).code).toBe(77);
+  });
+
+  it('--date-creation: an impossible or future day is refused naming the flag and the value (exit 2, nothing written); today is taken, and an empty value clears it', async () => {
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    const today = localToday();
+    const before = await countRows(t.db, 'organisation');
+    const refusals: Array<[string, RegExp]> = [
+      ['2026-02-30', /^error: --date-creation "2026-02-30" is not a date \(YYYY-MM-DD\)\.$/],
+      ['9999-12-31', /^error: --date-creation "9999-12-31" is in the future \(today is \d{4}-\d\d-\d\d\)\.$/],
+      [localToday(tomorrow), /^error: --date-creation "\d{4}-\d\d-\d\d" is in the future/],
+    ];
+    for (const [day, message] of refusals) {
+      const added = await runMain(['orgs', 'add', '--nom', 'Datée', '--type', 'ONG', '--date-creation', day], { env });
+      expect(added.code, day).toBe(2);
+      expect(added.stderr.trim(), day).toMatch(message);
+      const updated = await runMain(['orgs', 'update', 'Sonatel', '--date-creation', day], { env });
+      expect(updated.code, day).toBe(2);
+      expect(updated.stderr.trim(), day).toMatch(message);
+    }
+    expect(await countRows(t.db, 'organisation')).toBe(before);
+    expect(await countRows(t.db, 'organisation', sql`date_creation is not null`)).toBe(0);
+
+    expect(await json(['orgs', 'update', 'Sonatel', '--date-creation', today])).toMatchObject({ date_creation: today });
+    expect(await json(['orgs', 'update', 'Sonatel', '--date-creation', ''])).toMatchObject({ date_creation: null });
   });
 
   it('names the candidates when an ORG names several (exit 2)', async () => {

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -207,5 +208,69 @@ describe('stats commands', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('install the Debian package `chromium`');
     expect(existsSync(file)).toBe(false);
+  });
+
+  it('report: an output path that cannot be a file is refused before the database is opened (exit 2, one sentence)', async () => {
+    const dir = mkdtempSync(join(scratch, 'paths-'));
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    const aFile = join(dir, 'a-file');
+    writeFileSync(aFile, 'kept');
+    const cases: Array<[string, RegExp]> = [
+      ['', /^error: --(html|pdf) "": give the name of the file to write\.$/],
+      ['  ', /give the name of the file to write\.$/],
+      [join(dir, 'missing', 'report.html'), /: the directory .*missing does not exist\.$/],
+      [join(aFile, 'report.html'), /a-file is not a directory\.$/],
+      [dir, /: that is a directory; give a file name\.$/],
+      [`${join(dir, 'new')}/`, /: that names a directory; give a file name\.$/],
+      ['/dev/full', /"\/dev\/full": that is not a regular file \(a device, a pipe or a socket\); give a file name\.$/],
+      [fifo, /that is not a regular file/],
+    ];
+    // Nothing listens there: a command that opened the database would exit 1.
+    const nowhere = { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
+    for (const [path, message] of cases) {
+      for (const argv of [
+        ['stats', 'report', '--html', path],
+        ['stats', 'report', '--html', join(dir, 'ok.html'), '--pdf', path],
+      ]) {
+        const result = await runMain(argv, { env: nowhere });
+        expect(result.code, argv.join(' ')).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr.trim(), argv.join(' ')).toMatch(message);
+        expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      }
+    }
+    const same = await runMain(['stats', 'report', '--html', join(dir, 'r'), '--pdf', join(dir, '.', 'r')], { env: nowhere });
+    expect(same.code).toBe(2);
+    expect(same.stderr.trim()).toBe('error: --html and --pdf name the same file: give two files.');
+    expect(readdirSync(dir).sort()).toEqual(['a-file', 'fifo']);
+    expect(readFileSync(aFile, 'utf8')).toBe('kept');
+  });
+
+  it('report --pdf with a Chromium that does not start: exit 2, one sentence, neither file written (the previous HTML kept)', async () => {
+    const dir = mkdtempSync(join(scratch, 'broken-chromium-'));
+    const html = join(dir, 'report.html');
+    writeFileSync(html, 'the previous report');
+    const result = await runMain(['stats', 'report', '--html', html, '--pdf', join(dir, 'report.pdf')], {
+      env: { ...env, ALUMNI_CHROMIUM: '/bin/false' },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(
+      /^error: Chromium \(\/bin\/false\) did not start \(.+\): point ALUMNI_CHROMIUM at a working Chromium, or install the Debian package `chromium`\.$/,
+    );
+    expect(readdirSync(dir)).toEqual(['report.html']);
+    expect(readFileSync(html, 'utf8')).toBe('the previous report');
+  });
+
+  it('report over an existing file replaces it whole, keeping its permissions, and leaves no temporary file', async () => {
+    const dir = mkdtempSync(join(scratch, 'replace-'));
+    mkdirSync(join(dir, 'sub'));
+    const html = join(dir, 'sub', 'report.html');
+    writeFileSync(html, 'the previous report', { mode: 0o640 });
+    const result = await runMain(['stats', 'report', '--html', `${dir}/sub/../sub/report.html`], { env });
+    expect(result.code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!doctype html>/i);
+    expect(statSync(html).mode & 0o777).toBe(0o640);
+    expect(readdirSync(join(dir, 'sub'))).toEqual(['report.html']);
   });
 });

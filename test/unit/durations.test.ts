@@ -102,13 +102,45 @@ describe('durations', () => {
     }
   });
 
+  it('reads offsets up to 14 hours either way, and refuses impossible offsets, days and times with exit 2', () => {
+    expect(pointInTime('2026-01-31T08:00+14:00')).toEqual(new Date(Date.UTC(2026, 0, 30, 18)));
+    expect(pointInTime('2026-01-31T08:00-12:00')).toEqual(new Date(Date.UTC(2026, 0, 31, 20)));
+    expect(pointInTime('2026-01-31T08:00+05:45')).toEqual(new Date(Date.UTC(2026, 0, 31, 2, 15)));
+    expect(pointInTime('2026-01-31T08:00-14')).toEqual(new Date(Date.UTC(2026, 0, 31, 22)));
+    const offsets = [
+      '2026-01-31T08:00+99:00',
+      '2026-01-31T08:00+14:01',
+      '2026-01-31T08:00-1500',
+      '2026-01-31T08:00+15',
+      '2026-01-31T08:00+01:60',
+    ];
+    for (const text of offsets) {
+      expect(pointInTime(text), text).toBeUndefined();
+      expect(() => pointInTimeValue('--since', text), text).toThrow(
+        expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/an offset is at most 14 hours either way/) }),
+      );
+    }
+    for (const text of [
+      '2026-02-30',
+      '2026-02-29T08:00Z',
+      '2026-01-31T25:00',
+      '2026-01-31T24:00',
+      '2026-01-31T08:60',
+      '2026-01-31T08:00:60+01:00',
+    ]) {
+      expect(() => pointInTimeValue('--until', text), text).toThrow(
+        expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/^--until ".*": give a date .*; no such date or time/) }),
+      );
+    }
+  });
+
   it('refuses in one sentence naming the accepted forms', () => {
     expect(durationRefusal('--older-than', '3s')).toBe(
       '--older-than "3s": give a duration, a whole number and min, h, d, w, mo or y (90min, 12h, 7d, 2w, 6mo, 1y).',
     );
     expect(durationRefusal('--older-than', '2000y')).toMatch(/; at most 1000 years\.$/);
     expect(pointInTimeRefusal('--since', '30m')).toBe(
-      '--since "30m": give a date (2026-01-31, 2026-01-31T08:00) or a duration back from now, a whole number and min, h, d, w, mo or y (90min, 12h, 7d, 2w, 6mo, 1y); "m" is ambiguous: write min or mo.',
+      '--since "30m": give a date (2026-01-31, 2026-01-31T08:00, 2026-01-31T08:00+01:00) or a duration back from now, a whole number and min, h, d, w, mo or y (90min, 12h, 7d, 2w, 6mo, 1y); "m" is ambiguous: write min or mo.',
     );
   });
 });

@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { maskSecrets } from '../../db/url.js';
+import { maskConnectionString } from '../../db/url.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 import type { CommandRun } from '../types.js';
 
@@ -15,7 +15,7 @@ export const run: CommandRun = async (ctx) => {
   const lines = [
     `# alumni maintenance jobs: paste into \`crontab -e\` (times are this machine's local time).`,
     url
-      ? `# Set the database at the top of the crontab, with its real password:\n# DATABASE_URL=${maskSecrets(url)}`
+      ? `# Set the database at the top of the crontab, with its real password:\n# DATABASE_URL=${maskConnectionString(url)}`
       : `ALUMNI_DATA_DIR=${ctx.io.env.ALUMNI_DATA_DIR ?? (await import('../../db/connect.js')).defaultDataDir(ctx.io.env)}`,
     `PATH=${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`,
     `# Each run appends one summary line (errors too) to ~/alumni-jobs.log; \`alumni jobs check\` tells whether they run.`,

@@ -1,5 +1,15 @@
 import { Argument, Option, type Command, type CommandUnknownOpts } from '@commander-js/extra-typings';
-import { afterOption, countryOption, csvOption, dryRunOption, enumOption, enumValue, limitOption, yesOption } from '../../cli/options.js';
+import {
+  afterOption,
+  countryOption,
+  csvOption,
+  dryRunOption,
+  enumOption,
+  enumValue,
+  limitOption,
+  pastDateOption,
+  yesOption,
+} from '../../cli/options.js';
 import { ORG_MATCH_KEYS, ROLES_CONTACT, STATUTS_ORGANISATION, TYPES_ORGANISATION } from '../../enums.js';
 import { withImportOptions } from '../../cli/import-options.js';
 import type { Lazy, OptsOf } from '../types.js';
@@ -49,7 +59,7 @@ const withFields = (orgs: CommandUnknownOpts, name: string, description: string)
     .addOption(new Option('--telephone <number>', 'telephone_general, stored as E.164'))
     .addOption(countryOption())
     .addOption(new Option('--description <text>', 'description'))
-    .addOption(new Option('--date-creation <date>', 'date_creation (YYYY-MM-DD)'));
+    .addOption(pastDateOption('--date-creation <date>', 'date_creation'));
 
 const add = (orgs: CommandUnknownOpts) => withFields(orgs, 'add', 'add an organisation (active unless --statut says otherwise)');
 export type OrgsAddOpts = OptsOf<typeof add>;

@@ -1,5 +1,5 @@
 import { Option, type Command, type CommandUnknownOpts } from '@commander-js/extra-typings';
-import { csvOption, wholeNumber, yearOption } from '../../cli/options.js';
+import { csvOption, outputFileOption, wholeNumber, yearOption } from '../../cli/options.js';
 import type { Lazy, OptsOf } from '../types.js';
 
 const employment = (stats: CommandUnknownOpts) =>
@@ -24,8 +24,10 @@ const report = (stats: CommandUnknownOpts) =>
   stats
     .command('report')
     .description('the outcome report: one self-contained HTML file (and a PDF of it), small cells suppressed')
-    .addOption(new Option('--html <file>', 'write the report here').makeOptionMandatory())
-    .addOption(new Option('--pdf <file>', 'also print it to PDF with the system Chromium ($ALUMNI_CHROMIUM, PATH, /usr/bin/chromium)'))
+    .addOption(outputFileOption('--html <file>', 'write the report here').makeOptionMandatory())
+    .addOption(
+      outputFileOption('--pdf <file>', 'also print it to PDF with the system Chromium ($ALUMNI_CHROMIUM, PATH, /usr/bin/chromium)'),
+    )
     .addOption(yearOption('--from <year>', 'from this graduation year'))
     .addOption(yearOption('--to <year>', 'up to this graduation year'))
     .addOption(

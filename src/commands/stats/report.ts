@@ -1,15 +1,20 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { UsageError } from '../../errors.js';
 import type { CommandRun } from '../types.js';
 import type { StatsReportOpts } from './index.js';
 import { yearRange } from './shared.js';
 
-/** The outcome report: HTML always, a PDF of the same page with the system Chromium. */
+/**
+ * The outcome report: HTML always, a PDF of the same page with the system Chromium. Both
+ * files are checked as the flags are parsed, and put in place together once both are
+ * ready: a Chromium that fails leaves neither.
+ */
 export const run: CommandRun<StatsReportOpts> = async (ctx, { opts }) => {
   const range = yearRange(opts);
+  const { html: htmlFile, pdf: pdfFile } = opts;
+  if (pdfFile && pdfFile.path === htmlFile.path) throw new UsageError('--html and --pdf name the same file: give two files.');
   const { requireChromium, printPdf } = await import('../../report/chromium.js');
   // Before anything is written: without a browser there is no PDF (exit 2).
-  const chromium = opts.pdf ? requireChromium(ctx.io.env) : null;
+  const chromium = pdfFile ? requireChromium(ctx.io.env) : null;
   const { employmentByYear, employmentByField, topEmployers } = await import('../../services/stats.js');
   const data = await ctx.withDb(async ({ db }) => ({
     years: await employmentByYear(db, range),
@@ -26,16 +31,22 @@ export const run: CommandRun<StatsReportOpts> = async (ctx, { opts }) => {
     range,
     minCell: opts.minCell,
   });
-  const htmlFile = resolve(opts.html);
-  writeFileSync(htmlFile, html);
-  const written: Record<string, string> = { html: htmlFile };
-  if (opts.pdf && chromium) {
-    const pdfFile = resolve(opts.pdf);
-    await ctx.out.withSpinner('Printing the PDF with Chromium…', () => printPdf(chromium, htmlFile, pdfFile), {
-      succeed: `PDF written: ${pdfFile}`,
-    });
-    written.pdf = pdfFile;
+  const written: Record<string, string> = { html: htmlFile.path };
+  try {
+    htmlFile.stage(html);
+    if (pdfFile && chromium) {
+      const printed = async () => {
+        pdfFile.stage(await printPdf(chromium, htmlFile.stagedPath));
+        pdfFile.commit();
+      };
+      await ctx.out.withSpinner('Printing the PDF with Chromium…', printed, { succeed: `PDF written: ${pdfFile.path}` });
+      written.pdf = pdfFile.path;
+    }
+    htmlFile.commit();
+  } finally {
+    htmlFile.discard();
+    pdfFile?.discard();
   }
   if (ctx.out.json) ctx.out.writeJson({ ...written, classes: data.years.items.length, fields: data.fields.length, min_cell: opts.minCell });
-  else ctx.out.info(`Report written: ${htmlFile}`);
+  else ctx.out.info(`Report written: ${htmlFile.path}`);
 };

@@ -93,7 +93,7 @@ export class OrgChecker implements KeyRules<OrgRow> {
         email_general: value.email(cell('email_general')),
         telephone_general: phone(cell('telephone_general'), this.options.country),
         description: value.text(cell('description'), 10_000, 'description'),
-        date_creation: value.spreadsheetDate(cell('date_creation'), 'date_creation'),
+        date_creation: value.notAfterToday(value.spreadsheetDate(cell('date_creation'), 'date_creation'), 'date_creation'),
       };
     } catch (error) {
       if (error instanceof value.CellError) return reject(error.message);
