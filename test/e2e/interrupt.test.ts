@@ -1,4 +1,4 @@
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,6 +123,25 @@ describe('a signal during an embedded command', () => {
 
     const after = await runCli(['doctor'], { env });
     expect(after.code).toBe(0);
+  });
+
+  it('a FIFO with a writer is imported whole: it is read once, like stdin (a second open would wait for another writer)', async () => {
+    const fifo = join(dir, 'roster.csv');
+    execFileSync('mkfifo', [fifo]);
+    const rows = [
+      HEADER,
+      ['Awa Ndiaye', 'F-1', 'awa@exemple.sn', '', '', '', 'oui'],
+      ['Binta Fall', 'F-2', 'binta@exemple.sn', '', '', '', 'non'],
+    ];
+    const written = writeRoster(dir, 'source.csv', rows);
+    const env = { ALUMNI_DATA_DIR: dataDir };
+    const importing = runCli(['users', 'import', fifo, '--as', 'direction@ecole.example', '--json'], { env, cwd: dir, timeoutMs: 30_000 });
+    // Another process writes: its open() waits until the import opens the FIFO for reading.
+    const writer = spawn('cp', [written, fifo], { stdio: 'ignore' });
+    const result = await importing.finally(() => writer.kill());
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ read: 2, inserted: 2, rejected: 0 });
   });
 
   it('SIGTERM during an import of a file: the import stops, its ledger entry says failed, and the lock outlives every open database file', async () => {
