@@ -7,7 +7,7 @@ import type { Workload } from './db/pglite.js';
 import { parseLockWait } from './db/datadir-lock.js';
 import type { DB } from './db/schema.js';
 import type { WriteSession } from './db/session.js';
-import { Interruption } from './interrupt.js';
+import type { Interruption } from './interrupt.js';
 import type { Actor } from './services/actor.js';
 import { VERSION } from './version.js';
 
@@ -44,7 +44,7 @@ export class Context {
     /** The command's words, e.g. "migrate status": they go into the audit user agent. */
     readonly commandPath: string,
     /** Stop signals: what the embedded database is guarded by while open (src/interrupt.ts). */
-    private readonly interruption: Interruption = new Interruption(),
+    private readonly interruption: Interruption,
   ) {
     this.out = new Output(io, { json: options.json, color: options.color });
   }
