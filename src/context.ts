@@ -7,6 +7,7 @@ import type { Workload } from './db/pglite.js';
 import { parseLockWait } from './db/datadir-lock.js';
 import type { DB } from './db/schema.js';
 import type { WriteSession } from './db/session.js';
+import type { Interruption } from './interrupt.js';
 import type { Actor } from './services/actor.js';
 import { VERSION } from './version.js';
 
@@ -42,8 +43,15 @@ export class Context {
     readonly options: GlobalOptions,
     /** The command's words, e.g. "migrate status": they go into the audit user agent. */
     readonly commandPath: string,
+    /** Stop signals: what the embedded database is guarded by while open (src/interrupt.ts). */
+    private readonly interruption: Interruption,
   ) {
     this.out = new Output(io, { json: options.json, color: options.color });
+  }
+
+  /** Aborted when a signal interrupts the command: long work (reading a file) stops on it. */
+  get signal(): AbortSignal {
+    return this.interruption.signal;
   }
 
   get canPrompt(): boolean {
@@ -62,6 +70,7 @@ export class Context {
       lockWaitMs: parseLockWait(this.io.env.ALUMNI_LOCK_WAIT_MS),
       onCreate: (dir) => this.out.info(`Creating the embedded database in ${dir} (first use, a few seconds)…`),
       workload: options.workload,
+      interruption: this.interruption,
     });
     try {
       await this.checkSchema(handle, options.schema ?? 'current');

@@ -5,20 +5,26 @@ import { Output } from './cli/output.js';
 import type { RunState } from './commands/lazy.js';
 import { buildProgram } from './program.js';
 import { constraintViolation } from './db/constraints.js';
+import { Interruption } from './interrupt.js';
 
 /**
  * Runs `alumni` with `argv` (without node and the script) and returns the exit code.
  * The only place where errors become messages and exit codes.
  */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  const state: RunState = { exitCode: ExitCode.ok };
+  const state: RunState = { exitCode: ExitCode.ok, interruption: new Interruption() };
   const program = buildProgram(io, state);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return state.exitCode;
   } catch (error) {
-    return reportError(error, io, argv);
+    // An interrupted command fails with whatever its abort caused: the signal says why.
+    if (!state.interruption.interruptedBy) return reportError(error, io, argv);
   }
+  const interrupted = state.interruption.interruptedBy;
+  if (!interrupted) return state.exitCode;
+  // Even a command that finished in the meantime: the signal's status, as a shell expects.
+  new Output(io, { color: !argv.includes('--no-color') }).error(interrupted.message);
+  return interrupted.exitCode;
 }
 
 /** Writes what went wrong (the stack too under --verbose) and returns the exit code; exported for tests. */

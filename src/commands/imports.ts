@@ -36,6 +36,7 @@ export function pipelineOptions(ctx: Context, file: string, opts: ImportOpts): P
     rejectsPath: opts.rejects,
     batchSize: opts.batchSize,
     stdin: ctx.io.stdin,
+    signal: ctx.signal,
   };
 }
 

@@ -1,11 +1,13 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { Io } from '../cli/io.js';
 import type { GlobalOptions } from '../context.js';
+import type { Interruption } from '../interrupt.js';
 import type { CommandModule, Lazy } from './types.js';
 
-/** Where the chosen command leaves its exit code for main(). */
+/** Where the chosen command leaves its exit code for main(), and what stops it on a signal. */
 export interface RunState {
   exitCode: number;
+  interruption: Interruption;
 }
 
 /**
@@ -18,7 +20,7 @@ export function lazyActions(io: Io, state: RunState): Lazy {
       const command = received.at(-1) as Command;
       const args = received.slice(0, -2).flat() as string[];
       const { Context } = await import('../context.js');
-      const ctx = new Context(io, command.optsWithGlobals() as GlobalOptions, commandWords(command));
+      const ctx = new Context(io, command.optsWithGlobals() as GlobalOptions, commandWords(command), state.interruption);
       const module = await load();
       state.exitCode = (await module.run(ctx, { args, opts: command.opts() })) ?? 0;
     };

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, accessSync, constants as fsConstants } from 'node:fs';
+import { existsSync, mkdirSync, accessSync, statSync, constants as fsConstants } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Kysely, sql } from 'kysely';
@@ -6,6 +6,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { AlumniError, UsageError } from '../errors.js';
 import { maskConnectionString, maskSecrets, parseDatabaseUrl, type ServerAddress } from './url.js';
 import { lockDataDir } from './datadir-lock.js';
+import type { Interruption } from '../interrupt.js';
 import type { Workload } from './pglite.js';
 import { DATE, INT8, keepText, NUMERIC, parseInt8 } from './value-parsers.js';
 import type { DB } from './schema.js';
@@ -48,6 +49,8 @@ export interface OpenOptions {
   onCreate?: (dataDir: string) => void;
   /** How long the command uses the embedded database, which decides how PGlite is compiled and set up (src/db/pglite.ts); short by default. */
   workload?: Workload;
+  /** While the embedded database is open, a stop signal aborts the command and the database is closed before the process ends. */
+  interruption?: Interruption;
 }
 
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<OpenDatabase> {
@@ -115,12 +118,23 @@ async function openEmbedded(target: Extract<DatabaseTarget, { backend: 'embedded
   const { dataDir } = target;
   prepareDataDir(dataDir);
   const lock = await lockDataDir(join(dataDir, 'alumni.lock'), options.lockWaitMs ?? 3_000);
+  // From here until the lock is released, a signal stops the command in order instead of
+  // ending the process with the database open.
+  const unguard = options.interruption?.guard();
+  const release = () => {
+    lock.release();
+    unguard?.();
+  };
   let pglite: PGlite | undefined;
   try {
     const pgdata = join(dataDir, 'pgdata');
     const created = !existsSync(join(pgdata, 'PG_VERSION'));
     if (created) options.onCreate?.(dataDir);
-    const [{ createPGlite }, { PGliteDialect }] = await Promise.all([import('./pglite.js'), import('./pglite-dialect.js')]);
+    const [{ createPGlite }, { PGliteDialect }, { closePGlite }] = await Promise.all([
+      import('./pglite.js'),
+      import('./pglite-dialect.js'),
+      import('./pglite-failures.js'),
+    ]);
     pglite = await createPGlite(pgdata, options.workload);
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
     const instance = pglite;
@@ -132,15 +146,15 @@ async function openEmbedded(target: Extract<DatabaseTarget, { backend: 'embedded
         try {
           await db.destroy();
           // Without close() the process lingers ~10 s before it exits.
-          await instance.close();
+          await closePGlite(instance);
         } finally {
-          lock.release();
+          release();
         }
       },
     };
   } catch (error) {
     await pglite?.close().catch(() => {});
-    lock.release();
+    release();
     throw error;
   }
 }
@@ -163,5 +177,10 @@ function prepareDataDir(dataDir: string): void {
       `Cannot use the data directory "${dataDir}": ${why}. Set ALUMNI_DATA_DIR to a writable directory or use --database-url.`,
       { cause: error },
     );
+  }
+  // PGlite would take a file there for a database to create, and fail seconds later.
+  const pgdata = join(dataDir, 'pgdata');
+  if (existsSync(pgdata) && !statSync(pgdata).isDirectory()) {
+    throw new UsageError(`Cannot use the data directory "${dataDir}": ${pgdata} is a file where the database's directory is needed.`);
   }
 }

@@ -9,13 +9,14 @@ import { LockHeldError, UsageError } from '../errors.js';
  * The holder is recognised by its pid, not by a heartbeat: a long statement blocks the
  * event loop while PGlite computes, and a lock that must be refreshed on a timer would
  * look abandoned exactly then. A lock whose pid is gone (kill -9, crash) is taken over.
+ *
+ * It is released only once the database is closed (src/db/connect.ts), never by an
+ * 'exit' or signal listener: a process that exits with the database open leaves the
+ * lock to be taken over, and a signal first closes the database (src/interrupt.ts).
  */
 export interface DataDirLock {
   release(): void;
 }
-
-const HANDLED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
 interface LockOwner {
   pid: number;
@@ -73,20 +74,7 @@ function tryCreate(lockPath: string): DataDirLock | undefined {
   const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   writeSync(fd, JSON.stringify(owner));
   closeSync(fd);
-  // Released on every way out. Node does not run 'exit' listeners when a signal kills
-  // it, so Ctrl-C and kill turn into an orderly exit while the lock is held. PGlite
-  // recovers from a write cut short, as from a crash.
-  const onExit = () => removeQuietly(lockPath);
-  const onSignal = (signal: NodeJS.Signals) => process.exit(128 + (SIGNAL_NUMBERS[signal] ?? 1));
-  process.once('exit', onExit);
-  for (const signal of HANDLED_SIGNALS) process.once(signal, onSignal);
-  return {
-    release() {
-      process.removeListener('exit', onExit);
-      for (const signal of HANDLED_SIGNALS) process.removeListener(signal, onSignal);
-      removeQuietly(lockPath);
-    },
-  };
+  return { release: () => removeQuietly(lockPath) };
 }
 
 function readOwner(lockPath: string): LockOwner | undefined {

@@ -1,5 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { dirname } from 'node:path';
 import type { AnySchemaDb } from './migrator.js';
+import { statementFailure } from './pglite-failures.js';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -85,6 +87,15 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    try {
+      return await this.run<R>(compiledQuery);
+    } catch (error) {
+      // A full disk is said in words, with the directory.
+      throw statementFailure(error, this.pglite.dataDir ? dirname(this.pglite.dataDir) : 'memory');
+    }
+  }
+
+  private async run<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     // A query without parameters goes through the simple protocol (exec), which accepts
     // several statements in one string as the server's simple protocol does: migrations
     // are SQL scripts. With parameters, the extended protocol (query).

@@ -3,6 +3,7 @@ import { dirname, posix } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { gunzipSync } from 'node:zlib';
 import type { Extension, PGlite } from '@electric-sql/pglite';
+import { openFailure, PostgresLog, stopOnAbort } from './pglite-failures.js';
 import { VALUE_PARSERS } from './value-parsers.js';
 
 /**
@@ -51,7 +52,15 @@ export async function createPGlite(pgdata: string | undefined, workload: Workloa
   if (pgdata) mkdirSync(dirname(pgdata), { recursive: true });
   const startParams =
     workload === 'short' ? [...PGlite.defaultStartParams, ...SHORT_RUN_SETTINGS.flatMap((setting) => ['-c', setting])] : undefined;
-  const pglite = await PGlite.create(pgdata, { parsers: VALUE_PARSERS, startParams });
+  const log = new PostgresLog();
+  const pglite = new PGlite(pgdata, { parsers: VALUE_PARSERS, startParams, onStderr: log.onStderr });
+  const where = pgdata ? dirname(pgdata) : 'memory';
+  try {
+    await pglite.waitReady;
+  } catch (error) {
+    throw openFailure(pglite, where, log, error);
+  }
+  stopOnAbort(pglite, where, log);
   try {
     await installContribFiles(pglite, [unaccent, pg_trgm]);
   } catch (error) {

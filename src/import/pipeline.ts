@@ -3,7 +3,7 @@ import type { DB } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
 import { mapHeaders, type HeaderMapping, type HeaderSpec } from './headers.js';
 import { closeLedger, countInLedger, openLedger, type LedgerKind } from './ledger.js';
-import { openRoster, spoolToFile, type SourceRecord } from './read.js';
+import { isNamedPipe, openNamedPipe, openRoster, spoolToFile, type SourceRecord } from './read.js';
 import { defaultRejectsPath, RejectsFile } from './rejects.js';
 import { findRepeatedKeys, RepeatedLines, type KeyRules } from './repeats.js';
 import type { BatchCounts, BatchOutcome, CheckedRow, ImportedRow, ImportMode } from './rows.js';
@@ -23,6 +23,8 @@ export interface PipelineOptions {
   batchSize: number;
   stdin?: NodeJS.ReadableStream;
   cwd?: string;
+  /** Aborted to stop the import (a signal): the reading fails with its reason. */
+  signal?: AbortSignal;
 }
 
 /** The machine-readable summary (SPEC "Machine-readable contracts"). */
@@ -93,10 +95,13 @@ export async function runImport<Field extends string, Row extends ImportedRow>(
   options: PipelineOptions,
   hooks: ImportHooks = {},
 ): Promise<ImportSummary> {
-  if (options.file !== '-') return importFile(db, session, kind, options, options.file, hooks);
-  const spooled = await spoolToFile(options.stdin ?? process.stdin);
+  const stdin = options.file === '-';
+  if (!stdin && !isNamedPipe(options.file)) return importFile(db, session, kind, options, options.file, hooks);
+  // Read once only: copied to a file first.
+  const name = stdin ? 'stdin' : options.file;
+  const spooled = await spoolToFile(stdin ? (options.stdin ?? process.stdin) : openNamedPipe(options.file), name, options.signal);
   try {
-    return await importFile(db, session, kind, options, spooled.path, hooks, 'stdin');
+    return await importFile(db, session, kind, options, spooled.path, hooks, name);
   } finally {
     spooled.remove();
   }
@@ -112,7 +117,7 @@ async function importFile<Field extends string, Row extends ImportedRow>(
   name?: string,
 ): Promise<ImportSummary> {
   const started = performance.now();
-  const readOptions = { encoding: options.encoding, delimiter: options.delimiter, name };
+  const readOptions = { encoding: options.encoding, delimiter: options.delimiter, name, signal: options.signal };
   const firstPass = await openRoster(path, { ...readOptions, keysOnly: true });
   const mapping = mapHeaders(kind.headers, firstPass.header, options.map);
   const prepared = await kind.prepare(db, mapping, firstPass.header.length);

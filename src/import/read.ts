@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { constants, createReadStream, createWriteStream, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { tmpdir } from 'node:os';
+import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -58,27 +59,60 @@ export interface ReadOptions {
    * large file.
    */
   keysOnly?: boolean;
+  /** Stops the reading (the stream fails with the signal's reason) when aborted. */
+  signal?: AbortSignal;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
 const DELIMITERS = [',', ';', '\t'];
 
 /**
- * Standard input copied to a temporary file, so that it can be read twice like any file
- * (the import's first pass looks for repeated matricules) and judged whole for its
- * encoding. `remove` deletes it.
+ * Standard input or a named pipe (FIFO) copied to a temporary file, so that it can be
+ * read twice like any file (the import's first pass looks for repeated matricules) and
+ * judged whole for its encoding. `remove` deletes it. Aborting `signal` stops the copy.
  */
-export async function spoolToFile(input: NodeJS.ReadableStream): Promise<{ path: string; remove(): void }> {
+export async function spoolToFile(
+  input: NodeJS.ReadableStream,
+  name: string,
+  signal?: AbortSignal,
+): Promise<{ path: string; remove(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'alumni-stdin-'));
   const path = join(dir, 'stdin.csv');
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
-    await pipeline(input, createWriteStream(path));
+    await pipeline(input, createWriteStream(path), { signal });
   } catch (error) {
     remove();
-    throw new UsageError(`Cannot read stdin: ${describeFsError(error)}.`);
+    if (signal?.aborted) throw signal.reason;
+    throw new UsageError(`Cannot read ${name}: ${describeFsError(error)}.`);
   }
   return { path, remove };
+}
+
+/** A named pipe (FIFO): it can be read only once, so it is spooled like stdin. */
+export function isNamedPipe(path: string): boolean {
+  try {
+    return statSync(path).isFIFO();
+  } catch {
+    return false; // openRoster says what is wrong with it
+  }
+}
+
+/**
+ * Opens a named pipe without blocking. A plain open() of a FIFO waits for a writer in a
+ * thread of Node's pool, where nothing can cancel it: a signal could not stop the
+ * import, and the process could not even exit. Opened non-blocking, the pipe is read as
+ * a socket is, through the event loop: it waits for a writer, and destroying the stream
+ * (an aborted spool) ends the wait.
+ */
+export function openNamedPipe(path: string): NodeJS.ReadableStream {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw new UsageError(`Cannot read ${path}: ${describeFsError(error)}.`);
+  }
+  return new Socket({ fd, readable: true, writable: false });
 }
 
 /**
@@ -97,7 +131,7 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
     if (error instanceof UsageError) throw error;
     throw new UsageError(`Cannot read ${name}: ${describeFsError(error)}.`);
   }
-  const source = createReadStream(input);
+  const source = createReadStream(input, { signal: options.signal });
   const hash = createHash('sha256');
   let bytesRead = 0;
   const chunks = (async function* () {
@@ -124,6 +158,7 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
       headLength += next.value.length;
     }
   } catch (error) {
+    if (options.signal?.aborted) throw options.signal.reason;
     throw new UsageError(`Cannot read ${name}: ${describeFsError(error)}.`);
   }
   const sample = Buffer.concat(head);
@@ -133,7 +168,9 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
   }
   if (sample.includes(0)) throw new UsageError(`${name} looks binary (it holds NUL bytes), not a CSV file.`);
 
-  const encoding = options.encoding ? forcedEncoding(options.encoding) : await detectEncoding(sample, exhausted ? null : input);
+  const encoding = options.encoding
+    ? forcedEncoding(options.encoding)
+    : await detectEncoding(sample, exhausted ? null : input, options.signal);
   const decoder = new TextDecoder(encoding); // strips a UTF-8 BOM
   const sampleText = new TextDecoder(encoding).decode(sample);
   const delimiter = options.delimiter ? forcedDelimiter(options.delimiter) : detectDelimiter(sampleText);
@@ -214,13 +251,13 @@ function countBreaks(text: string): number {
   return text.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
-async function detectEncoding(sample: Buffer, wholeFile: string | null): Promise<RosterEncoding> {
+async function detectEncoding(sample: Buffer, wholeFile: string | null, signal?: AbortSignal): Promise<RosterEncoding> {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
   // A file is checked whole, so a stray byte far down cannot be decoded the wrong way
   // (null: the sample is the whole file).
   if (wholeFile === null) return isUtf8(trimIncompleteUtf8(sample)) ? 'utf-8' : 'windows-1252';
   let carry = Buffer.alloc(0);
-  for await (const chunk of createReadStream(wholeFile) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(wholeFile, { signal }) as AsyncIterable<Buffer>) {
     const bytes = Buffer.concat([carry, chunk]);
     const complete = trimIncompleteUtf8(bytes);
     if (!isUtf8(complete)) return 'windows-1252';
