@@ -7,8 +7,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse, type CsvError } from 'csv-parse';
 import { UsageError } from '../errors.js';
+import { DELIMITERS, delimiterNamed, delimiterRefusal, encodingNamed, encodingRefusal, type RosterEncoding } from './dialect.js';
 
-export type RosterEncoding = 'utf-8' | 'windows-1252';
+export type { RosterEncoding } from './dialect.js';
 
 export interface SourceRecord {
   /** Physical line where the record starts in the input (the header is line 1). */
@@ -61,7 +62,6 @@ export interface ReadOptions {
 }
 
 const SAMPLE_BYTES = 64 * 1024;
-const DELIMITERS = [',', ';', '\t'];
 
 /**
  * Standard input copied to a temporary file, so that it can be read twice like any file
@@ -133,10 +133,11 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
   }
   if (sample.includes(0)) throw new UsageError(`${name} looks binary (it holds NUL bytes), not a CSV file.`);
 
-  const encoding = options.encoding ? forcedEncoding(options.encoding) : await detectEncoding(sample, exhausted ? null : input);
+  const encoding =
+    options.encoding !== undefined ? forcedEncoding(options.encoding) : await detectEncoding(sample, exhausted ? null : input);
   const decoder = new TextDecoder(encoding); // strips a UTF-8 BOM
   const sampleText = new TextDecoder(encoding).decode(sample);
-  const delimiter = options.delimiter ? forcedDelimiter(options.delimiter) : detectDelimiter(sampleText);
+  const delimiter = options.delimiter !== undefined ? forcedDelimiter(options.delimiter) : detectDelimiter(sampleText);
   const lineEnding = /\r\n|\n|\r/.exec(sampleText)?.[0] ?? '\n';
 
   const text = Readable.from(
@@ -241,15 +242,14 @@ function trimIncompleteUtf8(bytes: Buffer): Buffer {
 }
 
 function forcedEncoding(name: string): RosterEncoding {
-  const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (key === 'utf8') return 'utf-8';
-  if (['windows1252', 'cp1252', 'latin1', 'iso88591', 'ansi'].includes(key)) return 'windows-1252';
-  throw new UsageError(`--encoding ${name} is not supported; use utf-8 or windows-1252 (latin1).`);
+  const encoding = encodingNamed(name);
+  if (encoding === undefined) throw new UsageError(encodingRefusal(name));
+  return encoding;
 }
 
 function forcedDelimiter(value: string): string {
-  const delimiter = value === 'tab' || value === '\\t' ? '\t' : value;
-  if (!DELIMITERS.includes(delimiter)) throw new UsageError(`--delimiter "${value}": use , ; or tab.`);
+  const delimiter = delimiterNamed(value);
+  if (delimiter === undefined) throw new UsageError(delimiterRefusal(value));
   return delimiter;
 }
 
