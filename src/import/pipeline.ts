@@ -3,7 +3,9 @@ import type { DB } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
 import { mapHeaders, type HeaderMapping, type HeaderSpec } from './headers.js';
 import { closeLedger, countInLedger, openLedger, type LedgerKind } from './ledger.js';
-import { openRoster, spoolToFile, type SourceRecord } from './read.js';
+import { AlumniError } from '../errors.js';
+import { checkOutputFile } from '../files.js';
+import { openRoster, readUnchanged, spoolToFile, type SourceRecord } from './read.js';
 import { defaultRejectsPath, RejectsFile } from './rejects.js';
 import { findRepeatedKeys, RepeatedLines, type KeyRules } from './repeats.js';
 import type { BatchCounts, BatchOutcome, CheckedRow, ImportedRow, ImportMode } from './rows.js';
@@ -114,12 +116,23 @@ async function importFile<Field extends string, Row extends ImportedRow>(
   const started = performance.now();
   const readOptions = { encoding: options.encoding, delimiter: options.delimiter, name };
   const firstPass = await openRoster(path, { ...readOptions, keysOnly: true });
+  // Checked before anything is written: a rejects file that cannot be written would
+  // otherwise fail (or overwrite the input) with batches already committed.
+  const rejectsPath = checkOutputFile(
+    options.rejectsPath ?? defaultRejectsPath(firstPass.name, options.cwd),
+    options.cwd ?? process.cwd(),
+    {
+      what: 'the rejects file',
+      flag: '--rejects',
+      notSameAs: { stats: firstPass.stats, what: 'the file being imported' },
+    },
+  );
   const mapping = mapHeaders(kind.headers, firstPass.header, options.map);
   const prepared = await kind.prepare(db, mapping, firstPass.header.length);
   const repeats = new RepeatedLines(await findRepeatedKeys(firstPass.records, prepared, firstPass.estimatedRows), prepared);
   // The second pass reads the file as the first found it: no second look at every byte's encoding.
   const input = await openRoster(path, { ...readOptions, encoding: firstPass.encoding, delimiter: firstPass.delimiter });
-  const rejects = new RejectsFile(options.rejectsPath ?? defaultRejectsPath(input.name, options.cwd), input.header, input.delimiter);
+  const rejects = new RejectsFile(rejectsPath, input.header, input.delimiter);
   hooks.onStart?.({
     encoding: input.encoding,
     delimiter: input.delimiter,
@@ -179,25 +192,31 @@ async function importFile<Field extends string, Row extends ImportedRow>(
         batch = [];
       }
     };
-    for await (const record of input.records) {
-      totals.read += 1;
-      const checked = prepared.check(record);
-      if (repeats.hold(record, checked)) continue;
-      if (checked.ok) await take(checked.row);
-      else {
-        totals.rejected += 1;
-        await rejects.add([checked.rejected]);
+    try {
+      for await (const record of input.records) {
+        totals.read += 1;
+        const checked = prepared.check(record);
+        if (repeats.hold(record, checked)) continue;
+        if (checked.ok) await take(checked.row);
+        else {
+          totals.rejected += 1;
+          await rejects.add([checked.rejected]);
+        }
       }
+      if (!readUnchanged(path, firstPass, input)) throw changedDuringImport(input.name, options);
+      // Lines with a repeated key, settled now that the whole file is known.
+      const settled = repeats.settle();
+      totals.rejected += settled.rejected.length;
+      totals.skipped += settled.repeats.length;
+      await rejects.add(settled.rejected);
+      if (settled.repeats.length > 0) hooks.onRepeats?.(settled.repeats);
+      for (const row of settled.rows) await take(row);
+      if (batch.length > 0) await handOver(batch);
+    } finally {
+      // Whatever stopped the reading, no batch is still being written once the import
+      // has ended (and its ledger row is closed).
+      await Promise.allSettled(writing);
     }
-    // Lines with a repeated key, settled now that the whole file is known.
-    const settled = repeats.settle();
-    totals.rejected += settled.rejected.length;
-    totals.skipped += settled.repeats.length;
-    await rejects.add(settled.rejected);
-    if (settled.repeats.length > 0) hooks.onRepeats?.(settled.repeats);
-    for (const row of settled.rows) await take(row);
-    if (batch.length > 0) await handOver(batch);
-    await Promise.all(writing);
     if (failure) throw failure.error;
     reportProgress();
   };
@@ -238,7 +257,9 @@ async function importFile<Field extends string, Row extends ImportedRow>(
     totals.rejects_file = await rejects.close();
   } catch (error) {
     await rejects.close().catch(() => null);
-    if (importId) await closeLedger(db, importId, 'failed', totals, input.checksum(), error);
+    // The error the user sees is the one that stopped the import, not a second one
+    // from a database that may be what failed.
+    if (importId) await closeLedger(db, importId, 'failed', totals, input.checksum(), error).catch(() => undefined);
     throw error;
   }
 
@@ -246,6 +267,12 @@ async function importFile<Field extends string, Row extends ImportedRow>(
   totals.rows_per_second = totals.seconds > 0 ? Math.round(totals.read / totals.seconds) : totals.read;
   if (importId) await closeLedger(db, importId, status, totals, input.checksum());
   return totals;
+}
+
+/** The file was being written while it was imported (a copy still under way, an edit). */
+function changedDuringImport(name: string, options: PipelineOptions): AlumniError {
+  const kept = options.dryRun || options.allOrNothing ? 'nothing was written' : 'rows written before the change stay';
+  return new AlumniError(`${name} changed while it was being imported: ${kept}; import the file again once it is complete.`);
 }
 
 /** Runs a batch again when a concurrent import got in its way (deadlock, unique race). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, type Stats } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse, type CsvError } from 'csv-parse';
 import { UsageError } from '../errors.js';
+import { describeFsError } from '../files.js';
 import { DELIMITERS, delimiterNamed, delimiterRefusal, encodingNamed, encodingRefusal, type RosterEncoding } from './dialect.js';
 
 export type { RosterEncoding } from './dialect.js';
@@ -46,6 +47,8 @@ export interface Roster {
   estimatedRows: number;
   /** SHA-256 of the bytes read; complete once `records` is exhausted. */
   checksum(): string;
+  /** The file as it was when it was opened: which file, its size, when it was modified. */
+  stats: Stats;
 }
 
 export interface ReadOptions {
@@ -55,8 +58,7 @@ export interface ReadOptions {
   name?: string;
   /**
    * A first pass over the file, for its keys only: records are numbered in order, not
-   * by physical line, and there is no checksum, which saves a good part of reading a
-   * large file.
+   * by physical line, which saves a good part of reading a large file.
    */
   keysOnly?: boolean;
 }
@@ -88,11 +90,10 @@ export async function spoolToFile(input: NodeJS.ReadableStream): Promise<{ path:
  */
 export async function openRoster(input: string, options: ReadOptions = {}): Promise<Roster> {
   const name = options.name ?? input;
-  let totalBytes: number;
+  let stats: Stats;
   try {
-    const stat = statSync(input);
-    if (stat.isDirectory()) throw new UsageError(`${name} is a directory, not a CSV file.`);
-    totalBytes = stat.size;
+    stats = statSync(input);
+    if (stats.isDirectory()) throw new UsageError(`${name} is a directory, not a CSV file.`);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`Cannot read ${name}: ${describeFsError(error)}.`);
@@ -104,7 +105,7 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
     for await (const chunk of source as AsyncIterable<Buffer | string>) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       bytesRead += bytes.length;
-      if (!options.keysOnly) hash.update(bytes);
+      hash.update(bytes);
       yield bytes;
     }
   })();
@@ -173,11 +174,38 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
     delimiter,
     header,
     records: { [Symbol.asyncIterator]: () => records },
+    stats,
     bytesRead: () => bytesRead,
-    totalBytes,
-    estimatedRows: Math.ceil((totalBytes / sample.length) * Math.max(1, countBreaks(sampleText)) * 1.1),
+    totalBytes: stats.size,
+    estimatedRows: Math.ceil((stats.size / sample.length) * Math.max(1, countBreaks(sampleText)) * 1.1),
     checksum: () => hash.copy().digest('hex'),
   };
+}
+
+/**
+ * Whether two whole readings of `path` (an import's two passes, both exhausted) read one
+ * file, unchanged: the same file (device and inode), size and modification time at the
+ * start of the first and the end of the second, the same number of bytes and the same
+ * SHA-256 both times. A file being written (a copy still under way, a truncation, an
+ * edit) fails one of these whenever it changes during either pass.
+ */
+export function readUnchanged(path: string, first: Roster, second: Roster): boolean {
+  let now: Stats;
+  try {
+    now = statSync(path);
+  } catch {
+    return false;
+  }
+  const before = first.stats;
+  return (
+    now.dev === before.dev &&
+    now.ino === before.ino &&
+    now.size === before.size &&
+    now.mtimeMs === before.mtimeMs &&
+    first.bytesRead() === before.size &&
+    second.bytesRead() === before.size &&
+    first.checksum() === second.checksum()
+  );
 }
 
 /** Records with the physical line each starts on, blank lines left out. */
@@ -265,12 +293,4 @@ function detectDelimiter(sampleText: string): string {
   let best = ',';
   for (const [delimiter, count] of counts) if (count > counts.get(best)!) best = delimiter;
   return best;
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
-  return (error as Error).message;
 }
