@@ -619,6 +619,14 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     expect(await stored('E-500')).toBeUndefined();
   });
 
+  it('quotes only the start of a long cell in a reason', async () => {
+    const file = writeRoster(dir, 'long-cell.csv', [HEADER, ['Cellule Longue', 'E-700', 'y'.repeat(100_000), '', '', '', '']]);
+    expect(await run(file)).toMatchObject({ rejected: 1 });
+    expect(rejectsOf(join(dir, 'long-cell.rejects.csv'))[1]!.at(-1)).toBe(
+      `e-mail "${'y'.repeat(60)}… (99,940 more characters)" is not a valid address`,
+    );
+  });
+
   it('refuses a missing file with exit 2', async () => {
     await expect(run(join(dir, 'absent.csv'))).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/no such file/) });
   });
