@@ -1,4 +1,4 @@
-import { closeSync, constants, openSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 
@@ -62,4 +62,16 @@ export function checkOutputFile(path: string, cwd: string, options: OutputFile):
     throw refuse(describeFsError(error));
   }
   return absolute;
+}
+
+/** The regular file a stream reads from (standard input redirected from a file), if it is one. */
+export function regularFileBehind(stream: NodeJS.ReadableStream): Stats | undefined {
+  const fd = (stream as { fd?: unknown }).fd;
+  if (typeof fd !== 'number') return undefined;
+  try {
+    const stats = fstatSync(fd);
+    return stats.isFile() ? stats : undefined;
+  } catch {
+    return undefined;
+  }
 }

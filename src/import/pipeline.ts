@@ -1,10 +1,11 @@
+import type { Stats } from 'node:fs';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
 import { mapHeaders, type HeaderMapping, type HeaderSpec } from './headers.js';
 import { closeLedger, countInLedger, openLedger, type LedgerKind } from './ledger.js';
 import { AlumniError } from '../errors.js';
-import { checkOutputFile } from '../files.js';
+import { checkOutputFile, regularFileBehind } from '../files.js';
 import { openRoster, readUnchanged, spoolToFile, type SourceRecord } from './read.js';
 import { defaultRejectsPath, RejectsFile } from './rejects.js';
 import { findRepeatedKeys, RepeatedLines, type KeyRules } from './repeats.js';
@@ -96,9 +97,12 @@ export async function runImport<Field extends string, Row extends ImportedRow>(
   hooks: ImportHooks = {},
 ): Promise<ImportSummary> {
   if (options.file !== '-') return importFile(db, session, kind, options, options.file, hooks);
-  const spooled = await spoolToFile(options.stdin ?? process.stdin);
+  const stdin = options.stdin ?? process.stdin;
+  // Standard input redirected from a file (`- < F`): F is the input the rejects must spare.
+  const redirectedFrom = regularFileBehind(stdin);
+  const spooled = await spoolToFile(stdin);
   try {
-    return await importFile(db, session, kind, options, spooled.path, hooks, 'stdin');
+    return await importFile(db, session, kind, options, spooled.path, hooks, { name: 'stdin', stats: redirectedFrom });
   } finally {
     spooled.remove();
   }
@@ -111,10 +115,11 @@ async function importFile<Field extends string, Row extends ImportedRow>(
   options: PipelineOptions,
   path: string,
   hooks: ImportHooks,
-  name?: string,
+  /** What standard input is called in messages, and the file it was redirected from. */
+  stdin?: { name: string; stats: Stats | undefined },
 ): Promise<ImportSummary> {
   const started = performance.now();
-  const readOptions = { encoding: options.encoding, delimiter: options.delimiter, name };
+  const readOptions = { encoding: options.encoding, delimiter: options.delimiter, name: stdin?.name };
   const firstPass = await openRoster(path, { ...readOptions, keysOnly: true });
   // Checked before anything is written: a rejects file that cannot be written would
   // otherwise fail (or overwrite the input) with batches already committed.
@@ -124,7 +129,7 @@ async function importFile<Field extends string, Row extends ImportedRow>(
     {
       what: 'the rejects file',
       flag: '--rejects',
-      notSameAs: { stats: firstPass.stats, what: 'the file being imported' },
+      notSameAs: { stats: stdin?.stats ?? firstPass.stats, what: 'the file being imported' },
     },
   );
   const mapping = mapHeaders(kind.headers, firstPass.header, options.map);

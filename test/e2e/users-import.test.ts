@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
@@ -273,6 +273,19 @@ describe('users and the roster import, end to end on a server', () => {
       );
       expect(result.stdout).toBe('');
     }
+    // Standard input redirected from the file: `users import - --rejects F < F`.
+    const input = openSync(file, 'r');
+    const child = spawn(process.execPath, [CLI, 'users', 'import', '-', '--rejects', file, '--as', 'fatou@ecole.example'], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+      stdio: [input, 'pipe', 'pipe'],
+    });
+    closeSync(input);
+    const redirected = await finished(child);
+    expect(redirected.code).toBe(2);
+    expect(redirected.stderr).toBe(
+      `error: Cannot write the rejects file ${file}: it is the file being imported; choose another with --rejects.\n`,
+    );
     expect(readFileSync(file)).toEqual(bytes);
     expect(await countRows(t.db, 'alumni_admin.import_run')).toBe(ledgerBefore);
     expect(await countRows(t.db, 'utilisateur', sql`matricule = 'K-000300'`)).toBe(0);
