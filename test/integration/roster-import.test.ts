@@ -240,6 +240,18 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
       expect(await countRows(t.db, 'audit_log', sql`nouveau_data->>'matricule' = 'E-202'`)).toBe(1);
     });
 
+    it('names ten of the lines at most in each reason, and how many more', async () => {
+      const lines = Array.from({ length: 13 }, (_, i) => [`Personne ${i}`, 'E-250', '', '', '', '', '']);
+      const summary = await run(writeRoster(dir, 'many.csv', [HEADER, ...lines]));
+      expect(summary).toMatchObject({ read: 13, rejected: 13 });
+      const reasons = new Set(
+        rejectsOf(summary.rejects_file!)
+          .slice(1)
+          .map((cells) => cells.at(-1)),
+      );
+      expect([...reasons]).toEqual(['matricule E-250 appears on lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 3 more with different data']);
+    });
+
     it('rejects one invalid line exported twice for its own reason only', async () => {
       const file = writeRoster(dir, 'twice-invalid.csv', [
         HEADER,
