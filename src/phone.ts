@@ -2,6 +2,7 @@ import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from
 import { UsageError } from './errors.js';
 import { migrateNationalNumber } from './phone-renumbering.js';
 import { CellError, nfc } from './values.js';
+import { quoted } from './text.js';
 
 // Apart from values.ts: libphonenumber's metadata is large, and only commands that
 // store a phone number need it.
@@ -28,17 +29,17 @@ export function phone(raw: string | undefined, country: CountryCode | undefined)
   // "+229 …", "00229 …", "(+229) …"
   const international = /^\(?\s*(\+|00)/.test(value);
   if (!international && !country) {
-    throw new CellError(`phone "${value}" has no country code; give the default country with --country`);
+    throw new CellError(`phone ${quoted(value)} has no country code; give the default country with --country`);
   }
   const parsed = parsePhoneNumberFromString(value.replace(/^(\(?\s*)00/, '$1+'), country);
   if (parsed?.isValid()) return parsed.number;
   if (parsed) {
     const migrated = migrateNationalNumber(parsed.countryCallingCode, parsed.nationalNumber);
-    if (migrated && 'unresolved' in migrated) throw new CellError(`phone "${value}" ${migrated.unresolved}`);
+    if (migrated && 'unresolved' in migrated) throw new CellError(`phone ${quoted(value)} ${migrated.unresolved}`);
     if (migrated) {
       const renumbered = parsePhoneNumberFromString(`+${parsed.countryCallingCode}${migrated.number}`);
       if (renumbered?.isValid()) return renumbered.number;
     }
   }
-  throw new CellError(`phone "${value}" is not a valid number${international ? '' : ` for ${country}`}`);
+  throw new CellError(`phone ${quoted(value)} is not a valid number${international ? '' : ` for ${country}`}`);
 }

@@ -1,6 +1,7 @@
 import type { RoleUtilisateur, StatutUtilisateur } from './db/schema.js';
 import { ROLES_UTILISATEUR, STATUTS_UTILISATEUR } from './enums.js';
 import { UsageError } from './errors.js';
+import { quoted } from './text.js';
 
 /**
  * The values the tool reads, the same way in every layer (no flag, no terminal here):
@@ -117,14 +118,14 @@ export function text(raw: string | undefined, maxLength: number, label: string):
 export function email(raw: string | undefined): string | null {
   const value = raw === undefined ? undefined : nfc(raw).trim();
   if (!value) return null;
-  if (value.length > 254 || !EMAIL.test(value)) throw new CellError(`e-mail "${value}" is not a valid address`);
+  if (value.length > 254 || !EMAIL.test(value)) throw new CellError(`e-mail ${quoted(value)} is not a valid address`);
   return value.toLowerCase();
 }
 
 export function year(raw: string | undefined): number | null {
   const value = raw?.trim();
   if (!value) return null;
-  if (!/^\d{4}$/.test(value)) throw new CellError(`graduation year "${value}" is not a year`);
+  if (!/^\d{4}$/.test(value)) throw new CellError(`graduation year ${quoted(value)} is not a year`);
   return Number(value);
 }
 
@@ -137,7 +138,7 @@ export function yesNo(raw: string | undefined, label: string): boolean | null {
   const key = normaliseWord(value);
   if (TRUE_WORDS.has(key)) return true;
   if (FALSE_WORDS.has(key)) return false;
-  throw new CellError(`${label} "${value}" is not one of oui/non, yes/no, 1/0, x`);
+  throw new CellError(`${label} ${quoted(value)} is not one of oui/non, yes/no, 1/0, x`);
 }
 
 /** What `parse` gives, or null where it refuses the cell: a key read from a row that may be invalid. */
@@ -170,7 +171,7 @@ export function enumValue<T extends string>(
   const value = raw?.trim();
   if (!value) return null;
   const found = matchEnum(value, values, aliases);
-  if (!found) throw new CellError(`${label} "${value}" is not one of ${values.join(', ')}`);
+  if (!found) throw new CellError(`${label} ${quoted(value)} is not one of ${values.join(', ')}`);
   return found;
 }
 
@@ -182,10 +183,10 @@ export function url(raw: string | undefined, label: string): string | null {
   try {
     parsed = new URL(value);
   } catch {
-    throw new CellError(`${label} "${value}" is not a web address (write it as https://…)`);
+    throw new CellError(`${label} ${quoted(value)} is not a web address (write it as https://…)`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-    throw new CellError(`${label} "${value}" must start with http:// or https://`);
+    throw new CellError(`${label} ${quoted(value)} must start with http:// or https://`);
   if (value.length > 255) throw new CellError(`${label} is longer than 255 characters`);
   return value;
 }
@@ -196,7 +197,8 @@ export function spreadsheetDate(raw: string | undefined, label: string): string 
   const french = raw === undefined ? null : /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(raw);
   if (!french) return date(raw, label);
   const iso = `${french[3]}-${french[2]!.padStart(2, '0')}-${french[1]!.padStart(2, '0')}`;
-  if (orNull(() => date(iso, label)) === null) throw new CellError(`${label} "${raw!.trim()}" is not a date (DD/MM/YYYY or YYYY-MM-DD)`);
+  if (orNull(() => date(iso, label)) === null)
+    throw new CellError(`${label} ${quoted(raw!.trim())} is not a date (DD/MM/YYYY or YYYY-MM-DD)`);
   return iso;
 }
 
@@ -217,6 +219,6 @@ export function date(raw: string | undefined, label: string): string | null {
   if (!value) return null;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-  if (!day || day.toISOString().slice(0, 10) !== value) throw new CellError(`${label} "${value}" is not a date (YYYY-MM-DD)`);
+  if (!day || day.toISOString().slice(0, 10) !== value) throw new CellError(`${label} ${quoted(value)} is not a date (YYYY-MM-DD)`);
   return value;
 }

@@ -1,6 +1,7 @@
 import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
 import { dryRunOption, enumOption, wholeNumber } from './options.js';
 import { UsageError } from '../errors.js';
+import { delimiterNamed, delimiterRefusal, encodingNamed, encodingRefusal } from '../import/dialect.js';
 
 const IMPORT_MODES = ['upsert', 'insert', 'update'] as const;
 
@@ -9,6 +10,18 @@ function mapPair(pair: string, previous: Record<string, string> = {}): Record<st
   const at = pair.lastIndexOf('=');
   if (at <= 0) throw new UsageError(`--map "${pair}": write it as 'Header=field'.`);
   return { ...previous, [pair.slice(0, at).trim()]: pair.slice(at + 1).trim() };
+}
+
+/** --encoding: refused when empty or unknown, rather than left to detection. */
+function encodingValue(name: string): string {
+  if (encodingNamed(name) === undefined) throw new UsageError(encodingRefusal(name));
+  return name;
+}
+
+/** --delimiter: refused when empty or not one of those the reader knows. */
+function delimiterValue(value: string): string {
+  if (delimiterNamed(value) === undefined) throw new UsageError(delimiterRefusal(value));
+  return value;
 }
 
 /**
@@ -31,8 +44,8 @@ export function withImportOptions<Args extends unknown[], Opts extends OptionVal
     )
     .addOption(dryRunOption('check everything, database included, and report; write nothing'))
     .addOption(new Option('--all-or-nothing', 'write nothing unless every row is valid'))
-    .addOption(new Option('--encoding <name>', 'utf-8 or windows-1252 (default: detected)'))
-    .addOption(new Option('--delimiter <char>', ', ; or tab (default: detected)'))
+    .addOption(new Option('--encoding <name>', 'utf-8 or windows-1252 (default: detected)').argParser(encodingValue))
+    .addOption(new Option('--delimiter <char>', ', ; or tab (default: detected)').argParser(delimiterValue))
     .addOption(new Option('--map <Header=field>', 'read column Header as field (repeatable)').argParser(mapPair))
     .addOption(new Option('--rejects <path>', 'where rejected rows go (default: <file name>.rejects.csv here)'))
     .addOption(

@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import type { DB } from '../db/schema.js';
 import type { WriteSession } from '../db/session.js';
 import { ExitCode } from '../errors.js';
+import { shortList } from '../text.js';
 import type { ImportHooks, ImportSummary, PipelineOptions } from '../import/pipeline.js';
 import type { LedgerKind } from '../import/ledger.js';
 import type { ImportRunView } from '../services/imports.js';
@@ -57,7 +58,7 @@ export async function presentImport(
   const summary = await run({
     onStart: ({ encoding, delimiter, unknownColumns }) => {
       if (ctx.options.verbose) ctx.out.info(`Reading as ${encoding}, delimiter ${JSON.stringify(delimiter)}.`);
-      if (unknownColumns.length > 0) ctx.out.warn(`Ignoring unknown column(s): ${unknownColumns.join(', ')}.`);
+      if (unknownColumns.length > 0) ctx.out.warn(`Ignoring unknown column(s): ${shortList(unknownColumns)}.`);
     },
     onRepeats: (repeats) => {
       const shown = repeats.slice(0, 5).map((r) => `line ${r.line} = line ${r.sameAs}`);

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { quoted, shortList, shortened } from '../text.js';
 
 /** Columns a rejects file adds; re-importing that file ignores them. */
 export const REJECT_COLUMNS = ['line', 'reason'] as const;
@@ -45,7 +46,7 @@ export function mapHeaders<Field extends string>(
   const overrideIndex = new Map<string, Field>();
   for (const [header, field] of Object.entries(overrides)) {
     if (!(spec.fields as readonly string[]).includes(field)) {
-      throw new UsageError(`--map "${header}=${field}": "${field}" is not a field; use one of ${spec.fields.join(', ')}.`);
+      throw new UsageError(`--map ${quoted(`${header}=${field}`)}: ${quoted(field)} is not a field; use one of ${spec.fields.join(', ')}.`);
     }
     overrideIndex.set(normaliseHeader(header), field as Field);
   }
@@ -63,7 +64,7 @@ export function mapHeaders<Field extends string>(
     const previous = seen.get(field);
     if (previous !== undefined) {
       throw new UsageError(
-        `Columns "${previous}" and "${header}" both give ${field}; keep one, or say which with --map '${header}=<field>'.`,
+        `Columns ${quoted(previous)} and ${quoted(header)} both give ${field}; keep one, or say which with --map '${shortened(header)}=<field>'.`,
       );
     }
     seen.set(field, header);
@@ -71,13 +72,13 @@ export function mapHeaders<Field extends string>(
   }
   for (const overridden of overrideIndex.keys()) {
     if (!headers.some((h) => normaliseHeader(h) === overridden)) {
-      throw new UsageError(`--map names a column "${overridden}" that the file does not have.`);
+      throw new UsageError(`--map names a column ${quoted(overridden)} that the file does not have.`);
     }
   }
   const missing = spec.required.filter((field) => !seen.has(field));
   if (missing.length > 0) {
     throw new UsageError(
-      `The file has no column for ${missing.join(' and ')} (its columns: ${headers.join(', ') || 'none'}); name one with --map 'Header=${missing[0]}'.`,
+      `The file has no column for ${missing.join(' and ')} (its columns: ${shortList(headers) || 'none'}); name one with --map 'Header=${missing[0]}'.`,
     );
   }
   return { fieldByColumn, unknown };

@@ -1,9 +1,12 @@
+import type { Stats } from 'node:fs';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
 import { mapHeaders, type HeaderMapping, type HeaderSpec } from './headers.js';
 import { closeLedger, countInLedger, openLedger, type LedgerKind } from './ledger.js';
-import { isNamedPipe, openNamedPipe, openRoster, spoolToFile, type SourceRecord } from './read.js';
+import { AlumniError } from '../errors.js';
+import { checkOutputFile, regularFileBehind } from '../files.js';
+import { isNamedPipe, openNamedPipe, openRoster, readUnchanged, spoolToFile, type SourceRecord } from './read.js';
 import { defaultRejectsPath, RejectsFile } from './rejects.js';
 import { findRepeatedKeys, RepeatedLines, type KeyRules } from './repeats.js';
 import type { BatchCounts, BatchOutcome, CheckedRow, ImportedRow, ImportMode } from './rows.js';
@@ -98,10 +101,13 @@ export async function runImport<Field extends string, Row extends ImportedRow>(
   const stdin = options.file === '-';
   if (!stdin && !isNamedPipe(options.file)) return importFile(db, session, kind, options, options.file, hooks);
   // Read once only: copied to a file first.
+  const stdinStream = options.stdin ?? process.stdin;
   const name = stdin ? 'stdin' : options.file;
-  const spooled = await spoolToFile(stdin ? (options.stdin ?? process.stdin) : openNamedPipe(options.file), name, options.signal);
+  // Standard input redirected from a file (`- < F`): F is the input the rejects must spare.
+  const redirectedFrom = stdin ? regularFileBehind(stdinStream) : undefined;
+  const spooled = await spoolToFile(stdin ? stdinStream : openNamedPipe(options.file), name, options.signal);
   try {
-    return await importFile(db, session, kind, options, spooled.path, hooks, name);
+    return await importFile(db, session, kind, options, spooled.path, hooks, { name, stats: redirectedFrom });
   } finally {
     spooled.remove();
   }
@@ -114,17 +120,29 @@ async function importFile<Field extends string, Row extends ImportedRow>(
   options: PipelineOptions,
   path: string,
   hooks: ImportHooks,
-  name?: string,
+  /** Input read from a copy (stdin, a FIFO): its name in messages, and the file stdin was redirected from. */
+  spooled?: { name: string; stats: Stats | undefined },
 ): Promise<ImportSummary> {
   const started = performance.now();
-  const readOptions = { encoding: options.encoding, delimiter: options.delimiter, name, signal: options.signal };
+  const readOptions = { encoding: options.encoding, delimiter: options.delimiter, name: spooled?.name, signal: options.signal };
   const firstPass = await openRoster(path, { ...readOptions, keysOnly: true });
+  // Checked before anything is written: a rejects file that cannot be written would
+  // otherwise fail (or overwrite the input) with batches already committed.
+  const rejectsPath = checkOutputFile(
+    options.rejectsPath ?? defaultRejectsPath(firstPass.name, options.cwd),
+    options.cwd ?? process.cwd(),
+    {
+      what: 'the rejects file',
+      flag: '--rejects',
+      notSameAs: { stats: spooled?.stats ?? firstPass.stats, what: 'the file being imported' },
+    },
+  );
   const mapping = mapHeaders(kind.headers, firstPass.header, options.map);
   const prepared = await kind.prepare(db, mapping, firstPass.header.length);
   const repeats = new RepeatedLines(await findRepeatedKeys(firstPass.records, prepared, firstPass.estimatedRows), prepared);
   // The second pass reads the file as the first found it: no second look at every byte's encoding.
   const input = await openRoster(path, { ...readOptions, encoding: firstPass.encoding, delimiter: firstPass.delimiter });
-  const rejects = new RejectsFile(options.rejectsPath ?? defaultRejectsPath(input.name, options.cwd), input.header, input.delimiter);
+  const rejects = new RejectsFile(rejectsPath, input.header, input.delimiter);
   hooks.onStart?.({
     encoding: input.encoding,
     delimiter: input.delimiter,
@@ -184,25 +202,31 @@ async function importFile<Field extends string, Row extends ImportedRow>(
         batch = [];
       }
     };
-    for await (const record of input.records) {
-      totals.read += 1;
-      const checked = prepared.check(record);
-      if (repeats.hold(record, checked)) continue;
-      if (checked.ok) await take(checked.row);
-      else {
-        totals.rejected += 1;
-        await rejects.add([checked.rejected]);
+    try {
+      for await (const record of input.records) {
+        totals.read += 1;
+        const checked = prepared.check(record);
+        if (repeats.hold(record, checked)) continue;
+        if (checked.ok) await take(checked.row);
+        else {
+          totals.rejected += 1;
+          await rejects.add([checked.rejected]);
+        }
       }
+      if (!readUnchanged(path, firstPass, input)) throw changedDuringImport(input.name, options);
+      // Lines with a repeated key, settled now that the whole file is known.
+      const settled = repeats.settle();
+      totals.rejected += settled.rejected.length;
+      totals.skipped += settled.repeats.length;
+      await rejects.add(settled.rejected);
+      if (settled.repeats.length > 0) hooks.onRepeats?.(settled.repeats);
+      for (const row of settled.rows) await take(row);
+      if (batch.length > 0) await handOver(batch);
+    } finally {
+      // Whatever stopped the reading, no batch is still being written once the import
+      // has ended (and its ledger row is closed).
+      await Promise.allSettled(writing);
     }
-    // Lines with a repeated key, settled now that the whole file is known.
-    const settled = repeats.settle();
-    totals.rejected += settled.rejected.length;
-    totals.skipped += settled.repeats.length;
-    await rejects.add(settled.rejected);
-    if (settled.repeats.length > 0) hooks.onRepeats?.(settled.repeats);
-    for (const row of settled.rows) await take(row);
-    if (batch.length > 0) await handOver(batch);
-    await Promise.all(writing);
     if (failure) throw failure.error;
     reportProgress();
   };
@@ -243,7 +267,9 @@ async function importFile<Field extends string, Row extends ImportedRow>(
     totals.rejects_file = await rejects.close();
   } catch (error) {
     await rejects.close().catch(() => null);
-    if (importId) await closeLedger(db, importId, 'failed', totals, input.checksum(), error);
+    // The error the user sees is the one that stopped the import, not a second one
+    // from a database that may be what failed.
+    if (importId) await closeLedger(db, importId, 'failed', totals, input.checksum(), error).catch(() => undefined);
     throw error;
   }
 
@@ -251,6 +277,12 @@ async function importFile<Field extends string, Row extends ImportedRow>(
   totals.rows_per_second = totals.seconds > 0 ? Math.round(totals.read / totals.seconds) : totals.read;
   if (importId) await closeLedger(db, importId, status, totals, input.checksum());
   return totals;
+}
+
+/** The file was being written while it was imported (a copy still under way, an edit). */
+function changedDuringImport(name: string, options: PipelineOptions): AlumniError {
+  const kept = options.dryRun || options.allOrNothing ? 'nothing was written' : 'rows written before the change stay';
+  return new AlumniError(`${name} changed while it was being imported: ${kept}; import the file again once it is complete.`);
 }
 
 /** Runs a batch again when a concurrent import got in its way (deadlock, unique race). */

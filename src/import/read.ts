@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constants, createReadStream, createWriteStream, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
+import { constants, createReadStream, createWriteStream, mkdtempSync, openSync, rmSync, statSync, type Stats } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { tmpdir } from 'node:os';
 import { Socket } from 'node:net';
@@ -8,8 +8,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse, type CsvError } from 'csv-parse';
 import { UsageError } from '../errors.js';
+import { describeFsError } from '../files.js';
+import { DELIMITERS, delimiterNamed, delimiterRefusal, encodingNamed, encodingRefusal, type RosterEncoding } from './dialect.js';
 
-export type RosterEncoding = 'utf-8' | 'windows-1252';
+export type { RosterEncoding } from './dialect.js';
 
 export interface SourceRecord {
   /** Physical line where the record starts in the input (the header is line 1). */
@@ -46,6 +48,8 @@ export interface Roster {
   estimatedRows: number;
   /** SHA-256 of the bytes read; complete once `records` is exhausted. */
   checksum(): string;
+  /** The file as it was when it was opened: which file, its size, when it was modified. */
+  stats: Stats;
 }
 
 export interface ReadOptions {
@@ -55,8 +59,7 @@ export interface ReadOptions {
   name?: string;
   /**
    * A first pass over the file, for its keys only: records are numbered in order, not
-   * by physical line, and there is no checksum, which saves a good part of reading a
-   * large file.
+   * by physical line, which saves a good part of reading a large file.
    */
   keysOnly?: boolean;
   /** Stops the reading (the stream fails with the signal's reason) when aborted. */
@@ -64,7 +67,6 @@ export interface ReadOptions {
 }
 
 const SAMPLE_BYTES = 64 * 1024;
-const DELIMITERS = [',', ';', '\t'];
 
 /**
  * Standard input or a named pipe (FIFO) copied to a temporary file, so that it can be
@@ -122,11 +124,10 @@ export function openNamedPipe(path: string): NodeJS.ReadableStream {
  */
 export async function openRoster(input: string, options: ReadOptions = {}): Promise<Roster> {
   const name = options.name ?? input;
-  let totalBytes: number;
+  let stats: Stats;
   try {
-    const stat = statSync(input);
-    if (stat.isDirectory()) throw new UsageError(`${name} is a directory, not a CSV file.`);
-    totalBytes = stat.size;
+    stats = statSync(input);
+    if (stats.isDirectory()) throw new UsageError(`${name} is a directory, not a CSV file.`);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`Cannot read ${name}: ${describeFsError(error)}.`);
@@ -138,7 +139,7 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
     for await (const chunk of source as AsyncIterable<Buffer | string>) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       bytesRead += bytes.length;
-      if (!options.keysOnly) hash.update(bytes);
+      hash.update(bytes);
       yield bytes;
     }
   })();
@@ -168,12 +169,13 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
   }
   if (sample.includes(0)) throw new UsageError(`${name} looks binary (it holds NUL bytes), not a CSV file.`);
 
-  const encoding = options.encoding
-    ? forcedEncoding(options.encoding)
-    : await detectEncoding(sample, exhausted ? null : input, options.signal);
+  const encoding =
+    options.encoding !== undefined
+      ? forcedEncoding(options.encoding)
+      : await detectEncoding(sample, exhausted ? null : input, options.signal);
   const decoder = new TextDecoder(encoding); // strips a UTF-8 BOM
   const sampleText = new TextDecoder(encoding).decode(sample);
-  const delimiter = options.delimiter ? forcedDelimiter(options.delimiter) : detectDelimiter(sampleText);
+  const delimiter = options.delimiter !== undefined ? forcedDelimiter(options.delimiter) : detectDelimiter(sampleText);
   const lineEnding = /\r\n|\n|\r/.exec(sampleText)?.[0] ?? '\n';
 
   const text = Readable.from(
@@ -209,11 +211,38 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
     delimiter,
     header,
     records: { [Symbol.asyncIterator]: () => records },
+    stats,
     bytesRead: () => bytesRead,
-    totalBytes,
-    estimatedRows: Math.ceil((totalBytes / sample.length) * Math.max(1, countBreaks(sampleText)) * 1.1),
+    totalBytes: stats.size,
+    estimatedRows: Math.ceil((stats.size / sample.length) * Math.max(1, countBreaks(sampleText)) * 1.1),
     checksum: () => hash.copy().digest('hex'),
   };
+}
+
+/**
+ * Whether two whole readings of `path` (an import's two passes, both exhausted) read one
+ * file, unchanged: the same file (device and inode), size and modification time at the
+ * start of the first and the end of the second, the same number of bytes and the same
+ * SHA-256 both times. A file being written (a copy still under way, a truncation, an
+ * edit) fails one of these whenever it changes during either pass.
+ */
+export function readUnchanged(path: string, first: Roster, second: Roster): boolean {
+  let now: Stats;
+  try {
+    now = statSync(path);
+  } catch {
+    return false;
+  }
+  const before = first.stats;
+  return (
+    now.dev === before.dev &&
+    now.ino === before.ino &&
+    now.size === before.size &&
+    now.mtimeMs === before.mtimeMs &&
+    first.bytesRead() === before.size &&
+    second.bytesRead() === before.size &&
+    first.checksum() === second.checksum()
+  );
 }
 
 /** Records with the physical line each starts on, blank lines left out. */
@@ -278,15 +307,14 @@ function trimIncompleteUtf8(bytes: Buffer): Buffer {
 }
 
 function forcedEncoding(name: string): RosterEncoding {
-  const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (key === 'utf8') return 'utf-8';
-  if (['windows1252', 'cp1252', 'latin1', 'iso88591', 'ansi'].includes(key)) return 'windows-1252';
-  throw new UsageError(`--encoding ${name} is not supported; use utf-8 or windows-1252 (latin1).`);
+  const encoding = encodingNamed(name);
+  if (encoding === undefined) throw new UsageError(encodingRefusal(name));
+  return encoding;
 }
 
 function forcedDelimiter(value: string): string {
-  const delimiter = value === 'tab' || value === '\\t' ? '\t' : value;
-  if (!DELIMITERS.includes(delimiter)) throw new UsageError(`--delimiter "${value}": use , ; or tab.`);
+  const delimiter = delimiterNamed(value);
+  if (delimiter === undefined) throw new UsageError(delimiterRefusal(value));
   return delimiter;
 }
 
@@ -302,12 +330,4 @@ function detectDelimiter(sampleText: string): string {
   let best = ',';
   for (const [delimiter, count] of counts) if (count > counts.get(best)!) best = delimiter;
   return best;
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
-  return (error as Error).message;
 }

@@ -1,3 +1,4 @@
+import { shortList, SHOWN_ITEMS } from '../text.js';
 import { LineIndex } from './line-index.js';
 import type { SourceRecord } from './read.js';
 import type { CheckedRow, ImportedRow, RejectedRow } from './rows.js';
@@ -104,7 +105,7 @@ export class RepeatedLines<Row extends ImportedRow> {
     for (const [secondary, lines] of groupBy(this.held, (h) => h.keys.secondary)) {
       const primaries = new Set(lines.flatMap((h) => (h.keys.primary === null ? [] : [h.keys.primary])));
       if (primaries.size < 2) continue;
-      const reason = `${this.rules.describeSecondary(secondary)} appears on lines ${lineList(lines)} under different ${this.rules.primaryPlural} (${[...primaries].join(', ')})`;
+      const reason = `${this.rules.describeSecondary(secondary)} appears on lines ${lineList(lines)} under different ${this.rules.primaryPlural} (${shortList([...primaries])})`;
       for (const h of lines) h.repeatReasons.push(reason);
     }
     const repeatOf = new Map<HeldLine<Row>, HeldLine<Row>>();
@@ -147,9 +148,14 @@ function groupBy<Line>(lines: Line[], key: (h: Line) => string | null): Map<stri
   return groups;
 }
 
-/** "14 and 37", "3, 9 and 12". */
+/**
+ * "14 and 37", "3, 9 and 12"; past ten lines, the first ten and how many more (each of
+ * those lines carries the reason: naming them all would grow the rejects file with the
+ * square of their number).
+ */
 function lineList(lines: Array<{ line: number }>): string {
   const numbers = lines.map((h) => String(h.line));
+  if (numbers.length > SHOWN_ITEMS) return shortList(numbers);
   return numbers.length === 1 ? numbers[0]! : `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
 }
 

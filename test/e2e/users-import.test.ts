@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { finished, runCli, startCli } from '../support/cli.js';
+import { CLI, finished, runCli, startCli } from '../support/cli.js';
 import { countRows, createServerDatabase, embeddedDataDir, type TestDatabase } from '../support/databases.js';
 import { HEADER, rosterDir, writeRoster } from '../support/rosters.js';
 
@@ -258,6 +259,90 @@ describe('users and the roster import, end to end on a server', () => {
              count(*) filter (where email <> 'k' || ltrim(substr(matricule, 3), '0') || '@exemple.sn') as wrong
         from utilisateur where matricule >= 'K-050000' and matricule < 'K-059000'`.execute(t.db);
     expect(rows[0]).toEqual({ n: 9_000, distinct: 9_000, wrong: 0 });
+  });
+
+  it('refuses --rejects naming the input, a directory, a device or nothing before writing anything: exit 2, one sentence, the input intact', async () => {
+    const file = writeRoster(dir, 'self.csv', [...roster(300, 302), ['', 'K-SELF', '', '', '', '', '']]);
+    const bytes = readFileSync(file);
+    const ledgerBefore = await countRows(t.db, 'alumni_admin.import_run');
+    for (const rejects of [file, 'self.csv', dir, '/dev/full', '']) {
+      const result = await runCli(['users', 'import', file, '--rejects', rejects, '--as', 'fatou@ecole.example'], { env, cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(
+        /^error: (Cannot write the rejects file [^\n]+|The path of the rejects file is empty); [^\n]+--rejects\.\n$/,
+      );
+      expect(result.stdout).toBe('');
+    }
+    // Standard input redirected from the file: `users import - --rejects F < F`.
+    const input = openSync(file, 'r');
+    const child = spawn(process.execPath, [CLI, 'users', 'import', '-', '--rejects', file, '--as', 'fatou@ecole.example'], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+      stdio: [input, 'pipe', 'pipe'],
+    });
+    closeSync(input);
+    const redirected = await finished(child);
+    expect(redirected.code).toBe(2);
+    expect(redirected.stderr).toBe(
+      `error: Cannot write the rejects file ${file}: it is the file being imported; choose another with --rejects.\n`,
+    );
+    expect(readFileSync(file)).toEqual(bytes);
+    expect(await countRows(t.db, 'alumni_admin.import_run')).toBe(ledgerBefore);
+    expect(await countRows(t.db, 'utilisateur', sql`matricule = 'K-000300'`)).toBe(0);
+  });
+
+  it('a rejects file that cannot be written to the end stops the import at once: exit 1, one sentence, the ledger failed', async () => {
+    // The shell's file size limit (512 bytes) fails the rejects file's writes (EFBIG) as a
+    // full disk would, and nothing else: the database is a server.
+    const rows = roster(400, 460).map((r, i) => (i > 0 && i % 2 === 0 ? ['', ...r.slice(1)] : r));
+    const file = writeRoster(dir, 'limited.csv', rows);
+    const child = spawn(
+      'sh',
+      ['-c', 'ulimit -f 1; exec "$@"', 'sh', process.execPath, CLI, 'users', 'import', file, '--as', 'fatou@ecole.example'],
+      {
+        cwd: dir,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
+    child.stdin.end();
+    const result = await finished(child, 30_000);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `error: Cannot write the rejects file ${join(dir, 'limited.rejects.csv')}: the file would be larger than this process may write; the import stopped there.\n`,
+    );
+    const ledger = await t.db
+      .selectFrom('alumni_admin.import_run')
+      .select(['status', 'error'])
+      .where('file_name', '=', file)
+      .executeTakeFirstOrThrow();
+    expect(ledger).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Cannot write the rejects file /) });
+  });
+
+  it('refuses a header line of 500 kB in well under a second of work, quoting only its start', async () => {
+    const file = join(dir, 'long-header.csv');
+    writeFileSync(file, 'A'.repeat(500_000));
+    const started = performance.now();
+    const result = await runCli(['users', 'import', file, '--as', 'fatou@ecole.example'], { env, cwd: dir });
+    const seconds = (performance.now() - started) / 1000;
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `error: The file has no column for nom_complet and matricule (its columns: ${'A'.repeat(60)}… (499,940 more characters)); name one with --map 'Header=nom_complet'.\n`,
+    );
+    // Generous: it includes starting node and connecting (over 100 s before, quadratic in the header's length).
+    expect(seconds).toBeLessThan(5);
+  });
+
+  it('names ten unknown columns at most, each cut to 60 characters', async () => {
+    const unknown = Array.from({ length: 15 }, (_, i) => `Colonne ${i} ${'x'.repeat(100)}`);
+    const file = writeRoster(dir, 'wide.csv', [
+      [...HEADER, ...unknown],
+      [...roster(500, 501)[1]!, ...unknown.map(() => '')],
+    ]);
+    const result = await runCli(['users', 'import', file, '--as', 'fatou@ecole.example'], { env, cwd: dir });
+    expect(result.code).toBe(0);
+    const shown = unknown.slice(0, 10).map((name) => `${name.slice(0, 60)}… (${name.length - 60} more characters)`);
+    expect(result.stderr).toBe(`warning: Ignoring unknown column(s): ${shown.join(', ')} and 5 more.\n`);
   });
 });
 

@@ -112,6 +112,19 @@ describe.each(BACKENDS)('partner-list import (orgs import) on the %s back end', 
     expect(reasons.get('9')).toMatch(/^date_creation "9999-12-31" is in the future \(today is \d{4}-\d\d-\d\d\)$/);
   });
 
+  it('refuses a rejects path that is the input itself with exit 2, the file untouched and nothing written (the shared pipeline)', async () => {
+    const file = writeRoster(dir, 'partenaires.csv', [FR_HEADER, ['Orange Bénin', 'entreprise', '', '', '', '', '', '', '31/02/2020']]);
+    const bytes = readFileSync(file);
+    const ledgerBefore = await countRows(t.db, 'alumni_admin.import_run');
+    await expect(run(file, { rejectsPath: './partenaires.csv' })).rejects.toMatchObject({
+      exitCode: 2,
+      message: `Cannot write the rejects file ${file}: it is the file being imported; choose another with --rejects.`,
+    });
+    expect(readFileSync(file)).toEqual(bytes);
+    expect(await orgCount()).toBe(0);
+    expect(await countRows(t.db, 'alumni_admin.import_run')).toBe(ledgerBefore);
+  });
+
   it('reads English headers, reports unknown columns, and records the run in the ledger as an orgs import', async () => {
     const file = writeRoster(
       dir,

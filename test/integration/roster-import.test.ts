@@ -1,13 +1,27 @@
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+  openSync,
+  closeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WriteSession } from '../../src/db/session.js';
 import { resolveActor, type Actor } from '../../src/services/actor.js';
 import { importRoster, type ImportHooks, type ImportOptions } from '../../src/services/roster-import.js';
-import { BACKENDS, countRows, createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { BACKENDS, countRows, createServerDatabase, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { HEADER, rosterDir, writeRoster } from '../support/rosters.js';
 
 describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
@@ -224,6 +238,18 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
       expect(await stored('E-202')).toMatchObject({ nom_complet: 'Ibrahim Sow', email: 'ibrahim@exemple.sn', telephone: '+221771234567' });
       expect(await countRows(t.db, 'utilisateur', sql`matricule in ('E-201', 'E-202', 'E-203')`)).toBe(3);
       expect(await countRows(t.db, 'audit_log', sql`nouveau_data->>'matricule' = 'E-202'`)).toBe(1);
+    });
+
+    it('names ten of the lines at most in each reason, and how many more', async () => {
+      const lines = Array.from({ length: 13 }, (_, i) => [`Personne ${i}`, 'E-250', '', '', '', '', '']);
+      const summary = await run(writeRoster(dir, 'many.csv', [HEADER, ...lines]));
+      expect(summary).toMatchObject({ read: 13, rejected: 13 });
+      const reasons = new Set(
+        rejectsOf(summary.rejects_file!)
+          .slice(1)
+          .map((cells) => cells.at(-1)),
+      );
+      expect([...reasons]).toEqual(['matricule E-250 appears on lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 3 more with different data']);
     });
 
     it('rejects one invalid line exported twice for its own reason only', async () => {
@@ -605,7 +631,176 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     expect(await stored('E-500')).toBeUndefined();
   });
 
+  it('quotes only the start of a long cell in a reason', async () => {
+    const file = writeRoster(dir, 'long-cell.csv', [HEADER, ['Cellule Longue', 'E-700', 'y'.repeat(100_000), '', '', '', '']]);
+    expect(await run(file)).toMatchObject({ rejected: 1 });
+    expect(rejectsOf(join(dir, 'long-cell.rejects.csv'))[1]!.at(-1)).toBe(
+      `e-mail "${'y'.repeat(60)}… (99,940 more characters)" is not a valid address`,
+    );
+  });
+
   it('refuses a missing file with exit 2', async () => {
     await expect(run(join(dir, 'absent.csv'))).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/no such file/) });
+  });
+
+  describe('a rejects file that cannot be written is refused before anything is read or written (exit 2)', () => {
+    // Root writes where permission bits say no: a folder no one can create files in.
+    const readOnlyFolder = () => {
+      if (process.getuid?.() === 0) return '/sys';
+      const folder = join(dir, 'read-only');
+      mkdirSync(folder);
+      chmodSync(folder, 0o555);
+      return folder;
+    };
+    it.each<[string, (input: string) => string, RegExp]>([
+      ['an empty path', () => '', /^The path of the rejects file is empty; give a file name with --rejects\.$/],
+      ['the input itself', (input) => input, /: it is the file being imported; choose another with --rejects\.$/],
+      ['the input as ./name', () => './bad-rows.csv', /: it is the file being imported/],
+      [
+        'a symbolic link to the input',
+        (input) => (symlinkSync(input, join(dir, 'link.csv')), join(dir, 'link.csv')),
+        /: it is the file being imported/,
+      ],
+      [
+        'a hard link to the input',
+        (input) => (linkSync(input, join(dir, 'hard.csv')), join(dir, 'hard.csv')),
+        /: it is the file being imported/,
+      ],
+      ['a directory', () => dir, /: it is a directory; choose another with --rejects\.$/],
+      [
+        'a device',
+        () => '/dev/full',
+        /^Cannot write the rejects file \/dev\/full: it is not a regular file \(a device, a FIFO or a socket\)/,
+      ],
+      ['a FIFO', () => (execFileSync('mkfifo', [join(dir, 'pipe')]), join(dir, 'pipe')), /pipe: it is not a regular file/],
+      [
+        'in a folder that does not exist',
+        () => join(dir, 'absent', 'r.csv'),
+        /: its folder .*absent does not exist; choose another with --rejects\.$/,
+      ],
+      [
+        'in a folder that cannot be written',
+        () => join(readOnlyFolder(), 'r.csv'),
+        /: permission denied; choose another with --rejects\.$/,
+      ],
+    ])('%s', async (_label, rejectsPath, message) => {
+      const input = writeRoster(dir, 'bad-rows.csv', [
+        HEADER,
+        ['Awa Valide', 'E-600', '', '', '', '', ''],
+        ['', 'E-601', '', '', '', '', ''],
+      ]);
+      const bytes = readFileSync(input);
+      const ledgerBefore = await countRows(t.db, 'alumni_admin.import_run');
+      await expect(run(input, { rejectsPath: rejectsPath(input) })).rejects.toMatchObject({
+        exitCode: 2,
+        message: expect.stringMatching(message),
+      });
+      expect(readFileSync(input)).toEqual(bytes);
+      expect(await countRows(t.db, 'alumni_admin.import_run')).toBe(ledgerBefore);
+      expect(await stored('E-600')).toBeUndefined();
+    });
+
+    it('the default rejects path too: never the input under another name', async () => {
+      const input = writeRoster(dir, 'promo.csv', [HEADER, ['', 'E-602', '', '', '', '', '']]);
+      const elsewhere = join(dir, 'elsewhere');
+      mkdirSync(elsewhere);
+      linkSync(input, join(elsewhere, 'promo.rejects.csv'));
+      const bytes = readFileSync(input);
+      await expect(run(input, { cwd: elsewhere })).rejects.toMatchObject({
+        exitCode: 2,
+        message: expect.stringMatching(/it is the file being imported/),
+      });
+      expect(readFileSync(input)).toEqual(bytes);
+    });
+
+    it('a writable path is left alone until a row is rejected', async () => {
+      const input = writeRoster(dir, 'clean.csv', [HEADER, ['Awa Valide', 'E-603', '', '', '', '', '']]);
+      expect(await run(input, { rejectsPath: 'r.csv' })).toMatchObject({ inserted: 1, rejects_file: null });
+      expect(existsSync(join(dir, 'r.csv'))).toBe(false);
+    });
+  });
+});
+
+/**
+ * A file that changes while it is imported. Deterministic, whatever the machine's speed:
+ * a lock on utilisateur holds the first batches, so the import is known to be inside its
+ * second reading (its ledger row is open) and cannot have finished it when the file changes.
+ */
+describe('a roster file that changes during its import (server)', () => {
+  let t: TestDatabase;
+  let dir: string;
+  let session: WriteSession;
+  beforeAll(async () => {
+    t = await createServerDatabase();
+    const admin = await t.db
+      .insertInto('utilisateur')
+      .values({ nom_complet: 'Fatou Sall', matricule: 'ADM-1', email: 'fatou@ecole.example', role: 'admin' })
+      .returning(['id', 'role'])
+      .executeTakeFirstOrThrow();
+    session = { actorId: admin.id, actorRole: admin.role, userAgent: 'alumni/test users import' };
+    dir = rosterDir();
+  });
+  afterAll(() => t.close());
+
+  const rows = (count: number) => Array.from({ length: count }, (_, i) => [`Diplômé ${i}`, `CH-${i}`, '', '', '', '', '']);
+  const ledgerOf = (file: string) =>
+    t.db.selectFrom('alumni_admin.import_run').select(['status', 'error', 'read']).where('file_name', '=', file).executeTakeFirst();
+
+  /** Imports `file` with the first batches held until `change` has been done to it. */
+  async function importChanging(file: string, change: () => void, options: Partial<ImportOptions> = {}) {
+    let importing: Promise<unknown> | undefined;
+    await t.db.transaction().execute(async (trx) => {
+      await sql`lock table utilisateur in share mode`.execute(trx);
+      importing = importRoster(t.db, session, {
+        file,
+        mode: 'upsert',
+        dryRun: false,
+        allOrNothing: false,
+        map: {},
+        createMissingReferences: false,
+        batchSize: 1,
+        cwd: dir,
+        ...options,
+      });
+      importing.catch(() => undefined);
+      await vi.waitFor(async () => expect(await ledgerOf(file)).toMatchObject({ status: 'running' }), { timeout: 30_000, interval: 20 });
+      change();
+    });
+    return importing!;
+  }
+
+  it('a file truncated during the import fails with a sentence, and the ledger says it failed and why', async () => {
+    const file = writeRoster(dir, 'truncated.csv', [HEADER, ...rows(40)]);
+    await expect(importChanging(file, () => truncateSync(file, statSync(file).size / 2))).rejects.toMatchObject({
+      exitCode: 1,
+      message: `${file} changed while it was being imported: rows written before the change stay; import the file again once it is complete.`,
+    });
+    expect(await ledgerOf(file)).toMatchObject({ status: 'failed', error: expect.stringMatching(/changed while it was being imported/) });
+  });
+
+  it('a file rewritten in place, its size and modification time kept, fails on its checksum; all or nothing writes nothing', async () => {
+    // The change is far beyond what the second reading can have read ahead while held.
+    const file = join(dir, 'rewritten.csv');
+    const notes = (count: number) => rows(count).map((cells) => [...cells, '']);
+    const longNote = 'a'.repeat(6_000_000);
+    writeRoster(dir, 'rewritten.csv', [[...HEADER, 'Notes'], ...notes(40), ['Dernier', 'CH-LAST', '', '', '', '', '', longNote]]);
+    const before = statSync(file);
+    // touch -r keeps the nanoseconds of the modification time, which a Date would lose.
+    const times = join(dir, 'times');
+    execFileSync('touch', ['-r', file, times]);
+    const rewrite = () => {
+      const fd = openSync(file, 'r+');
+      writeSync(fd, 'b', before.size - '\r\n'.length - 1);
+      closeSync(fd);
+      execFileSync('touch', ['-r', times, file]);
+    };
+    const users = await countRows(t.db, 'utilisateur');
+    await expect(importChanging(file, rewrite, { allOrNothing: true })).rejects.toMatchObject({
+      exitCode: 1,
+      message: expect.stringMatching(/rewritten\.csv changed while it was being imported: nothing was written; import the file again/),
+    });
+    expect(statSync(file)).toMatchObject({ size: before.size, mtimeMs: before.mtimeMs });
+    expect(await countRows(t.db, 'utilisateur')).toBe(users);
+    expect(await ledgerOf(file)).toMatchObject({ status: 'failed' });
   });
 });

@@ -6,6 +6,7 @@ import type { CheckedRow, ImportedRow } from '../rows.js';
 import type { KeyRules, RowKeys } from '../repeats.js';
 import { phone } from '../../phone.js';
 import * as value from '../../values.js';
+import { quoted } from '../../text.js';
 import type { RosterField } from './headers.js';
 
 /** A row ready to be written: every value normalised; null means "leave as stored". */
@@ -138,7 +139,7 @@ export class RowChecker implements KeyRules<ValidRow> {
     const stored = this.references.fields.get(key) ?? this.newFields.get(key);
     if (stored !== undefined) return stored;
     if (!this.options.createMissingReferences) {
-      throw new value.CellError(`field "${name}" is not in domaine_reference (add it, or use --create-missing-references)`);
+      throw new value.CellError(`field ${quoted(name)} is not in domaine_reference (add it, or use --create-missing-references)`);
     }
     this.newFields.set(key, name);
     return name;
