@@ -17,7 +17,7 @@ export function describeFsError(error: unknown): string {
   return (error as Error).message;
 }
 
-export interface OutputFile {
+export interface OutputFileRole {
   /** What the file is, for messages: "the rejects file". */
   what: string;
   /** The option that names it, for the advice: "--rejects". */
@@ -35,7 +35,7 @@ export interface OutputFile {
  * inferred from permission bits, which root ignores: an existing file is opened for
  * writing without being changed, a new one is created and removed again.
  */
-export function checkOutputFile(path: string, cwd: string, options: OutputFile): string {
+export function checkOutputFile(path: string, cwd: string, options: OutputFileRole): string {
   if (path.trim() === '') throw new UsageError(`The path of ${options.what} is empty; give a file name with ${options.flag}.`);
   const absolute = resolve(cwd, path);
   const refuse = (why: string) => new UsageError(`Cannot write ${options.what} ${absolute}: ${why}; choose another with ${options.flag}.`);

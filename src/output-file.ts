@@ -1,7 +1,8 @@
-import { accessSync, chmodSync, constants, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { chmodSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AlumniError, UsageError } from './errors.js';
+import { checkOutputFile, describeFsError } from './files.js';
 
 /**
  * A file a command writes (the report's HTML and PDF). Its path is checked before any
@@ -17,31 +18,24 @@ export class OutputFile {
   private constructor(
     /** The flag that named it, for messages. */
     readonly flag: string,
-    /** As given, for messages. */
-    readonly given: string,
+    /** What it is, for messages: "the HTML report". */
+    readonly what: string,
     /** Where it is written: the absolute path, an existing symbolic link followed. */
     readonly path: string,
     /** The permissions of the file it replaces, kept. */
     private readonly mode: number | null,
   ) {}
 
-  /** The checked target of `flag` (exit 2 with a sentence when it cannot be written). */
-  static check(flag: string, given: string): OutputFile {
-    const refuse = (why: string) => new UsageError(`${flag} ${JSON.stringify(given)}: ${why}.`);
-    if (given.trim() === '') throw refuse('give the name of the file to write');
-    if (/[/\\]$/.test(given)) throw refuse('that names a directory; give a file name');
-    const absolute = resolve(given);
+  /** The checked target of `flag` (exit 2 with a sentence when it cannot be written): see checkOutputFile. */
+  static check(flag: string, what: string, given: string): OutputFile {
+    // A trailing slash names a directory even when none exists yet: never a file.
+    if (given.trim() !== '' && /[/\\]$/.test(given)) {
+      throw new UsageError(`Cannot write ${what} ${resolve(given)}: that names a directory; choose a file name with ${flag}.`);
+    }
+    const absolute = checkOutputFile(given, process.cwd(), { what, flag });
     const existing = statOrNull(absolute);
-    if (existing?.isDirectory()) throw refuse('that is a directory; give a file name');
-    if (existing && !existing.isFile()) throw refuse('that is not a regular file (a device, a pipe or a socket); give a file name');
     const path = existing ? realpathSync(absolute) : absolute;
-    const dir = dirname(path);
-    const parent = statOrNull(dir);
-    if (!parent) throw refuse(`the directory ${dir} does not exist`);
-    if (!parent.isDirectory()) throw refuse(`${dir} is not a directory`);
-    if (!canWrite(dir, constants.W_OK | constants.X_OK)) throw refuse(`cannot create a file in ${dir} (permission denied)`);
-    if (existing && !canWrite(path, constants.W_OK)) throw refuse('the file is read-only');
-    return new OutputFile(flag, given, path, existing ? existing.mode & 0o7777 : null);
+    return new OutputFile(flag, what, path, existing ? existing.mode & 0o7777 : null);
   }
 
   /** Where the content is being written; the file stays hidden (a dot file) until commit(). */
@@ -83,18 +77,7 @@ export class OutputFile {
   }
 
   private writeError(error: unknown): AlumniError {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reasons: Record<string, string> = {
-      ENOSPC: 'the disk is full',
-      EDQUOT: 'the disk quota is exhausted',
-      EFBIG: 'the file is larger than this process may write',
-      EROFS: 'the file system is read-only',
-      EACCES: 'permission denied',
-      EPERM: 'permission denied',
-      EIO: 'an input/output error',
-    };
-    const reason = (code && reasons[code]) ?? (error as Error).message;
-    return new AlumniError(`Cannot write ${this.flag} ${JSON.stringify(this.given)}: ${reason}; nothing was written.`, 1, { cause: error });
+    return new AlumniError(`Cannot write ${this.what} ${this.path}: ${describeFsError(error)}; nothing was written.`, 1, { cause: error });
   }
 }
 
@@ -103,14 +86,5 @@ function statOrNull(path: string): Stats | null {
     return statSync(path);
   } catch {
     return null;
-  }
-}
-
-function canWrite(path: string, mode: number): boolean {
-  try {
-    accessSync(path, mode);
-    return true;
-  } catch {
-    return false;
   }
 }

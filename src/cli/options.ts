@@ -184,6 +184,6 @@ export function dryRunOption(description = 'check everything and report what wou
 }
 
 /** A file the command writes, checked as the flag is parsed (src/output-file.ts): before any work. */
-export function outputFileOption<const Flags extends string>(flags: Flags, description: string) {
-  return new Option(flags, description).argParser((text: string) => OutputFile.check(flagName(flags), text));
+export function outputFileOption<const Flags extends string>(flags: Flags, what: string, description: string) {
+  return new Option(flags, description).argParser((text: string) => OutputFile.check(flagName(flags), what, text));
 }

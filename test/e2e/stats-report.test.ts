@@ -189,7 +189,7 @@ describe('stats report when the disk fills up', () => {
     const result = await finished(child);
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(
-      `error: Cannot write --html ${JSON.stringify(html)}: the file is larger than this process may write; nothing was written.`,
+      `error: Cannot write the HTML report ${html}: the file would be larger than this process may write; nothing was written.`,
     );
     expect(readdirSync(scratch)).toEqual(['report.html']);
     expect(readFileSync(html, 'utf8')).toBe('the previous report');

@@ -217,14 +217,14 @@ describe('stats commands', () => {
     const aFile = join(dir, 'a-file');
     writeFileSync(aFile, 'kept');
     const cases: Array<[string, RegExp]> = [
-      ['', /^error: --(html|pdf) "": give the name of the file to write\.$/],
-      ['  ', /give the name of the file to write\.$/],
-      [join(dir, 'missing', 'report.html'), /: the directory .*missing does not exist\.$/],
-      [join(aFile, 'report.html'), /a-file is not a directory\.$/],
-      [dir, /: that is a directory; give a file name\.$/],
-      [`${join(dir, 'new')}/`, /: that names a directory; give a file name\.$/],
-      ['/dev/full', /"\/dev\/full": that is not a regular file \(a device, a pipe or a socket\); give a file name\.$/],
-      [fifo, /that is not a regular file/],
+      ['', /^error: The path of the (HTML|PDF) report is empty; give a file name with --(html|pdf)\.$/],
+      ['  ', /is empty; give a file name with --(html|pdf)\.$/],
+      [join(dir, 'missing', 'report.html'), /: its folder .*missing does not exist; choose another with --(html|pdf)\.$/],
+      [join(aFile, 'report.html'), /a-file\/report\.html: a part of its path is not a directory; choose another/],
+      [dir, /^error: Cannot write the (HTML|PDF) report .*: it is a directory; choose another with --(html|pdf)\.$/],
+      [`${join(dir, 'new')}/`, /: that names a directory; choose a file name with --(html|pdf)\.$/],
+      ['/dev/full', /report \/dev\/full: it is not a regular file \(a device, a FIFO or a socket\); choose another/],
+      [fifo, /it is not a regular file/],
     ];
     // Nothing listens there: a command that opened the database would exit 1.
     const nowhere = { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };

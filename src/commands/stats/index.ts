@@ -24,9 +24,13 @@ const report = (stats: CommandUnknownOpts) =>
   stats
     .command('report')
     .description('the outcome report: one self-contained HTML file (and a PDF of it), small cells suppressed')
-    .addOption(outputFileOption('--html <file>', 'write the report here').makeOptionMandatory())
+    .addOption(outputFileOption('--html <file>', 'the HTML report', 'write the report here').makeOptionMandatory())
     .addOption(
-      outputFileOption('--pdf <file>', 'also print it to PDF with the system Chromium ($ALUMNI_CHROMIUM, PATH, /usr/bin/chromium)'),
+      outputFileOption(
+        '--pdf <file>',
+        'the PDF report',
+        'also print it to PDF with the system Chromium ($ALUMNI_CHROMIUM, PATH, /usr/bin/chromium)',
+      ),
     )
     .addOption(yearOption('--from <year>', 'from this graduation year'))
     .addOption(yearOption('--to <year>', 'up to this graduation year'))
