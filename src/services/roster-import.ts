@@ -49,7 +49,9 @@ function rosterKind(importer: WriteSession, options: ImportOptions): ImportKind<
       // written two at a time, so each remembers its own.
       const created = { years: new Set<number>(), fields: new Set<string>() };
       const createdBy = new WeakMap<ValidRow[], { years: number[]; fields: string[] }>();
-      const strategy = { insertFirst: true };
+      // The first batches look their keys up: a plain INSERT of a stored key writes a row
+      // version before the unique index refuses it, and an unchanged re-import must write none.
+      const strategy = { insertFirst: false };
       return Object.assign(checker, {
         async write(trx: Parameters<typeof writeBatch>[0], rows: ValidRow[], dryRun: boolean) {
           if (dryRun) return writeBatch(trx, rows, options.mode, true, importer);

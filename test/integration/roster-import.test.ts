@@ -481,6 +481,33 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     expect(await countRows(t.db, 'audit_log')).toBe(auditBefore);
   });
 
+  it('an unchanged re-import writes no tuple: no row is even offered to the table', async () => {
+    const file = writeRoster(dir, 'again.csv', [
+      HEADER,
+      ['Encore Un', 'E-62', 'encore@exemple.sn', '2024', '', 'Gestion', 'oui'],
+      ['Encore Deux', 'E-63', '', '2025', '', '', ''],
+    ]);
+    await run(file);
+    // A row-level BEFORE INSERT trigger fires for each row an INSERT tries, before the
+    // unique index refuses it and leaves a dead tuple; a sequence keeps counting through
+    // the rollback that follows.
+    await sql`create sequence test_offered_rows`.execute(t.db);
+    await sql`create function test_count_offered_row() returns trigger language plpgsql as
+      $$ begin perform nextval('test_offered_rows'); return new; end $$`.execute(t.db);
+    await sql`create trigger test_count_offered_rows before insert on utilisateur
+      for each row execute function test_count_offered_row()`.execute(t.db);
+    try {
+      expect(await run(file, { batchSize: 5000 })).toMatchObject({ read: 2, inserted: 0, unchanged: 2 });
+      const { rows } = await sql<{ offered: number }>`select (last_value - 1 + case when is_called then 1 else 0 end)::int as offered
+        from test_offered_rows`.execute(t.db);
+      expect(rows[0]!.offered).toBe(0);
+    } finally {
+      await sql`drop trigger test_count_offered_rows on utilisateur`.execute(t.db);
+      await sql`drop function test_count_offered_row()`.execute(t.db);
+      await sql`drop sequence test_offered_rows`.execute(t.db);
+    }
+  });
+
   it('dry run checks everything, database included, counts exactly and writes nothing', async () => {
     await t.db
       .insertInto('utilisateur')

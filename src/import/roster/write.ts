@@ -27,9 +27,10 @@ const staged = (rows: ValidRow[]): RawBuilder<unknown> => stagedRows(rows, COLUM
 const accounts = mergedUpdate('utilisateur', 'u', UPDATABLE);
 
 /**
- * How the next batch is written: during a first load (the previous batch found none of
- * its matricules or e-mails stored) it is inserted as it is; otherwise the stored rows
- * are looked up first. Shared by the batches of one import.
+ * How the next batch is written: during a first load (a batch already looked up found
+ * none of its matricules or e-mails stored) it is inserted as it is; otherwise the stored
+ * rows are looked up first. Shared by the batches of one import; an import starts by
+ * looking up, so a re-import never tries a plain INSERT of stored keys.
  */
 export interface WriteStrategy {
   insertFirst: boolean;
