@@ -10,6 +10,7 @@ import { lazyActions, type RunState } from './commands/lazy.js';
 import { registerMigrate } from './commands/migrate/index.js';
 import { registerOffers } from './commands/offers/index.js';
 import { registerOrgs } from './commands/orgs/index.js';
+import { registerRefs } from './commands/refs/index.js';
 import { registerStats } from './commands/stats/index.js';
 import { registerUsers } from './commands/users/index.js';
 import { registerValidate } from './commands/validate/index.js';
@@ -44,6 +45,7 @@ export function buildProgram(io: Io, state: RunState): Command {
     registerOffers,
     registerGroups,
     registerValidate,
+    registerRefs,
     registerJobs,
     registerStats,
     registerAudit,

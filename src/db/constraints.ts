@@ -32,6 +32,9 @@ export const CONSTRAINT_SENTENCES: Readonly<Record<string, Sentence>> = {
   domaine_reference_nom_domaine_key: (v) => `${v ? `The field ${v}` : 'This field'} is already in domaine_reference.`,
   idx_domaine_reference_nom_normalise: (v) =>
     `A field with the same name${v ? ` (${v})` : ''}, without regard to case or accents, is already in domaine_reference.`,
+  idx_domaine_alias_normalise: (v) =>
+    `The alias${v ? ` ${v}` : ''} is already given, without regard to case, accents, spaces or punctuation (see alumni refs fields list).`,
+  domaine_alias_alias_check: () => 'An alias needs a text.',
   annee_reference_pkey: (v) => `${v ? `The year ${v}` : 'This year'} is already in annee_reference.`,
   groupe_nom_groupe_key: (v) => `A group ${v ? `named ${v}` : 'with this name'} already exists; choose another name.`,
   membre_groupe_unique: () => 'This user is already a member of this group.',

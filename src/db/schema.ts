@@ -116,6 +116,13 @@ export interface ContactOrganisation {
   utilisateur_id: string;
 }
 
+export interface DomaineAlias {
+  alias: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  nom_domaine: string;
+}
+
 export interface DomaineReference {
   description: string | null;
   est_actif: Generated<boolean>;
@@ -311,6 +318,7 @@ export interface DB {
   annee_reference: AnneeReference;
   audit_log: AuditLog;
   contact_organisation: ContactOrganisation;
+  domaine_alias: DomaineAlias;
   domaine_reference: DomaineReference;
   emploi: Emploi;
   formation: Formation;

@@ -1,17 +1,23 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { normaliseHeader } from '../headers.js';
+import { fieldKey } from './field-match.js';
 import type { References, ValidRow } from './validate.js';
 
-/** The reference tables a roster's years and fields are checked against, read once. */
+/** The reference tables a roster's years and fields (and the fields' aliases) are checked against, read once. */
 export async function readReferences(db: Kysely<DB>): Promise<References> {
-  const [years, fields] = await Promise.all([
+  const [years, fields, aliases] = await Promise.all([
     db.selectFrom('annee_reference').select(['annee', 'est_disponible']).execute(),
-    db.selectFrom('domaine_reference').select('nom_domaine').execute(),
+    db.selectFrom('domaine_reference').select(['nom_domaine', 'est_actif']).execute(),
+    db.selectFrom('domaine_alias').select(['alias', 'nom_domaine']).execute(),
   ]);
   return {
     years: new Map(years.map((y) => [y.annee, y.est_disponible])),
-    fields: new Map(fields.map((f) => [normaliseHeader(f.nom_domaine), f.nom_domaine])),
+    // A field's own name wins over an alias spelled the same way (refs refuses that alias).
+    fields: new Map([
+      ...aliases.map((a) => [fieldKey(a.alias), a.nom_domaine] as const),
+      ...fields.map((f) => [fieldKey(f.nom_domaine), f.nom_domaine] as const),
+    ]),
+    inactiveFields: new Set(fields.filter((f) => !f.est_actif).map((f) => f.nom_domaine)),
   };
 }
 

@@ -1,12 +1,13 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { RoleUtilisateur, StatutUtilisateur } from '../../db/schema.js';
-import { FieldCells, normaliseHeader, type HeaderMapping } from '../headers.js';
+import { FieldCells, type HeaderMapping } from '../headers.js';
 import { unreadableRecord, type SourceRecord } from '../read.js';
 import type { CheckedRow, ImportedRow } from '../rows.js';
 import type { KeyRules, RowKeys } from '../repeats.js';
 import { phone } from '../../phone.js';
 import * as value from '../../values.js';
 import { quoted } from '../../text.js';
+import { fieldKey, likelyFields } from './field-match.js';
 import type { RosterField } from './headers.js';
 
 /** A row ready to be written: every value normalised; null means "leave as stored". */
@@ -27,8 +28,10 @@ export interface ValidRow extends ImportedRow {
 export interface References {
   /** annee → est_disponible */
   years: Map<number, boolean>;
-  /** field name without case or accents → the name as stored */
+  /** field name or alias (domaine_alias), without case, accents, spaces or punctuation → the field as stored */
   fields: Map<string, string>;
+  /** The fields deactivated (est_actif false): no import may give them; those who have one keep it. */
+  inactiveFields: Set<string>;
 }
 
 export interface CheckOptions {
@@ -137,7 +140,21 @@ export class RowChecker implements KeyRules<ValidRow> {
     if (name === null) return null;
     const key = this.fieldKey(name);
     const stored = this.references.fields.get(key) ?? this.newFields.get(key);
-    if (stored !== undefined) return stored;
+    if (stored !== undefined) {
+      if (this.references.inactiveFields.has(stored)) {
+        throw new value.CellError(`field ${quoted(stored)} is deactivated in domaine_reference: no import may give it`);
+      }
+      return stored;
+    }
+    // A near miss of a stored field is never created, even when asked: a second spelling
+    // would split the field's statistics in two. An alias maps it instead.
+    const likely = this.likelyFields(key, name);
+    if (likely.length > 0) {
+      throw new value.CellError(
+        `field ${quoted(name)} is not in domaine_reference: did you mean ${likely.map(quoted).join(' or ')}? ` +
+          `(alumni refs fields alias ${quoted(likely[0]!)} ${quoted(name)})`,
+      );
+    }
     if (!this.options.createMissingReferences) {
       throw new value.CellError(`field ${quoted(name)} is not in domaine_reference (add it, or use --create-missing-references)`);
     }
@@ -145,12 +162,24 @@ export class RowChecker implements KeyRules<ValidRow> {
     return name;
   }
 
+  private activeFields?: string[];
+  private readonly likelyByKey = new Map<string, string[]>();
+  private likelyFields(key: string, name: string): string[] {
+    let likely = this.likelyByKey.get(key);
+    if (likely === undefined) {
+      this.activeFields ??= [...new Set(this.references.fields.values())].filter((f) => !this.references.inactiveFields.has(f));
+      likely = likelyFields(name, this.activeFields);
+      if (this.likelyByKey.size < 10_000) this.likelyByKey.set(key, likely);
+    }
+    return likely;
+  }
+
   // A roster spells a handful of fields over and over: each spelling is normalised once.
   private readonly fieldKeys = new Map<string, string>();
   private fieldKey(name: string): string {
     let key = this.fieldKeys.get(name);
     if (key === undefined) {
-      key = normaliseHeader(name);
+      key = fieldKey(name);
       if (this.fieldKeys.size < 10_000) this.fieldKeys.set(name, key);
     }
     return key;

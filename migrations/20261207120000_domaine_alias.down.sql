@@ -1,0 +1,2 @@
+-- Undoes 20261207120000_domaine_alias.
+DROP TABLE domaine_alias;
