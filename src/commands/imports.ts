@@ -90,6 +90,14 @@ export async function presentImport(
       ],
       [summary],
     );
+    const created = summary.references_created;
+    if (created && created.fields.length + created.years.length > 0) {
+      const what = [
+        ...(created.fields.length > 0 ? [`${created.fields.length} field(s): ${shortList(created.fields)}`] : []),
+        ...(created.years.length > 0 ? [`${created.years.length} year(s): ${shortList(created.years.map(String))}`] : []),
+      ].join('; ');
+      ctx.out.info(`${summary.dry_run ? 'Would create' : 'Created'} ${what}.`);
+    }
     if (summary.dry_run) ctx.out.info('Dry run: nothing was written to the database.');
     if (summary.rejects_file)
       ctx.out.warn(`${summary.rejected} row(s) rejected: see ${summary.rejects_file} (fix it and import it as it is).`);

@@ -39,6 +39,11 @@ export interface ImportSummary extends BatchCounts {
   rejects_file: string | null;
   dry_run: boolean;
   import_id: string | null;
+  /**
+   * Roster imports with --create-missing-references: the fields and years created, or in a
+   * dry run those that would be; sorted.
+   */
+  references_created?: { fields: string[]; years: number[] };
 }
 
 export interface ImportDetails {
@@ -77,6 +82,8 @@ export interface PreparedImport<Row> extends KeyRules<Row> {
   write(trx: Transaction<DB> | Kysely<DB>, rows: Row[], dryRun: boolean): Promise<BatchOutcome>;
   /** The transaction that wrote these rows has committed (or, all or nothing, will). */
   committed?(rows: Row[]): void;
+  /** What the import adds to the summary once done (references_created). */
+  summary?(): Partial<ImportSummary>;
 }
 
 const RETRYABLE = new Set(['40P01', '40001', '23505']);
@@ -273,6 +280,8 @@ async function importFile<Field extends string, Row extends ImportedRow>(
     throw error;
   }
 
+  // A rolled-back import created nothing.
+  if (status === 'completed') Object.assign(totals, prepared.summary?.());
   totals.seconds = Math.round((performance.now() - started) / 10) / 100;
   totals.rows_per_second = totals.seconds > 0 ? Math.round(totals.read / totals.seconds) : totals.read;
   if (importId) await closeLedger(db, importId, status, totals, input.checksum());

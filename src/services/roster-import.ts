@@ -5,7 +5,7 @@ import type { WriteSession } from '../db/session.js';
 import { knownCountry } from '../phone.js';
 import { runImport, type ImportHooks, type ImportKind, type ImportSummary, type PipelineOptions } from '../import/pipeline.js';
 import { ROSTER_HEADERS, type RosterField } from '../import/roster/headers.js';
-import { createReferences, readReferences } from '../import/roster/references.js';
+import { createReferences, missingReferences, readReferences } from '../import/roster/references.js';
 import { RowChecker, type ValidRow } from '../import/roster/validate.js';
 import { writeBatch } from '../import/roster/write.js';
 
@@ -54,13 +54,29 @@ function rosterKind(importer: WriteSession, options: ImportOptions): ImportKind<
       const strategy = { insertFirst: false };
       return Object.assign(checker, {
         async write(trx: Parameters<typeof writeBatch>[0], rows: ValidRow[], dryRun: boolean) {
-          if (dryRun) return writeBatch(trx, rows, options.mode, true, importer);
-          createdBy.set(rows, await createReferences(trx, rows, { years: checker.newYears, fields: checker.newFields }, created));
+          const unknown = { years: checker.newYears, fields: checker.newFields };
+          if (dryRun) {
+            // What the real run would create: the same references, counted as created at once.
+            const missing = missingReferences(rows, unknown, created);
+            missing.years.forEach((y) => created.years.add(y));
+            missing.fields.forEach((f) => created.fields.add(f));
+            return writeBatch(trx, rows, options.mode, true, importer);
+          }
+          createdBy.set(rows, await createReferences(trx, rows, unknown, created));
           return writeBatch(trx, rows, options.mode, false, importer, strategy);
         },
         committed(rows: ValidRow[]) {
           createdBy.get(rows)?.years.forEach((y) => created.years.add(y));
           createdBy.get(rows)?.fields.forEach((f) => created.fields.add(f));
+        },
+        summary() {
+          if (!options.createMissingReferences) return {};
+          return {
+            references_created: {
+              fields: [...created.fields].sort((a, b) => a.localeCompare(b, 'fr')),
+              years: [...created.years].sort((a, b) => a - b),
+            },
+          };
         },
       });
     },

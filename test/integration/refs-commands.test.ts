@@ -154,6 +154,43 @@ describe.each(BACKENDS)('refs commands on the %s back end', (backend) => {
     });
   });
 
+  it('--create-missing-references --dry-run lists exactly the fields and years it would create, creates nothing, and never a near miss', async () => {
+    const dir = rosterDir();
+    const file = writeRoster(dir, 'create.csv', [
+      HEADER,
+      ['Nouveau', 'R-20', '', '2031', '', 'Géologie', ''],
+      ['Même', 'R-21', '', '2031', '', 'geologie', ''],
+      ['Alias', 'R-22', '', '2024', '', 'Génie Info', ''],
+      ['Presque', 'R-23', '', '2032', '', 'Telecoms', ''],
+    ]);
+    const fieldsAndYears = () =>
+      withDb(async (db) => [
+        (await db.selectFrom('domaine_reference').select('nom_domaine').orderBy('nom_domaine').execute()).map((f) => f.nom_domaine),
+        (await db.selectFrom('annee_reference').select('annee').orderBy('annee').execute()).map((y) => y.annee),
+      ]);
+    const before = await fieldsAndYears();
+    const dry = await runMain(['users', 'import', file, '--create-missing-references', '--dry-run'], { env });
+    expect(dry.code).toBe(3);
+    expect(dry.stderr).toContain('Would create 1 field(s): Géologie; 1 year(s): 2031.');
+    const dryJson = await runMain(['users', 'import', file, '--create-missing-references', '--dry-run', '--json'], { env });
+    expect(JSON.parse(dryJson.stdout)).toMatchObject({
+      inserted: 3,
+      rejected: 1,
+      references_created: { fields: ['Géologie'], years: [2031] },
+    });
+    expect(await fieldsAndYears()).toEqual(before);
+
+    const real = await runMain(['users', 'import', file, '--create-missing-references', '--json'], { env });
+    expect(JSON.parse(real.stdout)).toMatchObject({
+      inserted: 3,
+      rejected: 1,
+      references_created: { fields: ['Géologie'], years: [2031] },
+    });
+    const [fields, years] = await fieldsAndYears();
+    expect(fields).toEqual([...before[0]!, 'Géologie'].sort((a, b) => String(a).localeCompare(String(b), 'fr')));
+    expect(years).toEqual([...before[1]!, 2031]);
+  });
+
   it('an import stores an alias as the field it names, and a near miss is rejected with "did you mean" and the command', async () => {
     const dir = rosterDir();
     const file = writeRoster(dir, 'alias.csv', [

@@ -21,17 +21,15 @@ export async function readReferences(db: Kysely<DB>): Promise<References> {
   };
 }
 
+type UnknownReferences = { years: Set<number>; fields: Map<string, string> };
+type CreatedReferences = { years: Set<number>; fields: Set<string> };
+
 /**
  * --create-missing-references: the years and fields new to the database that the rows
- * about to be written use (a year seen only on a rejected line is not created). Returns
- * what it inserted, to be marked as created once the batch commits.
+ * about to be written use (a year seen only on a rejected line is not created), less
+ * those `created` already.
  */
-export async function createReferences(
-  trx: Transaction<DB> | Kysely<DB>,
-  rows: ValidRow[],
-  unknown: { years: Set<number>; fields: Map<string, string> },
-  created: { years: Set<number>; fields: Set<string> },
-): Promise<{ years: number[]; fields: string[] }> {
+export function missingReferences(rows: ValidRow[], unknown: UnknownReferences, created: CreatedReferences) {
   const unknownFields = new Set(unknown.fields.values());
   const years = new Set<number>();
   const fields = new Set<string>();
@@ -40,6 +38,20 @@ export async function createReferences(
       years.add(row.annee_sortie);
     if (row.domaine !== null && unknownFields.has(row.domaine) && !created.fields.has(row.domaine)) fields.add(row.domaine);
   }
+  return { years, fields };
+}
+
+/**
+ * Inserts missingReferences(); returns what it inserted, to be marked as created once the
+ * batch commits.
+ */
+export async function createReferences(
+  trx: Transaction<DB> | Kysely<DB>,
+  rows: ValidRow[],
+  unknown: UnknownReferences,
+  created: CreatedReferences,
+): Promise<{ years: number[]; fields: string[] }> {
+  const { years, fields } = missingReferences(rows, unknown, created);
   if (years.size > 0) {
     await trx
       .insertInto('annee_reference')
