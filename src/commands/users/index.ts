@@ -112,7 +112,12 @@ export type UsersImportsOpts = OptsOf<typeof imports>;
 const importRoster = (users: CommandUnknownOpts) =>
   withImportOptions(users.command('import').description('import a roster CSV (a registrar export) into utilisateur'), 'by matricule')
     .addOption(countryOption())
-    .addOption(new Option('--create-missing-references', 'add unknown graduation years and fields instead of rejecting the rows'));
+    .addOption(
+      new Option(
+        '--create-missing-references',
+        'add unknown graduation years and fields instead of rejecting the rows (never a near miss of a stored field); says which, --dry-run too',
+      ),
+    );
 export type UsersImportOpts = OptsOf<typeof importRoster>;
 
 const exportData = (users: CommandUnknownOpts) =>
