@@ -169,10 +169,16 @@ describe.each(BACKENDS)('refs commands on the %s back end', (backend) => {
         (await db.selectFrom('annee_reference').select('annee').orderBy('annee').execute()).map((y) => y.annee),
       ]);
     const before = await fieldsAndYears();
-    const dry = await runMain(['users', 'import', file, '--create-missing-references', '--dry-run'], { env });
+    const dry = await runMain(
+      ['users', 'import', file, '--rejects', join(dir, 'rejects.csv'), '--create-missing-references', '--dry-run'],
+      { env },
+    );
     expect(dry.code).toBe(3);
     expect(dry.stderr).toContain('Would create 1 field(s): Géologie; 1 year(s): 2031.');
-    const dryJson = await runMain(['users', 'import', file, '--create-missing-references', '--dry-run', '--json'], { env });
+    const dryJson = await runMain(
+      ['users', 'import', file, '--rejects', join(dir, 'rejects.csv'), '--create-missing-references', '--dry-run', '--json'],
+      { env },
+    );
     expect(JSON.parse(dryJson.stdout)).toMatchObject({
       inserted: 3,
       rejected: 1,
@@ -180,7 +186,9 @@ describe.each(BACKENDS)('refs commands on the %s back end', (backend) => {
     });
     expect(await fieldsAndYears()).toEqual(before);
 
-    const real = await runMain(['users', 'import', file, '--create-missing-references', '--json'], { env });
+    const real = await runMain(['users', 'import', file, '--rejects', join(dir, 'rejects.csv'), '--create-missing-references', '--json'], {
+      env,
+    });
     expect(JSON.parse(real.stdout)).toMatchObject({
       inserted: 3,
       rejected: 1,
@@ -199,7 +207,7 @@ describe.each(BACKENDS)('refs commands on the %s back end', (backend) => {
       ['Presque', 'R-11', '', '2024', '', 'Télécoms', ''],
       ['Inactif', 'R-12', '', '2024', '', 'Océanographie', ''],
     ]);
-    const result = await runMain(['users', 'import', file, '--json'], { env });
+    const result = await runMain(['users', 'import', file, '--rejects', join(dir, 'rejects.csv'), '--json'], { env });
     expect(result.code).toBe(3);
     const summary = JSON.parse(result.stdout);
     expect(summary).toMatchObject({ inserted: 1, rejected: 2 });
