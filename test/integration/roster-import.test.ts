@@ -183,7 +183,7 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     expect(reasons).toEqual({
       'E-10': 'nom_complet is empty',
       '': 'matricule is empty',
-      'E-11': 'e-mail "paul.at.example" is not a valid address',
+      'E-11': 'e-mail "paul.at.example" is not a valid address (it has no @)',
       'E-12': 'phone "+221 12" is not a valid number',
       'E-13': 'phone "77 123 45 67" has no country code; give the default country with --country',
       'E-14': 'graduation year 2015 is closed in annee_reference',
@@ -195,6 +195,38 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
       'E-22': '8 cells where the header has 7',
     });
     expect(await countRows(t.db, 'utilisateur', sql`matricule like 'E-%' and matricule <> 'E-OWNER'`)).toBe(1);
+  });
+
+  it('lists every problem of a row in its reason, separated by "; ", so one round of fixes is enough', async () => {
+    const file = writeRoster(dir, 'trois.csv', [
+      HEADER,
+      ['Trois Problèmes', 'E-30', 'issa..diallo@gmail.com', '2031', '+221 12', '', 'peut-être'],
+      ['', '', '', '2024', '', 'Astrologie', ''],
+      ['Bon', 'E-31', '', '2024', '', '', ''],
+    ]);
+    const summary = await run(file, { batchSize: 100 });
+    expect(summary).toMatchObject({ read: 3, inserted: 1, rejected: 2 });
+    expect(rejectsOf(summary.rejects_file!).map((cells) => cells.at(-1))).toEqual([
+      'reason',
+      [
+        'e-mail "issa..diallo@gmail.com" is not a valid address (two dots in a row)',
+        'graduation year 2031 is not in annee_reference (add it, or use --create-missing-references)',
+        'phone "+221 12" is not a valid number',
+        'travailleur "peut-être" is not one of oui/non, yes/no, 1/0, x',
+      ].join('; '),
+      'nom_complet is empty; matricule is empty; field "Astrologie" is not in domaine_reference (add it, or use --create-missing-references)',
+    ]);
+    expect(await stored('E-30')).toBeUndefined();
+  });
+
+  it('lists every problem a row has with the stored accounts in one reason', async () => {
+    await t.db.insertInto('utilisateur').values({ nom_complet: 'Propriétaire', matricule: 'E-OWNER', email: 'pris@exemple.sn' }).execute();
+    const file = writeRoster(dir, 'update.csv', [HEADER, ['Inconnu', 'E-32', 'pris@exemple.sn', '', '', '', '']]);
+    const summary = await run(file, { mode: 'update' });
+    expect(summary).toMatchObject({ read: 1, updated: 0, rejected: 1 });
+    expect(rejectsOf(summary.rejects_file!)[1]!.at(-1)).toBe(
+      'e-mail pris@exemple.sn belongs to matricule E-OWNER; matricule E-32 does not exist (mode update adds nobody)',
+    );
   });
 
   describe('a matricule or an e-mail on several lines', () => {
@@ -635,7 +667,7 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     const file = writeRoster(dir, 'long-cell.csv', [HEADER, ['Cellule Longue', 'E-700', 'y'.repeat(100_000), '', '', '', '']]);
     expect(await run(file)).toMatchObject({ rejected: 1 });
     expect(rejectsOf(join(dir, 'long-cell.rejects.csv'))[1]!.at(-1)).toBe(
-      `e-mail "${'y'.repeat(60)}… (99,940 more characters)" is not a valid address`,
+      `e-mail "${'y'.repeat(60)}… (99,940 more characters)" is not a valid address (it has no @)`,
     );
   });
 
