@@ -134,6 +134,19 @@ describe.each(BACKENDS)('partner-list import (orgs import) on the %s back end', 
     expect(await orgCount()).toBe(0);
   });
 
+  it("reads a national phone with the row's Pays when it names a country, --country otherwise", async () => {
+    const file = writeRoster(dir, 'partenaires.csv', [
+      FR_HEADER,
+      ['Sonatel', 'entreprise', '', 'Dakar', 'Sénégal', '', '', '33 839 12 00', ''],
+      ['SBEE', 'entreprise', '', 'Cotonou', 'Pays inconnu', '', '', '0121313400', ''],
+      ['Orange CI', 'entreprise', '', 'Abidjan', '+225', '', '', '07 08 09 10 11', ''],
+    ]);
+    expect(await run(file)).toMatchObject({ read: 3, inserted: 3, rejected: 0 });
+    expect(await org('Sonatel')).toMatchObject({ pays: 'Sénégal', telephone_general: '+221338391200' });
+    expect(await org('SBEE')).toMatchObject({ pays: 'Pays inconnu', telephone_general: '+2290121313400' });
+    expect(await org('Orange CI')).toMatchObject({ pays: '+225', telephone_general: '+2250708091011' });
+  });
+
   it('refuses a rejects path that is the input itself with exit 2, the file untouched and nothing written (the shared pipeline)', async () => {
     const file = writeRoster(dir, 'partenaires.csv', [FR_HEADER, ['Orange Bénin', 'entreprise', '', '', '', '', '', '', '31/02/2020']]);
     const bytes = readFileSync(file);

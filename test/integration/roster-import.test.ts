@@ -229,6 +229,41 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     );
   });
 
+  it('reads each national phone with the row’s own country (Pays, Country or Indicatif), --country for the others', async () => {
+    for (const header of ['Pays', 'Country', 'Indicatif']) {
+      const file = writeRoster(dir, 'pays.csv', [
+        ['Nom complet', 'Matricule', 'Téléphone', header],
+        ['Béninoise', 'E-50', '0197453659', header === 'Indicatif' ? '+229' : 'Bénin'],
+        ['Ivoirien', 'E-51', '07 08 09 10 11', header === 'Indicatif' ? '00225' : "côte d'ivoire"],
+        ['Sénégalaise', 'E-52', '77 123 45 67', ''],
+        ['Inconnu', 'E-53', '77 123 45 67', 'Wakanda'],
+      ]);
+      const summary = await run(file, { batchSize: 100 });
+      expect(summary, header).toMatchObject({ read: 4, rejected: 1 });
+      expect((await stored('E-50'))?.telephone).toBe('+2290197453659');
+      expect((await stored('E-51'))?.telephone).toBe('+2250708091011');
+      expect((await stored('E-52'))?.telephone).toBe('+221771234567');
+      expect(rejectsOf(summary.rejects_file!)[1]!.at(-1)).toBe(
+        'pays "Wakanda" is not a country phone numbers can be read for (write an ISO code such as SN, a country name, or a dialling code such as +221)',
+      );
+    }
+    expect(await t.db.selectFrom('utilisateur').select('matricule').where('matricule', 'like', 'E-5%').execute()).toHaveLength(3);
+  });
+
+  it('says whose number a phone refused for --country looks like', async () => {
+    const file = writeRoster(dir, 'benin.csv', [HEADER, ['Béninoise', 'E-54', '', '', '0803 123 4567', '', '']]);
+    const summary = await run(file);
+    expect(summary).toMatchObject({ read: 1, rejected: 1 });
+    expect(rejectsOf(summary.rejects_file!)[1]!.at(-1)).toBe(
+      'phone "0803 123 4567" is not a valid number for SN; it looks like a number from Nigeria: write +234 803 123 4567',
+    );
+    const benin = writeRoster(dir, 'benin2.csv', [HEADER, ['Béninoise', 'E-54', '', '', '0197453659', '', '']]);
+    expect(rejectsOf((await run(benin)).rejects_file!)[1]!.at(-1)).toBe(
+      'phone "0197453659" is not a valid number for SN; it looks like a number from Benin (+229 01 97 45 36 59), ' +
+        'Côte d’Ivoire (+225 01 97 45 3659) or France (+33 1 97 45 36 59): write it with its country code',
+    );
+  });
+
   describe('a matricule or an e-mail on several lines', () => {
     // batchSize 2: the first line of each pair is read batches before its repeat, so
     // only holding the lines back can reject both.

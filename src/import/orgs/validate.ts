@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { StatutOrganisation, TypeOrganisation } from '../../db/schema.js';
 import { STATUTS_ORGANISATION, TYPES_ORGANISATION, type OrgMatchKey } from '../../enums.js';
-import { phone } from '../../phone.js';
+import { phone, rowCountry } from '../../phone.js';
 import * as value from '../../values.js';
 import { FieldCells, type HeaderMapping } from '../headers.js';
 import { unreadableRecord, type SourceRecord } from '../read.js';
@@ -91,7 +91,7 @@ export class OrgChecker implements KeyRules<OrgRow> {
       pays: reasons.cell('pays', () => value.text(cell('pays'), 100, 'pays')),
       site_web: reasons.cell('site_web', () => value.url(cell('site_web'), 'site_web')),
       email_general: reasons.cell('email_general', () => value.email(cell('email_general'))),
-      telephone_general: reasons.cell('telephone_general', () => phone(cell('telephone_general'), this.options.country)),
+      telephone_general: reasons.cell('telephone_general', () => phone(cell('telephone_general'), this.countryOf(cell('pays')))),
       description: reasons.cell('description', () => value.text(cell('description'), 10_000, 'description')),
       date_creation: reasons.cell('date_creation', () =>
         value.notAfterToday(value.spreadsheetDate(cell('date_creation'), 'date_creation'), 'date_creation'),
@@ -104,6 +104,15 @@ export class OrgChecker implements KeyRules<OrgRow> {
       reasons.add(`no ${this.options.match === 'site-web' ? 'website' : 'e-mail'} to match on (--match ${this.options.match})`);
     if (reasons.any || !match) return reject(reasons.toString());
     return { ok: true, row: { ...row, match } };
+  }
+
+  /**
+   * The default country of the row's national phone number: its Pays cell when that
+   * names a country, else --country. Pays is the organisation's stored country, free
+   * text: one no country matches is kept as written, not a reason.
+   */
+  private countryOf(pays: string | undefined): CountryCode | undefined {
+    return value.orNull(() => rowCountry(pays, 'pays')) ?? this.options.country;
   }
 
   /** The key of the row: the one --match names, or the first the row has. */

@@ -4,7 +4,7 @@ import { FieldCells, normaliseHeader, type HeaderMapping } from '../headers.js';
 import { unreadableRecord, type SourceRecord } from '../read.js';
 import type { CheckedRow, ImportedRow } from '../rows.js';
 import type { KeyRules, RowKeys } from '../repeats.js';
-import { phone } from '../../phone.js';
+import { phone, rowCountry } from '../../phone.js';
 import * as value from '../../values.js';
 import { quoted } from '../../text.js';
 import { RowReasons } from '../reasons.js';
@@ -73,10 +73,12 @@ export class RowChecker implements KeyRules<ValidRow> {
     const matricule = reasons.cell('matricule', () => value.text(cell('matricule'), 50, 'matricule'));
     if (nom === null && !reasons.refusedCell('nom_complet')) reasons.add('nom_complet is empty');
     if (matricule === null && !reasons.refusedCell('matricule')) reasons.add('matricule is empty');
+    // A Pays / Country / Indicatif column gives the row's own country for its phone.
+    const country = reasons.cell('pays', () => rowCountry(cell('pays'), 'pays')) ?? this.options.country;
     const data = {
       email: reasons.cell('email', () => value.email(cell('email'))),
       annee_sortie: reasons.cell('annee_sortie', () => this.year(value.year(cell('annee_sortie')))),
-      telephone: reasons.cell('telephone', () => phone(cell('telephone'), this.options.country)),
+      telephone: reasons.cell('telephone', () => phone(cell('telephone'), country)),
       domaine: reasons.cell('domaine', () => this.field(value.text(cell('domaine'), 100, 'domaine'))),
       travailleur: reasons.cell('travailleur', () => value.yesNo(cell('travailleur'), 'travailleur')),
       titre: reasons.cell('titre', () => value.text(cell('titre'), 100, 'titre')),
