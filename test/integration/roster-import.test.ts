@@ -264,6 +264,18 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     );
   });
 
+  it('stores an internationalised e-mail domain in its ASCII form: both spellings are one address', async () => {
+    const first = writeRoster(dir, 'idn.csv', [HEADER, ['Fatou Diop', 'E-60', 'Fatou@École.SN', '', '', '', '']]);
+    expect(await run(first)).toMatchObject({ inserted: 1, rejected: 0 });
+    expect((await stored('E-60'))?.email).toBe('fatou@xn--cole-9oa.sn');
+    const punycode = writeRoster(dir, 'punycode.csv', [HEADER, ['Fatou Diop', 'E-60', 'fatou@xn--cole-9oa.sn', '', '', '', '']]);
+    expect(await run(punycode)).toMatchObject({ read: 1, unchanged: 1, rejected: 0 });
+    const other = writeRoster(dir, 'autre.csv', [HEADER, ['Autre Fatou', 'E-61', 'FATOU@e\u0301cole.sn', '', '', '', '']]);
+    const summary = await run(other);
+    expect(summary).toMatchObject({ read: 1, inserted: 0, rejected: 1 });
+    expect(rejectsOf(summary.rejects_file!)[1]!.at(-1)).toBe('e-mail fatou@xn--cole-9oa.sn belongs to matricule E-60');
+  });
+
   describe('a matricule or an e-mail on several lines', () => {
     // batchSize 2: the first line of each pair is read batches before its repeat, so
     // only holding the lines back can reject both.
