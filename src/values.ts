@@ -1,3 +1,4 @@
+import { domainToASCII } from 'node:url';
 import type { RoleUtilisateur, StatutUtilisateur } from './db/schema.js';
 import { ROLES_UTILISATEUR, STATUTS_UTILISATEUR } from './enums.js';
 import { UsageError } from './errors.js';
@@ -95,8 +96,6 @@ export function isUuid(text: string): boolean {
   return UUID.test(text);
 }
 
-const EMAIL = /^[^@\s"<>(),;:\\[\]]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
-
 /**
  * Unicode NFC: a name typed on a Mac arrives decomposed (e + combining accent), and would
  * otherwise be stored in a form that never matches a search or an unchanged row.
@@ -115,11 +114,53 @@ export function text(raw: string | undefined, maxLength: number, label: string):
   return value;
 }
 
+// RFC 5322 atext, and the non-ASCII characters RFC 6531 adds (letters, marks, digits,
+// signs; not spaces, controls or invisible format characters): what a dot-atom's words
+// are made of.
+const ATEXT_CHARACTER = "[a-z0-9!#$%&'*+\\-/=?^_`{|}~]|[^\\p{ASCII}\\p{White_Space}\\p{C}]";
+const ATEXT = new RegExp(`^(?:${ATEXT_CHARACTER})+$`, 'iu');
+const NOT_ATEXT = new RegExp(`(?!${ATEXT_CHARACTER}|\\.)[^]`, 'iu');
+// One label of a domain in its ASCII (IDNA) form: letters, digits, inner hyphens.
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * An e-mail address as RFC 5322 (dot-atom), RFC 6531 and IDNA have it, stored in one
+ * form: the part before the @ NFC and lower-cased (non-ASCII letters allowed, as RFC
+ * 6531 does), the domain in its ASCII form (IDNA: `école.sn` → `xn--cole-9oa.sn`), so
+ * both spellings of one address are the same address to the unique index, and any mail
+ * server can be given it. Quoted local parts ("john doe"@…) and IP-address domains,
+ * which the RFCs allow and no alumnus has, are refused.
+ */
+/** A character as a message can show it: itself, or its code point when it is invisible. */
+function describeCharacter(character: string): string {
+  if (/\s/u.test(character)) return 'a space';
+  if (/[\p{L}\p{N}\p{P}\p{S}]/u.test(character)) return character;
+  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 export function email(raw: string | undefined): string | null {
   const value = raw === undefined ? undefined : nfc(raw).trim();
   if (!value) return null;
-  if (value.length > 254 || !EMAIL.test(value)) throw new CellError(`e-mail ${quoted(value)} is not a valid address`);
-  return value.toLowerCase();
+  const refuse = (why: string) => new CellError(`e-mail ${quoted(value)} is not a valid address (${why})`);
+  const at = value.indexOf('@');
+  if (at < 0) throw refuse('it has no @');
+  if (value.indexOf('@', at + 1) >= 0) throw refuse('it has more than one @');
+  const local = value.slice(0, at);
+  const domain = value.slice(at + 1);
+  if (local === '') throw refuse('nothing before the @');
+  const stray = NOT_ATEXT.exec(local)?.[0];
+  if (stray !== undefined) throw refuse(`it holds ${describeCharacter(stray)}, which cannot be written before the @`);
+  if (local.startsWith('.') || local.endsWith('.')) throw refuse('a dot cannot start or end the part before the @');
+  if (!local.split('.').every((word) => ATEXT.test(word))) throw refuse('two dots in a row');
+  if (Buffer.byteLength(local) > 64) throw refuse('more than 64 bytes before the @');
+  if (domain === '') throw refuse('nothing after the @');
+  const ascii = domainToASCII(domain).toLowerCase();
+  const labels = ascii.split('.');
+  if (ascii === '' || labels.length < 2 || !labels.every((label) => LABEL.test(label)) || /^\d+$/.test(labels.at(-1)!))
+    throw refuse(`${quoted(domain)} is not a domain name`);
+  const stored = `${nfc(local.toLowerCase())}@${ascii}`;
+  if (stored.length > 254) throw new CellError(`e-mail ${quoted(value)} is longer than 254 characters`);
+  return stored;
 }
 
 export function year(raw: string | undefined): number | null {

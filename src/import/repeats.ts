@@ -1,5 +1,6 @@
 import { shortList, SHOWN_ITEMS } from '../text.js';
 import { LineIndex } from './line-index.js';
+import { REASON_SEPARATOR } from './reasons.js';
 import type { SourceRecord } from './read.js';
 import type { CheckedRow, ImportedRow, RejectedRow } from './rows.js';
 
@@ -124,7 +125,7 @@ export class RepeatedLines<Row extends ImportedRow> {
     for (const h of this.held) {
       const ownReason = h.checked.ok ? null : h.checked.rejected.reason;
       if (h.repeatReasons.length > 0 || ownReason !== null) {
-        const reason = [...h.repeatReasons, ...(ownReason === null ? [] : [ownReason])].join('; ');
+        const reason = [...h.repeatReasons, ...(ownReason === null ? [] : [ownReason])].join(REASON_SEPARATOR);
         settled.rejected.push({ line: h.line, cells: h.cells, reason });
       } else if (repeatOf.has(h)) {
         settled.repeats.push({ line: h.line, sameAs: repeatOf.get(h)!.line });

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { sameText } from '../db/text-match.js';
 import type { DB } from '../db/schema.js';
 import { NotFoundError, UsageError } from '../errors.js';
-import { isUuid } from '../values.js';
+import { email, isUuid, orNull } from '../values.js';
 
 /**
  * A REF on the command line: an id, or what a person knows the thing by. People by
@@ -26,7 +26,8 @@ const KINDS: Record<RefKind, KindSpec> = {
     table: 'utilisateur',
     noun: 'user',
     label: sql<string>`concat_ws(' ', nom_complet, '<' || coalesce(email, matricule) || '>')`,
-    natural: (ref) => sql<SqlBool>`(lower(email) = lower(${ref}) or matricule = ${ref})`,
+    // An e-mail is looked up in its stored form (`école.sn` → `xn--cole-9oa.sn`, values.ts).
+    natural: (ref) => sql<SqlBool>`(lower(email) = lower(${orNull(() => email(ref)) ?? ref}) or matricule = ${ref})`,
     hint: 'give an id, an e-mail or a matricule',
   },
   organisation: {

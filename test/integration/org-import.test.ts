@@ -112,6 +112,41 @@ describe.each(BACKENDS)('partner-list import (orgs import) on the %s back end', 
     expect(reasons.get('9')).toMatch(/^date_creation "9999-12-31" is in the future \(today is \d{4}-\d\d-\d\d\)$/);
   });
 
+  it('lists every problem of a row in its reason, separated by "; "', async () => {
+    const file = writeRoster(dir, 'partenaires.csv', [
+      FR_HEADER,
+      ['Orange Bénin', 'cabinet', '', '', '', 'orange.bj', 'contact..orange@orange.bj', '12', '31/02/2020'],
+      ['SBEE', 'entreprise', '', '', '', '', '', '', ''],
+    ]);
+    const summary = await run(file, { match: 'email' });
+    expect(summary).toMatchObject({ read: 2, inserted: 0, rejected: 2 });
+    expect(rejectsOf(summary.rejects_file!).map((cells) => cells.at(-1))).toEqual([
+      'reason',
+      [
+        'type_organisation "cabinet" is not one of entreprise, ONG, institution_publique, startup, association',
+        'site_web "orange.bj" is not a web address (write it as https://…)',
+        'e-mail "contact..orange@orange.bj" is not a valid address (two dots in a row)',
+        'phone "12" is not a valid number for BJ',
+        'date_creation "31/02/2020" is not a date (DD/MM/YYYY or YYYY-MM-DD)',
+      ].join('; '),
+      'no e-mail to match on (--match email)',
+    ]);
+    expect(await orgCount()).toBe(0);
+  });
+
+  it("reads a national phone with the row's Pays when it names a country, --country otherwise", async () => {
+    const file = writeRoster(dir, 'partenaires.csv', [
+      FR_HEADER,
+      ['Sonatel', 'entreprise', '', 'Dakar', 'Sénégal', '', '', '33 839 12 00', ''],
+      ['SBEE', 'entreprise', '', 'Cotonou', 'Pays inconnu', '', '', '0121313400', ''],
+      ['Orange CI', 'entreprise', '', 'Abidjan', '+225', '', '', '07 08 09 10 11', ''],
+    ]);
+    expect(await run(file)).toMatchObject({ read: 3, inserted: 3, rejected: 0 });
+    expect(await org('Sonatel')).toMatchObject({ pays: 'Sénégal', telephone_general: '+221338391200' });
+    expect(await org('SBEE')).toMatchObject({ pays: 'Pays inconnu', telephone_general: '+2290121313400' });
+    expect(await org('Orange CI')).toMatchObject({ pays: '+225', telephone_general: '+2250708091011' });
+  });
+
   it('refuses a rejects path that is the input itself with exit 2, the file untouched and nothing written (the shared pipeline)', async () => {
     const file = writeRoster(dir, 'partenaires.csv', [FR_HEADER, ['Orange Bénin', 'entreprise', '', '', '', '', '', '', '31/02/2020']]);
     const bytes = readFileSync(file);

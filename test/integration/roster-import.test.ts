@@ -183,7 +183,7 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     expect(reasons).toEqual({
       'E-10': 'nom_complet is empty',
       '': 'matricule is empty',
-      'E-11': 'e-mail "paul.at.example" is not a valid address',
+      'E-11': 'e-mail "paul.at.example" is not a valid address (it has no @)',
       'E-12': 'phone "+221 12" is not a valid number',
       'E-13': 'phone "77 123 45 67" has no country code; give the default country with --country',
       'E-14': 'graduation year 2015 is closed in annee_reference',
@@ -195,6 +195,85 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
       'E-22': '8 cells where the header has 7',
     });
     expect(await countRows(t.db, 'utilisateur', sql`matricule like 'E-%' and matricule <> 'E-OWNER'`)).toBe(1);
+  });
+
+  it('lists every problem of a row in its reason, separated by "; ", so one round of fixes is enough', async () => {
+    const file = writeRoster(dir, 'trois.csv', [
+      HEADER,
+      ['Trois Problèmes', 'E-30', 'issa..diallo@gmail.com', '2031', '+221 12', '', 'peut-être'],
+      ['', '', '', '2024', '', 'Astrologie', ''],
+      ['Bon', 'E-31', '', '2024', '', '', ''],
+    ]);
+    const summary = await run(file, { batchSize: 100 });
+    expect(summary).toMatchObject({ read: 3, inserted: 1, rejected: 2 });
+    expect(rejectsOf(summary.rejects_file!).map((cells) => cells.at(-1))).toEqual([
+      'reason',
+      [
+        'e-mail "issa..diallo@gmail.com" is not a valid address (two dots in a row)',
+        'graduation year 2031 is not in annee_reference (add it, or use --create-missing-references)',
+        'phone "+221 12" is not a valid number',
+        'travailleur "peut-être" is not one of oui/non, yes/no, 1/0, x',
+      ].join('; '),
+      'nom_complet is empty; matricule is empty; field "Astrologie" is not in domaine_reference (add it, or use --create-missing-references)',
+    ]);
+    expect(await stored('E-30')).toBeUndefined();
+  });
+
+  it('lists every problem a row has with the stored accounts in one reason', async () => {
+    await t.db.insertInto('utilisateur').values({ nom_complet: 'Propriétaire', matricule: 'E-OWNER', email: 'pris@exemple.sn' }).execute();
+    const file = writeRoster(dir, 'update.csv', [HEADER, ['Inconnu', 'E-32', 'pris@exemple.sn', '', '', '', '']]);
+    const summary = await run(file, { mode: 'update' });
+    expect(summary).toMatchObject({ read: 1, updated: 0, rejected: 1 });
+    expect(rejectsOf(summary.rejects_file!)[1]!.at(-1)).toBe(
+      'e-mail pris@exemple.sn belongs to matricule E-OWNER; matricule E-32 does not exist (mode update adds nobody)',
+    );
+  });
+
+  it('reads each national phone with the row’s own country (Pays, Country or Indicatif), --country for the others', async () => {
+    for (const header of ['Pays', 'Country', 'Indicatif']) {
+      const file = writeRoster(dir, 'pays.csv', [
+        ['Nom complet', 'Matricule', 'Téléphone', header],
+        ['Béninoise', 'E-50', '0197453659', header === 'Indicatif' ? '+229' : 'Bénin'],
+        ['Ivoirien', 'E-51', '07 08 09 10 11', header === 'Indicatif' ? '00225' : "côte d'ivoire"],
+        ['Sénégalaise', 'E-52', '77 123 45 67', ''],
+        ['Inconnu', 'E-53', '77 123 45 67', 'Wakanda'],
+      ]);
+      const summary = await run(file, { batchSize: 100 });
+      expect(summary, header).toMatchObject({ read: 4, rejected: 1 });
+      expect((await stored('E-50'))?.telephone).toBe('+2290197453659');
+      expect((await stored('E-51'))?.telephone).toBe('+2250708091011');
+      expect((await stored('E-52'))?.telephone).toBe('+221771234567');
+      expect(rejectsOf(summary.rejects_file!)[1]!.at(-1)).toBe(
+        'pays "Wakanda" is not a country phone numbers can be read for (write an ISO code such as SN, a country name, or a dialling code such as +221)',
+      );
+    }
+    expect(await t.db.selectFrom('utilisateur').select('matricule').where('matricule', 'like', 'E-5%').execute()).toHaveLength(3);
+  });
+
+  it('says whose number a phone refused for --country looks like', async () => {
+    const file = writeRoster(dir, 'benin.csv', [HEADER, ['Béninoise', 'E-54', '', '', '0803 123 4567', '', '']]);
+    const summary = await run(file);
+    expect(summary).toMatchObject({ read: 1, rejected: 1 });
+    expect(rejectsOf(summary.rejects_file!)[1]!.at(-1)).toBe(
+      'phone "0803 123 4567" is not a valid number for SN; it looks like a number from Nigeria: write +234 803 123 4567',
+    );
+    const benin = writeRoster(dir, 'benin2.csv', [HEADER, ['Béninoise', 'E-54', '', '', '0197453659', '', '']]);
+    expect(rejectsOf((await run(benin)).rejects_file!)[1]!.at(-1)).toBe(
+      'phone "0197453659" is not a valid number for SN; it looks like a number from Benin (+229 01 97 45 36 59), ' +
+        'Côte d’Ivoire (+225 01 97 45 3659) or France (+33 1 97 45 36 59): write it with its country code',
+    );
+  });
+
+  it('stores an internationalised e-mail domain in its ASCII form: both spellings are one address', async () => {
+    const first = writeRoster(dir, 'idn.csv', [HEADER, ['Fatou Diop', 'E-60', 'Fatou@École.SN', '', '', '', '']]);
+    expect(await run(first)).toMatchObject({ inserted: 1, rejected: 0 });
+    expect((await stored('E-60'))?.email).toBe('fatou@xn--cole-9oa.sn');
+    const punycode = writeRoster(dir, 'punycode.csv', [HEADER, ['Fatou Diop', 'E-60', 'fatou@xn--cole-9oa.sn', '', '', '', '']]);
+    expect(await run(punycode)).toMatchObject({ read: 1, unchanged: 1, rejected: 0 });
+    const other = writeRoster(dir, 'autre.csv', [HEADER, ['Autre Fatou', 'E-61', 'FATOU@e\u0301cole.sn', '', '', '', '']]);
+    const summary = await run(other);
+    expect(summary).toMatchObject({ read: 1, inserted: 0, rejected: 1 });
+    expect(rejectsOf(summary.rejects_file!)[1]!.at(-1)).toBe('e-mail fatou@xn--cole-9oa.sn belongs to matricule E-60');
   });
 
   describe('a matricule or an e-mail on several lines', () => {
@@ -662,7 +741,7 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     const file = writeRoster(dir, 'long-cell.csv', [HEADER, ['Cellule Longue', 'E-700', 'y'.repeat(100_000), '', '', '', '']]);
     expect(await run(file)).toMatchObject({ rejected: 1 });
     expect(rejectsOf(join(dir, 'long-cell.rejects.csv'))[1]!.at(-1)).toBe(
-      `e-mail "${'y'.repeat(60)}… (99,940 more characters)" is not a valid address`,
+      `e-mail "${'y'.repeat(60)}… (99,940 more characters)" is not a valid address (it has no @)`,
     );
   });
 

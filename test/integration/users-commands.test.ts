@@ -187,6 +187,30 @@ describe('users commands in process', () => {
     expect(await row('ADD-2')).toBeUndefined();
   });
 
+  it('reads an e-mail as the standards have it: an internationalised domain in either spelling, dot-atom errors refused (exit 2)', async () => {
+    const added = await runMain(
+      ['users', 'add', '--nom', 'Fatou Diop', '--matricule', 'IDN-1', '--email', 'fatou@école.sn', '--no-password'],
+      {
+        env: asAdmin,
+      },
+    );
+    expect(added.code).toBe(0);
+    const shown = await runMain(['users', 'show', 'FATOU@xn--cole-9oa.SN', '--json'], { env: t.env });
+    expect(JSON.parse(shown.stdout)).toMatchObject({ matricule: 'IDN-1', email: 'fatou@xn--cole-9oa.sn' });
+    expect(JSON.parse((await runMain(['users', 'show', 'fatou@ÉCOLE.sn', '--json'], { env: t.env })).stdout)).toMatchObject({
+      matricule: 'IDN-1',
+    });
+    const dots = await runMain(
+      ['users', 'add', '--nom', 'Issa', '--matricule', 'IDN-2', '--email', 'issa..diallo@gmail.com', '--no-password'],
+      {
+        env: asAdmin,
+      },
+    );
+    expect(dots.code).toBe(2);
+    expect(dots.stderr).toContain('E-mail "issa..diallo@gmail.com" is not a valid address (two dots in a row).');
+    expect(await row('IDN-2')).toBeUndefined();
+  });
+
   it('users update --matricule "" on a user without e-mail: exit 2, a sentence naming both fields, nothing written', async () => {
     await seed(['IDT-1'], 'Identifiable');
     const before = await t.db.selectFrom('utilisateur').selectAll().where('matricule', '=', 'IDT-1').executeTakeFirstOrThrow();

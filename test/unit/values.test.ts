@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { enumValue, yesNoValue } from '../../src/cli/options.js';
 import { OUTCOMES, QUEUE_ALIASES, QUEUES } from '../../src/services/moderation/names.js';
 import { ROLES_UTILISATEUR as ROLES, STATUTS_UTILISATEUR as STATUTS } from '../../src/enums.js';
-import { matchEnum, parseYesNo } from '../../src/values.js';
+import { CellError, email, matchEnum, parseYesNo } from '../../src/values.js';
 
 describe('fixed values', () => {
   it('match without regard to case, accents, or a space, - or _ between words', () => {
@@ -52,5 +52,51 @@ describe('yes/no values', () => {
         expect.objectContaining({ exitCode: 2, message: `--actif ${JSON.stringify(text)}: use oui/non, yes/no, true/false or 1/0.` }),
       );
     }
+  });
+});
+
+describe('e-mail addresses (RFC 5322 dot-atom, RFC 6531, IDNA)', () => {
+  it('accept an internationalised domain, stored in its ASCII form: both spellings are one address', () => {
+    expect(email('fatou@école.sn')).toBe('fatou@xn--cole-9oa.sn');
+    expect(email('Fatou@XN--cole-9oa.SN')).toBe('fatou@xn--cole-9oa.sn');
+    expect(email(' Fatou@ÉCOLE.SN ')).toBe('fatou@xn--cole-9oa.sn');
+    expect(email('fatou@e\u0301cole.sn')).toBe('fatou@xn--cole-9oa.sn');
+  });
+
+  it('accept the characters a dot-atom allows, and a non-ASCII local part (RFC 6531), stored NFC and lower-cased', () => {
+    for (const address of ["o'brien+promo2019@gmail.com", 'a.b-c_d@ecole.sn', 'x!#$%&*/=?^`{|}~@ecole.sn'])
+      expect(email(address), address).toBe(address);
+    expect(email('Adèle.Diop@Ecole.SN')).toBe('adèle.diop@ecole.sn');
+    expect(email('ade\u0300le@ecole.sn')).toBe('adèle@ecole.sn');
+  });
+
+  it.each([
+    ['issa.@gmail.com', 'a dot cannot start or end the part before the @'],
+    ['.issa@gmail.com', 'a dot cannot start or end the part before the @'],
+    ['issa..diallo@gmail.com', 'two dots in a row'],
+    ['paul.at.example', 'it has no @'],
+    ['issa@@gmail.com', 'it has more than one @'],
+    ['@gmail.com', 'nothing before the @'],
+    ['issa@', 'nothing after the @'],
+    ['issa diallo@gmail.com', 'it holds a space, which cannot be written before the @'],
+    ['issa\u00a0diallo@gmail.com', 'it holds a space, which cannot be written before the @'],
+    ['issa\u200b@gmail.com', 'it holds U+200B, which cannot be written before the @'],
+    ['"issa"@gmail.com', 'it holds ", which cannot be written before the @'],
+    ['Issa <issa@gmail.com>', 'it holds a space, which cannot be written before the @'],
+    ['issa@gmail', '"gmail" is not a domain name'],
+    ['issa@gmail..com', '"gmail..com" is not a domain name'],
+    ['issa@-gmail.com', '"-gmail.com" is not a domain name'],
+    ['issa@gmail.com.', '"gmail.com." is not a domain name'],
+    ['issa@exa_mple.com', '"exa_mple.com" is not a domain name'],
+    ['issa@192.168.1.1', '"192.168.1.1" is not a domain name'],
+  ])('refuse %s (%s)', (address, why) => {
+    expect(() => email(address)).toThrow(new CellError(`e-mail "${address}" is not a valid address (${why})`));
+  });
+
+  it('refuse a local part over 64 bytes and an address over 254 characters', () => {
+    expect(() => email(`${'é'.repeat(33)}@ecole.sn`)).toThrow(/more than 64 bytes before the @/);
+    expect(() => email(`issa@${['a', 'b', 'c', 'd'].map((letter) => letter.repeat(63)).join('.')}.sn`)).toThrow(
+      /longer than 254 characters/,
+    );
   });
 });

@@ -77,7 +77,7 @@ const importOrgs = (orgs: CommandUnknownOpts) =>
       ),
     )
     .addOption(enumOption('--type <type>', 'type of new organisations whose row gives none', TYPES_ORGANISATION))
-    .addOption(countryOption());
+    .addOption(countryOption("default country for phone numbers without +, e.g. SN (a row's Pays naming a country wins)"));
 export type OrgsImportOpts = OptsOf<typeof importOrgs>;
 
 const imports = (orgs: CommandUnknownOpts) =>

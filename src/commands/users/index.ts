@@ -111,7 +111,7 @@ export type UsersImportsOpts = OptsOf<typeof imports>;
 
 const importRoster = (users: CommandUnknownOpts) =>
   withImportOptions(users.command('import').description('import a roster CSV (a registrar export) into utilisateur'), 'by matricule')
-    .addOption(countryOption())
+    .addOption(countryOption("default country for phone numbers without +, e.g. SN (a row's Pays/Country/Indicatif cell wins)"))
     .addOption(
       new Option(
         '--create-missing-references',

@@ -1,13 +1,14 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { StatutOrganisation, TypeOrganisation } from '../../db/schema.js';
 import { STATUTS_ORGANISATION, TYPES_ORGANISATION, type OrgMatchKey } from '../../enums.js';
-import { phone } from '../../phone.js';
+import { phone, rowCountry } from '../../phone.js';
 import * as value from '../../values.js';
 import { FieldCells, type HeaderMapping } from '../headers.js';
 import { unreadableRecord, type SourceRecord } from '../read.js';
 import type { KeyRules, RowKeys } from '../repeats.js';
 import type { CheckedRow, ImportedRow } from '../rows.js';
 import { ORG_FIELDS, type OrgField } from './headers.js';
+import { RowReasons } from '../reasons.js';
 
 /** A row ready to be written: every value normalised; null means "leave as stored". */
 export interface OrgRow extends ImportedRow {
@@ -75,33 +76,43 @@ export class OrgChecker implements KeyRules<OrgRow> {
     const unreadable = unreadableRecord(record, this.headerLength);
     if (unreadable) return reject(unreadable);
     const cell = (field: OrgField) => this.cells.of(record.cells, field);
-    let row: Omit<OrgRow, 'match'>;
-    try {
-      const nom = value.text(cell('nom_organisation'), 200, 'nom_organisation');
-      if (nom === null) return reject('nom_organisation is empty');
-      row = {
-        line: record.line,
-        cells: record.cells,
-        nom_organisation: nom,
-        type_organisation: value.enumValue(cell('type_organisation'), TYPES_ORGANISATION, 'type_organisation', TYPE_WORDS),
-        statut: value.enumValue(cell('statut'), STATUTS_ORGANISATION, 'statut'),
-        secteur_activite: value.text(cell('secteur_activite'), 100, 'secteur_activite'),
-        adresse: value.text(cell('adresse'), 1000, 'adresse'),
-        ville: value.text(cell('ville'), 100, 'ville'),
-        pays: value.text(cell('pays'), 100, 'pays'),
-        site_web: value.url(cell('site_web'), 'site_web'),
-        email_general: value.email(cell('email_general')),
-        telephone_general: phone(cell('telephone_general'), this.options.country),
-        description: value.text(cell('description'), 10_000, 'description'),
-        date_creation: value.notAfterToday(value.spreadsheetDate(cell('date_creation'), 'date_creation'), 'date_creation'),
-      };
-    } catch (error) {
-      if (error instanceof value.CellError) return reject(error.message);
-      throw error;
-    }
+    // Every cell is checked even after one is refused: the reason lists all the problems.
+    const reasons = new RowReasons();
+    const nom = reasons.cell('nom_organisation', () => value.text(cell('nom_organisation'), 200, 'nom_organisation'));
+    if (nom === null && !reasons.refusedCell('nom_organisation')) reasons.add('nom_organisation is empty');
+    const data = {
+      type_organisation: reasons.cell('type_organisation', () =>
+        value.enumValue(cell('type_organisation'), TYPES_ORGANISATION, 'type_organisation', TYPE_WORDS),
+      ),
+      statut: reasons.cell('statut', () => value.enumValue(cell('statut'), STATUTS_ORGANISATION, 'statut')),
+      secteur_activite: reasons.cell('secteur_activite', () => value.text(cell('secteur_activite'), 100, 'secteur_activite')),
+      adresse: reasons.cell('adresse', () => value.text(cell('adresse'), 1000, 'adresse')),
+      ville: reasons.cell('ville', () => value.text(cell('ville'), 100, 'ville')),
+      pays: reasons.cell('pays', () => value.text(cell('pays'), 100, 'pays')),
+      site_web: reasons.cell('site_web', () => value.url(cell('site_web'), 'site_web')),
+      email_general: reasons.cell('email_general', () => value.email(cell('email_general'))),
+      telephone_general: reasons.cell('telephone_general', () => phone(cell('telephone_general'), this.countryOf(cell('pays')))),
+      description: reasons.cell('description', () => value.text(cell('description'), 10_000, 'description')),
+      date_creation: reasons.cell('date_creation', () =>
+        value.notAfterToday(value.spreadsheetDate(cell('date_creation'), 'date_creation'), 'date_creation'),
+      ),
+    };
+    const row = { line: record.line, cells: record.cells, nom_organisation: nom ?? '', ...data };
     const match = this.matchOf(row);
-    if (!match) return reject(`no ${this.options.match === 'site-web' ? 'website' : 'e-mail'} to match on (--match ${this.options.match})`);
+    // A refused website or e-mail already says why there is no key to match on.
+    if (!match && !reasons.refusedCell('site_web') && !reasons.refusedCell('email_general'))
+      reasons.add(`no ${this.options.match === 'site-web' ? 'website' : 'e-mail'} to match on (--match ${this.options.match})`);
+    if (reasons.any || !match) return reject(reasons.toString());
     return { ok: true, row: { ...row, match } };
+  }
+
+  /**
+   * The default country of the row's national phone number: its Pays cell when that
+   * names a country, else --country. Pays is the organisation's stored country, free
+   * text: one no country matches is kept as written, not a reason.
+   */
+  private countryOf(pays: string | undefined): CountryCode | undefined {
+    return value.orNull(() => rowCountry(pays, 'pays')) ?? this.options.country;
   }
 
   /** The key of the row: the one --match names, or the first the row has. */

@@ -12,6 +12,8 @@ export const ROSTER_FIELDS = [
   'titre',
   'statut',
   'role',
+  // The row's country: read for its national phone numbers only, never stored.
+  'pays',
 ] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 
@@ -64,5 +66,6 @@ export const ROSTER_HEADERS: HeaderSpec<RosterField> = {
     titre: ['civilité', 'title'],
     statut: ['status', 'profil'],
     role: ['rôle'],
+    pays: ['country', 'indicatif', 'code pays', 'country code', 'indicatif pays', 'dialling code', 'calling code'],
   },
 };

@@ -4,10 +4,11 @@ import { FieldCells, type HeaderMapping } from '../headers.js';
 import { unreadableRecord, type SourceRecord } from '../read.js';
 import type { CheckedRow, ImportedRow } from '../rows.js';
 import type { KeyRules, RowKeys } from '../repeats.js';
-import { phone } from '../../phone.js';
+import { phone, rowCountry } from '../../phone.js';
 import * as value from '../../values.js';
 import { quoted } from '../../text.js';
 import { fieldKey, likelyFields } from './field-match.js';
+import { RowReasons } from '../reasons.js';
 import type { RosterField } from './headers.js';
 
 /** A row ready to be written: every value normalised; null means "leave as stored". */
@@ -69,33 +70,29 @@ export class RowChecker implements KeyRules<ValidRow> {
     const unreadable = unreadableRecord(record, this.headerLength);
     if (unreadable) return reject(unreadable);
     const cell = (field: RosterField) => this.cells.of(record.cells, field);
-    let row: ValidRow;
-    try {
-      const nom = value.text(cell('nom_complet'), 200, 'nom_complet');
-      const matricule = value.text(cell('matricule'), 50, 'matricule');
-      if (nom === null) return reject('nom_complet is empty');
-      if (matricule === null) return reject('matricule is empty');
-      row = {
-        line: record.line,
-        cells: record.cells,
-        matricule,
-        nom_complet: nom,
-        email: value.email(cell('email')),
-        annee_sortie: this.year(value.year(cell('annee_sortie'))),
-        telephone: phone(cell('telephone'), this.options.country),
-        domaine: this.field(value.text(cell('domaine'), 100, 'domaine')),
-        travailleur: value.yesNo(cell('travailleur'), 'travailleur'),
-        titre: value.text(cell('titre'), 100, 'titre'),
-        statut: value.statut(cell('statut')),
-        role: value.role(cell('role')),
-      };
-    } catch (error) {
-      if (error instanceof value.CellError) return reject(error.message);
-      throw error;
+    // Every cell is checked even after one is refused: the reason lists all the problems.
+    const reasons = new RowReasons();
+    const nom = reasons.cell('nom_complet', () => value.text(cell('nom_complet'), 200, 'nom_complet'));
+    const matricule = reasons.cell('matricule', () => value.text(cell('matricule'), 50, 'matricule'));
+    if (nom === null && !reasons.refusedCell('nom_complet')) reasons.add('nom_complet is empty');
+    if (matricule === null && !reasons.refusedCell('matricule')) reasons.add('matricule is empty');
+    // A Pays / Country / Indicatif column gives the row's own country for its phone.
+    const country = reasons.cell('pays', () => rowCountry(cell('pays'), 'pays')) ?? this.options.country;
+    const data = {
+      email: reasons.cell('email', () => value.email(cell('email'))),
+      annee_sortie: reasons.cell('annee_sortie', () => this.year(value.year(cell('annee_sortie')))),
+      telephone: reasons.cell('telephone', () => phone(cell('telephone'), country)),
+      domaine: reasons.cell('domaine', () => this.field(value.text(cell('domaine'), 100, 'domaine'))),
+      travailleur: reasons.cell('travailleur', () => value.yesNo(cell('travailleur'), 'travailleur')),
+      titre: reasons.cell('titre', () => value.text(cell('titre'), 100, 'titre')),
+      statut: reasons.cell('statut', () => value.statut(cell('statut'))),
+      role: reasons.cell('role', () => value.role(cell('role'))),
+    };
+    if (data.role !== null && data.role !== 'user' && !this.options.mayGrantRoles) {
+      reasons.add(`role "${data.role}" can only be given by a super_admin`);
     }
-    if (row.role !== null && row.role !== 'user' && !this.options.mayGrantRoles) {
-      return reject(`role "${row.role}" can only be given by a super_admin`);
-    }
+    if (reasons.any || nom === null || matricule === null) return reject(reasons.toString());
+    const row: ValidRow = { line: record.line, cells: record.cells, matricule, nom_complet: nom, ...data };
     return { ok: true, row };
   }
 

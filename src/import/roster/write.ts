@@ -3,6 +3,7 @@ import type { DB, RoleUtilisateur } from '../../db/schema.js';
 import type { WriteSession } from '../../db/session.js';
 import { permissionRefusal, type AccountChange } from '../../services/user-permissions.js';
 import { emptyOutcome, mergedUpdate, rejectRow, stagedRows, type BatchOutcome, type ImportMode } from '../rows.js';
+import { REASON_SEPARATOR } from '../reasons.js';
 import type { ValidRow } from './validate.js';
 
 // The columns a roster writes, with their types for unnest(). nom_complet is never
@@ -105,30 +106,26 @@ async function lookUpThenWrite(
     // Who may change whom (services/user-permissions.ts): a plain admin's roster leaves
     // other administrators' accounts alone, as users update does.
     const changes: AccountChange[] = row.role === null || row.role === account?.role ? ['identity'] : ['identity', 'role'];
-    if (account && mode !== 'insert' && permissionRefusal(importer, account, changes) !== undefined) {
-      outcome.rejected.push(
-        rejectRow(row, `matricule ${row.matricule} is a ${account.role} account, which only a super_admin may change or give a role`),
-      );
-      continue;
-    }
     if (mode === 'insert' && exists) {
       outcome.skipped += 1;
       continue;
     }
+    // All of the row's problems with what is stored, in one reason.
+    const reasons: string[] = [];
+    if (account && permissionRefusal(importer, account, changes) !== undefined) {
+      reasons.push(`matricule ${row.matricule} is a ${account.role} account, which only a super_admin may change or give a role`);
+    }
     const owner = row.email ? emailOwner.get(row.email) : undefined;
     if (owner !== undefined && owner !== row.matricule) {
-      outcome.rejected.push(
-        rejectRow(
-          row,
-          owner === null
-            ? `e-mail ${row.email} belongs to an account without matricule`
-            : `e-mail ${row.email} belongs to matricule ${owner}`,
-        ),
+      reasons.push(
+        owner === null
+          ? `e-mail ${row.email} belongs to an account without matricule`
+          : `e-mail ${row.email} belongs to matricule ${owner}`,
       );
-      continue;
     }
-    if (mode === 'update' && !exists) {
-      outcome.rejected.push(rejectRow(row, `matricule ${row.matricule} does not exist (mode update adds nobody)`));
+    if (mode === 'update' && !exists) reasons.push(`matricule ${row.matricule} does not exist (mode update adds nobody)`);
+    if (reasons.length > 0) {
+      outcome.rejected.push(rejectRow(row, reasons.join(REASON_SEPARATOR)));
       continue;
     }
     (exists ? toUpdate : toInsert).push(row);
