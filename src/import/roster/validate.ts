@@ -7,7 +7,7 @@ import type { KeyRules, RowKeys } from '../repeats.js';
 import { phone } from '../../phone.js';
 import * as value from '../../values.js';
 import { quoted } from '../../text.js';
-import type { RosterField } from './headers.js';
+import type { NameOrder, RosterField } from './headers.js';
 
 /** A row ready to be written: every value normalised; null means "leave as stored". */
 export interface ValidRow extends ImportedRow {
@@ -33,10 +33,19 @@ export interface References {
 
 export interface CheckOptions {
   country?: CountryCode;
+  nameOrder: NameOrder;
   createMissingReferences: boolean;
   /** Only a super_admin acting may give roles through a file. */
   mayGrantRoles: boolean;
 }
+
+/** A full name joined from its parts, and the line it comes from. */
+export interface JoinedName {
+  line: number;
+  nom_complet: string;
+}
+
+const JOINED_NAMES_SHOWN = 5;
 
 const DATA_FIELDS = ['nom_complet', 'email', 'annee_sortie', 'telephone', 'domaine', 'travailleur', 'titre', 'statut', 'role'] as const;
 
@@ -50,6 +59,8 @@ export class RowChecker implements KeyRules<ValidRow> {
   /** Years and fields to create first, with --create-missing-references. */
   readonly newYears = new Set<number>();
   readonly newFields = new Map<string, string>();
+  /** The first names joined from prenom and nom, for the dry run to show (empty when the file gives nom_complet). */
+  readonly joinedNames: JoinedName[] = [];
   private readonly cells: FieldCells<RosterField>;
 
   constructor(
@@ -68,9 +79,9 @@ export class RowChecker implements KeyRules<ValidRow> {
     const cell = (field: RosterField) => this.cells.of(record.cells, field);
     let row: ValidRow;
     try {
-      const nom = value.text(cell('nom_complet'), 200, 'nom_complet');
+      const nom = this.fullName(cell);
       const matricule = value.text(cell('matricule'), 50, 'matricule');
-      if (nom === null) return reject('nom_complet is empty');
+      if (nom === null) return reject(this.cells.has('nom_complet') ? 'nom_complet is empty' : 'prenom and nom are both empty');
       if (matricule === null) return reject('matricule is empty');
       row = {
         line: record.line,
@@ -81,7 +92,7 @@ export class RowChecker implements KeyRules<ValidRow> {
         annee_sortie: this.year(value.year(cell('annee_sortie'))),
         telephone: phone(cell('telephone'), this.options.country),
         domaine: this.field(value.text(cell('domaine'), 100, 'domaine')),
-        travailleur: value.yesNo(cell('travailleur'), 'travailleur'),
+        travailleur: value.employment(cell('travailleur')),
         titre: value.text(cell('titre'), 100, 'titre'),
         statut: value.statut(cell('statut')),
         role: value.role(cell('role')),
@@ -93,6 +104,8 @@ export class RowChecker implements KeyRules<ValidRow> {
     if (row.role !== null && row.role !== 'user' && !this.options.mayGrantRoles) {
       return reject(`role "${row.role}" can only be given by a super_admin`);
     }
+    if (!this.cells.has('nom_complet') && this.joinedNames.length < JOINED_NAMES_SHOWN)
+      this.joinedNames.push({ line: row.line, nom_complet: row.nom_complet });
     return { ok: true, row };
   }
 
@@ -118,6 +131,18 @@ export class RowChecker implements KeyRules<ValidRow> {
   /** The same values once normalised (a phone written two ways is the same phone). */
   sameData(a: ValidRow, b: ValidRow): boolean {
     return DATA_FIELDS.every((field) => a[field] === b[field]);
+  }
+
+  /**
+   * nom_complet, or the given and family names joined in the chosen order, each as
+   * written (a family name in capitals stays so: `Awa DIOP`). One part alone is the name.
+   */
+  private fullName(cell: (field: RosterField) => string | undefined): string | null {
+    if (this.cells.has('nom_complet')) return value.text(cell('nom_complet'), 200, 'nom_complet');
+    const given = value.text(cell('prenom'), 200, 'prenom');
+    const family = value.text(cell('nom'), 200, 'nom');
+    const parts = (this.options.nameOrder === 'given-first' ? [given, family] : [family, given]).filter((part) => part !== null);
+    return parts.length === 0 ? null : value.text(parts.join(' '), 200, 'nom_complet');
   }
 
   private year(annee: number | null): number | null {
