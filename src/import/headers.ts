@@ -78,20 +78,18 @@ export function mapHeaders<Field extends string>(
     }
     overrideIndex.set(normaliseHeader(header), field as Field);
   }
-  const ignored = new Set<string>();
-  for (const header of choices.ignore ?? []) {
-    const key = normaliseHeader(header);
-    if (overrideIndex.has(key)) throw new UsageError(`Column ${quoted(header)} is given both to --map and to --ignore-column; keep one.`);
-    ignored.add(key);
-  }
-  const named = (keys: Iterable<string>, flag: string) => {
-    for (const key of keys) {
+  const ignored = new Set((choices.ignore ?? []).map(normaliseHeader));
+  const named = (given: readonly string[], flag: string) => {
+    for (const header of given) {
+      const key = normaliseHeader(header);
       if (!headers.some((h) => normaliseHeader(h) === key))
-        throw new UsageError(`${flag} names a column ${quoted(key)} that the file does not have.`);
+        throw new UsageError(`${flag} names a column ${quoted(header)} that the file does not have.`);
+      if (flag === '--ignore-column' && overrideIndex.has(key))
+        throw new UsageError(`Column ${quoted(header)} is given both to --map and to --ignore-column; keep one.`);
     }
   };
-  named(overrideIndex.keys(), '--map');
-  named(ignored, '--ignore-column');
+  named(Object.keys(choices.map ?? {}), '--map');
+  named(choices.ignore ?? [], '--ignore-column');
 
   const fieldByColumn: Array<Field | null> = [];
   const unknown: string[] = [];

@@ -241,20 +241,20 @@ describe.each(BACKENDS)('roster headers as registrars write them, on the %s back
 
     it('name parts beside a full name, each named, with a header holding a quote quoted for the shell', async () => {
       const file = writeRoster(dir, 'both.csv', [
-        ['Nom complet', "Nom d'usage", 'Prénom', 'NOM', 'Matricule'],
-        ['Awa Diop', 'x', 'Awa', 'DIOP', 'E-1'],
+        ['Promo', "Année d'obtention", 'Nom complet', 'Prénom', 'NOM', 'Matricule'],
+        ['2024', '2024', 'Awa Diop', 'Awa', 'DIOP', 'E-1'],
       ]);
       const message = await refusal(file);
       expect(message).toBe(
-        `Columns "Prénom" (prenom comes from "Nom complet"), "NOM" (nom comes from "Nom complet") would not be read: for each, as for the first, read it with --map 'Prénom=<field>', or leave it out with --ignore-column 'Prénom' (${FIELDS_LISTED}).`,
+        `Columns "Année d'obtention" (annee_sortie comes from "Promo"), "Prénom" (prenom comes from "Nom complet"), "NOM" (nom comes from "Nom complet") would not be read: for each, as for the first, read it with --map 'Année d'\\''obtention=<field>', or leave it out with --ignore-column 'Année d'\\''obtention' (${FIELDS_LISTED}).`,
       );
-      expect(await run(file, { ignoreColumns: ['Prénom', 'NOM'] })).toMatchObject({ inserted: 1 });
+      expect(await run(file, { ignoreColumns: ["Année d'obtention", 'Prénom', 'NOM'] })).toMatchObject({ inserted: 1 });
       expect(await names()).toEqual([['E-1', 'Awa Diop']]);
     });
 
     it('--ignore-column and --map name columns the file has, and not the same one', async () => {
       const file = writeRoster(dir, 'promo.csv', FRENCH_LAYOUT);
-      expect(await refusal(file, { ignoreColumns: ['Ville'] })).toBe('--ignore-column names a column "ville" that the file does not have.');
+      expect(await refusal(file, { ignoreColumns: ['Ville'] })).toBe('--ignore-column names a column "Ville" that the file does not have.');
       expect(await refusal(file, { ignoreColumns: ['Promotion'], map: { Promotion: 'annee_sortie' } })).toBe(
         'Column "Promotion" is given both to --map and to --ignore-column; keep one.',
       );
