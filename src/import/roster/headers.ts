@@ -95,7 +95,6 @@ export const ROSTER_HEADERS: HeaderSpec<RosterField> = {
     travailleur: [
       'en emploi',
       'en poste',
-      'en poste ?',
       'situation',
       'situation professionnelle',
       'employé',
