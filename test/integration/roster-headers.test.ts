@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors.js';
+import { ORG_FIELDS } from '../../src/import/orgs/headers.js';
 import { ROSTER_FIELDS } from '../../src/import/roster/headers.js';
 import { resolveActor, type Actor } from '../../src/services/actor.js';
 import { importRoster, type ImportOptions } from '../../src/services/roster-import.js';
@@ -314,12 +315,14 @@ describe('users import of names in parts, in process', () => {
     expect(await countRows(t.db, 'utilisateur', sql`matricule = 'E-9'`)).toBe(1);
   });
 
-  it('users import --help lists every field --map accepts, and --name-order', async () => {
+  it('users import --help (and orgs import --help) list every field --map accepts, and the new flags', async () => {
     const help = await runMain(['users', 'import', '--help'], { env });
     expect(help.code).toBe(0);
     const text = help.stdout.replace(/\s+/g, ' ');
     expect(text).toContain(`fields: ${ROSTER_FIELDS.join(', ')}`);
     expect(text).toContain('--ignore-column <Header>');
     expect(text).toContain('--name-order <order>');
+    const orgs = await runMain(['orgs', 'import', '--help'], { env });
+    expect(orgs.stdout.replace(/\s+/g, ' ')).toContain(`fields: ${ORG_FIELDS.join(', ')}`);
   });
 });
