@@ -133,8 +133,9 @@ export function year(raw: string | undefined): number | null {
   if (!match) throw new CellError(`graduation year ${quoted(value)} is not a year`);
   const start = Number(match[1]);
   if (match[2] === undefined) return start;
-  const end = match[2].length === 4 ? Number(match[2]) : Math.floor(start / 100) * 100 + Number(match[2]);
-  if (end !== start + 1) throw new CellError(`graduation year ${quoted(value)} is not a school year (two years in a row, as 2018-2019)`);
+  const end = start + 1;
+  if (Number(match[2]) !== (match[2].length === 4 ? end : end % 100))
+    throw new CellError(`graduation year ${quoted(value)} is not a school year (two years in a row, as 2018-2019)`);
   return end;
 }
 

@@ -48,8 +48,9 @@ export async function importRoster(
   return summary;
 }
 
+/** The roster's kind of import; `checker` is the row checker once prepared, for what the dry run shows after. */
 function rosterKind(importer: WriteSession, options: ImportOptions): ImportKind<RosterField, ValidRow> & { checker?: RowChecker } {
-  return {
+  const kind: ImportKind<RosterField, ValidRow> & { checker?: RowChecker } = {
     ledger: 'users',
     headers: ROSTER_HEADERS,
     // The database's work is most of an import's time: a second batch on a second
@@ -57,7 +58,7 @@ function rosterKind(importer: WriteSession, options: ImportOptions): ImportKind<
     // (repeats are settled apart), so the order they commit in changes nothing.
     writers: 2,
     async prepare(db, mapping, headerLength) {
-      const checker = (this.checker = new RowChecker(mapping, headerLength, await readReferences(db), {
+      const checker = (kind.checker = new RowChecker(mapping, headerLength, await readReferences(db), {
         country: options.country,
         nameOrder: options.nameOrder ?? 'given-first',
         createMissingReferences: options.createMissingReferences,
@@ -81,4 +82,5 @@ function rosterKind(importer: WriteSession, options: ImportOptions): ImportKind<
       });
     },
   };
+  return kind;
 }
