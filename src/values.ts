@@ -163,23 +163,70 @@ export function email(raw: string | undefined): string | null {
   return stored;
 }
 
+/**
+ * A graduation year: `2019`, `Promo 2019`, or an academic year, which gives the year it
+ * ends (`2018-2019`, `2018/19` → 2019): registrars name a class by its school year.
+ */
 export function year(raw: string | undefined): number | null {
   const value = raw?.trim();
   if (!value) return null;
-  if (!/^\d{4}$/.test(value)) throw new CellError(`graduation year ${quoted(value)} is not a year`);
-  return Number(value);
+  const match = /^(?:promo(?:tion)?\.?\s*)?(\d{4})(?:\s*[-/\u2013]\s*(\d{4}|\d{2}))?$/i.exec(value);
+  if (!match) throw new CellError(`graduation year ${quoted(value)} is not a year`);
+  const start = Number(match[1]);
+  if (match[2] === undefined) return start;
+  const end = start + 1;
+  if (Number(match[2]) !== (match[2].length === 4 ? end : end % 100))
+    throw new CellError(`graduation year ${quoted(value)} is not a school year (two years in a row, as 2018-2019)`);
+  return end;
 }
 
 const TRUE_WORDS = new Set(['oui', 'o', 'yes', 'y', '1', 'x', 'vrai', 'true']);
 const FALSE_WORDS = new Set(['non', 'n', 'no', '0', 'faux', 'false']);
 
-export function yesNo(raw: string | undefined, label: string): boolean | null {
+/**
+ * The employment situations registrars write, by what travailleur stores: working
+ * (true), looking for work (false), or neither (null: studying, which says nothing of
+ * a job search). Each in either gender; the README's alias table lists them.
+ */
+export const EMPLOYMENT_WORDS: ReadonlyArray<readonly [boolean | null, readonly string[]]> = [
+  [
+    true,
+    [
+      'En emploi',
+      'En poste',
+      'Employé',
+      'Employée',
+      'Salarié',
+      'Salariée',
+      'Indépendant',
+      'Indépendante',
+      'À son compte',
+      'Employed',
+      'Self-employed',
+    ],
+  ],
+  [false, ['En recherche', "En recherche d'emploi", 'Sans emploi', 'Chômeur', 'Chômeuse', 'Au chômage', 'Unemployed', 'Job seeking']],
+  [null, ["En poursuite d'études", 'Étudiant', 'Étudiante', 'Student']],
+];
+
+/** Case, accents, spaces and punctuation aside: `À son compte` = `a son compte` = `A-son-compte`. */
+const employmentKey = (text: string) => normaliseWord(text).replace(/[^a-z0-9]/g, '');
+const EMPLOYMENT = new Map<string, boolean | null>([
+  ...[...TRUE_WORDS].map((word) => [word, true] as const),
+  ...[...FALSE_WORDS].map((word) => [word, false] as const),
+  ...EMPLOYMENT_WORDS.flatMap(([stored, words]) => words.map((word) => [employmentKey(word), stored] as const)),
+]);
+
+/** travailleur: yes/no, or an employment situation; null for an empty cell or a situation that says neither. */
+export function employment(raw: string | undefined): boolean | null {
   const value = raw?.trim();
   if (!value) return null;
-  const key = normaliseWord(value);
-  if (TRUE_WORDS.has(key)) return true;
-  if (FALSE_WORDS.has(key)) return false;
-  throw new CellError(`${label} ${quoted(value)} is not one of oui/non, yes/no, 1/0, x`);
+  const stored = EMPLOYMENT.get(employmentKey(value));
+  if (stored === undefined)
+    throw new CellError(
+      `travailleur ${quoted(value)} is neither oui/non (yes/no, 1/0, x) nor a situation such as En emploi, En recherche or Étudiant`,
+    );
+  return stored;
 }
 
 /** What `parse` gives, or null where it refuses the cell: a key read from a row that may be invalid. */

@@ -12,6 +12,11 @@ function mapPair(pair: string, previous: Record<string, string> = {}): Record<st
   return { ...previous, [pair.slice(0, at).trim()]: pair.slice(at + 1).trim() };
 }
 
+/** --ignore-column Header, repeatable: the headers so far and this one. */
+function ignoredColumn(header: string, previous: string[] = []): string[] {
+  return [...previous, header];
+}
+
 /** --encoding: refused when empty or unknown, rather than left to detection. */
 function encodingValue(name: string): string {
   if (encodingNamed(name) === undefined) throw new UsageError(encodingRefusal(name));
@@ -27,11 +32,13 @@ function delimiterValue(value: string): string {
 /**
  * What every CSV import takes (`users import`, `orgs import`): the file, the mode, the
  * dry run, reading (encoding, delimiter, --map), the rejects file and the batch size.
- * `known` names what a stored row is recognised by, for the help of --mode.
+ * `known` names what a stored row is recognised by, for the help of --mode; `fields`
+ * are those --map accepts, listed in the help.
  */
 export function withImportOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
   command: Command<Args, Opts, Globals>,
   known: string,
+  fields: readonly string[],
 ) {
   return command
     .argument('<file>', 'the CSV file, or - for standard input')
@@ -46,7 +53,14 @@ export function withImportOptions<Args extends unknown[], Opts extends OptionVal
     .addOption(new Option('--all-or-nothing', 'write nothing unless every row is valid'))
     .addOption(new Option('--encoding <name>', 'utf-8 or windows-1252 (default: detected)').argParser(encodingValue))
     .addOption(new Option('--delimiter <char>', ', ; or tab (default: detected)').argParser(delimiterValue))
-    .addOption(new Option('--map <Header=field>', 'read column Header as field (repeatable)').argParser(mapPair))
+    .addOption(
+      new Option('--map <Header=field>', `read column Header as field (repeatable); fields: ${fields.join(', ')}`).argParser(mapPair),
+    )
+    .addOption(
+      new Option('--ignore-column <Header>', 'leave column Header out, even if it looks like a field (repeatable)').argParser(
+        ignoredColumn,
+      ),
+    )
     .addOption(new Option('--rejects <path>', 'where rejected rows go (default: <file name>.rejects.csv here)'))
     .addOption(
       new Option('--batch-size <rows>', 'rows per transaction')

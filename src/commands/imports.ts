@@ -20,6 +20,7 @@ interface ImportOpts {
   encoding?: string;
   delimiter?: string;
   map?: Record<string, string>;
+  ignoreColumn?: string[];
   rejects?: string;
   batchSize: number;
 }
@@ -34,6 +35,7 @@ export function pipelineOptions(ctx: Context, file: string, opts: ImportOpts): P
     encoding: opts.encoding,
     delimiter: opts.delimiter,
     map: opts.map ?? {},
+    ignoreColumns: opts.ignoreColumn ?? [],
     rejectsPath: opts.rejects,
     batchSize: opts.batchSize,
     stdin: ctx.io.stdin,

@@ -22,6 +22,8 @@ export interface PipelineOptions {
   delimiter?: string;
   /** --map 'Header=field' */
   map: Record<string, string>;
+  /** --ignore-column Header: columns read as if absent. */
+  ignoreColumns?: string[];
   rejectsPath?: string;
   batchSize: number;
   stdin?: NodeJS.ReadableStream;
@@ -144,7 +146,7 @@ async function importFile<Field extends string, Row extends ImportedRow>(
       notSameAs: { stats: spooled?.stats ?? firstPass.stats, what: 'the file being imported' },
     },
   );
-  const mapping = mapHeaders(kind.headers, firstPass.header, options.map);
+  const mapping = mapHeaders(kind.headers, firstPass.header, { map: options.map, ignore: options.ignoreColumns });
   const prepared = await kind.prepare(db, mapping, firstPass.header.length);
   const repeats = new RepeatedLines(await findRepeatedKeys(firstPass.records, prepared, firstPass.estimatedRows), prepared);
   // The second pass reads the file as the first found it: no second look at every byte's encoding.

@@ -3,17 +3,30 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { DB } from '../db/schema.js';
 import type { WriteSession } from '../db/session.js';
 import { knownCountry } from '../phone.js';
-import { runImport, type ImportHooks, type ImportKind, type ImportSummary, type PipelineOptions } from '../import/pipeline.js';
-import { ROSTER_HEADERS, type RosterField } from '../import/roster/headers.js';
+import {
+  runImport,
+  type ImportHooks as PipelineHooks,
+  type ImportKind,
+  type ImportSummary,
+  type PipelineOptions,
+} from '../import/pipeline.js';
+import { ROSTER_HEADERS, type NameOrder, type RosterField } from '../import/roster/headers.js';
 import { createReferences, missingReferences, readReferences } from '../import/roster/references.js';
-import { RowChecker, type ValidRow } from '../import/roster/validate.js';
+import { RowChecker, type JoinedName, type ValidRow } from '../import/roster/validate.js';
 import { writeBatch } from '../import/roster/write.js';
 
-export type { ImportHooks, ImportSummary } from '../import/pipeline.js';
+export type { ImportSummary } from '../import/pipeline.js';
+
+export interface ImportHooks extends PipelineHooks {
+  /** A dry run of a file giving names in parts: the first names as joined, to be checked before the real run. */
+  onJoinedNames?(sample: { order: NameOrder; names: JoinedName[] }): void;
+}
 
 export interface ImportOptions extends PipelineOptions {
   country?: CountryCode;
   createMissingReferences: boolean;
+  /** How prenom and nom columns are joined; given names first by default, as the platform shows names. */
+  nameOrder?: NameOrder;
 }
 
 /**
@@ -28,11 +41,16 @@ export async function importRoster(
   hooks: ImportHooks = {},
 ): Promise<ImportSummary> {
   if (options.country) knownCountry(options.country);
-  return runImport(db, session, rosterKind(session, options), options, hooks);
+  const kind = rosterKind(session, options);
+  const summary = await runImport(db, session, kind, options, hooks);
+  const names = kind.checker?.joinedNames ?? [];
+  if (options.dryRun && names.length > 0) hooks.onJoinedNames?.({ order: options.nameOrder ?? 'given-first', names });
+  return summary;
 }
 
-function rosterKind(importer: WriteSession, options: ImportOptions): ImportKind<RosterField, ValidRow> {
-  return {
+/** The roster's kind of import; `checker` is the row checker once prepared, for what the dry run shows after. */
+function rosterKind(importer: WriteSession, options: ImportOptions): ImportKind<RosterField, ValidRow> & { checker?: RowChecker } {
+  const kind: ImportKind<RosterField, ValidRow> & { checker?: RowChecker } = {
     ledger: 'users',
     headers: ROSTER_HEADERS,
     // The database's work is most of an import's time: a second batch on a second
@@ -40,11 +58,12 @@ function rosterKind(importer: WriteSession, options: ImportOptions): ImportKind<
     // (repeats are settled apart), so the order they commit in changes nothing.
     writers: 2,
     async prepare(db, mapping, headerLength) {
-      const checker = new RowChecker(mapping, headerLength, await readReferences(db), {
+      const checker = (kind.checker = new RowChecker(mapping, headerLength, await readReferences(db), {
         country: options.country,
+        nameOrder: options.nameOrder ?? 'given-first',
         createMissingReferences: options.createMissingReferences,
         mayGrantRoles: importer.actorRole === 'super_admin',
-      });
+      }));
       // References created by a committed batch need no second insert; batches are
       // written two at a time, so each remembers its own.
       const created = { years: new Set<number>(), fields: new Set<string>() };
@@ -81,4 +100,5 @@ function rosterKind(importer: WriteSession, options: ImportOptions): ImportKind<
       });
     },
   };
+  return kind;
 }

@@ -333,6 +333,40 @@ describe('users and the roster import, end to end on a server', () => {
     expect(seconds).toBeLessThan(5);
   });
 
+  it('stores the common French layout NOM;Prénom(s);Matricule;Promotion as full names with no warning; a misspelt column stops the import', async () => {
+    const file = writeRoster(dir, 'francais.csv', [
+      ['NOM', 'Prénom(s)', 'Matricule', 'Promotion'],
+      ['DIOP', 'Awa', 'FR-1', '2024'],
+      ['FALL', 'Moussa', 'FR-2', '2023-2024'],
+    ]);
+    const result = await runCli(['users', 'import', file, '--as', 'fatou@ecole.example', '--json'], { env, cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const stored = await t.db
+      .selectFrom('utilisateur')
+      .select(['matricule', 'nom_complet', 'annee_sortie'])
+      .where('matricule', 'like', 'FR-%')
+      .orderBy('matricule')
+      .execute();
+    expect(stored).toEqual([
+      { matricule: 'FR-1', nom_complet: 'Awa DIOP', annee_sortie: 2024 },
+      { matricule: 'FR-2', nom_complet: 'Moussa FALL', annee_sortie: 2024 },
+    ]);
+
+    const ledgerBefore = await countRows(t.db, 'alumni_admin.import_run');
+    const misspelt = writeRoster(dir, 'faute.csv', [
+      ['NOM', 'Prénom(s)', 'Matricule', 'Situaton'],
+      ['SY', 'Ndeye', 'FR-3', 'En emploi'],
+    ]);
+    const refused = await runCli(['users', 'import', misspelt, '--as', 'fatou@ecole.example'], { env, cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      `Column "Situaton" (looks like travailleur) would not be read: read it with --map 'Situaton=travailleur', or leave it out with --ignore-column 'Situaton'`,
+    );
+    expect(await countRows(t.db, 'utilisateur', sql`matricule = 'FR-3'`)).toBe(0);
+    expect(await countRows(t.db, 'alumni_admin.import_run')).toBe(ledgerBefore);
+  });
+
   it('names ten unknown columns at most, each cut to 60 characters', async () => {
     const unknown = Array.from({ length: 15 }, (_, i) => `Colonne ${i} ${'x'.repeat(100)}`);
     const file = writeRoster(dir, 'wide.csv', [

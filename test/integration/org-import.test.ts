@@ -160,6 +160,24 @@ describe.each(BACKENDS)('partner-list import (orgs import) on the %s back end', 
     expect(await countRows(t.db, 'alumni_admin.import_run')).toBe(ledgerBefore);
   });
 
+  it('refuses a column one typing slip from a known header (the shared rule): exit 2 naming it, nothing written; --ignore-column lets it through', async () => {
+    const file = writeRoster(dir, 'partenaires.csv', [
+      ['Raison sociale', 'Type', 'Site wbe'],
+      ['Orange Bénin', 'entreprise', 'https://www.orange.bj'],
+    ]);
+    const ledgerBefore = await countRows(t.db, 'alumni_admin.import_run');
+    await expect(run(file)).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining(
+        `Column "Site wbe" (looks like site_web) would not be read: read it with --map 'Site wbe=site_web', or leave it out with --ignore-column 'Site wbe' (--map accepts nom_organisation, type_organisation,`,
+      ) as string,
+    });
+    expect(await orgCount()).toBe(0);
+    expect(await countRows(t.db, 'alumni_admin.import_run')).toBe(ledgerBefore);
+    expect(await run(file, { ignoreColumns: ['Site wbe'] })).toMatchObject({ inserted: 1 });
+    expect(await org('Orange Bénin')).toMatchObject({ site_web: null });
+  });
+
   it('reads English headers, reports unknown columns, and records the run in the ledger as an orgs import', async () => {
     const file = writeRoster(
       dir,

@@ -190,7 +190,7 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
       'E-15': 'graduation year 2031 is not in annee_reference (add it, or use --create-missing-references)',
       'E-16': 'graduation year "deux mille" is not a year',
       'E-17': 'field "Astrologie" is not in domaine_reference (add it, or use --create-missing-references)',
-      'E-18': 'travailleur "peut-être" is not one of oui/non, yes/no, 1/0, x',
+      'E-18': 'travailleur "peut-être" is neither oui/non (yes/no, 1/0, x) nor a situation such as En emploi, En recherche or Étudiant',
       'E-21': 'e-mail pris@exemple.sn belongs to matricule E-OWNER',
       'E-22': '8 cells where the header has 7',
     });
@@ -212,7 +212,7 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
         'e-mail "issa..diallo@gmail.com" is not a valid address (two dots in a row)',
         'graduation year 2031 is not in annee_reference (add it, or use --create-missing-references)',
         'phone "+221 12" is not a valid number',
-        'travailleur "peut-être" is not one of oui/non, yes/no, 1/0, x',
+        'travailleur "peut-être" is neither oui/non (yes/no, 1/0, x) nor a situation such as En emploi, En recherche or Étudiant',
       ].join('; '),
       'nom_complet is empty; matricule is empty; field "Astrologie" is not in domaine_reference (add it, or use --create-missing-references)',
     ]);

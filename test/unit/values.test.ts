@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { enumValue, yesNoValue } from '../../src/cli/options.js';
 import { OUTCOMES, QUEUE_ALIASES, QUEUES } from '../../src/services/moderation/names.js';
 import { ROLES_UTILISATEUR as ROLES, STATUTS_UTILISATEUR as STATUTS } from '../../src/enums.js';
-import { CellError, email, matchEnum, parseYesNo } from '../../src/values.js';
+import { CellError, email, employment, matchEnum, parseYesNo, year as graduationYear } from '../../src/values.js';
 
 describe('fixed values', () => {
   it('match without regard to case, accents, or a space, - or _ between words', () => {
@@ -98,5 +98,41 @@ describe('e-mail addresses (RFC 5322 dot-atom, RFC 6531, IDNA)', () => {
     expect(() => email(`issa@${['a', 'b', 'c', 'd'].map((letter) => letter.repeat(63)).join('.')}.sn`)).toThrow(
       /longer than 254 characters/,
     );
+  });
+});
+
+describe('roster cells registrars write', () => {
+  it('read a graduation year as a year, a class (Promo 2019) or the school year it ends', () => {
+    for (const [cell, year] of [
+      ['2019', 2019],
+      ['Promo 2019', 2019],
+      ['PROMOTION 2019', 2019],
+      ['promo.2019', 2019],
+      ['2018-2019', 2019],
+      ['2018 / 2019', 2019],
+      ['2018\u20132019', 2019],
+      ['2018-19', 2019],
+      ['1999-00', 2000],
+      ['Promo 2018-2019', 2019],
+    ] as const)
+      expect([cell, graduationYear(cell)]).toEqual([cell, year]);
+    for (const cell of ['2018-2020', '2019-2018', '2018-20', '19', 'Promo', 'deux mille'])
+      expect(() => graduationYear(cell)).toThrow(CellError);
+  });
+
+  it('read employment as yes/no or a situation: working, searching, or neither (null)', () => {
+    for (const [cell, stored] of [
+      ['À SON COMPTE', true],
+      ['a son compte', true],
+      ['Salariée', true],
+      ['chomeur', false],
+      ['En recherche d\u2019emploi', false],
+      ['En poursuite d\u2019études', null],
+      ['ETUDIANTE', null],
+      ['x', true],
+      ['', null],
+    ] as const)
+      expect([cell, employment(cell)]).toEqual([cell, stored]);
+    expect(() => employment('Peut-être')).toThrow(CellError);
   });
 });

@@ -12,6 +12,7 @@ import {
 } from '../../cli/options.js';
 import { ORG_MATCH_KEYS, ROLES_CONTACT, STATUTS_ORGANISATION, TYPES_ORGANISATION } from '../../enums.js';
 import { withImportOptions } from '../../cli/import-options.js';
+import { ORG_FIELDS } from '../../import/orgs/headers.js';
 import type { Lazy, OptsOf } from '../types.js';
 
 const ORG = 'id or exact name (case and accents ignored)';
@@ -68,7 +69,11 @@ const update = (orgs: CommandUnknownOpts) =>
 export type OrgsUpdateOpts = OptsOf<typeof update>;
 
 const importOrgs = (orgs: CommandUnknownOpts) =>
-  withImportOptions(orgs.command('import').description("import a partner list (the school's spreadsheet of organisations)"), 'by --match')
+  withImportOptions(
+    orgs.command('import').description("import a partner list (the school's spreadsheet of organisations)"),
+    'by --match',
+    ORG_FIELDS,
+  )
     .addOption(
       enumOption(
         '--match <key>',

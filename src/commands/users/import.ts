@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js';
+import { quoted } from '../../text.js';
 import { pipelineOptions, presentImport } from '../imports.js';
 import type { CommandRun } from '../types.js';
 import type { UsersImportOpts } from './index.js';
@@ -12,10 +13,20 @@ export const run: CommandRun<UsersImportOpts> = async (ctx, { args, opts }) => {
       {
         ...pipelineOptions(ctx, args[0]!, opts),
         createMissingReferences: Boolean(opts.createMissingReferences),
+        nameOrder: opts.nameOrder,
         // countryOption has checked it: two upper-case letters.
         country: opts.country as CountryCode | undefined,
       },
-      hooks,
+      {
+        ...hooks,
+        onJoinedNames: ({ order, names }) => {
+          const shown = names.map((name) => `line ${name.line} ${quoted(name.nom_complet)}`).join(', ');
+          const other = order === 'given-first' ? 'family-first' : 'given-first';
+          ctx.out.info(
+            `Names are joined from prenom and nom, ${order === 'given-first' ? 'given names' : 'family name'} first (--name-order ${other} for the other way): ${shown}.`,
+          );
+        },
+      },
     ),
   );
 };

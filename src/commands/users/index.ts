@@ -14,6 +14,7 @@ import {
 } from '../../cli/options.js';
 import { ROLES_UTILISATEUR as ROLES, STATUTS_UTILISATEUR as STATUTS } from '../../enums.js';
 import { withImportOptions } from '../../cli/import-options.js';
+import { NAME_ORDERS, ROSTER_FIELDS } from '../../import/roster/headers.js';
 import type { Lazy, OptsOf } from '../types.js';
 
 const REF = 'id, e-mail or matricule';
@@ -110,8 +111,19 @@ const imports = (users: CommandUnknownOpts) =>
 export type UsersImportsOpts = OptsOf<typeof imports>;
 
 const importRoster = (users: CommandUnknownOpts) =>
-  withImportOptions(users.command('import').description('import a roster CSV (a registrar export) into utilisateur'), 'by matricule')
+  withImportOptions(
+    users.command('import').description('import a roster CSV (a registrar export) into utilisateur'),
+    'by matricule',
+    ROSTER_FIELDS,
+  )
     .addOption(countryOption("default country for phone numbers without +, e.g. SN (a row's Pays/Country/Indicatif cell wins)"))
+    .addOption(
+      enumOption(
+        '--name-order <order>',
+        'how prenom and nom columns are joined into nom_complet (Awa DIOP or DIOP Awa)',
+        NAME_ORDERS,
+      ).default('given-first' as const),
+    )
     .addOption(
       new Option(
         '--create-missing-references',

@@ -9,7 +9,7 @@ import * as value from '../../values.js';
 import { quoted } from '../../text.js';
 import { fieldKey, likelyFields } from './field-match.js';
 import { RowReasons } from '../reasons.js';
-import type { RosterField } from './headers.js';
+import type { NameOrder, RosterField } from './headers.js';
 
 /** A row ready to be written: every value normalised; null means "leave as stored". */
 export interface ValidRow extends ImportedRow {
@@ -37,10 +37,19 @@ export interface References {
 
 export interface CheckOptions {
   country?: CountryCode;
+  nameOrder: NameOrder;
   createMissingReferences: boolean;
   /** Only a super_admin acting may give roles through a file. */
   mayGrantRoles: boolean;
 }
+
+/** A full name joined from its parts, and the line it comes from. */
+export interface JoinedName {
+  line: number;
+  nom_complet: string;
+}
+
+const JOINED_NAMES_SHOWN = 5;
 
 const DATA_FIELDS = ['nom_complet', 'email', 'annee_sortie', 'telephone', 'domaine', 'travailleur', 'titre', 'statut', 'role'] as const;
 
@@ -54,6 +63,8 @@ export class RowChecker implements KeyRules<ValidRow> {
   /** Years and fields to create first, with --create-missing-references. */
   readonly newYears = new Set<number>();
   readonly newFields = new Map<string, string>();
+  /** The first names joined from prenom and nom, for the dry run to show (empty when the file gives nom_complet). */
+  readonly joinedNames: JoinedName[] = [];
   private readonly cells: FieldCells<RosterField>;
 
   constructor(
@@ -72,9 +83,11 @@ export class RowChecker implements KeyRules<ValidRow> {
     const cell = (field: RosterField) => this.cells.of(record.cells, field);
     // Every cell is checked even after one is refused: the reason lists all the problems.
     const reasons = new RowReasons();
-    const nom = reasons.cell('nom_complet', () => value.text(cell('nom_complet'), 200, 'nom_complet'));
+    const nom = reasons.cell('nom_complet', () => this.fullName(cell));
     const matricule = reasons.cell('matricule', () => value.text(cell('matricule'), 50, 'matricule'));
-    if (nom === null && !reasons.refusedCell('nom_complet')) reasons.add('nom_complet is empty');
+    if (nom === null && !reasons.refusedCell('nom_complet')) {
+      reasons.add(this.cells.has('nom_complet') ? 'nom_complet is empty' : 'prenom and nom are both empty');
+    }
     if (matricule === null && !reasons.refusedCell('matricule')) reasons.add('matricule is empty');
     // A Pays / Country / Indicatif column gives the row's own country for its phone.
     const country = reasons.cell('pays', () => rowCountry(cell('pays'), 'pays')) ?? this.options.country;
@@ -83,7 +96,7 @@ export class RowChecker implements KeyRules<ValidRow> {
       annee_sortie: reasons.cell('annee_sortie', () => this.year(value.year(cell('annee_sortie')))),
       telephone: reasons.cell('telephone', () => phone(cell('telephone'), country)),
       domaine: reasons.cell('domaine', () => this.field(value.text(cell('domaine'), 100, 'domaine'))),
-      travailleur: reasons.cell('travailleur', () => value.yesNo(cell('travailleur'), 'travailleur')),
+      travailleur: reasons.cell('travailleur', () => value.employment(cell('travailleur'))),
       titre: reasons.cell('titre', () => value.text(cell('titre'), 100, 'titre')),
       statut: reasons.cell('statut', () => value.statut(cell('statut'))),
       role: reasons.cell('role', () => value.role(cell('role'))),
@@ -93,6 +106,8 @@ export class RowChecker implements KeyRules<ValidRow> {
     }
     if (reasons.any || nom === null || matricule === null) return reject(reasons.toString());
     const row: ValidRow = { line: record.line, cells: record.cells, matricule, nom_complet: nom, ...data };
+    if (!this.cells.has('nom_complet') && this.joinedNames.length < JOINED_NAMES_SHOWN)
+      this.joinedNames.push({ line: row.line, nom_complet: row.nom_complet });
     return { ok: true, row };
   }
 
@@ -118,6 +133,18 @@ export class RowChecker implements KeyRules<ValidRow> {
   /** The same values once normalised (a phone written two ways is the same phone). */
   sameData(a: ValidRow, b: ValidRow): boolean {
     return DATA_FIELDS.every((field) => a[field] === b[field]);
+  }
+
+  /**
+   * nom_complet, or the given and family names joined in the chosen order, each as
+   * written (a family name in capitals stays so: `Awa DIOP`). One part alone is the name.
+   */
+  private fullName(cell: (field: RosterField) => string | undefined): string | null {
+    if (this.cells.has('nom_complet')) return value.text(cell('nom_complet'), 200, 'nom_complet');
+    const given = value.text(cell('prenom'), 200, 'prenom');
+    const family = value.text(cell('nom'), 200, 'nom');
+    const parts = (this.options.nameOrder === 'given-first' ? [given, family] : [family, given]).filter((part) => part !== null);
+    return parts.length === 0 ? null : value.text(parts.join(' '), 200, 'nom_complet');
   }
 
   private year(annee: number | null): number | null {
