@@ -89,7 +89,7 @@ export class RecordSplitter {
           const quote = text.indexOf('"', from);
           const part = text.slice(from, quote === -1 ? undefined : quote);
           breaks += countBreaks(part);
-          if (breaks > MAX_RECORD_LINES) return this.firstLine(text, start, final, UNCLOSED_QUOTE);
+          if (breaks >= MAX_RECORD_LINES) return this.firstLine(text, start, final, UNCLOSED_QUOTE);
           if (quote === -1) return final ? this.firstLine(text, start, final, UNCLOSED_AT_END) : null;
           value += part;
           if (quote + 1 === text.length && !final) return null; // a doubled quote may follow
