@@ -127,6 +127,35 @@ describe('users and the roster import, end to end on a server', () => {
     expect((await runCli(['users', 'import', clean, '--as', 'SIMPLE-1'], { env, cwd: dir })).code).toBe(77);
   });
 
+  it('a badly quoted line and a NUL past the first 64 KB: exit 3 in the dry run and the real run alike, the fixed rejects file then imports', async () => {
+    const rows = roster(100, 3100);
+    rows.push(['"Awa "Junior" Diop"', 'K-QUOTE', '', '2024', '', '', ''], ['Moussa\0 Ba', 'K-NUL', '', '2024', '', '', '']);
+    const file = writeRoster(dir, 'broken.csv', rows);
+    const command = ['users', 'import', file, '--as', 'fatou@ecole.example', '--json'];
+    const dry = await runCli([...command, '--dry-run'], { env, cwd: dir });
+    const real = await runCli(command, { env, cwd: dir });
+    for (const run of [dry, real]) {
+      expect(run.code).toBe(3);
+      expect(JSON.parse(run.stdout)).toMatchObject({ read: 3002, inserted: 3000, rejected: 2 });
+    }
+    const rejects = parse(readFileSync(join(dir, 'broken.rejects.csv')), { bom: true, delimiter: ';' }) as string[][];
+    expect(rejects.slice(1).map((cells) => [cells[0], cells[1], cells.at(-2)])).toEqual([
+      ['"Awa "Junior" Diop";K-QUOTE;;2024;;;', '', '3002'],
+      ['Moussa\0 Ba', 'K-NUL', '3003'],
+    ]);
+    expect(rejects[2]!.at(-1)).toBe('holds a NUL character');
+    const fixed = readFileSync(join(dir, 'broken.rejects.csv'), 'utf8')
+      .replace('"""Awa ""Junior"" Diop"";', '"""Awa """"Junior"""" Diop"";')
+      .replace('\0', '');
+    writeFileSync(join(dir, 'broken-fixed.csv'), fixed);
+    const again = await runCli(['users', 'import', join(dir, 'broken-fixed.csv'), '--as', 'fatou@ecole.example', '--json'], {
+      env,
+      cwd: dir,
+    });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ read: 2, inserted: 2, rejected: 0 });
+  });
+
   it('users imports lists the ledger newest first', async () => {
     const older = writeRoster(dir, 'ledger-older.csv', roster(50, 55));
     const newer = writeRoster(dir, 'ledger-newer.csv', [...roster(55, 57), ['', 'K-BAD2', '', '', '', '', '']]);
