@@ -181,7 +181,7 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
   if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) {
     throw new UsageError(`${name} is UTF-16, which alumni does not read; save it as CSV UTF-8 (or Windows-1252).`);
   }
-  if (looksBinary(sample)) throw new UsageError(`${name} looks binary (it holds NUL and other control bytes), not a CSV file.`);
+  if (looksBinary(sample)) throw new UsageError(`${name} looks binary (it holds NUL bytes), not a CSV file.`);
 
   const encoding =
     options.encoding !== undefined
@@ -293,14 +293,14 @@ function textDecoding(encoding: RosterEncoding): (chunk: Buffer, final?: boolean
 }
 
 /**
- * A spreadsheet's own format, an image, UTF-16 without its BOM: more than one byte in a
- * hundred of the first 64 kB is NUL or another control character that text never holds.
- * Fewer (a NUL typed in one cell) are the rows' problem.
+ * A spreadsheet's own format, an archive, UTF-16 without its BOM: NUL bytes, more than
+ * one and more than 1 byte in 100 of the first 64 kB. One NUL (typed in a cell) is its
+ * row's problem, and other control characters are text's (a cell may hold them).
  */
 function looksBinary(sample: Buffer): boolean {
-  let controls = 0;
-  for (const byte of sample) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) controls += 1;
-  return controls * 100 > sample.length;
+  let nuls = 0;
+  for (let at = sample.indexOf(0); at !== -1; at = sample.indexOf(0, at + 1)) nuls += 1;
+  return nuls > 1 && nuls * 100 > sample.length;
 }
 
 /**
