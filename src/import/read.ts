@@ -71,10 +71,7 @@ export interface ReadOptions {
   delimiter?: string;
   /** What to call the file in messages (a spooled stdin is "stdin"). */
   name?: string;
-  /**
-   * A first pass over the file, for its keys only: records are numbered in order, not
-   * by physical line, which saves a good part of reading a large file.
-   */
+  /** A first pass over the file, for its keys only: broken records, which have none, are left out. */
   keysOnly?: boolean;
   /** Stops the reading (the stream fails with the signal's reason) when aborted. */
   signal?: AbortSignal;
