@@ -155,7 +155,7 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
     }
   })();
 
-  // The first 64 kB decide encoding, delimiter and line ending.
+  // The first 64 kB decide whether the file is text, and its delimiter.
   const head: Buffer[] = [];
   let headLength = 0;
   let exhausted = false;
@@ -273,9 +273,10 @@ async function* rewrittenLines(records: AsyncIterable<SourceRecord>, header: str
       yield record;
       continue;
     }
-    const split = [...new RecordSplitter(delimiter).split(text, true)];
-    if (split.length !== 1) yield { line: record.line, cells: [text], malformed: 'the text in the first column holds several lines' };
-    else yield { ...split[0]!, line: record.line, ...(split[0]!.broken ? { malformed: split[0]!.broken } : {}) };
+    const [line, ...more] = [...new RecordSplitter(delimiter).split(text, true)];
+    if (more.length > 0) yield { line: record.line, cells: [text], malformed: 'the text in the first column holds several lines' };
+    else if (line!.broken !== undefined) yield { line: record.line, cells: line!.cells, malformed: line!.broken };
+    else yield { line: record.line, cells: line!.cells };
   }
 }
 
