@@ -4,11 +4,12 @@ import { isUtf8 } from 'node:buffer';
 import { tmpdir } from 'node:os';
 import { Socket } from 'node:net';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parse, type CsvError } from 'csv-parse';
 import { UsageError } from '../errors.js';
 import { describeFsError } from '../files.js';
+import { normaliseHeader, REJECT_COLUMNS } from './headers.js';
+import { countBreaks, RecordSplitter, type SplitRecord } from './split.js';
+import { escapedBytes, trimIncompleteUtf8, Utf8Decoder, Utf8Tally } from './utf8.js';
 import { DELIMITERS, delimiterNamed, delimiterRefusal, encodingNamed, encodingRefusal, type RosterEncoding } from './dialect.js';
 
 export type { RosterEncoding } from './dialect.js';
@@ -16,6 +17,7 @@ export type { RosterEncoding } from './dialect.js';
 export interface SourceRecord {
   /** Physical line where the record starts in the input (the header is line 1). */
   line: number;
+  /** The record's cells; for a record that cannot be split into cells, its text as its one cell. */
   cells: string[];
   /** Why the record could not be read as CSV (unbalanced quotes...), if so. */
   malformed?: string;
@@ -23,14 +25,26 @@ export interface SourceRecord {
 
 /**
  * Why a record cannot be read as a row at all, whatever the import: broken CSV, more
- * cells than the header, bytes that were not UTF-8. Null when it can.
+ * cells than the header, characters no row may hold. Null when it can.
  */
 export function unreadableRecord(record: SourceRecord, headerLength: number): string | null {
-  if (record.malformed) return `not readable as CSV: ${record.malformed}`;
+  if (record.malformed) return `not readable as CSV (${record.malformed}); the whole line is in the first column: fix it there`;
   const extra = record.cells.slice(headerLength).filter((cell) => cell.trim() !== '');
   if (extra.length > 0) return `${record.cells.length} cells where the header has ${headerLength}`;
-  if (record.cells.some((cell) => cell.includes('\uFFFD'))) {
-    return 'holds bytes that are not valid UTF-8 (use --encoding windows-1252 if the file is not UTF-8)';
+  return unusableCharacters(record.cells);
+}
+
+/** A NUL, a byte that was not UTF-8, or U+FFFD in any cell: what is wrong, or null. */
+function unusableCharacters(cells: string[]): string | null {
+  const text = cells.join('');
+  if (text.includes('\0')) return 'holds a NUL character';
+  const bytes = escapedBytes(text);
+  if (bytes.length > 0) {
+    const named = [...new Set(bytes)].map((byte) => `0x${byte.toString(16).toUpperCase()}`).join(', ');
+    return `holds bytes that are not valid UTF-8 (${named}) in a file read as UTF-8: retype the characters they stand for`;
+  }
+  if (text.includes('\uFFFD')) {
+    return 'holds U+FFFD (\uFFFD), the mark of a character lost before this file was written: retype it';
   }
   return null;
 }
@@ -57,10 +71,7 @@ export interface ReadOptions {
   delimiter?: string;
   /** What to call the file in messages (a spooled stdin is "stdin"). */
   name?: string;
-  /**
-   * A first pass over the file, for its keys only: records are numbered in order, not
-   * by physical line, which saves a good part of reading a large file.
-   */
+  /** A first pass over the file, for its keys only: broken records, which have none, are left out. */
   keysOnly?: boolean;
   /** Stops the reading (the stream fails with the signal's reason) when aborted. */
   signal?: AbortSignal;
@@ -144,7 +155,7 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
     }
   })();
 
-  // The first 64 kB decide encoding, delimiter and line ending.
+  // The first 64 kB decide whether the file is text, and its delimiter.
   const head: Buffer[] = [];
   let headLength = 0;
   let exhausted = false;
@@ -167,50 +178,38 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
   if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) {
     throw new UsageError(`${name} is UTF-16, which alumni does not read; save it as CSV UTF-8 (or Windows-1252).`);
   }
-  if (sample.includes(0)) throw new UsageError(`${name} looks binary (it holds NUL bytes), not a CSV file.`);
+  if (looksBinary(sample)) throw new UsageError(`${name} looks binary (it holds NUL bytes), not a CSV file.`);
 
   const encoding =
     options.encoding !== undefined
       ? forcedEncoding(options.encoding)
       : await detectEncoding(sample, exhausted ? null : input, options.signal);
-  const decoder = new TextDecoder(encoding); // strips a UTF-8 BOM
   const sampleText = new TextDecoder(encoding).decode(sample);
   const delimiter = options.delimiter !== undefined ? forcedDelimiter(options.delimiter) : detectDelimiter(sampleText);
-  const lineEnding = /\r\n|\n|\r/.exec(sampleText)?.[0] ?? '\n';
 
-  const text = Readable.from(
-    (async function* () {
-      for (const chunk of head) yield decoder.decode(chunk, { stream: true });
-      for await (const chunk of chunks) yield decoder.decode(chunk, { stream: true });
-      const rest = decoder.decode();
-      if (rest) yield rest;
-    })(),
-  );
-  const parser = parse({
-    delimiter,
-    record_delimiter: lineEnding,
-    raw: !options.keysOnly,
-    relax_column_count: true,
-    skip_empty_lines: false,
-    skip_records_with_error: true,
-  });
-  const skipped: CsvError[] = [];
-  parser.on('skip', (error: CsvError) => skipped.push(error));
-  text.on('error', (error) => parser.destroy(error));
-  text.pipe(parser);
+  const decode = textDecoding(encoding);
+  const splitter = new RecordSplitter(delimiter);
+  const records = (async function* (): AsyncGenerator<SourceRecord> {
+    for (const chunk of head) yield* sourceRecords(splitter.split(decode(chunk)));
+    for await (const chunk of chunks) yield* sourceRecords(splitter.split(decode(chunk)));
+    yield* sourceRecords(splitter.split(decode(Buffer.alloc(0), true), true));
+  })();
 
-  const records = options.keysOnly ? readKeyRecords(parser, skipped) : readRecords(parser, skipped);
   const first = await records.next();
   if (first.done) throw new UsageError(`${name} has no header line.`);
+  if (first.value.malformed) {
+    throw new UsageError(`The header line of ${name} (line ${first.value.line}) is not readable as CSV: ${first.value.malformed}.`);
+  }
   const header = first.value.cells.map((cell) => cell.trim());
-  if (header.every((cell) => cell === '')) throw new UsageError(`${name} has no header line.`);
+  const rows = rewrittenLines(records, header, delimiter);
+  const kept = options.keysOnly ? withoutBroken(rows) : rows;
 
   return {
     name,
     encoding,
     delimiter,
     header,
-    records: { [Symbol.asyncIterator]: () => records },
+    records: { [Symbol.asyncIterator]: () => kept },
     stats,
     bytesRead: () => bytesRead,
     totalBytes: stats.size,
@@ -245,65 +244,93 @@ export function readUnchanged(path: string, first: Roster, second: Roster): bool
   );
 }
 
-/** Records with the physical line each starts on, blank lines left out. */
-async function* readRecords(parser: AsyncIterable<{ record: string[]; raw: string }>, skipped: CsvError[]): AsyncGenerator<SourceRecord> {
-  // csv-parse counts a CRLF inside a quoted field as two lines, so lines are counted
-  // here from each record's raw text: its leading blank lines, then its line breaks.
-  let nextLine = 1;
-  for await (const { record, raw } of parser) {
-    while (skipped.length > 0) {
-      const error = skipped.shift()!;
-      yield { line: Number(error.lines), cells: [], malformed: error.message };
-    }
-    const leadingBreaks = countBreaks(/^[\r\n]*/.exec(raw)![0]);
-    const line = nextLine + leadingBreaks;
-    nextLine += countBreaks(raw);
-    if (record.every((cell) => cell.trim() === '')) continue;
-    yield { line, cells: record };
+/** Records from the splitter, blank lines left out. */
+function* sourceRecords(split: Iterable<SplitRecord>): Generator<SourceRecord> {
+  for (const record of split) {
+    if (record.broken !== undefined) yield { line: record.line, cells: record.cells, malformed: record.broken };
+    else if (record.cells.some((cell) => cell.trim() !== '')) yield { line: record.line, cells: record.cells };
   }
-  for (const error of skipped) yield { line: Number(error.lines), cells: [], malformed: error.message };
+}
+
+/** The first pass, for keys only: a broken record has none. */
+async function* withoutBroken(records: AsyncIterable<SourceRecord>): AsyncGenerator<SourceRecord> {
+  for await (const record of records) if (!record.malformed) yield record;
 }
 
 /**
- * Records numbered in order (the header is 1), not by physical line: a first pass
- * (keysOnly). Unreadable records are left out: they have no keys.
+ * A rejects file imported again: a line that could not be split into cells was written
+ * there as its text in the first column (the others empty but for line and reason).
+ * Fixed, that text is split again, as the line of the file it was.
  */
-async function* readKeyRecords(parser: AsyncIterable<string[]>, skipped: CsvError[]): AsyncGenerator<SourceRecord> {
-  let ordinal = 0;
-  for await (const record of parser) {
-    skipped.length = 0;
-    yield { line: ++ordinal, cells: record };
+async function* rewrittenLines(records: AsyncIterable<SourceRecord>, header: string[], delimiter: string): AsyncGenerator<SourceRecord> {
+  const keys = header.map(normaliseHeader);
+  const added = (REJECT_COLUMNS as readonly string[]).map((column) => keys.indexOf(column));
+  if (added.some((index) => index < 0)) return yield* records;
+  for await (const record of records) {
+    const [text, ...others] = record.cells;
+    const written = !record.malformed && text !== undefined && text.includes(delimiter);
+    if (!written || others.some((cell, i) => cell.trim() !== '' && !added.includes(i + 1))) {
+      yield record;
+      continue;
+    }
+    const [line, ...more] = [...new RecordSplitter(delimiter).split(text, true)];
+    if (more.length > 0) yield { line: record.line, cells: [text], malformed: 'the text in the first column holds several lines' };
+    else if (line!.broken !== undefined) yield { line: record.line, cells: line!.cells, malformed: line!.broken };
+    else yield { line: record.line, cells: line!.cells };
   }
 }
 
-function countBreaks(text: string): number {
-  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
+/** Bytes to text, chunk by chunk, in `encoding`; `final` flushes what is left. */
+function textDecoding(encoding: RosterEncoding): (chunk: Buffer, final?: boolean) => string {
+  if (encoding === 'utf-8') {
+    const utf8 = new Utf8Decoder();
+    return (chunk, final) => utf8.decode(chunk, final);
+  }
+  const decoder = new TextDecoder(encoding);
+  return (chunk, final) => decoder.decode(chunk, { stream: !final });
 }
 
+/**
+ * A spreadsheet's own format, an archive, UTF-16 without its BOM: NUL bytes, more than
+ * one and more than 1 byte in 100 of the first 64 kB. One NUL (typed in a cell) is its
+ * row's problem, and other control characters are text's (a cell may hold them).
+ */
+function looksBinary(sample: Buffer): boolean {
+  let nuls = 0;
+  for (let at = sample.indexOf(0); at !== -1; at = sample.indexOf(0, at + 1)) nuls += 1;
+  return nuls > 1 && nuls * 100 > sample.length;
+}
+
+/**
+ * UTF-8 when the file is, or is mostly: it holds characters of two bytes or more that
+ * are valid UTF-8, at least as many as bytes that are not (those rows are then rejected,
+ * naming the bytes, rather than the whole file garbled). Windows-1252 otherwise.
+ */
 async function detectEncoding(sample: Buffer, wholeFile: string | null, signal?: AbortSignal): Promise<RosterEncoding> {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
   // A file is checked whole, so a stray byte far down cannot be decoded the wrong way
   // (null: the sample is the whole file).
-  if (wholeFile === null) return isUtf8(trimIncompleteUtf8(sample)) ? 'utf-8' : 'windows-1252';
-  let carry = Buffer.alloc(0);
-  for await (const chunk of createReadStream(wholeFile, { signal }) as AsyncIterable<Buffer>) {
-    const bytes = Buffer.concat([carry, chunk]);
-    const complete = trimIncompleteUtf8(bytes);
-    if (!isUtf8(complete)) return 'windows-1252';
-    carry = bytes.subarray(complete.length);
-  }
-  return carry.length === 0 ? 'utf-8' : 'windows-1252';
+  const bytes = async function* (): AsyncGenerator<Buffer> {
+    if (wholeFile === null) yield sample;
+    else yield* createReadStream(wholeFile, { signal }) as AsyncIterable<Buffer>;
+  };
+  if (await allUtf8(bytes())) return 'utf-8';
+  const tally = new Utf8Tally();
+  for await (const chunk of bytes()) tally.add(chunk);
+  tally.add(Buffer.alloc(0), true);
+  return tally.multiByte > 0 && tally.multiByte >= tally.invalid ? 'utf-8' : 'windows-1252';
 }
 
-/** Cuts a multi-byte UTF-8 sequence split by the end of the buffer. */
-function trimIncompleteUtf8(bytes: Buffer): Buffer {
-  for (let back = 1; back <= Math.min(3, bytes.length); back += 1) {
-    const byte = bytes[bytes.length - back]!;
-    if ((byte & 0xc0) === 0x80) continue; // continuation byte: look further back
-    const expected = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return expected > back ? bytes.subarray(0, bytes.length - back) : bytes;
+/** Whether the bytes are all valid UTF-8 (the quick check: no counting). */
+async function allUtf8(chunks: AsyncIterable<Buffer>): Promise<boolean> {
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    const bytes = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+    const complete = trimIncompleteUtf8(bytes);
+    if (!isUtf8(complete)) return false;
+    carry = bytes.subarray(complete.length);
   }
-  return bytes;
+  return carry.length === 0;
 }
 
 function forcedEncoding(name: string): RosterEncoding {

@@ -91,7 +91,7 @@ export class RepeatedLines<Row extends ImportedRow> {
 
   /** Holds the line back when it carries a repeated key; false when it can go on now. */
   hold(record: SourceRecord, checked: CheckedRow<Row>): boolean {
-    if (this.none) return false;
+    if (this.none || record.malformed) return false; // a broken line has no keys (its text is its one cell)
     const keys = checked.ok ? this.rules.rowKeys(checked.row) : this.rules.keys(record);
     const repeated =
       (keys.primary !== null && this.repeated.primary.has(keys.primary)) ||

@@ -380,6 +380,51 @@ describe('users and the roster import, end to end on a server', () => {
   });
 });
 
+// A database of its own: the 3,000 rows would crowd the lists the tests above read.
+describe('broken lines and bad characters, end to end on a server', () => {
+  let t: TestDatabase;
+  let dir: string;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    t = await createServerDatabase();
+    dir = rosterDir();
+    env = { ...t.env };
+    await t.db.insertInto('annee_reference').values({ annee: 2024 }).execute();
+    await t.db.insertInto('domaine_reference').values({ nom_domaine: 'Gestion' }).execute();
+    await t.db.insertInto('utilisateur').values({ nom_complet: 'Fatou Sall', email: 'fatou@ecole.example', role: 'super_admin' }).execute();
+  });
+  afterAll(() => t.close());
+
+  it('a badly quoted line and a NUL past the first 64 KB: exit 3 in the dry run and the real run alike, the fixed rejects file then imports', async () => {
+    const rows = roster(100, 3100);
+    rows.push(['"Awa "Junior" Diop"', 'K-QUOTE', '', '2024', '', '', ''], ['Moussa\0 Ba', 'K-NUL', '', '2024', '', '', '']);
+    const file = writeRoster(dir, 'broken.csv', rows);
+    const command = ['users', 'import', file, '--as', 'fatou@ecole.example', '--json'];
+    const dry = await runCli([...command, '--dry-run'], { env, cwd: dir });
+    const real = await runCli(command, { env, cwd: dir });
+    for (const run of [dry, real]) {
+      expect(run.code).toBe(3);
+      expect(JSON.parse(run.stdout)).toMatchObject({ read: 3002, inserted: 3000, rejected: 2 });
+    }
+    const rejects = parse(readFileSync(join(dir, 'broken.rejects.csv')), { bom: true, delimiter: ';' }) as string[][];
+    expect(rejects.slice(1).map((cells) => [cells[0], cells[1], cells.at(-2)])).toEqual([
+      ['"Awa "Junior" Diop";K-QUOTE;;2024;;;', '', '3002'],
+      ['Moussa\0 Ba', 'K-NUL', '3003'],
+    ]);
+    expect(rejects[2]!.at(-1)).toBe('holds a NUL character');
+    const fixed = readFileSync(join(dir, 'broken.rejects.csv'), 'utf8')
+      .replace('"""Awa ""Junior"" Diop"";', '"""Awa """"Junior"""" Diop"";')
+      .replace('\0', '');
+    writeFileSync(join(dir, 'broken-fixed.csv'), fixed);
+    const again = await runCli(['users', 'import', join(dir, 'broken-fixed.csv'), '--as', 'fatou@ecole.example', '--json'], {
+      env,
+      cwd: dir,
+    });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ read: 2, inserted: 2, rejected: 0 });
+  });
+});
+
 describe('a killed import on the embedded database', () => {
   it('recovers: the next run takes over the lock and finishes with no duplicates', async () => {
     const { dataDir, remove } = embeddedDataDir();

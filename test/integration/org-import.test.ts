@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WriteSession } from '../../src/db/session.js';
@@ -176,6 +178,24 @@ describe.each(BACKENDS)('partner-list import (orgs import) on the %s back end', 
     expect(await countRows(t.db, 'alumni_admin.import_run')).toBe(ledgerBefore);
     expect(await run(file, { ignoreColumns: ['Site wbe'] })).toMatchObject({ inserted: 1 });
     expect(await org('Orange Bénin')).toMatchObject({ site_web: null });
+  });
+
+  it('a line with a quote never closed is rejected alone with its text, and the fixed rejects file imports (the shared reader)', async () => {
+    const file = writeRoster(dir, 'partenaires.csv', [
+      FR_HEADER,
+      ['"Orange Bénin', 'entreprise', '', 'Cotonou', '', '', '', '', ''],
+      ['MTN Bénin', 'entreprise', '', 'Cotonou', '', '', '', '', ''],
+    ]);
+    const summary = await run(file);
+    expect(summary).toMatchObject({ read: 2, inserted: 1, rejected: 1 });
+    const rejects = rejectsOf(summary.rejects_file!);
+    expect(rejects[1]!.slice(0, 2)).toEqual(['"Orange Bénin;entreprise;;Cotonou;;;;;', '']);
+    expect(rejects[1]!.at(-1)).toMatch(/^not readable as CSV \(a quote opens a cell that is not closed by the end of the file\)/);
+    rejects[1]![0] = 'Orange Bénin;entreprise;;Cotonou;;;;;';
+    const fixed = join(dir, 'fixed.csv');
+    writeFileSync(fixed, stringify(rejects, { delimiter: ';' }));
+    expect(await run(fixed)).toMatchObject({ read: 1, inserted: 1, rejected: 0 });
+    expect(await org('Orange Bénin')).toMatchObject({ ville: 'Cotonou', type_organisation: 'entreprise' });
   });
 
   it('reads English headers, reports unknown columns, and records the run in the ledger as an orgs import', async () => {

@@ -16,6 +16,7 @@ import {
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WriteSession } from '../../src/db/session.js';
@@ -473,6 +474,125 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     expect(await stored('E-30')).toMatchObject({ email: 'aida@exemple.sn', nom_complet: 'Aïda Sow' });
   });
 
+  describe('broken lines and bad characters', () => {
+    /** Rows enough to push what follows past the first 64 KB, where the encoding and delimiter are judged. */
+    const padding = (count: number) => Array.from({ length: count }, (_, i) => [`Rempli ${i}`, `E-P-${i}`, '', '2024', '', '', '']);
+    const PAST_64_KB = 3000;
+    const csvText = (rows: string[][]) => rows.map((cells) => cells.join(';')).join('\r\n') + '\r\n';
+
+    it.each([
+      ['in the first 64 KB', 0],
+      ['past the first 64 KB', PAST_64_KB],
+    ])(
+      'a badly quoted cell %s rejects its line alone, its text in the first column; the rejects file re-imports once fixed',
+      async (_where, pad) => {
+        const file = writeRoster(dir, 'quotes.csv', [
+          HEADER,
+          ...padding(pad),
+          ['"Awa "Junior" Diop"', 'E-31', '', '2024', '', '', ''],
+          ['"Moussa Ba', 'E-32', '', '2024', '', '', ''],
+          ['Ibou "Tonton" Ndiaye', 'E-33', '', '2024', '', '', ''],
+          ['"Koné; Adama"', 'E-34', '', '2024', '', '', ''],
+        ]);
+        const summary = await run(file, { batchSize: 1000 });
+        // Every record of the file is counted once, and the counts add up.
+        expect(summary).toMatchObject({ read: pad + 4, inserted: pad + 2, rejected: 2, skipped: 0 });
+        const rejects = rejectsOf(summary.rejects_file!);
+        expect(rejects.slice(1).map((cells) => cells.slice(0, 2).concat(cells.slice(-2, -1)))).toEqual([
+          ['"Awa "Junior" Diop";E-31;;2024;;;', '', String(pad + 2)],
+          ['"Moussa Ba;E-32;;2024;;;', '', String(pad + 3)],
+        ]);
+        expect(rejects[1]!.at(-1)).toMatch(/^not readable as CSV \(a closing quote is followed by text/);
+        expect(rejects[2]!.at(-1)).toMatch(/^not readable as CSV \(a closing quote is followed by text/);
+        expect(await stored('E-33')).toMatchObject({ nom_complet: 'Ibou "Tonton" Ndiaye' });
+        expect(await stored('E-34')).toMatchObject({ nom_complet: 'Koné; Adama' });
+
+        // The registrar fixes the text in the first column, in a spreadsheet, and saves.
+        rejects[1]![0] = '"Awa ""Junior"" Diop";E-31;;2024;;;';
+        rejects[2]![0] = '"Moussa Ba";E-32;;2024;;;';
+        const fixed = join(dir, 'quotes-fixed.csv');
+        writeFileSync(fixed, stringify(rejects, { delimiter: ';', record_delimiter: '\r\n' }));
+        expect(await run(fixed)).toMatchObject({ read: 2, inserted: 2, rejected: 0 });
+        expect(await stored('E-31')).toMatchObject({ nom_complet: 'Awa "Junior" Diop', annee_sortie: 2024 });
+        expect(await stored('E-32')).toMatchObject({ nom_complet: 'Moussa Ba', annee_sortie: 2024 });
+      },
+    );
+
+    it('a quote never closed takes its line alone, past 100 lines or at the end of the file, and the lines after it are read', async () => {
+      const file = writeRoster(dir, 'unclosed.csv', [
+        HEADER,
+        ['"Moussa Ba', 'E-41', '', '2024', '', '', ''],
+        ...padding(150),
+        ['"Fatou Fall', 'E-42', '', '2024', '', '', ''],
+      ]);
+      const summary = await run(file, { batchSize: 1000 });
+      expect(summary).toMatchObject({ read: 152, inserted: 150, rejected: 2 });
+      const rejects = rejectsOf(summary.rejects_file!).slice(1);
+      expect(rejects.map((cells) => [cells[0], cells.at(-2), cells.at(-1)])).toEqual([
+        ['"Moussa Ba;E-41;;2024;;;', '2', expect.stringContaining('a quote opens a cell that is not closed within 100 lines')],
+        ['"Fatou Fall;E-42;;2024;;;', '153', expect.stringContaining('a quote opens a cell that is not closed by the end of the file')],
+      ]);
+      rejects.unshift([...HEADER, 'line', 'reason']);
+      rejects[1]![0] = '"Moussa Ba";E-41;;2024;;;';
+      rejects[2]![0] = 'Fatou Fall;E-42;;2024;;;';
+      const fixed = join(dir, 'unclosed-fixed.csv');
+      writeFileSync(fixed, stringify(rejects, { delimiter: ';' }));
+      expect(await run(fixed)).toMatchObject({ read: 2, inserted: 2, rejected: 0 });
+      expect(await stored('E-42')).toMatchObject({ nom_complet: 'Fatou Fall' });
+    });
+
+    it('a NUL past the first 64 KB rejects its row alone, the same in a dry run and a real run, and again on a re-run', async () => {
+      const path = join(dir, 'nul.csv');
+      writeFileSync(
+        path,
+        csvText([
+          HEADER,
+          ...padding(PAST_64_KB),
+          ['Awa\0 Diop', 'E-51', '', '2024', '', '', ''],
+          ['Ibou Ba', 'E-52', '', '2024', '', '', ''],
+        ]),
+      );
+      const expected = { read: PAST_64_KB + 2, rejected: 1 };
+      expect(await run(path, { dryRun: true, batchSize: 1000 })).toMatchObject({ ...expected, inserted: PAST_64_KB + 1 });
+      const summary = await run(path, { batchSize: 1000 });
+      expect(summary).toMatchObject({ ...expected, inserted: PAST_64_KB + 1 });
+      expect(rejectsOf(summary.rejects_file!).slice(1)).toEqual([
+        ['Awa\0 Diop', 'E-51', '', '2024', '', '', '', String(PAST_64_KB + 2), 'holds a NUL character'],
+      ]);
+      expect(await run(path, { batchSize: 1000 })).toMatchObject({ ...expected, unchanged: PAST_64_KB + 1 });
+      expect(await stored('E-51')).toBeUndefined();
+    });
+
+    it('names U+FFFD for what it is, a character lost upstream', async () => {
+      const file = writeRoster(dir, 'fffd.csv', [HEADER, ['Ad\uFFFDle Mbaye', 'E-53', '', '2024', '', '', '']]);
+      const summary = await run(file);
+      expect(summary).toMatchObject({ read: 1, rejected: 1 });
+      const reason = rejectsOf(summary.rejects_file!)[1]!.at(-1);
+      expect(reason).toMatch(/U\+FFFD .*lost before this file was written/);
+      expect(reason).not.toMatch(/windows-1252/);
+    });
+
+    it('reads a mostly UTF-8 file with one Windows-1252 byte as UTF-8, rejecting that row with its line and byte', async () => {
+      const names = Array.from({ length: 20 }, (_, i) => [`Adèle ${i}`, `E-6${String(i).padStart(2, '0')}`, '', '2024', '', '', '']);
+      const path = join(dir, 'mostly.csv');
+      const bad = Buffer.concat([Buffer.from('Ad'), Buffer.from([0xe8]), Buffer.from('le Sow;E-699;;2024;;;\r\n')]);
+      writeFileSync(
+        path,
+        Buffer.concat([Buffer.from(csvText([HEADER, ...names.slice(0, 10)])), bad, Buffer.from(csvText(names.slice(10)))]),
+      );
+      let encoding: string | undefined;
+      const summary = await run(path, { batchSize: 100 }, admin, { onStart: (details) => (encoding = details.encoding) });
+      expect(encoding).toBe('utf-8');
+      expect(summary).toMatchObject({ read: 21, inserted: 20, rejected: 1 });
+      const rejects = rejectsOf(summary.rejects_file!).slice(1);
+      expect(rejects.map((cells) => [cells[1], cells.at(-2), cells.at(-1)])).toEqual([
+        ['E-699', '12', expect.stringMatching(/not valid UTF-8 \(0xE8\)/)],
+      ]);
+      expect(await stored('E-600')).toMatchObject({ nom_complet: 'Adèle 0' });
+      expect(await stored('E-619')).toMatchObject({ nom_complet: 'Adèle 19' });
+    });
+  });
+
   describe('modes', () => {
     beforeEach(async () => {
       await t.db.insertInto('utilisateur').values({ nom_complet: 'Ancien Nom', matricule: 'E-40', annee_sortie: 2023 }).execute();
@@ -717,6 +837,11 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     ['only blank lines', Buffer.from('\r\n\r\n;;\r\n'), /no header/],
     ['no matricule column', Buffer.from('Nom;Ville\r\nAwa;Dakar\r\n'), /no column for matricule/],
     ['UTF-16', Buffer.from('\uFEFFNom;Matricule\r\n', 'utf16le'), /UTF-16/],
+    [
+      'a header line with an unclosed quote',
+      Buffer.from('"Nom complet;Matricule\r\nAwa Diop;E-1\r\n'),
+      /header line .*\(line 1\) is not readable as CSV/,
+    ],
   ])('refuses %s with exit 2 and writes nothing, not even the ledger', async (_label, bytes, message) => {
     const path = join(dir, 'unusable.csv');
     writeFileSync(path, bytes);
