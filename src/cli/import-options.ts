@@ -25,8 +25,8 @@ function delimiterValue(value: string): string {
 }
 
 /**
- * What every CSV import takes (`users import`, `orgs import`): the file, the mode, the
- * dry run, reading (encoding, delimiter, --map), the rejects file and the batch size.
+ * What every import takes (`users import`, `orgs import`): the file, the mode, the
+ * dry run, reading (encoding, delimiter, sheet, --map), the rejects file and the batch size.
  * `known` names what a stored row is recognised by, for the help of --mode.
  */
 export function withImportOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
@@ -34,7 +34,7 @@ export function withImportOptions<Args extends unknown[], Opts extends OptionVal
   known: string,
 ) {
   return command
-    .argument('<file>', 'the CSV file, or - for standard input')
+    .argument('<file>', 'the CSV file or Excel workbook (.xlsx), or - for standard input')
     .addOption(
       enumOption(
         '--mode <mode>',
@@ -46,6 +46,7 @@ export function withImportOptions<Args extends unknown[], Opts extends OptionVal
     .addOption(new Option('--all-or-nothing', 'write nothing unless every row is valid'))
     .addOption(new Option('--encoding <name>', 'utf-8 or windows-1252 (default: detected)').argParser(encodingValue))
     .addOption(new Option('--delimiter <char>', ', ; or tab (default: detected)').argParser(delimiterValue))
+    .addOption(new Option('--sheet <name>', 'the sheet of an Excel workbook to read (default: the first)'))
     .addOption(new Option('--map <Header=field>', 'read column Header as field (repeatable)').argParser(mapPair))
     .addOption(new Option('--rejects <path>', 'where rejected rows go (default: <file name>.rejects.csv here)'))
     .addOption(
