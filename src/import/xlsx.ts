@@ -8,6 +8,9 @@ import { describeFsError } from '../files.js';
 import { quoted, shortList } from '../text.js';
 import { normaliseHeader } from './headers.js';
 import type { ReadOptions, Roster, SourceRecord } from './read.js';
+import { decodeExcelXmlAsStream } from './exceljs-utf8.js';
+
+decodeExcelXmlAsStream();
 
 /**
  * Excel workbooks (.xlsx) as rosters: the rows of one sheet as the same records the CSV
