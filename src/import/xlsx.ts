@@ -74,7 +74,9 @@ async function openWorkbook(path: string, stats: Stats, options: ReadOptions & {
     tap.end();
   });
   source.pipe(tap);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(tap, {
+  // Let go of once read (below): its shared strings, a sheet's every distinct text, would
+  // otherwise stay in memory through the import's second pass.
+  let workbook: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookReader> | undefined = new ExcelJS.stream.xlsx.WorkbookReader(tap, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     // Styles tell a date from a number, and give number formats (leading zeros).
@@ -82,14 +84,16 @@ async function openWorkbook(path: string, stats: Stats, options: ReadOptions & {
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  const sheetNames = () => ((workbook as unknown as WorkbookModel).model?.sheets ?? []).map((sheet) => sheet.name);
+  let sheetNames: string[] = [];
+  const namesOf = (reader: unknown) => ((reader as WorkbookModel).model?.sheets ?? []).map((sheet) => sheet.name);
 
   const records = (async function* (): AsyncGenerator<SourceRecord> {
     let found = false;
     try {
-      for await (const sheet of workbook) {
+      for await (const sheet of workbook!) {
+        sheetNames = namesOf(workbook);
         const sheetName = (sheet as unknown as { name?: string }).name ?? '';
-        const wanted = options.sheet === undefined ? sheetName === (sheetNames()[0] ?? sheetName) : sameName(sheetName, options.sheet);
+        const wanted = options.sheet === undefined ? sheetName === (sheetNames[0] ?? sheetName) : sameName(sheetName, options.sheet);
         if (found || !wanted) continue; // left unread: the reader skips its bytes
         found = true;
         for await (const row of sheet) {
@@ -104,6 +108,9 @@ async function openWorkbook(path: string, stats: Stats, options: ReadOptions & {
         `${name} cannot be read as an Excel workbook: it is damaged or incomplete; open it and save it again as .xlsx.`,
         { cause: error },
       );
+    } finally {
+      sheetNames = namesOf(workbook);
+      workbook = undefined;
     }
     if (options.signal?.aborted) throw options.signal.reason;
     if (failure) throw new UsageError(`Cannot read ${name}: ${describeFsError(failure)}.`);
@@ -112,10 +119,10 @@ async function openWorkbook(path: string, stats: Stats, options: ReadOptions & {
       tap.resume();
       await once(tap, 'end');
     }
-    if (sheetNames().length === 0) throw new UsageError(`${name} is a ZIP file, not an Excel workbook (it has no sheet).`);
+    if (sheetNames.length === 0) throw new UsageError(`${name} is a ZIP file, not an Excel workbook (it has no sheet).`);
     if (!found) {
       const wantedSheet = options.sheet === undefined ? 'sheet' : `sheet ${quoted(options.sheet)}`;
-      throw new UsageError(`${name} has no ${wantedSheet} (its sheets: ${shortList(sheetNames()) || 'none'}); name one with --sheet.`);
+      throw new UsageError(`${name} has no ${wantedSheet} (its sheets: ${shortList(sheetNames) || 'none'}); name one with --sheet.`);
     }
   })();
 
