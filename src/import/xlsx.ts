@@ -97,6 +97,8 @@ async function openWorkbook(path: string, stats: Stats, options: ReadOptions & {
         if (found || !wanted) continue; // left unread: the reader skips its bytes
         found = true;
         for await (const row of sheet) {
+          // A sheet exceljs parks in a temporary file is read from there, not from the aborted stream.
+          if (options.signal?.aborted) throw options.signal.reason;
           const cells = rowCells(row);
           if (cells.some((cell) => cell.trim() !== '')) yield { line: row.number, cells };
         }
