@@ -24,6 +24,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../src/db/schema.js';
 import { startLocalCluster, type TestServer } from '../test/support/server.js';
 import { CLEAN_COLUMNS, generateRoster } from './support/roster-generator.js';
+import { rosterWorkbook } from './support/roster-workbook.js';
 import {
   ADMIN,
   dropServerDatabase,
@@ -46,6 +47,8 @@ const SERVER_ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const SMALL_ROWS = Number(process.env.BENCH_SMALL_ROWS ?? 100_000);
 const SERVER_SIZES = [...new Set([Math.min(SMALL_ROWS, SERVER_ROWS), SERVER_ROWS])];
 const EMBEDDED_ROWS = Number(process.env.BENCH_EMBEDDED_ROWS ?? 100_000);
+/** BENCH_ONLY=xlsx: only the CSV and .xlsx first loads at BENCH_SMALL_ROWS, on the server. */
+const ONLY_XLSX = process.env.BENCH_ONLY === 'xlsx';
 const COLUMNS = `(${CLEAN_COLUMNS.join(', ')})`;
 
 interface Step {
@@ -58,6 +61,8 @@ interface Step {
   ratio_to_copy: number | null;
   /** The same over pgloader's (server only). */
   ratio_to_pgloader: number | null;
+  /** The .xlsx import's valid rows per second over the CSV import's, first load of the same rows. */
+  ratio_to_csv_import?: number | null;
   peak_rss_mb: number | null;
   row_versions_written: number;
   audit_rows_written: number;
@@ -83,14 +88,17 @@ async function main() {
   let server: TestServer | undefined;
   let versions: Record<string, string> = {};
   try {
-    const pgloader = ensurePgloader(scratch);
+    const pgloader = ONLY_XLSX ? 'not used' : ensurePgloader(scratch);
     server = process.env.BENCH_DATABASE_URL
       ? { adminUrl: process.env.BENCH_DATABASE_URL, how: 'BENCH_DATABASE_URL', stop: async () => {} }
       : await startLocalCluster();
     log(`server: ${server.how}`);
     versions = { postgres: await serverVersion(server.adminUrl), pgloader, psql: run('psql', ['--version']).trim() };
-    for (const rows of SERVER_SIZES) steps.push(...(await serverSteps(server.adminUrl, scratch, rows)));
-    steps.push(...(await embeddedSteps(scratch, EMBEDDED_ROWS)));
+    if (ONLY_XLSX) steps.push(...(await workbookSteps(server.adminUrl, scratch, SMALL_ROWS, await rosterFiles(scratch, SMALL_ROWS), null)));
+    else {
+      for (const rows of SERVER_SIZES) steps.push(...(await serverSteps(server.adminUrl, scratch, rows)));
+      steps.push(...(await embeddedSteps(scratch, EMBEDDED_ROWS)));
+    }
   } finally {
     await server?.stop();
     rmSync(scratch, { recursive: true, force: true });
@@ -105,6 +113,7 @@ async function main() {
       'valid rows/s',
       '× \\copy',
       '× pgloader',
+      '× CSV import',
       'peak RSS MB',
       'row versions',
       'audit rows',
@@ -120,6 +129,7 @@ async function main() {
       String(s.rows_per_second),
       s.ratio_to_copy?.toFixed(2) ?? '',
       s.ratio_to_pgloader?.toFixed(2) ?? '',
+      s.ratio_to_csv_import?.toFixed(2) ?? '',
       s.peak_rss_mb?.toString() ?? '',
       String(s.row_versions_written),
       String(s.audit_rows_written),
@@ -189,7 +199,57 @@ async function serverSteps(adminUrl: string, scratch: string, rows: number): Pro
   }
   await importDb.db.destroy();
   await dropServerDatabase(adminUrl, `bench_import_${rows}`);
+  if (rows === SMALL_ROWS)
+    steps.push(
+      ...(await workbookSteps(
+        adminUrl,
+        scratch,
+        rows,
+        files,
+        rates,
+        steps.find((s) => s.step === 'alumni users import, first load'),
+      )),
+    );
   return steps;
+}
+
+/**
+ * The same roster as an Excel workbook, imported into an empty table of its own beside
+ * the CSV's first load (`csvLoad`, or measured here the same way): the .xlsx reader's
+ * cost. `rates` are the reference loads', when they were measured.
+ */
+async function workbookSteps(
+  adminUrl: string,
+  scratch: string,
+  rows: number,
+  files: RosterFiles,
+  rates: { copy: number; pgloader: number | null } | null,
+  csvLoad?: Step,
+): Promise<Step[]> {
+  const workbook = join(scratch, `roster-${rows}.xlsx`);
+  await rosterWorkbook(files.roster, workbook);
+  const firstLoad = async (label: string, file: string) => {
+    const database = `bench_first_load_${rows}`;
+    const target = await serverDatabase(adminUrl, database);
+    const measured = await measureServer(target, () => importWithCli(file, { DATABASE_URL: target.url }));
+    await target.db.destroy();
+    await dropServerDatabase(adminUrl, database);
+    const loaded = step(
+      'server',
+      rows,
+      label,
+      measured,
+      files.valid,
+      [files.valid, files.valid],
+      rates ?? { copy: Number.NaN, pgloader: null },
+    );
+    return rates ? loaded : { ...loaded, ratio_to_copy: null };
+  };
+  log(`server, ${rows} rows: alumni users import of the roster as .xlsx`);
+  const csv = csvLoad ?? (await firstLoad('alumni users import, first load', files.roster));
+  const xlsx = await firstLoad('the same rows as .xlsx, first load', workbook);
+  const compared = { ...xlsx, ratio_to_csv_import: ratio(xlsx.rows_per_second / csv.rows_per_second) };
+  return csvLoad ? [compared] : [csv, compared];
 }
 
 /**

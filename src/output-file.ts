@@ -46,10 +46,7 @@ export class OutputFile {
 
   /** Writes `content` to the temporary file (a full disk: exit 1, one sentence, nothing left behind). */
   stage(content: string | Uint8Array): void {
-    this.discard();
-    // Hidden, and ending as the target does: Chromium reads a file's type from its extension.
-    const temporary = join(dirname(this.path), `.partial-${process.pid}-${randomBytes(4).toString('hex')}-${basename(this.path)}`);
-    this.staged = temporary;
+    const temporary = this.newStagedPath();
     try {
       writeFileSync(temporary, content, { flag: 'wx' });
       if (this.mode !== null) chmodSync(temporary, this.mode);
@@ -57,6 +54,29 @@ export class OutputFile {
       this.discard();
       throw this.writeError(error);
     }
+  }
+
+  /**
+   * Has `write` stream the content into the temporary file at the path it is given (a
+   * file of any size, written as it comes); a file system error fails as in stage(),
+   * any other (the database, an interruption) goes on as it is.
+   */
+  async stageStreamed(write: (path: string) => Promise<void>): Promise<void> {
+    const temporary = this.newStagedPath();
+    try {
+      await write(temporary);
+      if (this.mode !== null) chmodSync(temporary, this.mode);
+    } catch (error) {
+      this.discard();
+      throw (error as NodeJS.ErrnoException).syscall !== undefined ? this.writeError(error) : error;
+    }
+  }
+
+  private newStagedPath(): string {
+    this.discard();
+    // Hidden, and ending as the target does: Chromium reads a file's type from its extension.
+    this.staged = join(dirname(this.path), `.partial-${process.pid}-${randomBytes(4).toString('hex')}-${basename(this.path)}`);
+    return this.staged;
   }
 
   /** Puts the staged content in place (a rename: the file is whole or absent). */

@@ -170,6 +170,9 @@ export function email(raw: string | undefined): string | null {
 export function year(raw: string | undefined): number | null {
   const value = raw?.trim();
   if (!value) return null;
+  // A date (a spreadsheet's date cell reads as one: src/import/xlsx.ts) gives its year.
+  const date = /^(\d{4})-\d{2}-\d{2}(T[\d:]+)?$/.exec(value);
+  if (date) return Number(date[1]);
   const match = /^(?:promo(?:tion)?\.?\s*)?(\d{4})(?:\s*[-/\u2013]\s*(\d{4}|\d{2}))?$/i.exec(value);
   if (!match) throw new CellError(`graduation year ${quoted(value)} is not a year`);
   const start = Number(match[1]);

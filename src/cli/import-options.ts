@@ -30,10 +30,11 @@ function delimiterValue(value: string): string {
 }
 
 /**
- * What every CSV import takes (`users import`, `orgs import`): the file, the mode, the
- * dry run, reading (encoding, delimiter, --map), the rejects file and the batch size.
- * `known` names what a stored row is recognised by, for the help of --mode; `fields`
- * are those --map accepts, listed in the help.
+ * What every import takes (`users import`, `orgs import`): the file (CSV or an Excel
+ * workbook), the mode, the dry run, reading (encoding, delimiter, sheet, --map,
+ * --ignore-column), the rejects file and the batch size. `known` names what a stored row
+ * is recognised by, for the help of --mode; `fields` are those --map accepts, listed in
+ * the help.
  */
 export function withImportOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
   command: Command<Args, Opts, Globals>,
@@ -41,7 +42,7 @@ export function withImportOptions<Args extends unknown[], Opts extends OptionVal
   fields: readonly string[],
 ) {
   return command
-    .argument('<file>', 'the CSV file, or - for standard input')
+    .argument('<file>', 'the CSV file or Excel workbook (.xlsx), or - for standard input')
     .addOption(
       enumOption(
         '--mode <mode>',
@@ -53,6 +54,7 @@ export function withImportOptions<Args extends unknown[], Opts extends OptionVal
     .addOption(new Option('--all-or-nothing', 'write nothing unless every row is valid'))
     .addOption(new Option('--encoding <name>', 'utf-8 or windows-1252 (default: detected)').argParser(encodingValue))
     .addOption(new Option('--delimiter <char>', ', ; or tab (default: detected)').argParser(delimiterValue))
+    .addOption(new Option('--sheet <name>', 'the sheet of an Excel workbook to read (default: the first)'))
     .addOption(
       new Option('--map <Header=field>', `read column Header as field (repeatable); fields: ${fields.join(', ')}`).argParser(mapPair),
     )

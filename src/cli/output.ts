@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import type { Io } from './io.js';
 import { maskSecrets } from '../db/url.js';
 import { visible, visibleLines } from './visible.js';
+import { guardFormula } from '../formula-guard.js';
 
 export interface OutputOptions {
   json?: boolean;
@@ -149,12 +150,16 @@ export class Output {
    * CSV on stdout. Cells a spreadsheet would run as a formula (=, +, -, @, tab, CR at
    * the start) get a leading apostrophe, so an export opened in Excel runs nothing.
    * `header: false` continues a CSV already begun (exports written a page at a time).
+   * `excel: true` writes what French Excel opens as it is: `;`, a UTF-8 BOM before the
+   * header, CRLF line endings (plain CSV is `,`, no BOM, LF).
    */
-  async writeCsv<Row>(columns: Column<Row>[], rows: Row[], options: { header?: boolean } = {}): Promise<void> {
+  async writeCsv<Row>(columns: Column<Row>[], rows: Row[], options: { header?: boolean; excel?: boolean } = {}): Promise<void> {
     const { stringify } = await import('csv-stringify/sync');
-    const records = rows.map((row) => columns.map((c) => neutraliseFormula(formatCell(cellValue(c, row)))));
+    const records = rows.map((row) => columns.map((c) => guardFormula(formatCell(cellValue(c, row)))));
     const header = options.header !== false;
-    this.io.stdout.write(stringify(records, { header, columns: columns.map((c) => c.header) }));
+    const dialect = options.excel ? { delimiter: ';', record_delimiter: '\r\n' } : {};
+    const text = stringify(records, { header, columns: columns.map((c) => c.header), ...dialect });
+    this.io.stdout.write(options.excel && header ? `\uFEFF${text}` : text);
   }
 
   /** A JSON array written a page at a time; stdout holds only the array. */
@@ -270,17 +275,13 @@ export class Output {
   }
 }
 
-function cellValue<Row>(column: Column<Row>, row: Row): unknown {
+export function cellValue<Row>(column: Column<Row>, row: Row): unknown {
   return typeof column.value === 'function' ? column.value(row) : row[column.value];
 }
 
 /** A search excerpt's «marks», bold (a column's `paint`). */
 export function boldMarks(text: string, colors: ChalkInstance): string {
   return text.replace(/«([^»]*)»/g, (_all, word: string) => colors.bold(word));
-}
-
-export function neutraliseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
 export function formatCell(value: unknown): string {

@@ -19,6 +19,7 @@ interface ImportOpts {
   allOrNothing?: true;
   encoding?: string;
   delimiter?: string;
+  sheet?: string;
   map?: Record<string, string>;
   ignoreColumn?: string[];
   rejects?: string;
@@ -34,6 +35,7 @@ export function pipelineOptions(ctx: Context, file: string, opts: ImportOpts): P
     allOrNothing: Boolean(opts.allOrNothing),
     encoding: opts.encoding,
     delimiter: opts.delimiter,
+    sheet: opts.sheet,
     map: opts.map ?? {},
     ignoreColumns: opts.ignoreColumn ?? [],
     rejectsPath: opts.rejects,

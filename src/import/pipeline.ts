@@ -6,6 +6,7 @@ import { mapHeaders, type HeaderMapping, type HeaderSpec } from './headers.js';
 import { closeLedger, countInLedger, openLedger, type LedgerKind } from './ledger.js';
 import { AlumniError } from '../errors.js';
 import { checkOutputFile, regularFileBehind } from '../files.js';
+import { removeFormulaGuard } from '../formula-guard.js';
 import { isNamedPipe, openNamedPipe, openRoster, readUnchanged, spoolToFile, type SourceRecord } from './read.js';
 import { defaultRejectsPath, RejectsFile } from './rejects.js';
 import { findRepeatedKeys, RepeatedLines, type KeyRules } from './repeats.js';
@@ -20,6 +21,8 @@ export interface PipelineOptions {
   allOrNothing: boolean;
   encoding?: string;
   delimiter?: string;
+  /** --sheet: the sheet of an Excel workbook to read (default: the first). */
+  sheet?: string;
   /** --map 'Header=field' */
   map: Record<string, string>;
   /** --ignore-column Header: columns read as if absent. */
@@ -133,7 +136,13 @@ async function importFile<Field extends string, Row extends ImportedRow>(
   spooled?: { name: string; stats: Stats | undefined },
 ): Promise<ImportSummary> {
   const started = performance.now();
-  const readOptions = { encoding: options.encoding, delimiter: options.delimiter, name: spooled?.name, signal: options.signal };
+  const readOptions = {
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    sheet: options.sheet,
+    name: spooled?.name,
+    signal: options.signal,
+  };
   const firstPass = await openRoster(path, { ...readOptions, keysOnly: true });
   // Checked before anything is written: a rejects file that cannot be written would
   // otherwise fail (or overwrite the input) with batches already committed.
@@ -148,7 +157,10 @@ async function importFile<Field extends string, Row extends ImportedRow>(
   );
   const mapping = mapHeaders(kind.headers, firstPass.header, { map: options.map, ignore: options.ignoreColumns });
   const prepared = await kind.prepare(db, mapping, firstPass.header.length);
-  const repeats = new RepeatedLines(await findRepeatedKeys(firstPass.records, prepared, firstPass.estimatedRows), prepared);
+  const repeats = new RepeatedLines(
+    await findRepeatedKeys(withoutFormulaGuards(firstPass.records), prepared, firstPass.estimatedRows),
+    prepared,
+  );
   // The second pass reads the file as the first found it: no second look at every byte's encoding.
   const input = await openRoster(path, { ...readOptions, encoding: firstPass.encoding, delimiter: firstPass.delimiter });
   const rejects = new RejectsFile(rejectsPath, input.header, input.delimiter);
@@ -212,7 +224,7 @@ async function importFile<Field extends string, Row extends ImportedRow>(
       }
     };
     try {
-      for await (const record of input.records) {
+      for await (const record of withoutFormulaGuards(input.records)) {
         totals.read += 1;
         const checked = prepared.check(record);
         if (repeats.hold(record, checked)) continue;
@@ -288,6 +300,16 @@ async function importFile<Field extends string, Row extends ImportedRow>(
   totals.rows_per_second = totals.seconds > 0 ? Math.round(totals.read / totals.seconds) : totals.read;
   if (importId) await closeLedger(db, importId, status, totals, input.checksum());
   return totals;
+}
+
+/**
+ * The records as the import reads them: each cell without the formula guard of the CSV
+ * export (src/formula-guard.ts), so that whatever the export writes reads back as stored.
+ */
+async function* withoutFormulaGuards(records: AsyncIterable<SourceRecord>): AsyncGenerator<SourceRecord> {
+  for await (const record of records) {
+    yield record.cells.some((cell) => cell.startsWith("'")) ? { ...record, cells: record.cells.map(removeFormulaGuard) } : record;
+  }
 }
 
 /** The file was being written while it was imported (a copy still under way, an edit). */

@@ -10,6 +10,7 @@ import { describeFsError } from '../files.js';
 import { normaliseHeader, REJECT_COLUMNS } from './headers.js';
 import { countBreaks, RecordSplitter, type SplitRecord } from './split.js';
 import { escapedBytes, trimIncompleteUtf8, Utf8Decoder, Utf8Tally } from './utf8.js';
+import { openIfWorkbook } from './xlsx.js';
 import { DELIMITERS, delimiterNamed, delimiterRefusal, encodingNamed, encodingRefusal, type RosterEncoding } from './dialect.js';
 
 export type { RosterEncoding } from './dialect.js';
@@ -75,6 +76,8 @@ export interface ReadOptions {
   keysOnly?: boolean;
   /** Stops the reading (the stream fails with the signal's reason) when aborted. */
   signal?: AbortSignal;
+  /** The sheet of an Excel workbook to read (default: its first); refused for a CSV file. */
+  sheet?: string;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -143,6 +146,8 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
     if (error instanceof UsageError) throw error;
     throw new UsageError(`Cannot read ${name}: ${describeFsError(error)}.`);
   }
+  const workbook = await openIfWorkbook(input, stats, { ...options, name });
+  if (workbook) return workbook;
   const source = createReadStream(input, { signal: options.signal });
   const hash = createHash('sha256');
   let bytesRead = 0;

@@ -8,7 +8,7 @@ import type { RejectedRow } from './rows.js';
 
 /** `<input name>.rejects.csv` in the current directory (`stdin.rejects.csv` for stdin). */
 export function defaultRejectsPath(inputName: string, cwd: string = process.cwd()): string {
-  const base = basename(inputName).replace(/\.(csv|txt|tsv)$/i, '');
+  const base = basename(inputName).replace(/\.(csv|txt|tsv|xlsx)$/i, '');
   return resolve(cwd, `${base}.rejects.csv`);
 }
 

@@ -9,6 +9,7 @@ import type { ImportHooks } from '../../src/import/pipeline.js';
 import { webDomain } from '../../src/import/orgs/validate.js';
 import { importOrgs, type OrgImportOptions } from '../../src/services/org-import.js';
 import { BACKENDS, countRows, createTestDatabase, type TestDatabase } from '../support/databases.js';
+import ExcelJS from 'exceljs';
 import { rosterDir, writeRoster } from '../support/rosters.js';
 
 const FR_HEADER = ['Raison sociale', 'Type', "Secteur d'activité", 'Ville', 'Pays', 'Site web', 'E-mail', 'Téléphone', 'Date de création'];
@@ -52,6 +53,32 @@ describe.each(BACKENDS)('partner-list import (orgs import) on the %s back end', 
       .values(values.map((v) => ({ type_organisation: 'entreprise' as const, statut: 'active' as const, ...v })))
       .returning(['id', 'nom_organisation'])
       .execute();
+
+  it('reads a partner list kept as an Excel workbook: a date cell for the creation date, rejects with the sheet row', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Partenaires');
+    sheet.addRow(FR_HEADER);
+    sheet.addRow([
+      'Orange Bénin',
+      'Entreprise',
+      'Télécommunications',
+      'Cotonou',
+      'Bénin',
+      'https://www.orange.bj',
+      '',
+      '',
+      new Date(Date.UTC(1998, 2, 15)),
+    ]);
+    sheet.addRow([]);
+    sheet.addRow(['Kaba', 'startup', 'Numérique', 'Lomé', 'Togo', 'ftp://kaba.tg', '', '', '']);
+    const file = `${dir}/partenaires.xlsx`;
+    await workbook.xlsx.writeFile(file);
+    const summary = await run(file);
+    expect(summary).toMatchObject({ read: 2, inserted: 1, rejected: 1, rejects_file: `${dir}/partenaires.rejects.csv` });
+    expect(await countRows(t.db, 'organisation', sql`nom_organisation = 'Orange Bénin' and date_creation = '1998-03-15'`)).toBe(1);
+    const rejects = rejectsOf(summary.rejects_file!);
+    expect(rejects[1]!.slice(0, 1).concat(rejects[1]!.slice(-2, -1))).toEqual(['Kaba', '4']);
+  });
 
   it('reads a Windows-1252 ";" partner list with French headers, normalises values and rejects bad rows with reasons', async () => {
     const file = writeRoster(

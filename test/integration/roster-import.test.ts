@@ -833,7 +833,13 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
 
   it.each([
     ['an empty file', Buffer.alloc(0), /is empty/],
-    ['a binary file', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]), /looks binary/],
+    ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x01]), /looks binary/],
+    [
+      'a damaged workbook (a ZIP file cut short)',
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]),
+      /cannot be read as an Excel workbook/,
+    ],
+    ['an old Excel workbook (.xls)', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00]), /old Excel workbook \(\.xls\)/],
     ['only blank lines', Buffer.from('\r\n\r\n;;\r\n'), /no header/],
     ['no matricule column', Buffer.from('Nom;Ville\r\nAwa;Dakar\r\n'), /no column for matricule/],
     ['UTF-16', Buffer.from('\uFEFFNom;Matricule\r\n', 'utf16le'), /UTF-16/],

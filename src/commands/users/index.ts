@@ -7,6 +7,7 @@ import {
   enumOption,
   enumValue,
   limitOption,
+  outputFileOption,
   yearValue,
   yesNoOption,
   yesNoValue,
@@ -101,9 +102,17 @@ const setRole = (users: CommandUnknownOpts) =>
     .addArgument(new Argument('<role>', 'user, admin or super_admin').argParser((text: string) => enumValue('Unknown role', text, ROLES)));
 
 const exportUsers = (users: CommandUnknownOpts) =>
-  withUserFilters(users.command('export').description('all matching users as CSV (default) or JSON; never a password hash')).addOption(
-    new Option('--csv', 'CSV on stdout (the default), as every list command takes it'),
-  );
+  withUserFilters(
+    users.command('export').description('all matching users as CSV (default), JSON or an Excel workbook; never a password hash'),
+  )
+    .addOption(new Option('--csv', 'CSV on stdout (the default), as every list command takes it'))
+    .addOption(new Option('--excel', 'CSV for French Excel on stdout: ; separated, UTF-8 with BOM, CRLF'))
+    .addOption(
+      outputFileOption('--xlsx <file>', 'the workbook', 'write an Excel workbook (.xlsx, text cells) to this file instead').conflicts([
+        'csv',
+        'excel',
+      ]),
+    );
 export type UsersExportOpts = OptsOf<typeof exportUsers>;
 
 const imports = (users: CommandUnknownOpts) =>
