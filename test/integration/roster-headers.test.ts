@@ -9,7 +9,7 @@ import { resolveActor, type Actor } from '../../src/services/actor.js';
 import { importRoster, type ImportOptions } from '../../src/services/roster-import.js';
 import { BACKENDS, countRows, createServerDatabase, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { runMain } from '../support/main.js';
-import { rosterDir, writeRoster } from '../support/rosters.js';
+import { rosterDir, writeRoster, rosterImportOptions } from '../support/rosters.js';
 
 const FIELDS_LISTED = `--map accepts ${ROSTER_FIELDS.join(', ')}`;
 
@@ -48,18 +48,7 @@ describe.each(BACKENDS)('roster headers as registrars write them, on the %s back
     importRoster(
       t.db,
       { actorId: admin.id, actorRole: admin.role, userAgent: 'alumni/test users import' },
-      {
-        file,
-        mode: 'upsert',
-        dryRun: false,
-        allOrNothing: false,
-        map: {},
-        country: 'SN',
-        createMissingReferences: false,
-        batchSize: 100,
-        cwd: dir,
-        ...options,
-      },
+      rosterImportOptions(file, dir, { batchSize: 100, ...options }),
     );
   const names = async () =>
     (

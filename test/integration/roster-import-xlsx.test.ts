@@ -11,7 +11,7 @@ import type { WriteSession } from '../../src/db/session.js';
 import { resolveActor, type Actor } from '../../src/services/actor.js';
 import { BACKENDS, countRows, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { ROOT } from '../support/cli.js';
-import { rosterDir, writeRoster } from '../support/rosters.js';
+import { rosterDir, writeRoster, rosterImportOptions } from '../support/rosters.js';
 
 /** A real workbook: fixtures/roster-libreoffice.source.csv converted by LibreOffice Calc (README, "The roster import"). */
 const LIBREOFFICE_FIXTURE = join(ROOT, 'fixtures', 'roster-libreoffice.xlsx');
@@ -42,18 +42,7 @@ describe.each(BACKENDS)('roster import of Excel workbooks on the %s back end', (
 
   const session = (): WriteSession => ({ actorId: admin.id, actorRole: admin.role, userAgent: 'alumni/test users import' });
   const run = (file: string, options: Partial<ImportOptions> = {}) =>
-    importRoster(t.db, session(), {
-      file,
-      mode: 'upsert',
-      dryRun: false,
-      allOrNothing: false,
-      map: {},
-      country: 'SN',
-      createMissingReferences: false,
-      batchSize: 2,
-      cwd: dir,
-      ...options,
-    });
+    importRoster(t.db, session(), rosterImportOptions(file, dir, options));
   const stored = (matricule: string) => t.db.selectFrom('utilisateur').selectAll().where('matricule', '=', matricule).executeTakeFirst();
 
   /** A workbook as exceljs writes it: a notes sheet first, the roster on the second, typed cells. */

@@ -23,7 +23,7 @@ import type { WriteSession } from '../../src/db/session.js';
 import { resolveActor, type Actor } from '../../src/services/actor.js';
 import { importRoster, type ImportHooks, type ImportOptions } from '../../src/services/roster-import.js';
 import { BACKENDS, countRows, createServerDatabase, createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { HEADER, rosterDir, writeRoster } from '../support/rosters.js';
+import { HEADER, rosterDir, writeRoster, rosterImportOptions } from '../support/rosters.js';
 
 describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
   let t: TestDatabase;
@@ -59,23 +59,7 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
 
   const as = (actor: Actor): WriteSession => ({ actorId: actor.id, actorRole: actor.role, userAgent: 'alumni/test users import' });
   const run = (file: string, options: Partial<ImportOptions> = {}, actor: Actor = admin, hooks: ImportHooks = {}) =>
-    importRoster(
-      t.db,
-      as(actor),
-      {
-        file,
-        mode: 'upsert',
-        dryRun: false,
-        allOrNothing: false,
-        map: {},
-        country: 'SN',
-        createMissingReferences: false,
-        batchSize: 2,
-        cwd: dir,
-        ...options,
-      },
-      hooks,
-    );
+    importRoster(t.db, as(actor), rosterImportOptions(file, dir, options), hooks);
   const stored = (matricule: string) => t.db.selectFrom('utilisateur').selectAll().where('matricule', '=', matricule).executeTakeFirst();
   const rejectsOf = (path: string): string[][] => parse(readFileSync(path), { bom: true, delimiter: ';' });
 

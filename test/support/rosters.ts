@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ImportOptions } from '../../src/services/roster-import.js';
 
 /** A scratch folder for roster files and their rejects. */
 export function rosterDir(): string {
@@ -40,3 +41,19 @@ export function encodeWindows1252(text: string): Buffer {
 }
 
 export const HEADER = ['Nom complet', 'Matricule', 'E-mail', 'Année de sortie', 'Téléphone', 'Filière', 'Travailleur'];
+
+/** A roster import's options in the tests: upsert, written, `SN` for national phones, small batches; `overrides` win. */
+export function rosterImportOptions(file: string, dir: string, overrides: Partial<ImportOptions> = {}): ImportOptions {
+  return {
+    file,
+    mode: 'upsert',
+    dryRun: false,
+    allOrNothing: false,
+    map: {},
+    country: 'SN',
+    createMissingReferences: false,
+    batchSize: 2,
+    cwd: dir,
+    ...overrides,
+  };
+}
