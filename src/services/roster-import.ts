@@ -68,9 +68,6 @@ function rosterKind(importer: WriteSession, options: ImportOptions): ImportKind<
       // written two at a time, so each remembers its own.
       const created = { years: new Set<number>(), fields: new Set<string>() };
       const createdBy = new WeakMap<ValidRow[], { years: number[]; fields: string[] }>();
-      // The first batches look their keys up: a plain INSERT of a stored key writes a row
-      // version before the unique index refuses it, and an unchanged re-import must write none.
-      const strategy = { insertFirst: false };
       return Object.assign(checker, {
         async write(trx: Parameters<typeof writeBatch>[0], rows: ValidRow[], dryRun: boolean) {
           const unknown = { years: checker.newYears, fields: checker.newFields };
@@ -82,7 +79,7 @@ function rosterKind(importer: WriteSession, options: ImportOptions): ImportKind<
             return writeBatch(trx, rows, options.mode, true, importer);
           }
           createdBy.set(rows, await createReferences(trx, rows, unknown, created));
-          return writeBatch(trx, rows, options.mode, false, importer, strategy);
+          return writeBatch(trx, rows, options.mode, false, importer);
         },
         committed(rows: ValidRow[]) {
           createdBy.get(rows)?.years.forEach((y) => created.years.add(y));

@@ -17,8 +17,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DB } from '../../src/db/schema.js';
 import type { WriteSession } from '../../src/db/session.js';
 import { resolveActor, type Actor } from '../../src/services/actor.js';
 import { importRoster, type ImportHooks, type ImportOptions } from '../../src/services/roster-import.js';
@@ -671,24 +672,26 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
       ['Encore Deux', 'E-63', '', '2025', '', '', ''],
     ]);
     await run(file);
-    // A row-level BEFORE INSERT trigger fires for each row an INSERT tries, before the
-    // unique index refuses it and leaves a dead tuple; a sequence keeps counting through
-    // the rollback that follows.
-    await sql`create sequence test_offered_rows`.execute(t.db);
-    await sql`create function test_count_offered_row() returns trigger language plpgsql as
-      $$ begin perform nextval('test_offered_rows'); return new; end $$`.execute(t.db);
-    await sql`create trigger test_count_offered_rows before insert on utilisateur
-      for each row execute function test_count_offered_row()`.execute(t.db);
-    try {
+    await withOfferedRowCounter(t.db, async (offered) => {
       expect(await run(file, { batchSize: 5000 })).toMatchObject({ read: 2, inserted: 0, unchanged: 2 });
-      const { rows } = await sql<{ offered: number }>`select (last_value - 1 + case when is_called then 1 else 0 end)::int as offered
-        from test_offered_rows`.execute(t.db);
-      expect(rows[0]!.offered).toBe(0);
-    } finally {
-      await sql`drop trigger test_count_offered_rows on utilisateur`.execute(t.db);
-      await sql`drop function test_count_offered_row()`.execute(t.db);
-      await sql`drop sequence test_offered_rows`.execute(t.db);
-    }
+      expect(await offered()).toBe(0);
+    });
+  });
+
+  it('a batch meeting a stored key after batches of new ones offers the table only its new rows', async () => {
+    await t.db.insertInto('utilisateur').values({ nom_complet: 'Déjà Là', matricule: 'E-66' }).execute();
+    const file = writeRoster(dir, 'later-batch.csv', [
+      HEADER,
+      ['Nouveau Un', 'E-64', '', '', '', '', ''],
+      ['Nouveau Deux', 'E-65', '', '', '', '', ''],
+      ['Déjà Là', 'E-66', '', '', '', '', ''],
+      ['Nouveau Trois', 'E-67', '', '', '', '', ''],
+    ]);
+    await withOfferedRowCounter(t.db, async (offered) => {
+      expect(await run(file, { batchSize: 2 })).toMatchObject({ read: 4, inserted: 3, unchanged: 1 });
+      // E-64, E-65 and E-67: a plain INSERT of the second batch would offer E-66 too.
+      expect(await offered()).toBe(3);
+    });
   });
 
   it('dry run checks everything, database included, counts exactly and writes nothing', async () => {
@@ -1025,3 +1028,27 @@ describe('a roster file that changes during its import (server)', () => {
     expect(await ledgerOf(file)).toMatchObject({ status: 'failed' });
   });
 });
+
+/**
+ * Runs `body` with a counter of the rows offered to utilisateur by any INSERT: a row-level
+ * BEFORE INSERT trigger fires for each row tried, before the unique index refuses it and
+ * leaves a dead tuple, and a sequence keeps counting through the rollback that follows.
+ */
+async function withOfferedRowCounter(db: Kysely<DB>, body: (offered: () => Promise<number>) => Promise<void>): Promise<void> {
+  await sql`create sequence test_offered_rows`.execute(db);
+  await sql`create function test_count_offered_row() returns trigger language plpgsql as
+    $$ begin perform nextval('test_offered_rows'); return new; end $$`.execute(db);
+  await sql`create trigger test_count_offered_rows before insert on utilisateur
+    for each row execute function test_count_offered_row()`.execute(db);
+  try {
+    await body(async () => {
+      const { rows } = await sql<{ offered: number }>`select (last_value - 1 + case when is_called then 1 else 0 end)::int as offered
+        from test_offered_rows`.execute(db);
+      return rows[0]!.offered;
+    });
+  } finally {
+    await sql`drop trigger test_count_offered_rows on utilisateur`.execute(db);
+    await sql`drop function test_count_offered_row()`.execute(db);
+    await sql`drop sequence test_offered_rows`.execute(db);
+  }
+}

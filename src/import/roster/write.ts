@@ -28,16 +28,6 @@ const staged = (rows: ValidRow[]): RawBuilder<unknown> => stagedRows(rows, COLUM
 const accounts = mergedUpdate('utilisateur', 'u', UPDATABLE);
 
 /**
- * How the next batch is written: during a first load (a batch already looked up found
- * none of its matricules or e-mails stored) it is inserted as it is; otherwise the stored
- * rows are looked up first. Shared by the batches of one import; an import starts by
- * looking up, so a re-import never tries a plain INSERT of stored keys.
- */
-export interface WriteStrategy {
-  insertFirst: boolean;
-}
-
-/**
  * Writes one batch of valid rows in the caller's transaction (or, for a dry run, only
  * counts what would happen). Rows whose stored version would not change are not
  * touched: no new row version, no audit entry, updated_at kept.
@@ -48,18 +38,14 @@ export async function writeBatch(
   mode: ImportMode,
   dryRun: boolean,
   importer: WriteSession,
-  strategy: WriteStrategy = { insertFirst: false },
 ): Promise<BatchOutcome> {
   if (rows.length === 0) return emptyOutcome();
-  if (dryRun || mode === 'update' || !strategy.insertFirst) {
-    const outcome = await lookUpThenWrite(trx, rows, mode, dryRun, importer);
-    const stored = outcome.updated + outcome.unchanged + (mode === 'insert' ? outcome.skipped : 0);
-    strategy.insertFirst = stored === 0;
-    return outcome;
-  }
-  // Insert first, plainly: the unique indexes do the looking up. Any matricule or e-mail
-  // stored already fails the whole insert, which is then undone and the batch taken the
-  // careful way (and the next batches too, until one finds nothing stored).
+  const stored = await storedAccounts(trx, rows);
+  if (dryRun || mode === 'update' || stored.length > 0) return writeLookedUp(trx, rows, stored, mode, dryRun, importer);
+  // None of the batch's keys is stored (a first load): insert plainly, with no conflict
+  // handling. Only a concurrent import can make it fail now; its insert is then undone
+  // and the batch looked up again. A stored key is never offered to a plain INSERT, which
+  // would leave a row version behind before the unique index refuses it.
   await sql`savepoint insert_first`.execute(trx);
   try {
     const inserted = await insertAll(trx, rows);
@@ -68,26 +54,24 @@ export async function writeBatch(
   } catch (error) {
     if ((error as { code?: string }).code !== '23505') throw error;
     await sql`rollback to savepoint insert_first`.execute(trx);
-    strategy.insertFirst = false;
-    return lookUpThenWrite(trx, rows, mode, false, importer);
+    return writeLookedUp(trx, rows, await storedAccounts(trx, rows), mode, false, importer);
   }
 }
 
-async function lookUpThenWrite(
-  trx: Transaction<DB> | Kysely<DB>,
-  rows: ValidRow[],
-  mode: ImportMode,
-  dryRun: boolean,
-  importer: WriteSession,
-): Promise<BatchOutcome> {
-  const outcome = emptyOutcome();
+interface StoredAccount {
+  id: string;
+  matricule: string | null;
+  email: string | null;
+  role: RoleUtilisateur;
+}
 
-  // What is stored under these matricules and e-mails.
+/** The accounts stored under the batch's matricules and e-mails. */
+async function storedAccounts(trx: Transaction<DB> | Kysely<DB>, rows: ValidRow[]): Promise<StoredAccount[]> {
   const matricules = rows.map((r) => r.matricule);
   const emails = rows.flatMap((r) => (r.email ? [r.email] : []));
   // One index probe per key, whatever the planner thinks of the table's size: with
   // "= any(array)" or a join it picks a full scan once the table is large, at every batch.
-  const { rows: stored } = await sql<{ id: string; matricule: string | null; email: string | null; role: RoleUtilisateur }>`
+  const { rows: stored } = await sql<StoredAccount>`
     select u.* from unnest(${matricules}::text[]) k(matricule)
       cross join lateral (select id, matricule, lower(email) as email, role from utilisateur
                            where matricule = k.matricule limit 1) u
@@ -95,6 +79,18 @@ async function lookUpThenWrite(
     select u.* from unnest(${emails}::text[]) k(email)
       cross join lateral (select id, matricule, lower(email) as email, role from utilisateur
                            where lower(email) = k.email limit 1) u`.execute(trx);
+  return stored;
+}
+
+async function writeLookedUp(
+  trx: Transaction<DB> | Kysely<DB>,
+  rows: ValidRow[],
+  stored: StoredAccount[],
+  mode: ImportMode,
+  dryRun: boolean,
+  importer: WriteSession,
+): Promise<BatchOutcome> {
+  const outcome = emptyOutcome();
   const existing = new Map(stored.filter((s) => s.matricule !== null).map((s) => [s.matricule!, s]));
   const emailOwner = new Map(stored.filter((s) => s.email).map((s) => [s.email!, s.matricule]));
 
