@@ -129,6 +129,11 @@ export class Context {
     return resolveActor(db, this.options.as ?? this.io.env.ALUMNI_ACTOR, options);
   }
 
+  /** The audit identity of a write made by the acting administrator (`--as`). */
+  async writeSession(db: Kysely<DB>): Promise<WriteSession> {
+    return this.session(await this.actor(db));
+  }
+
   /** The audit identity of a write: an administrator, or the system for jobs and migrate. */
   session(actor: Actor | null): WriteSession {
     return { actorId: actor?.id ?? null, actorRole: actor?.role, userAgent: this.userAgent };

@@ -1,4 +1,7 @@
-import { Command } from '@commander-js/extra-typings';
+import { Command, Option } from '@commander-js/extra-typings';
+import { commanderErrorText, helpInLanguage } from './cli/commander-language.js';
+import { LANGUAGES } from './i18n/language.js';
+import { t } from './i18n/messages.js';
 import type { Io } from './cli/io.js';
 import { visibleLines } from './cli/visible.js';
 import { registerAudit } from './commands/audit/index.js';
@@ -19,22 +22,34 @@ import { VERSION } from './version.js';
 /**
  * The command tree: the global options, then each noun's own registration module
  * (src/commands/<noun>/index.ts). Subcommands made with .command() inherit the
- * settings below (exit override, output, suggestions, help after an error).
+ * settings below (exit override, output, suggestions, help after an error, and the
+ * help's and errors' words in the language of the run: src/cli/commander-language.ts).
+ * Under --json a usage error is written by main as a JSON object, so Commander's own
+ * text is left out.
  */
-export function buildProgram(io: Io, state: RunState): Command {
+export function buildProgram(io: Io, state: RunState, options: { json?: boolean } = {}): Command {
+  const writeErr = (text: string) => void io.stderr.write(visibleLines(text));
   const program = new Command('alumni')
-    .description("Administer the school's alumni platform (PostgreSQL or the embedded database).")
-    .version(VERSION, '-V, --version')
-    .option('--database-url <url>', 'PostgreSQL server to use (default: DATABASE_URL, else the embedded database)')
-    .option('--json', 'print machine-readable JSON on stdout')
-    .option('--as <user>', 'act as this administrator (e-mail or matricule; default: ALUMNI_ACTOR)')
-    .option('--verbose', 'show details, and the stack trace of an unexpected error')
-    .option('--no-color', 'no colour (NO_COLOR is respected too)')
-    .showHelpAfterError('(run with --help for usage)')
+    .description(t('cli.program.description'))
+    .version(VERSION, '-V, --version', t('cli.help.version'))
+    .helpOption('-h, --help', t('cli.help.option'))
+    .helpCommand('help [command]', t('cli.help.command'))
+    .option('--database-url <url>', t('cli.program.database_url'))
+    .option('--json', t('cli.program.json'))
+    .option('--as <user>', t('cli.program.as'))
+    .option('--verbose', t('cli.program.verbose'))
+    .option('--no-color', t('cli.program.no_color'))
+    .addOption(new Option('--lang <language>', t('cli.program.lang')).choices(LANGUAGES))
+    .showHelpAfterError(options.json ? false : t('cli.help.after_error'))
     .showSuggestionAfterError(true)
     // Commander's errors echo the arguments given (a value an option refused): their
     // controls are escaped, as in every message (src/cli/visible.ts).
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(visibleLines(text)) })
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr,
+      outputError: (text) => (options.json ? undefined : writeErr(commanderErrorText(text))),
+    })
+    .configureHelp(helpInLanguage)
     .exitOverride();
 
   const lazy = lazyActions(io, state);

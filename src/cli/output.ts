@@ -4,6 +4,7 @@ import type { Io } from './io.js';
 import { maskSecrets } from '../db/url.js';
 import { visible, visibleLines } from './visible.js';
 import { guardFormula } from '../formula-guard.js';
+import { t, type LabelKey } from '../i18n/messages.js';
 
 export interface OutputOptions {
   json?: boolean;
@@ -12,7 +13,10 @@ export interface OutputOptions {
 }
 
 export interface Column<Row> {
+  /** The CSV header: machine output, the same in every language. */
   header: string;
+  /** What a person reads above the column in a table (the catalog's words); the header if none. */
+  label?: LabelKey;
   /** Key in the row, or a function computing the cell. */
   value: keyof Row | ((row: Row) => unknown);
   /**
@@ -57,11 +61,11 @@ export class Messages {
   }
 
   warn(message: string): void {
-    this.write(`${this.colors.yellow('warning:')} ${oneMessage(message)}`);
+    this.write(`${this.colors.yellow(t('cli.warning.prefix'))} ${oneMessage(message)}`);
   }
 
   error(message: string): void {
-    this.write(`${this.colors.red('error:')} ${oneMessage(message)}`);
+    this.write(`${this.colors.red(t('cli.error.prefix'))} ${oneMessage(message)}`);
   }
 
   success(message: string): void {
@@ -139,7 +143,7 @@ export class Output {
       }),
     );
     const table = await drawTable(
-      columns.map((c) => c.header),
+      columns.map((c) => (c.label ? t(c.label) : c.header)),
       body,
       (header) => colors.cyan(header),
     );

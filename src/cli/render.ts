@@ -1,5 +1,6 @@
 import type { Context } from '../context.js';
 import type { Column } from './output.js';
+import { t } from '../i18n/messages.js';
 
 export interface ListOptions {
   /** --csv was given. */
@@ -21,7 +22,7 @@ export async function renderList<Row>(ctx: Context, columns: Column<Row>[], rows
   }
   if (options.csv) await ctx.out.writeCsv(columns, rows);
   else await ctx.out.writeTable(columns, rows);
-  if (page?.nextAfter) ctx.out.info(`More: ${page.nextCommand(page.nextAfter)}`);
+  if (page?.nextAfter) ctx.out.info(t('cli.more', { command: page.nextCommand(page.nextAfter) }));
 }
 
 /** One record (a `show`): its JSON, or label/value lines (`fields`, by default every key). */

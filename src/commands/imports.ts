@@ -57,8 +57,7 @@ export async function presentImport(
 ): Promise<number> {
   const bar = await progressBar(ctx.out, '{bar} {percentage}% | {rows} rows | {speed} rows/s');
   const started = performance.now();
-  const run = (hooks: ImportHooks) =>
-    ctx.withDb(async ({ db }) => runImport(db, ctx.session(await ctx.actor(db)), hooks), { workload: 'bulk' });
+  const run = (hooks: ImportHooks) => ctx.withDb(async ({ db }) => runImport(db, await ctx.writeSession(db), hooks), { workload: 'bulk' });
   const summary = await run({
     onStart: ({ encoding, delimiter, unknownColumns }) => {
       if (ctx.options.verbose) ctx.out.info(`Reading as ${encoding}, delimiter ${JSON.stringify(delimiter)}.`);

@@ -8,6 +8,8 @@ import type { CommandModule, Lazy } from './types.js';
 export interface RunState {
   exitCode: number;
   interruption: Interruption;
+  /** The running command's flags for the data model's fields its errors name (src/main.ts). */
+  fieldFlags?: Record<string, string>;
 }
 
 /**
@@ -22,6 +24,7 @@ export function lazyActions(io: Io, state: RunState): Lazy {
       const { Context } = await import('../context.js');
       const ctx = new Context(io, command.optsWithGlobals() as GlobalOptions, commandWords(command), state.interruption);
       const module = await load();
+      state.fieldFlags = module.fieldFlags;
       state.exitCode = (await module.run(ctx, { args, opts: command.opts() })) ?? 0;
     };
 }

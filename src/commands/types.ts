@@ -14,6 +14,11 @@ export interface CommandModule {
   // The module's own Opts type comes from its declaration (OptsOf); here any will do.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   run: CommandRun<any>;
+  /**
+   * The command's flag for each field of the data model its errors may name
+   * (`{ devise: '--devise' }`): a service speaks of fields, the command of its flags.
+   */
+  fieldFlags?: Record<string, string>;
 }
 
 /**

@@ -13,7 +13,7 @@ const TABLE_COLUMNS: Column<TableReport>[] = [
 
 export const run: CommandRun = async (ctx) => {
   const { diagnose } = await import('../../services/doctor.js');
-  const { auditRetention } = await import('../jobs/shared.js');
+  const { auditRetention } = await import('../../cli/audit-retention.js');
   const report = await ctx.withDb((handle) => diagnose(handle, { auditRetention: auditRetention(ctx, undefined) }), { schema: 'inspect' });
 
   const { schema, extensions, pending_moderation: queues, retention } = report;

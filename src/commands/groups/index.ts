@@ -13,7 +13,7 @@ import {
 } from '../../cli/options.js';
 import { ROLES_MEMBRE, TYPES_GROUPE } from '../../enums.js';
 import type { Lazy, OptsOf } from '../types.js';
-import { withUserFilters } from '../users/index.js';
+import { withUserFilters } from '../../cli/user-filters.js';
 
 const GROUP = 'id or exact name (case and accents ignored)';
 const PERSON = 'id, e-mail or matricule';

@@ -1,6 +1,6 @@
 import { ExitCode, UsageError } from '../../errors.js';
 import type { CommandRun } from '../types.js';
-import { filtersOf } from '../users/shared.js';
+import { filtersOf } from '../../cli/user-filters.js';
 import type { MembersAddOpts } from './index.js';
 
 export const run: CommandRun<MembersAddOpts> = async (ctx, { args, opts }) => {
@@ -12,7 +12,7 @@ export const run: CommandRun<MembersAddOpts> = async (ctx, { args, opts }) => {
   if (refs.length === 0 && !opts.fromUsers)
     throw new UsageError('Name the people to add (id, e-mail or matricule), or give --from-users with filters.');
   const report = await ctx.withDb(async ({ db }) =>
-    addMembers(db, ctx.session(await ctx.actor(db)), group, { refs, fromUsers: opts.fromUsers ? fromUsers : undefined }, opts.role),
+    addMembers(db, await ctx.writeSession(db), group, { refs, fromUsers: opts.fromUsers ? fromUsers : undefined }, opts.role),
   );
   if (ctx.out.json) ctx.out.writeJson(report);
   else {

@@ -6,7 +6,7 @@ export const run: CommandRun = async (ctx, { args }) => {
   const { setMemberRole } = await import('../../services/group-members.js');
   // The <role> argument's parser (index.ts) has read it as a role.
   const [group, person, role] = args as [string, string, RoleMembre];
-  const { member, changed } = await ctx.withDb(async ({ db }) => setMemberRole(db, ctx.session(await ctx.actor(db)), group, person, role));
+  const { member, changed } = await ctx.withDb(async ({ db }) => setMemberRole(db, await ctx.writeSession(db), group, person, role));
   renderRecord(ctx, { ...member, changed });
   if (!ctx.out.json) ctx.out.success(changed ? `${member.nom_complet} is now ${member.role_membre}.` : 'Already so: nothing changed.');
 };

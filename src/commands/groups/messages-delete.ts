@@ -6,7 +6,7 @@ import type { MessagesDeleteOpts } from './index.js';
 export const run: CommandRun<MessagesDeleteOpts> = async (ctx, { args, opts }) => {
   const { deleteMessages } = await import('../../services/group-messages.js');
   await confirm(ctx.io, `Delete ${args.length === 1 ? 'this message' : `these ${args.length} messages`}?`, opts.yes);
-  const report = await ctx.withDb(async ({ db }) => deleteMessages(db, ctx.session(await ctx.actor(db)), args));
+  const report = await ctx.withDb(async ({ db }) => deleteMessages(db, await ctx.writeSession(db), args));
   if (ctx.out.json) ctx.out.writeJson(report);
   else {
     for (const id of report.already_deleted) ctx.out.warn(`Message ${id} was deleted already: not written again.`);

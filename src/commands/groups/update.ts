@@ -5,9 +5,7 @@ import { groupInput } from './shared.js';
 
 export const run: CommandRun<GroupsUpdateOpts> = async (ctx, { args, opts }) => {
   const { updateGroup } = await import('../../services/group-writes.js');
-  const { group, changed } = await ctx.withDb(async ({ db }) =>
-    updateGroup(db, ctx.session(await ctx.actor(db)), args[0]!, groupInput(opts)),
-  );
+  const { group, changed } = await ctx.withDb(async ({ db }) => updateGroup(db, await ctx.writeSession(db), args[0]!, groupInput(opts)));
   renderRecord(ctx, group);
   if (!ctx.out.json) ctx.out.info(changed ? `Updated ${group.nom_groupe}.` : `${group.nom_groupe}: nothing changed.`);
 };

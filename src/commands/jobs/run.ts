@@ -4,7 +4,8 @@ import { maskSecrets } from '../../db/url.js';
 import type { JobPreview, JobRun } from '../../services/jobs.js';
 import type { CommandRun } from '../types.js';
 import type { JobsRunOpts } from './index.js';
-import { auditRetention, duration, formatRows, jobsToRun } from './shared.js';
+import { auditRetention } from '../../cli/audit-retention.js';
+import { duration, formatRows, jobsToRun } from './shared.js';
 
 /**
  * Runs jobs one after the other, for cron: one summary line per job on stdout (or JSON),

@@ -1,7 +1,8 @@
 import { UsageError } from '../../errors.js';
 import type { CommandRun } from '../types.js';
 import type { JobsScheduleOpts } from './index.js';
-import { auditRetention, jobsOrEvery } from './shared.js';
+import { auditRetention } from '../../cli/audit-retention.js';
+import { jobsOrEvery } from './shared.js';
 
 export const run: CommandRun<JobsScheduleOpts> = async (ctx, { args, opts }) => {
   const jobs = jobsOrEvery(args);

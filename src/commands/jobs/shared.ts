@@ -1,7 +1,5 @@
-import { intervalValue } from '../../cli/options.js';
-import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { DEFAULT_AUDIT_RETENTION, JOB_NAMES, type JobName } from '../../services/job-names.js';
+import { JOB_NAMES, type JobName } from '../../services/job-names.js';
 import type { JobRun } from '../../services/jobs.js';
 
 /** "stage=3 emploi=1" */
@@ -31,11 +29,4 @@ export function jobsToRun(args: string[], all: boolean): JobName[] {
 /** The named jobs, or every job when none is named (schedule, unschedule). */
 export function jobsOrEvery(args: string[]): JobName[] {
   return args.length ? [...new Set(args as JobName[])] : JOB_NAMES;
-}
-
-/** purge-audit's retention as an interval: --older-than (already parsed), else ALUMNI_AUDIT_RETENTION, else 365 days. */
-export function auditRetention(ctx: Context, olderThan: string | undefined): string {
-  if (olderThan !== undefined) return olderThan;
-  const fromEnv = ctx.io.env.ALUMNI_AUDIT_RETENTION;
-  return fromEnv === undefined ? DEFAULT_AUDIT_RETENTION : intervalValue('ALUMNI_AUDIT_RETENTION', fromEnv);
 }

@@ -3,7 +3,6 @@ import { UsageError } from '../../errors.js';
 import type { OfferInput } from '../../services/offer-writes.js';
 import type { CommandRun } from '../types.js';
 import type { OffersAddOpts } from './index.js';
-import { writeSession } from './shared.js';
 
 export const run: CommandRun<OffersAddOpts> = async (ctx, { opts }) => {
   const { addOffer } = await import('../../services/offer-writes.js');
@@ -30,7 +29,7 @@ export const run: CommandRun<OffersAddOpts> = async (ctx, { opts }) => {
     devise: opts.devise,
     est_payante: opts.payante,
   };
-  const offer = await ctx.withDb(async ({ db }) => addOffer(db, await writeSession(ctx, db), input));
+  const offer = await ctx.withDb(async ({ db }) => addOffer(db, await ctx.writeSession(db), input));
   renderRecord(ctx, offer);
   if (!ctx.out.json) {
     const waiting = offer.type === 'formation' ? ` It waits for a moderator: alumni validate approve formations ${offer.id}` : '';

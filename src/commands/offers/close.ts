@@ -1,10 +1,9 @@
 import { ExitCode } from '../../errors.js';
 import type { CommandRun } from '../types.js';
-import { writeSession } from './shared.js';
 
 export const run: CommandRun = async (ctx, { args }) => {
   const { closeOffers } = await import('../../services/offer-writes.js');
-  const result = await ctx.withDb(async ({ db }) => closeOffers(db, await writeSession(ctx, db), args));
+  const result = await ctx.withDb(async ({ db }) => closeOffers(db, await ctx.writeSession(db), args));
   if (ctx.out.json) ctx.out.writeJson(result);
   else {
     for (const o of result.outcomes) {

@@ -2,12 +2,11 @@ import { renderRecord } from '../../cli/render.js';
 import { offerDates } from '../../services/offers.js';
 import type { CommandRun } from '../types.js';
 import type { OffersExtendOpts } from './index.js';
-import { writeSession } from './shared.js';
 
 export const run: CommandRun<OffersExtendOpts> = async (ctx, { args, opts }) => {
   const { extendOffer } = await import('../../services/offer-writes.js');
   const { offer, previous, changed } = await ctx.withDb(async ({ db }) =>
-    extendOffer(db, await writeSession(ctx, db), args[0]!, opts.until),
+    extendOffer(db, await ctx.writeSession(db), args[0]!, opts.until),
   );
   if (ctx.out.json) return renderRecord(ctx, { ...offer, changed, previous });
   const { fin } = offerDates(offer);

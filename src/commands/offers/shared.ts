@@ -1,5 +1,4 @@
 import type { Column } from '../../cli/output.js';
-import type { Context } from '../../context.js';
 import { offerDates, type OfferView } from '../../services/offers.js';
 
 /** One line per offer, whatever its kind: its start and end whatever the kind calls them. */
@@ -13,7 +12,3 @@ export const OFFER_TABLE: Column<OfferView>[] = [
   { header: 'fin', value: (o) => offerDates(o).fin },
   { header: 'id', value: 'id' },
 ];
-
-export async function writeSession(ctx: Context, db: Parameters<Context['actor']>[0]) {
-  return ctx.session(await ctx.actor(db));
-}

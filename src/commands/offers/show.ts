@@ -1,6 +1,6 @@
 import { renderRecord } from '../../cli/render.js';
 import type { CommandRun } from '../types.js';
-import { describeDecision } from '../validate/shared.js';
+import { describeDecision } from '../../cli/decisions.js';
 
 export const run: CommandRun = async (ctx, { args }) => {
   const { showOffer } = await import('../../services/offers.js');

@@ -1,7 +1,7 @@
 import { renderList } from '../../cli/render.js';
 import type { CommandRun } from '../types.js';
 import type { ContactAddOpts } from './index.js';
-import { CONTACT_TABLE, writeSession } from './shared.js';
+import { CONTACT_TABLE } from './shared.js';
 
 export const run: CommandRun<ContactAddOpts> = async (ctx, { args, opts }) => {
   const { addContact } = await import('../../services/org-contacts.js');
@@ -16,6 +16,6 @@ export const run: CommandRun<ContactAddOpts> = async (ctx, { args, opts }) => {
     debut: opts.debut,
     fin: opts.fin,
   };
-  const contacts = await ctx.withDb(async ({ db }) => addContact(db, await writeSession(ctx, db), org, person, input));
+  const contacts = await ctx.withDb(async ({ db }) => addContact(db, await ctx.writeSession(db), org, person, input));
   await renderList(ctx, CONTACT_TABLE, contacts);
 };

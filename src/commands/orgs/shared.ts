@@ -1,5 +1,4 @@
 import type { Column } from '../../cli/output.js';
-import type { Context } from '../../context.js';
 import type { ContactView, OrgView } from '../../services/orgs.js';
 import type { OrgInput } from '../../services/org-writes.js';
 import type { OrgsAddOpts } from './index.js';
@@ -41,8 +40,4 @@ export function orgInput(opts: OrgsAddOpts): OrgInput {
     description: opts.description,
     date_creation: opts.dateCreation,
   };
-}
-
-export async function writeSession(ctx: Context, db: Parameters<Context['actor']>[0]) {
-  return ctx.session(await ctx.actor(db));
 }

@@ -3,6 +3,6 @@ import { renderChange } from './shared.js';
 
 export const run: CommandRun = async (ctx, { args }) => {
   const { addField } = await import('../../services/references.js');
-  const field = await ctx.withDb(async ({ db }) => addField(db, ctx.session(await ctx.actor(db)), args[0]!));
+  const field = await ctx.withDb(async ({ db }) => addField(db, await ctx.writeSession(db), args[0]!));
   renderChange(ctx, field, `Added the field ${field.nom_domaine}.`);
 };

@@ -3,6 +3,6 @@ import { renderChange } from './shared.js';
 
 export const run: CommandRun = async (ctx, { args }) => {
   const { aliasField } = await import('../../services/references.js');
-  const field = await ctx.withDb(async ({ db }) => aliasField(db, ctx.session(await ctx.actor(db)), args[0]!, args[1]!));
+  const field = await ctx.withDb(async ({ db }) => aliasField(db, await ctx.writeSession(db), args[0]!, args[1]!));
   renderChange(ctx, field, `Imports will store ${args[1]!.trim()} as ${field.nom_domaine}.`);
 };

@@ -3,6 +3,6 @@ import { renderChange } from './shared.js';
 
 export const run: CommandRun = async (ctx, { args }) => {
   const { addYear } = await import('../../services/references.js');
-  const year = await ctx.withDb(async ({ db }) => addYear(db, ctx.session(await ctx.actor(db)), Number(args[0])));
+  const year = await ctx.withDb(async ({ db }) => addYear(db, await ctx.writeSession(db), Number(args[0])));
   renderChange(ctx, year, `Added the year ${year.annee}, open to imports.`);
 };

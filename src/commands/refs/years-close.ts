@@ -3,6 +3,6 @@ import { renderChange } from './shared.js';
 
 export const run: CommandRun = async (ctx, { args }) => {
   const { setYearAvailable } = await import('../../services/references.js');
-  const year = await ctx.withDb(async ({ db }) => setYearAvailable(db, ctx.session(await ctx.actor(db)), Number(args[0]), false));
+  const year = await ctx.withDb(async ({ db }) => setYearAvailable(db, await ctx.writeSession(db), Number(args[0]), false));
   renderChange(ctx, year, `No import may give the year ${year.annee} any more; its ${year.utilisateurs} users keep it.`);
 };

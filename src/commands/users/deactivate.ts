@@ -3,7 +3,7 @@ import type { CommandRun } from '../types.js';
 
 export const run: CommandRun = async (ctx, { args }) => {
   const { setActive } = await import('../../services/user-writes.js');
-  const result = await ctx.withDb(async ({ db }) => setActive(db, ctx.session(await ctx.actor(db)), { ref: args[0]!, active: false }));
+  const result = await ctx.withDb(async ({ db }) => setActive(db, await ctx.writeSession(db), { ref: args[0]!, active: false }));
   renderRecord(ctx, result.user);
   if (!ctx.out.json) ctx.out.success(result.changed ? 'Deactivated.' : 'Already so: nothing changed.');
 };

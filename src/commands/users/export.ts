@@ -1,7 +1,8 @@
 import { UsageError } from '../../errors.js';
 import type { CommandRun } from '../types.js';
 import type { UsersExportOpts } from './index.js';
-import { filtersOf, USER_EXPORT } from './shared.js';
+import { filtersOf } from '../../cli/user-filters.js';
+import { USER_EXPORT } from './shared.js';
 
 /**
  * CSV by default (for spreadsheets; --excel for French Excel), JSON with --json, an

@@ -1,7 +1,8 @@
 import { renderList } from '../../cli/render.js';
 import type { CommandRun } from '../types.js';
 import type { UsersListOpts } from './index.js';
-import { filtersOf, USER_TABLE } from './shared.js';
+import { filtersOf } from '../../cli/user-filters.js';
+import { USER_TABLE } from './shared.js';
 
 export const run: CommandRun<UsersListOpts> = async (ctx, { opts }) => {
   const { listUsers } = await import('../../services/users.js');

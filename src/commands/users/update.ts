@@ -9,10 +9,10 @@ export const run: CommandRun<UsersUpdateOpts> = async (ctx, { args, opts }) => {
   const fields = userInput(opts);
   if (opts.passwordStdin) {
     fields.mot_de_passe_hash = await checkedPassword(ctx, true, async (db) =>
-      refuseUnlessMayChange(db, ctx.session(await ctx.actor(db)), ref, ['password', ...changesOf(fields)]),
+      refuseUnlessMayChange(db, await ctx.writeSession(db), ref, ['password', ...changesOf(fields)]),
     );
   }
-  const result = await ctx.withDb(async ({ db }) => updateUser(db, ctx.session(await ctx.actor(db)), { ref, fields }));
+  const result = await ctx.withDb(async ({ db }) => updateUser(db, await ctx.writeSession(db), { ref, fields }));
   renderRecord(ctx, result.user);
   if (!ctx.out.json) ctx.out.success(result.changed ? 'Updated.' : 'Nothing changed: the values were already these.');
 };

@@ -3,7 +3,7 @@ import { renderList } from '../../cli/render.js';
 import type { PendingItem, QueueCount, QueueName } from '../../services/moderation/index.js';
 import type { CommandRun } from '../types.js';
 import type { ValidateListOpts } from './index.js';
-import { age } from './shared.js';
+import { age } from '../../cli/decisions.js';
 
 /** Without a queue: how many wait in each; with one: its items, oldest first. */
 export const run: CommandRun<ValidateListOpts> = async (ctx, { args, opts }) => {

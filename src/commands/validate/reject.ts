@@ -9,7 +9,7 @@ export const run: CommandRun<ValidateRejectOpts> = async (ctx, { args: [queue, .
   if (!reason) throw new UsageError('A rejection needs a reason: --reason TEXT (the author reads it).');
   const { decideMany } = await import('../../services/moderation/index.js');
   const result = await ctx.withDb(async ({ db }) =>
-    decideMany(db, ctx.session(await ctx.actor(db)), queue as QueueName, ids, { approve: false, reason }),
+    decideMany(db, await ctx.writeSession(db), queue as QueueName, ids, { approve: false, reason }),
   );
   return reportBatch(ctx, result);
 };

@@ -5,7 +5,7 @@ import type { CommandRun } from '../types.js';
 export const run: CommandRun = async (ctx, { args }) => {
   const { reopen } = await import('../../services/moderation/index.js');
   const queue = args[0] as QueueName;
-  const result = await ctx.withDb(async ({ db }) => reopen(db, ctx.session(await ctx.actor(db)), queue, args[1]!));
+  const result = await ctx.withDb(async ({ db }) => reopen(db, await ctx.writeSession(db), queue, args[1]!));
   if (ctx.out.json) ctx.out.writeJson(result);
   else if (result.status === 'reopened')
     ctx.out.success(`${queue} ${result.id} is back in its queue (${result.withdrawn.length} decision(s) withdrawn).`);

@@ -3,7 +3,8 @@ import type { Context } from '../../context.js';
 import type { ItemCard, QueueName, Review } from '../../services/moderation/index.js';
 import type { CommandRun } from '../types.js';
 import type { ValidateReviewOpts } from './index.js';
-import { age, describeDecision, loadReasons, minute, QUEUE_LABEL } from './shared.js';
+import { age, describeDecision, minute } from '../../cli/decisions.js';
+import { loadReasons, QUEUE_LABEL } from './shared.js';
 
 const KEYS = ['a', 'r', 's', 'o', 'q', 'h'] as const;
 const PROMPT = '[a]pprove  [r]eject  [s]kip  [o]pen description  [q]uit  [h]elp';
@@ -40,7 +41,7 @@ export const run: CommandRun<ValidateReviewOpts> = async (ctx, { args, opts }) =
   const tally: Tally = { approved: 0, rejected: 0, skipped: 0 };
   try {
     await ctx.withDb(async ({ db }) => {
-      const session = ctx.session(await ctx.actor(db));
+      const session = await ctx.writeSession(db);
       await Review.run(db, session, async (review) => {
         for (const queue of queues) {
           if ((await reviewQueue(ctx, review, queue, reasons, tally)) === 'quit') return;
