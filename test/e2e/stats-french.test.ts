@@ -72,8 +72,29 @@ describe('stats in French', () => {
     );
     expect(result.stdout).toMatch(/ 2020 +│ 10 +│ 6 +│ 2 +│ 2 +│ 80,00\u00a0% +│ 75,00\u00a0% /);
     expect(result.stdout).not.toMatch(/total_diplomes|nb_travaillent|annee_sortie|taux_emploi/);
-    expect(result.stderr).toMatch(/^Vue des statistiques rafraîchie le \d{1,2} [a-zéû]+\.? \d{4} à \d\d:\d\d \(il y a \d+ min\) ; /);
+    expect(result.stderr).toMatch(
+      /^Statistiques par promotion mises à jour le \d{1,2} [a-zéû]+\.? \d{4} à \d\d:\d\d \(il y a \d+ min\) ; /,
+    );
     expect(englishLeft(result.stdout + result.stderr)).toEqual([]);
+  });
+
+  it('LANG=C (cron): English, and none of the French', async () => {
+    const frenchLeft = (text: string) =>
+      [...Object.values(fr), ...Object.values(frReport)].filter(
+        (value): value is string =>
+          typeof value === 'string' && value.length > 3 && !Object.values(en).includes(value) && text.includes(value),
+      );
+    for (const args of [
+      ['stats', 'employment'],
+      ['stats', 'domains'],
+      ['stats', 'overview'],
+      ['stats', '--help'],
+    ]) {
+      const result = await run(args, { LANG: 'C' });
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(frenchLeft(result.stdout + result.stderr), args.join(' ')).toEqual([]);
+    }
+    expect((await run(['stats', 'employment'], { LANG: 'C' })).stdout).toMatch(/Class +│ Graduates +│ Working +│/);
   });
 
   it('--lang fr: fields in French order (École between E and F), the unrecorded one last and named in French', async () => {

@@ -170,9 +170,11 @@ describe('the refresh line', () => {
     expect(refreshedLine(null, now)).toContain('no recorded refresh');
     inLanguage('fr');
     expect(refreshedLine(new Date('2026-12-04T14:22:00Z'), now)).toMatch(
-      /^Vue des statistiques rafraîchie le 4 déc\. 2026 à \d\d:22 \(il y a 3 jours\) ; `alumni stats employment --refresh` la rafraîchit\.$/,
+      /^Statistiques par promotion mises à jour le 4 déc\. 2026 à \d\d:22 \(il y a 3 jours\) ; `alumni stats employment --refresh` les remet à jour\.$/,
     );
-    expect(refreshedLine(null, now)).toBe("La vue des statistiques n'a jamais été rafraîchie ; lancez `alumni jobs run refresh-stats`.");
+    expect(refreshedLine(null, now)).toBe(
+      "Les statistiques par promotion n'ont jamais été mises à jour ; lancez `alumni jobs run refresh-stats`.",
+    );
   });
 });
 

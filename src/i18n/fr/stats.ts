@@ -38,9 +38,9 @@ const fr: typeof en = {
   'stats.refresh_locked':
     'refresh-stats tourne déjà ailleurs (son verrou est pris) ; réessayez plus tard, ou consultez les chiffres sans --refresh.',
   'stats.refresh_failed': (p) => `refresh-stats a échoué : ${p.error ?? 'aucune erreur enregistrée'}.`,
-  'stats.refreshed.never': "La vue des statistiques n'a jamais été rafraîchie ; lancez `alumni jobs run refresh-stats`.",
+  'stats.refreshed.never': "Les statistiques par promotion n'ont jamais été mises à jour ; lancez `alumni jobs run refresh-stats`.",
   'stats.refreshed.line': (p) =>
-    `Vue des statistiques rafraîchie le ${p.at} (il y a ${p.ago}) ; \`alumni stats employment --refresh\` la rafraîchit.`,
+    `Statistiques par promotion mises à jour le ${p.at} (il y a ${p.ago}) ; \`alumni stats employment --refresh\` les remet à jour.`,
   'stats.ago.minutes': (p) => `${p.n} min`,
   'stats.ago.hours': (p) => `${p.n} h`,
   'stats.ago.days': (p) => `${p.n} jours`,
