@@ -112,8 +112,33 @@ export async function chooseReason(io: Io, templates: readonly string[]): Promis
 export async function confirm(io: Io, question: string, yes: boolean | undefined): Promise<void> {
   if (yes) return;
   if (!canPrompt(io)) throw new UsageError(problem('users.prompt.not_at_terminal', { question }));
-  const { confirm: ask } = await import('@inquirer/prompts');
   // The question names data (a person, an organisation): its controls are escaped.
-  if (!(await ask({ message: visible(question), default: false }, promptContext(io))))
-    throw new UsageError(problem('users.prompt.not_confirmed'));
+  if (!(await askYesNo(io, visible(question)))) throw new UsageError(problem('users.prompt.not_confirmed'));
+}
+
+/**
+ * A yes/no question, no by default, answered in either language: y, yes, o, oui (any
+ * case) say yes; anything else, Enter alone included, says no. Inquirer's own confirm
+ * knows only y/n and writes `y/N` and `Yes`/`No` whatever the language.
+ */
+async function askYesNo(io: Io, message: string): Promise<boolean> {
+  const { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState } = await import('@inquirer/core');
+  const yesNo = createPrompt<boolean, { message: string }>((config, done) => {
+    const [status, setStatus] = useState<'idle' | 'done'>('idle');
+    const [value, setValue] = useState('');
+    const theme = makeTheme();
+    const prefix = usePrefix({ status, theme });
+    useKeypress((key, rl) => {
+      if (status !== 'idle') return;
+      if (isEnterKey(key)) {
+        const answer = /^(y|yes|o|oui)$/i.test(value.trim());
+        setValue(t(answer ? 'users.value.yes' : 'users.value.no'));
+        setStatus('done');
+        done(answer);
+      } else setValue(rl.line);
+    });
+    const hint = status === 'done' ? theme.style.answer(value) : `${theme.style.defaultAnswer(t('users.prompt.yes_no_hint'))} ${value}`;
+    return `${prefix} ${theme.style.message(config.message, status)} ${hint}`;
+  });
+  return yesNo({ message }, promptContext(io));
 }

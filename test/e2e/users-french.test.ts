@@ -215,6 +215,21 @@ describe('users in French', () => {
     expect(english.stderr).toBe('error: The password from --password-stdin is refused: a password needs at least 8 characters.\n');
   });
 
+  it('on a terminal users erase asks in French and takes « oui » for yes', async () => {
+    await t.db.insertInto('utilisateur').values({ nom_complet: 'Ndeye Faye', matricule: 'FR-ERASE' }).execute();
+    const pty = startInPty(['users', 'erase', 'FR-ERASE'], { ...asRoot, LANG: 'fr_FR.UTF-8' });
+    try {
+      const at = await pty.waitFor(/Effacer définitivement FR-ERASE [\s\S]*\(o\/N\)/);
+      pty.type('oui\r');
+      await pty.waitFor(/Effacé ; le compte [0-9a-f-]{36} reste, inactif, pour les statistiques et l'audit\./, at);
+      expect(await pty.exited).toBe(0);
+    } finally {
+      pty.kill();
+    }
+    const erased = await t.db.selectFrom('utilisateur').select('efface_le').where('nom_complet', '=', 'Compte effacé').execute();
+    expect(erased).toHaveLength(1);
+  });
+
   it('on a terminal the password is asked in French, its rule said in French', async () => {
     const pty = startInPty(['users', 'add', '--nom', 'Khady Sow', '--matricule', 'FR-PTY'], { ...asRoot, LANG: 'fr_FR.UTF-8' });
     try {

@@ -156,6 +156,7 @@ export default {
   'users.prompt.type_reason': 'Type a reason…',
   'users.prompt.typed_reason': 'Reason (empty: back to the card)',
   'users.prompt.not_at_terminal': (p: { question: string }) => `${p.question} Not at a terminal to ask: give --yes to confirm.`,
+  'users.prompt.yes_no_hint': 'y/N',
   'users.prompt.not_confirmed': 'Not confirmed: nothing was changed.',
   'users.password.invalid': (p: PasswordRule) => {
     const reason = passwordReason(p);

@@ -56,7 +56,7 @@ const fr: typeof en = {
     "pays par défaut des numéros de téléphone sans +, par exemple SN (la cellule Pays/Country/Indicatif de la ligne l'emporte)",
   'users.help.import_name_order': 'comment les colonnes du prénom et du nom (prenom, nom) forment le nom complet (Awa DIOP ou DIOP Awa)',
   'users.help.import_create_missing':
-    'ajouter les années de sortie et les domaines inconnus au lieu de rejeter les lignes (jamais un domaine presque identique à un domaine existant) ; les nomme, --dry-run aussi',
+    'ajouter les années de sortie et les domaines inconnus au lieu de rejeter les lignes (jamais un domaine presque identique à un domaine existant), en les nommant, --dry-run compris',
   'users.help.export_data':
     'tout ce que la plateforme détient sur une personne, en un document JSON (un résumé sur un terminal) ; jamais un hachage de mot de passe',
   'users.help.erase':
@@ -151,6 +151,7 @@ const fr: typeof en = {
   'users.prompt.type_reason': 'Saisir un motif…',
   'users.prompt.typed_reason': 'Motif (vide : retour à la fiche)',
   'users.prompt.not_at_terminal': (p) => `${p.question} Pas de terminal pour le demander : ajoutez --yes pour confirmer.`,
+  'users.prompt.yes_no_hint': 'o/N',
   'users.prompt.not_confirmed': "Non confirmé : rien n'a été modifié.",
   'users.password.invalid': (p) => {
     const reason = passwordReason(p);
