@@ -85,14 +85,17 @@ describe('users in French', () => {
     expect(shown.stdout).toMatch(/^Mot de passe défini +non$/m);
     expect(shown.stdout).toMatch(/^Créé le +\d{1,2} [a-zéû]+\.? \d{4} à \d{2}:\d{2}$/m);
     const updated = await runMain(['users', 'update', 'FR-2', '--titre', 'Ingénieur', '--lang', 'fr'], { env: asRoot });
-    expect(updated).toMatchObject({ code: 0, stderr: '✔ Modifié.\n' });
+    expect(updated).toMatchObject({ code: 0, stderr: '✔ Compte modifié.\n' });
     expect(updated.stdout).toMatch(/^Titre +Ingénieur$/m);
     const again = await runMain(['users', 'update', 'FR-2', '--titre', 'Ingénieur', '--lang', 'fr'], { env: asRoot });
     expect(again.stderr).toBe("✔ Rien n'a changé : les valeurs étaient déjà celles-ci.\n");
     const added = await runMain(['users', 'add', '--nom', 'Binta Fall', '--matricule', 'FR-3', '--no-password', '--lang', 'fr'], {
       env: asRoot,
     });
-    expect(added).toMatchObject({ code: 0, stderr: '✔ Binta Fall (FR-3) a été créé.\n' });
+    expect(added).toMatchObject({ code: 0, stderr: '✔ Compte créé : Binta Fall (FR-3).\n' });
+    const promoted = await runMain(['users', 'set-role', 'FR-3', 'Admin', '--lang', 'fr'], { env: asRoot });
+    expect(promoted).toMatchObject({ code: 0, stderr: '✔ Nouveau rôle : admin.\n' });
+    expect(promoted.stdout).toMatch(/^Rôle +admin$/m);
   });
 
   it('refusals in French with their exit codes, the flags named as the command spells them', async () => {
@@ -221,7 +224,7 @@ describe('users in French', () => {
     try {
       const at = await pty.waitFor(/Effacer définitivement FR-ERASE [\s\S]*\(o\/N\)/);
       pty.type('oui\r');
-      await pty.waitFor(/Effacé ; le compte [0-9a-f-]{36} reste, inactif, pour les statistiques et l'audit\./, at);
+      await pty.waitFor(/Données effacées ; le compte [0-9a-f-]{36} reste, inactif, pour les statistiques et l'audit\./, at);
       expect(await pty.exited).toBe(0);
     } finally {
       pty.kill();

@@ -104,15 +104,15 @@ const fr: typeof en = {
   'users.value.yes': 'oui',
   'users.value.no': 'non',
 
-  'users.added': (p) => `${p.name} (${p.ref}) a été créé.`,
+  'users.added': (p) => `Compte créé : ${p.name} (${p.ref}).`,
   'users.added_without_password':
     "Pas de terminal pour saisir un mot de passe : le compte n'en a pas (--password-stdin permet d'en définir un).",
-  'users.updated': 'Modifié.',
+  'users.updated': 'Compte modifié.',
   'users.update_unchanged': "Rien n'a changé : les valeurs étaient déjà celles-ci.",
   'users.activated': 'Compte activé.',
   'users.deactivated': 'Compte désactivé.',
   'users.already_so': "C'était déjà le cas : rien n'a changé.",
-  'users.role_set': (p) => `Rôle changé en ${p.role}.`,
+  'users.role_set': (p) => `Nouveau rôle : ${p.role}.`,
   'users.list.next': (p) => `alumni users list --after ${p.cursor} (mêmes filtres)`,
   'users.export.done': (p) => `${count(p.count, 'utilisateur exporté', 'utilisateurs exportés')}.`,
   'users.export.done_xlsx': (p) => `${count(p.count, 'utilisateur exporté', 'utilisateurs exportés')} dans ${p.file}.`,
@@ -140,7 +140,7 @@ const fr: typeof en = {
   'users.erase.table.audit_log': "Entrées d'audit",
   'users.erase.nothing_to_do': (p) => `${p.ref} : déjà effacé, rien à faire.`,
   'users.erase.dry_run': "Simulation : rien n'a été modifié.",
-  'users.erase.done': (p) => `Effacé ; le compte ${p.id} reste, inactif, pour les statistiques et l'audit.`,
+  'users.erase.done': (p) => `Données effacées ; le compte ${p.id} reste, inactif, pour les statistiques et l'audit.`,
   'users.erase.old_copies_failed': (p) =>
     `L'effacement est enregistré, mais les anciennes valeurs n'ont pas pu être retirées des fichiers de la base intégrée (${p.detail}) ; relancez la même commande.`,
 
