@@ -1,7 +1,8 @@
-import { UsageError } from '../errors.js';
+import { problem, UsageError } from '../errors.js';
+import { t } from '../i18n/messages.js';
 import type { Io } from './io.js';
 import { canPrompt } from './io.js';
-import { PASSWORD_MAX_BYTES, PASSWORD_TOO_LONG, passwordProblem } from '../services/passwords.js';
+import { PASSWORD_MAX_BYTES, passwordLimits, passwordProblem, type PasswordProblem } from '../services/passwords.js';
 import { visible } from './visible.js';
 
 /**
@@ -16,12 +17,12 @@ export async function readPassword(io: Io, fromStdin: boolean): Promise<string |
   const { password } = await import('@inquirer/prompts');
   const context = promptContext(io);
   const validate = (typed: string) => {
-    const problem = passwordProblem(typed);
-    return problem === undefined || `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`;
+    const reason = passwordProblem(typed);
+    return reason === undefined || t('users.password.invalid', { reason, ...passwordLimits });
   };
-  const first = await password({ message: 'Password', mask: true, validate }, context);
-  const again = await password({ message: 'Password again', mask: true }, context);
-  if (first !== again) throw new UsageError('The two passwords differ; nothing was changed.');
+  const first = await password({ message: t('users.prompt.password'), mask: true, validate }, context);
+  const again = await password({ message: t('users.prompt.password_again'), mask: true }, context);
+  if (first !== again) throw new UsageError(problem('users.prompt.passwords_differ'));
   return first;
 }
 
@@ -32,24 +33,25 @@ export async function readPassword(io: Io, fromStdin: boolean): Promise<string |
  * make two different inputs the same password.
  */
 async function readPasswordFromStdin(stdin: AsyncIterable<Buffer | string>): Promise<string> {
-  const refused = (problem: string) => new UsageError(`The password from --password-stdin is refused: ${problem}.`);
+  const refused = (reason: PasswordProblem | 'not_utf8') =>
+    new UsageError(problem('users.password.refused_stdin', { reason, ...passwordLimits }));
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stdin) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     chunks.push(bytes);
     size += bytes.length;
-    if (size > PASSWORD_MAX_BYTES + '\r\n'.length) throw refused(PASSWORD_TOO_LONG);
+    if (size > PASSWORD_MAX_BYTES + '\r\n'.length) throw refused('too_long');
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw refused('it is not UTF-8 text');
+    throw refused('not_utf8');
   }
   const password = text.replace(/\r?\n$/, '');
-  const problem = passwordProblem(password);
-  if (problem !== undefined) throw refused(problem);
+  const reason = passwordProblem(password);
+  if (reason !== undefined) throw refused(reason);
   return password;
 }
 
@@ -87,15 +89,18 @@ export async function chooseReason(io: Io, templates: readonly string[]): Promis
   const typeOne = '\u0000type';
   const picked = await select(
     {
-      message: 'Reason',
+      message: t('users.prompt.reason'),
       // The templates come from a file: shown with their controls escaped.
-      choices: [...templates.map((t) => ({ name: visible(t), value: t })), { name: 'Type a reason…', value: typeOne }],
+      choices: [
+        ...templates.map((template) => ({ name: visible(template), value: template })),
+        { name: t('users.prompt.type_reason'), value: typeOne },
+      ],
       pageSize: Math.min(templates.length + 1, 12),
     },
     promptContext(io),
   );
   if (picked !== typeOne) return picked;
-  const typed = await input({ message: 'Reason (empty: back to the card)' }, promptContext(io));
+  const typed = await input({ message: t('users.prompt.typed_reason') }, promptContext(io));
   return typed.trim() || undefined;
 }
 
@@ -106,9 +111,34 @@ export async function chooseReason(io: Io, templates: readonly string[]): Promis
  */
 export async function confirm(io: Io, question: string, yes: boolean | undefined): Promise<void> {
   if (yes) return;
-  if (!canPrompt(io)) throw new UsageError(`${question} Not at a terminal to ask: give --yes to confirm.`);
-  const { confirm: ask } = await import('@inquirer/prompts');
+  if (!canPrompt(io)) throw new UsageError(problem('users.prompt.not_at_terminal', { question }));
   // The question names data (a person, an organisation): its controls are escaped.
-  if (!(await ask({ message: visible(question), default: false }, promptContext(io))))
-    throw new UsageError('Not confirmed: nothing was changed.');
+  if (!(await askYesNo(io, visible(question)))) throw new UsageError(problem('users.prompt.not_confirmed'));
+}
+
+/**
+ * A yes/no question, no by default, answered in either language: y, yes, o, oui (any
+ * case) say yes; anything else, Enter alone included, says no. Inquirer's own confirm
+ * knows only y/n and writes `y/N` and `Yes`/`No` whatever the language.
+ */
+async function askYesNo(io: Io, message: string): Promise<boolean> {
+  const { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState } = await import('@inquirer/core');
+  const yesNo = createPrompt<boolean, { message: string }>((config, done) => {
+    const [status, setStatus] = useState<'idle' | 'done'>('idle');
+    const [value, setValue] = useState('');
+    const theme = makeTheme();
+    const prefix = usePrefix({ status, theme });
+    useKeypress((key, rl) => {
+      if (status !== 'idle') return;
+      if (isEnterKey(key)) {
+        const answer = /^(y|yes|o|oui)$/i.test(value.trim());
+        setValue(t(answer ? 'users.value.yes' : 'users.value.no'));
+        setStatus('done');
+        done(answer);
+      } else setValue(rl.line);
+    });
+    const hint = status === 'done' ? theme.style.answer(value) : `${theme.style.defaultAnswer(t('users.prompt.yes_no_hint'))} ${value}`;
+    return `${prefix} ${theme.style.message(config.message, status)} ${hint}`;
+  });
+  return yesNo({ message }, promptContext(io));
 }

@@ -1,6 +1,7 @@
 import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
 import { ROLES_UTILISATEUR as ROLES, STATUTS_UTILISATEUR as STATUTS } from '../enums.js';
 import type { UserFilters } from '../services/users.js';
+import { t } from '../i18n/messages.js';
 import { enumOption, yearValue, yesNoOption } from './options.js';
 
 /**
@@ -15,13 +16,13 @@ export function withUserFilters<
   const RoleFlags extends string = '--role <role>',
 >(command: Command<Args, Opts, Globals>, roleFlags: RoleFlags = '--role <role>' as RoleFlags) {
   return command
-    .addOption(enumOption('--statut <statut>', 'only this statut (any case, accents or not)', STATUTS))
-    .addOption(enumOption(roleFlags, 'only accounts with this role (any case)', ROLES))
-    .addOption(new Option('--annee <year>', 'graduation year').argParser((text: string) => yearValue('--annee', text)))
-    .addOption(new Option('--domaine <field>', 'field (domaine), without regard to case or accents'))
-    .addOption(yesNoOption('--travailleur <oui|non>', 'working or not'))
-    .addOption(yesNoOption('--actif <oui|non>', 'active accounts or deactivated ones'))
-    .addOption(new Option('--search <text>', 'name, e-mail or matricule contains this'));
+    .addOption(enumOption('--statut <statut>', t('users.help.filter_statut'), STATUTS))
+    .addOption(enumOption(roleFlags, t('users.help.filter_role'), ROLES))
+    .addOption(new Option('--annee <year>', t('users.help.filter_annee')).argParser((text: string) => yearValue('--annee', text)))
+    .addOption(new Option('--domaine <field>', t('users.help.filter_domaine')))
+    .addOption(yesNoOption('--travailleur <oui|non>', t('users.help.filter_travailleur')))
+    .addOption(yesNoOption('--actif <oui|non>', t('users.help.filter_actif')))
+    .addOption(new Option('--search <text>', t('users.help.filter_search')));
 }
 
 /** The options of withUserFilters as the service's filters. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { NotFoundError, NotPermittedError } from '../errors.js';
+import { NotFoundError, NotPermittedError, problem } from '../errors.js';
 import type { DB, RoleUtilisateur } from '../db/schema.js';
 import { resolveRef } from './refs.js';
 
@@ -18,7 +18,7 @@ export interface Actor {
  */
 export async function resolveActor(db: Kysely<DB>, ref: string | undefined, options: { requireSuperAdmin?: boolean } = {}): Promise<Actor> {
   if (!ref?.trim()) {
-    throw new NotPermittedError('This command changes data: say which administrator you are with --as EMAIL|MATRICULE or ALUMNI_ACTOR.');
+    throw new NotPermittedError(problem('users.actor.missing'));
   }
   const wanted = ref.trim();
   let id: string;
@@ -26,7 +26,7 @@ export async function resolveActor(db: Kysely<DB>, ref: string | undefined, opti
     ({ id } = await resolveRef(db, 'user', wanted));
   } catch (error) {
     if (error instanceof NotFoundError) {
-      throw new NotPermittedError(`No user "${wanted}" exists to act as; --as takes an administrator's e-mail or matricule.`);
+      throw new NotPermittedError(problem('users.actor.unknown', { ref: wanted }));
     }
     throw error;
   }
@@ -35,12 +35,12 @@ export async function resolveActor(db: Kysely<DB>, ref: string | undefined, opti
     .select(['id', 'nom_complet', 'email', 'matricule', 'role', 'est_actif'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  if (!active) throw new NotPermittedError(`User "${wanted}" is deactivated and cannot act as an administrator.`);
+  if (!active) throw new NotPermittedError(problem('users.actor.inactive', { ref: wanted }));
   if (actor.role !== 'admin' && actor.role !== 'super_admin') {
-    throw new NotPermittedError(`User "${wanted}" has role "${actor.role}"; only admin or super_admin may change data.`);
+    throw new NotPermittedError(problem('users.actor.not_admin', { ref: wanted, role: actor.role }));
   }
   if (options.requireSuperAdmin && actor.role !== 'super_admin') {
-    throw new NotPermittedError(`User "${wanted}" is an admin; only a super_admin may do this.`);
+    throw new NotPermittedError(problem('users.actor.not_super_admin', { ref: wanted }));
   }
   return actor;
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
-import { NotPermittedError, UsageError } from '../errors.js';
+import { NotPermittedError, problem, UsageError } from '../errors.js';
 import { auditAbout, PERSON_KEY } from './personal-data.js';
 import { resolveRef } from './refs.js';
 import { refuseLastSuperAdmin } from './user-writes.js';
@@ -79,9 +79,9 @@ export interface ErasureResult extends ErasurePlan {
 export async function planErasure(db: Kysely<DB>, session: WriteSession, ref: string): Promise<ErasurePlan> {
   const { id } = await resolveRef(db, 'user', ref);
   const target = await db.selectFrom('utilisateur').select(['role', 'est_actif']).where('id', '=', id).executeTakeFirstOrThrow();
-  if (id === session.actorId) throw new UsageError('You cannot erase yourself; ask another administrator.');
+  if (id === session.actorId) throw new UsageError(problem('users.erase.self'));
   if (target.role !== 'user' && session.actorRole !== 'super_admin') {
-    throw new NotPermittedError(`This account has role ${target.role}; only a super_admin may erase it.`);
+    throw new NotPermittedError(problem('users.erase.protected', { role: target.role }));
   }
   if (target.role === 'super_admin' && target.est_actif) await refuseLastSuperAdmin(db, id);
   return measure(db, id);

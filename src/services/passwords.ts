@@ -2,19 +2,24 @@
 export const PASSWORD_MIN_CHARACTERS = 8;
 /** argon2 takes any length; a longer "password" is a file piped by mistake. */
 export const PASSWORD_MAX_BYTES = 1024;
-export const PASSWORD_TOO_LONG = `a password holds at most ${PASSWORD_MAX_BYTES} bytes (UTF-8)`;
+
+/** Why a password is refused: the catalog says it in words (users.password.*). */
+export type PasswordProblem = 'empty' | 'too_long' | 'too_short' | 'control';
+
+/** The rule's values, for the catalog's sentences: `{ reason, ...passwordLimits }`. */
+export const passwordLimits = { min_characters: PASSWORD_MIN_CHARACTERS, max_bytes: PASSWORD_MAX_BYTES } as const;
 
 /**
- * Why `password` is refused (lower-case, no full stop, to be put in a sentence), or
- * undefined when it is fine. It is taken as given: spaces inside or around it are part
- * of it, and nothing is normalised, so what is typed at login is what was set.
+ * Why `password` is refused, or undefined when it is fine. It is taken as given: spaces
+ * inside or around it are part of it, and nothing is normalised, so what is typed at
+ * login is what was set.
  */
-export function passwordProblem(password: string): string | undefined {
-  if (password.trim() === '') return 'a password cannot be empty or only spaces';
-  if (Buffer.byteLength(password, 'utf8') > PASSWORD_MAX_BYTES) return PASSWORD_TOO_LONG;
-  if ([...password].length < PASSWORD_MIN_CHARACTERS) return `a password needs at least ${PASSWORD_MIN_CHARACTERS} characters`;
+export function passwordProblem(password: string): PasswordProblem | undefined {
+  if (password.trim() === '') return 'empty';
+  if (Buffer.byteLength(password, 'utf8') > PASSWORD_MAX_BYTES) return 'too_long';
+  if ([...password].length < PASSWORD_MIN_CHARACTERS) return 'too_short';
   // A line break inside is two lines piped by mistake; none of these can be typed at a login form.
-  if (/\p{Cc}/u.test(password)) return 'a password cannot hold control characters (tab, line break, escape)';
+  if (/\p{Cc}/u.test(password)) return 'control';
   return undefined;
 }
 

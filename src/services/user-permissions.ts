@@ -1,6 +1,6 @@
 import type { RoleUtilisateur } from '../db/schema.js';
 import type { WriteSession } from '../db/session.js';
-import { NotPermittedError } from '../errors.js';
+import { NotPermittedError, problem, type Problem } from '../errors.js';
 
 /**
  * What a change does to an account, for the permission rule: its identity and profile
@@ -14,13 +14,6 @@ export interface ChangedAccount {
   id?: string;
   role: RoleUtilisateur;
 }
-
-/** What a refused administrator may not do, after "only a super_admin may". */
-const REFUSED_CHANGE: Record<Exclude<AccountChange, 'role'>, string> = {
-  identity: 'change its name, e-mail, matricule or other details',
-  password: 'change its password',
-  activation: 'activate or deactivate it',
-};
 
 /**
  * Who may change whose account (the README's table, "Who may change whom"). A
@@ -36,8 +29,8 @@ export function refuseUnlessPermitted(session: WriteSession, account: ChangedAcc
   if (refusal !== undefined) throw new NotPermittedError(refusal);
 }
 
-/** The sentence refusing `changes`, or undefined when they are allowed: for the roster import, which rejects the row instead. */
-export function permissionRefusal(session: WriteSession, account: ChangedAccount, changes: Iterable<AccountChange>): string | undefined {
+/** The problem refusing `changes`, or undefined when they are allowed: for the roster import, which rejects the row instead. */
+export function permissionRefusal(session: WriteSession, account: ChangedAccount, changes: Iterable<AccountChange>): Problem | undefined {
   for (const change of changes) {
     const refusal = refusalOf(session, account, change);
     if (refusal !== undefined) return refusal;
@@ -45,12 +38,10 @@ export function permissionRefusal(session: WriteSession, account: ChangedAccount
   return undefined;
 }
 
-function refusalOf(session: WriteSession, account: ChangedAccount, change: AccountChange): string | undefined {
+function refusalOf(session: WriteSession, account: ChangedAccount, change: AccountChange): Problem | undefined {
   if (session.actorRole === 'super_admin') return undefined;
-  if (session.actorRole !== 'admin' || session.actorId === null) {
-    return 'Changing an account needs an acting administrator (admin or super_admin).';
-  }
-  if (change === 'role') return 'Only a super_admin may give or change roles.';
+  if (session.actorRole !== 'admin' || session.actorId === null) return problem('users.permission.needs_admin');
+  if (change === 'role') return problem('users.permission.roles');
   if (account.role === 'user' || account.id === session.actorId) return undefined;
-  return `This account has role ${account.role}; only a super_admin may ${REFUSED_CHANGE[change]}.`;
+  return problem('users.permission.protected', { role: account.role, change });
 }

@@ -1,8 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
-import { LEFT_UNIDENTIFIABLE } from '../db/constraints.js';
 import { sameText } from '../db/text-match.js';
 import type { CountryCode } from 'libphonenumber-js';
-import { AlumniError, ExitCode, NotPermittedError, UsageError } from '../errors.js';
+import { NotPermittedError, problem, UsageError } from '../errors.js';
 import type { DB, RoleUtilisateur, StatutUtilisateur } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
 import { phone } from '../phone.js';
@@ -64,7 +63,7 @@ async function toValues(db: Kysely<DB>, input: UserInput): Promise<UserValues> {
   try {
     if (nom_complet !== undefined) {
       const nom = value.text(nom_complet, 200, 'nom_complet');
-      if (nom === null) throw new value.CellError('nom_complet is empty');
+      if (nom === null) throw new UsageError(problem('users.name_empty', { field: 'nom_complet' }));
       values.nom_complet = nom;
     }
     if (matricule !== undefined) values.matricule = value.text(matricule, 50, 'matricule');
@@ -74,7 +73,7 @@ async function toValues(db: Kysely<DB>, input: UserInput): Promise<UserValues> {
     if (annee_sortie !== undefined) {
       if (annee_sortie !== null) {
         const year = await db.selectFrom('annee_reference').select('est_disponible').where('annee', '=', annee_sortie).executeTakeFirst();
-        if (!year) throw new value.CellError(`graduation year ${annee_sortie} is not in annee_reference`);
+        if (!year) throw new UsageError(problem('users.year_not_listed', { year: annee_sortie }));
       }
       values.annee_sortie = annee_sortie;
     }
@@ -86,11 +85,12 @@ async function toValues(db: Kysely<DB>, input: UserInput): Promise<UserValues> {
           .select('nom_domaine')
           .where(sameText('nom_domaine', name))
           .executeTakeFirst();
-        if (!field) throw new value.CellError(`field "${name}" is not in domaine_reference`);
+        if (!field) throw new UsageError(problem('users.field_not_listed', { name }));
         values.domaine = field.nom_domaine;
       } else values.domaine = null;
     }
   } catch (error) {
+    // values.ts's reasons (its own area) are still sentences.
     if (error instanceof value.CellError) throw new UsageError(`${capitalise(error.message)}.`);
     throw error;
   }
@@ -105,8 +105,10 @@ export async function addUser(db: Kysely<DB>, session: WriteSession, input: User
   const role = input.role ?? 'user';
   await refuseUnlessMayAdd(db, session, role);
   const values = await toValues(db, input);
-  if (values.nom_complet === undefined) throw new UsageError('A user needs a name: give --nom.');
-  if (!values.matricule && !values.email) throw new UsageError('A user needs a matricule or an e-mail: give --matricule or --email.');
+  if (values.nom_complet === undefined) throw new UsageError(problem('users.name_required', { field: 'nom_complet' }));
+  if (!values.matricule && !values.email) {
+    throw new UsageError(problem('users.identifier_required', { fields: ['matricule', 'email'] }));
+  }
   return writeAs(db, session, async (trx) => {
     if (session.actorId === null) {
       // Two first-time set-ups at once must not both succeed.
@@ -129,10 +131,10 @@ export async function addUser(db: Kysely<DB>, session: WriteSession, input: User
 export async function refuseUnlessMayAdd(db: Kysely<DB>, session: WriteSession, role: RoleUtilisateur): Promise<void> {
   if (session.actorId !== null) return refuseUnlessPermitted(session, { role }, role === 'user' ? ['identity'] : ['role', 'identity']);
   if (role !== 'super_admin') {
-    throw new NotPermittedError('Adding a user needs an acting administrator: --as EMAIL|MATRICULE or ALUMNI_ACTOR.');
+    throw new NotPermittedError(problem('users.add_needs_actor'));
   }
   const existing = await db.selectFrom('utilisateur').select('id').where('role', '=', 'super_admin').executeTakeFirst();
-  if (existing) throw new NotPermittedError('A super_admin exists already: act as one (--as) to add users.');
+  if (existing) throw new NotPermittedError(problem('users.super_admin_exists'));
 }
 
 /** What giving `fields` to `users update` changes, for the permission rule. */
@@ -167,11 +169,11 @@ export async function updateUser(db: Kysely<DB>, session: WriteSession, input: {
   const { role, ...fields } = input.fields;
   const target = await refuseUnlessMayChange(db, session, input.ref, changesOf(fields));
   if (role !== undefined && role !== target.role) {
-    throw new UsageError('Roles change with `alumni users set-role`, which only a super_admin may use.');
+    throw new UsageError(problem('users.role_via_set_role'));
   }
   const values = await toValues(db, fields);
   if (Object.keys(values).length === 0) {
-    throw new UsageError('Nothing to update: give at least one field (see alumni users update --help).');
+    throw new UsageError(problem('users.nothing_to_update'));
   }
   refuseUnidentifiable(values, target);
   return writeAs(db, session, async (trx) => {
@@ -191,7 +193,7 @@ export async function setActive(db: Kysely<DB>, session: WriteSession, input: { 
   const { active } = input;
   const target = await findUser(db, input.ref);
   // Refused to oneself first (exit 2), as users erase does, then by the permission rule.
-  if (!active && target.id === session.actorId) throw new UsageError('You cannot deactivate yourself; ask another administrator.');
+  if (!active && target.id === session.actorId) throw new UsageError(problem('users.deactivate_self'));
   refuseUnlessPermitted(session, target, ['activation']);
   if (target.est_actif === active) return { user: target, changed: false };
   return writeAs(db, session, async (trx) => {
@@ -235,7 +237,7 @@ export async function refuseLastSuperAdmin(trx: Kysely<DB>, leaving: string): Pr
     .where('est_actif', '=', true)
     .where('id', '<>', leaving)
     .executeTakeFirstOrThrow();
-  if (others.n === 0) throw new UsageError('This is the last active super_admin; make another one first.');
+  if (others.n === 0) throw new UsageError(problem('users.last_super_admin'));
 }
 
 /**
@@ -253,23 +255,24 @@ function refuseUnidentifiable(values: UserValues, target: UserView): void {
   const matricule = values.matricule === undefined ? target.matricule : values.matricule;
   const email = values.email === undefined ? target.email : values.email;
   if (!matricule && !email) {
-    throw new UsageError(LEFT_UNIDENTIFIABLE);
+    throw new UsageError(problem('users.left_unidentifiable'));
   }
 }
 
 /** A clear sentence instead of a unique-constraint error. */
 async function refuseTaken(trx: Kysely<DB>, values: UserValues, self?: string): Promise<void> {
-  const checks: Array<[string, string | null | undefined, (eb: ExpressionBuilder<DB, 'utilisateur'>) => Expression<SqlBool>]> = [
-    ['matricule', values.matricule, (eb) => eb('matricule', '=', values.matricule!)],
-    ['e-mail', values.email, (eb) => eb(eb.fn('lower', ['email']), '=', values.email!)],
+  type Taken = 'users.matricule_taken' | 'users.email_taken';
+  const checks: Array<[Taken, string | null | undefined, (eb: ExpressionBuilder<DB, 'utilisateur'>) => Expression<SqlBool>]> = [
+    ['users.matricule_taken', values.matricule, (eb) => eb('matricule', '=', values.matricule!)],
+    ['users.email_taken', values.email, (eb) => eb(eb.fn('lower', ['email']), '=', values.email!)],
   ];
-  for (const [label, given, condition] of checks) {
+  for (const [taken, given, condition] of checks) {
     if (!given) continue;
     let query = trx.selectFrom('utilisateur').select(['matricule', 'email']).where(condition);
     if (self) query = query.where('id', '<>', self);
     const owner = await query.executeTakeFirst();
     if (owner) {
-      throw new AlumniError(`The ${label} ${given} belongs to another user (${owner.matricule ?? owner.email}).`, ExitCode.usage);
+      throw new UsageError(problem(taken, { value: given, owner: (owner.matricule ?? owner.email)! }));
     }
   }
 }

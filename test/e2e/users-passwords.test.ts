@@ -50,8 +50,8 @@ describe('users update --password-stdin, end to end on a server', () => {
     ['spaces and tabs', Buffer.from(' \t  \t   \r\n'), 'a password cannot be empty or only spaces'],
     ['bytes that are not UTF-8', Buffer.from([0x6d, 0x6f, 0x74, 0xff, 0xfe, 0x70, 0x61, 0x73, 0x73, 0x65, 0x0a]), 'it is not UTF-8 text'],
     ['two lines', Buffer.from('premiere ligne\nseconde ligne\n'), 'a password cannot hold control characters (tab, line break, escape)'],
-    ['1025 bytes', Buffer.from(`${'é'.repeat(512)}x\n`), 'a password holds at most 1024 bytes (UTF-8)'],
-    ['10 MB', Buffer.alloc(10 * 1024 * 1024, 'a'), 'a password holds at most 1024 bytes (UTF-8)'],
+    ['1025 bytes', Buffer.from(`${'é'.repeat(512)}x\n`), 'a password holds at most 1,024 bytes (UTF-8)'],
+    ['10 MB', Buffer.alloc(10 * 1024 * 1024, 'a'), 'a password holds at most 1,024 bytes (UTF-8)'],
   ])('stdin holding %s: exit 2, one sentence, nothing written', async (_what, input, problem) => {
     const result = await runCli(['users', 'update', 'U-1', '--password-stdin'], { env, input });
     expect(result.code).toBe(2);
@@ -69,7 +69,7 @@ describe('users update --password-stdin, end to end on a server', () => {
     });
     const result = await finished(child);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('error: The password from --password-stdin is refused: a password holds at most 1024 bytes (UTF-8).\n');
+    expect(result.stderr).toBe('error: The password from --password-stdin is refused: a password holds at most 1,024 bytes (UTF-8).\n');
     expect(await hashOf('U-1')).toBe(OLD_HASH);
   });
 

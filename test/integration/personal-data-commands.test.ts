@@ -72,7 +72,7 @@ describe('personal data commands', () => {
       rows: { message: 2 },
     });
     const dryText = await runMain(['users', 'erase', person.matricule, '--dry-run'], { env });
-    expect(dryText.stdout).toMatch(/account\s+nom_complet, matricule, email/);
+    expect(dryText.stdout).toMatch(/Account\s+Full name, Matricule, E-mail/);
     expect(dryText.stderr).toContain('Dry run: nothing was changed.');
     expect(await countRows(t.db, 'audit_log')).toBe(audit);
     expect(await findValues(t.db, [person.matricule])).not.toEqual([]);

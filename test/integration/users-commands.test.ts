@@ -123,7 +123,7 @@ describe('users commands in process', () => {
     expect(JSON.parse(shown.stdout)).toMatchObject({ matricule: 'SHW-1', has_password: false });
     expect(shown.stdout).not.toContain('mot_de_passe');
     const fields = await runMain(['users', 'show', 'SHW-1'], { env: t.env });
-    expect(fields.stdout).toMatch(/nom_complet\s+Awa Ndiaye/);
+    expect(fields.stdout).toMatch(/Full name\s+Awa Ndiaye/);
 
     const none = await runMain(['users', 'show', 'personne@exemple.sn'], { env: t.env });
     expect(none.code).toBe(4);
@@ -176,7 +176,7 @@ describe('users commands in process', () => {
 
     const unknownYear = await runMain(['users', 'update', 'ADD-1', '--annee', '1990'], { env: asAdmin });
     expect(unknownYear.code).toBe(2);
-    expect(unknownYear.stderr).toContain('Graduation year 1990 is not in annee_reference.');
+    expect(unknownYear.stderr).toContain('Graduation year 1990 is not among the reference years.');
     const nothing = await runMain(['users', 'update', 'ADD-1'], { env: asAdmin });
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toContain('Nothing to update');
@@ -328,7 +328,7 @@ describe('users commands in process', () => {
       }
     }
     const record = await runMain(['users', 'show', 'ESC-1'], { env: t.env });
-    expect(record.stdout).toMatch(/^titre +Ingénieure\\x9b2J\\tcivile$/m);
+    expect(record.stdout).toMatch(/^Title +Ingénieure\\x9b2J\\tcivile$/m);
 
     const json = await runMain(['users', 'show', 'ESC-1', '--json'], { env: t.env });
     expect(json.stdout).toContain('Awa \\u001b[0;31mRED\\u001b]0;pwned\\u0007 \u202eevil');

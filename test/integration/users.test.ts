@@ -80,10 +80,13 @@ describe.each(BACKENDS)('users on the %s back end', (backend) => {
   it('refuses bad values and taken identifiers with a sentence, exit 2', async () => {
     await expect(addUser(t.db, as(admin), { nom_complet: 'X', matricule: 'U-2', annee_sortie: 1990 })).rejects.toMatchObject({
       exitCode: 2,
-      message: 'Graduation year 1990 is not in annee_reference.',
+      code: 'users.year_not_listed',
+      values: { year: 1990 },
+      message: 'Graduation year 1990 is not among the reference years.',
     });
     await expect(addUser(t.db, as(admin), { nom_complet: 'X', matricule: 'U-1' })).rejects.toMatchObject({
       exitCode: 2,
+      code: 'users.matricule_taken',
       message: expect.stringMatching(/matricule U-1 belongs to another user/),
     });
     await expect(addUser(t.db, as(admin), { nom_complet: 'X', matricule: 'U-3', email: 'AISSATOU@exemple.sn' })).rejects.toMatchObject({

@@ -1,9 +1,13 @@
 import { renderRecord } from '../../cli/render.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
 import { checkedPassword, userInput } from './fields.js';
 import type { UsersAddOpts } from './index.js';
+import { userRecord } from './shared.js';
+
+export { fieldFlags } from './fields.js';
 
 export const run: CommandRun<UsersAddOpts> = async (ctx, { opts }) => {
   const { addUser, refuseUnlessMayAdd } = await import('../../services/user-writes.js');
@@ -19,9 +23,8 @@ export const run: CommandRun<UsersAddOpts> = async (ctx, { opts }) => {
     );
   }
   const user = await ctx.withDb(async ({ db }) => addUser(db, await session(db), input));
-  renderRecord(ctx, user);
+  renderRecord(ctx, user, userRecord(user));
   // Said once the account exists, so a refusal is never preceded by it.
-  if (opts.password && !asksPassword)
-    ctx.out.warn('No terminal to type a password: the account has none (use --password-stdin to set one).');
-  if (!ctx.out.json) ctx.out.success(`Created ${user.nom_complet} (${user.matricule ?? user.email}).`);
+  if (opts.password && !asksPassword) ctx.out.warn(t('users.added_without_password'));
+  if (!ctx.out.json) ctx.out.success(t('users.added', { name: user.nom_complet, ref: (user.matricule ?? user.email)! }));
 };

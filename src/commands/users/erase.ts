@@ -1,6 +1,7 @@
 import { confirm } from '../../cli/prompts.js';
 import type { OpenDatabase } from '../../db/connect.js';
-import { AlumniError, ExitCode } from '../../errors.js';
+import { AlumniError, ExitCode, problem } from '../../errors.js';
+import { t, type LabelKey } from '../../i18n/messages.js';
 import type { ErasurePlan } from '../../services/erasure.js';
 import type { CommandRun } from '../types.js';
 import type { UsersEraseOpts } from './index.js';
@@ -25,11 +26,7 @@ export const run: CommandRun<UsersEraseOpts> = async (ctx, { args, opts }) => {
     // Asked with the database closed: the embedded one stays locked for as long as it is
     // open, and a prompt may wait for minutes. Reopened, the plan is made again (refusals
     // included) and the erasure measures once more inside its transaction.
-    await confirm(
-      ctx.io,
-      `Erase ${person} for good (name, e-mail, matricule, phone, photo, contacts' details, messages, audit values)?`,
-      opts.yes,
-    );
+    await confirm(ctx.io, t('users.erase.question', { ref: person }), opts.yes);
     const done = await ctx.withDb(
       async (handle) => {
         const session = ctx.session(await ctx.actor(handle.db));
@@ -43,9 +40,9 @@ export const run: CommandRun<UsersEraseOpts> = async (ctx, { args, opts }) => {
   }
   if (ctx.out.json) return ctx.out.writeJson(result);
   if (!result.nothing_to_do) ctx.out.writeFields(changes(result));
-  if (result.nothing_to_do) ctx.out.success(`${person}: erased already, nothing to do.`);
-  else if (dryRun) ctx.out.info('Dry run: nothing was changed.');
-  else ctx.out.success(`Erased; the account ${result.id} stays, inactive, for the statistics and the audit.`);
+  if (result.nothing_to_do) ctx.out.success(t('users.erase.nothing_to_do', { ref: person }));
+  else if (dryRun) ctx.out.info(t('users.erase.dry_run'));
+  else ctx.out.success(t('users.erase.done', { id: result.id }));
 };
 
 /**
@@ -63,17 +60,42 @@ async function removeOldCopies({ db, target }: OpenDatabase): Promise<void> {
   try {
     await remove(db, ERASURE_TABLES);
   } catch (error) {
-    throw new AlumniError(
-      `The erasure is saved, but its old values could not be removed from the embedded database's files (${(error as Error).message}); run the same command again.`,
-      ExitCode.failure,
-      { cause: error },
-    );
+    throw new AlumniError(problem('users.erase.old_copies_failed', { detail: (error as Error).message }), ExitCode.failure, {
+      cause: error,
+    });
   }
 }
 
+/** The label of each account column an erasure may change. */
+const ACCOUNT_LABELS: Readonly<Record<string, LabelKey>> = {
+  nom_complet: 'users.label.nom_complet',
+  matricule: 'users.label.matricule',
+  email: 'users.label.email',
+  titre: 'users.label.titre',
+  telephone: 'users.label.telephone',
+  photo_profil_url: 'users.label.photo_profil_url',
+  mot_de_passe_hash: 'users.label.mot_de_passe_hash',
+  last_login: 'users.label.last_login',
+  est_actif: 'users.label.est_actif',
+  role: 'users.label.role',
+  efface_le: 'users.label.efface_le',
+};
+
+/** What each table's changed rows are, to a person. */
+const TABLE_LABELS: Readonly<Record<string, LabelKey>> = {
+  contact_organisation: 'users.erase.table.contact_organisation',
+  message: 'users.erase.table.message',
+  stage: 'users.erase.table.stage',
+  formation: 'users.erase.table.formation',
+  emploi: 'users.erase.table.emploi',
+  audit_log: 'users.erase.table.audit_log',
+};
+
+/** The plan in words: the account's changed fields, then the rows changed elsewhere (the JSON keeps the names). */
 function changes(plan: ErasurePlan): Array<[string, unknown]> {
+  const label = (labels: Readonly<Record<string, LabelKey>>, name: string) => (labels[name] ? t(labels[name]) : name);
   return [
-    ['account', plan.account.join(', ') || '(unchanged)'],
-    ...Object.entries(plan.rows).map(([table, n]): [string, unknown] => [table, `${n} row(s)`]),
+    [t('users.erase.account'), plan.account.map((column) => label(ACCOUNT_LABELS, column)).join(', ') || t('users.erase.unchanged')],
+    ...Object.entries(plan.rows).map(([table, count]): [string, unknown] => [label(TABLE_LABELS, table), t('users.erase.rows', { count })]),
   ];
 }

@@ -1,30 +1,33 @@
+import { formats, t, type LabelKey } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
+import { readable } from './shared.js';
 
 /** Section of the document → what a line of the terminal summary calls it. */
 const SECTIONS = {
-  contacts: 'organisation contacts',
-  group_memberships: 'group memberships',
-  messages: 'messages',
-  offers_created: 'offers created',
-  groups_created: 'groups created',
-  moderation_decisions: 'moderation decisions',
-  imports: 'imports (theirs, or touching them)',
-  audit_about: 'audit entries about them',
-  audit_by: 'audit entries by them',
-} as const;
+  contacts: 'users.export_data.contacts',
+  group_memberships: 'users.export_data.group_memberships',
+  messages: 'users.export_data.messages',
+  offers_created: 'users.export_data.offers_created',
+  groups_created: 'users.export_data.groups_created',
+  moderation_decisions: 'users.export_data.moderation_decisions',
+  imports: 'users.export_data.imports',
+  audit_about: 'users.export_data.audit_about',
+  audit_by: 'users.export_data.audit_by',
+} as const satisfies Record<string, LabelKey>;
 
-const ACCOUNT_FIELDS = [
-  'id',
-  'nom_complet',
-  'matricule',
-  'email',
-  'telephone',
-  'statut',
-  'role',
-  'annee_sortie',
-  'domaine',
-  'est_actif',
-  'efface_le',
+/** The account's fields the summary shows, with their labels. */
+const ACCOUNT_FIELDS: ReadonlyArray<[field: string, label: LabelKey]> = [
+  ['id', 'users.label.id'],
+  ['nom_complet', 'users.label.nom_complet'],
+  ['matricule', 'users.label.matricule'],
+  ['email', 'users.label.email'],
+  ['telephone', 'users.label.telephone'],
+  ['statut', 'users.label.statut'],
+  ['role', 'users.label.role'],
+  ['annee_sortie', 'users.label.annee_sortie'],
+  ['domaine', 'users.label.domaine'],
+  ['est_actif', 'users.label.est_actif'],
+  ['efface_le', 'users.label.efface_le'],
 ];
 
 export const run: CommandRun = async (ctx, { args }) => {
@@ -32,9 +35,17 @@ export const run: CommandRun = async (ctx, { args }) => {
   const data = await ctx.withDb(({ db }) => exportPersonalData(db, args[0]!));
   // The document is the point of the command: it is what goes anywhere but a terminal.
   if (ctx.out.json || !ctx.io.stdout.isTTY) return ctx.out.writeJson(data);
+  // The account comes as JSON: its erasure date is ISO text.
+  const value = (field: string) => {
+    const raw = data.account[field];
+    return field === 'efface_le' && typeof raw === 'string' ? readable(new Date(raw)) : readable(raw);
+  };
   ctx.out.writeFields([
-    ...ACCOUNT_FIELDS.map((field): [string, unknown] => [field, data.account[field]]),
-    ...Object.entries(SECTIONS).map(([key, label]): [string, unknown] => [label, data[key as keyof typeof SECTIONS].length]),
+    ...ACCOUNT_FIELDS.map(([field, label]): [string, unknown] => [t(label), value(field)]),
+    ...Object.entries(SECTIONS).map(([key, label]): [string, unknown] => [
+      t(label),
+      formats().integer(data[key as keyof typeof SECTIONS].length),
+    ]),
   ]);
-  ctx.out.info(`The whole document: alumni users export-data ${args[0]} --json > person.json`);
+  ctx.out.info(t('users.export_data.whole_document', { ref: args[0]! }));
 };

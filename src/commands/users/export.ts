@@ -1,4 +1,5 @@
-import { UsageError } from '../../errors.js';
+import { problem, UsageError } from '../../errors.js';
+import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
 import type { UsersExportOpts } from './index.js';
 import { filtersOf } from '../../cli/user-filters.js';
@@ -21,12 +22,12 @@ export const run: CommandRun<UsersExportOpts> = async (ctx, { opts }) => {
       workload: 'bulk',
     });
     if (ctx.out.json) ctx.out.writeJson({ xlsx: workbook.path, exported: count });
-    else ctx.out.info(`${count} user(s) exported to ${workbook.path}.`);
+    else ctx.out.info(t('users.export.done_xlsx', { count, file: workbook.path }));
     return;
   }
   const excel = Boolean(opts.excel);
   // --json is a global option: Commander's conflicts() does not see it from here.
-  if (excel && ctx.out.json) throw new UsageError('--excel writes CSV and --json writes JSON: choose one.');
+  if (excel && ctx.out.json) throw new UsageError(problem('users.export.excel_with_json'));
   const count = await ctx.withDb(
     async ({ db }) => {
       let exported = 0;
@@ -42,5 +43,5 @@ export const run: CommandRun<UsersExportOpts> = async (ctx, { opts }) => {
     },
     { workload: 'bulk' },
   );
-  ctx.out.info(`${count} user(s) exported.`);
+  ctx.out.info(t('users.export.done', { count }));
 };

@@ -6,6 +6,19 @@ import type { DB } from '../../db/schema.js';
 import type { UserInput } from '../../services/user-writes.js';
 import type { UsersUpdateOpts } from './index.js';
 
+/** The flag of each field of the data model the user services' errors name (src/main.ts renders them). */
+export const fieldFlags: Record<string, string> = {
+  nom_complet: '--nom',
+  matricule: '--matricule',
+  email: '--email',
+  titre: '--titre',
+  statut: '--statut',
+  annee_sortie: '--annee',
+  domaine: '--domaine',
+  travailleur: '--travailleur',
+  telephone: '--telephone',
+};
+
 /**
  * The options of `users add|update` as service input, without the password. An empty
  * --annee or --travailleur ('' from its parser) clears the field.

@@ -5,7 +5,6 @@ import {
   csvOption,
   dryRunOption,
   enumOption,
-  enumValue,
   limitOption,
   outputFileOption,
   yearValue,
@@ -17,8 +16,9 @@ import { withImportOptions } from '../../cli/import-options.js';
 import { NAME_ORDERS, ROSTER_FIELDS } from '../../import/roster/headers.js';
 import type { Lazy, OptsOf } from '../types.js';
 import { withUserFilters } from '../../cli/user-filters.js';
-
-const REF = 'id, e-mail or matricule';
+import { UsageError, problem } from '../../errors.js';
+import { t } from '../../i18n/messages.js';
+import { matchEnum } from '../../values.js';
 
 /**
  * The fields of `users add` and `users update`. An empty --annee or --travailleur
@@ -29,114 +29,100 @@ function withFields<Args extends unknown[], Opts extends OptionValues, Globals e
   command: Command<Args, Opts, Globals>,
 ) {
   return command
-    .addOption(new Option('--nom <name>', 'nom_complet'))
-    .addOption(new Option('--matricule <id>', 'matricule'))
-    .addOption(new Option('--email <address>', 'e-mail (stored lower-case)'))
-    .addOption(new Option('--titre <title>', 'titre'))
-    .addOption(enumOption('--statut <statut>', 'statut (any case, accents or not)', STATUTS))
+    .addOption(new Option('--nom <name>', t('users.help.field_nom')))
+    .addOption(new Option('--matricule <id>', t('users.help.field_matricule')))
+    .addOption(new Option('--email <address>', t('users.help.field_email')))
+    .addOption(new Option('--titre <title>', t('users.help.field_titre')))
+    .addOption(enumOption('--statut <statut>', t('users.help.field_statut'), STATUTS))
     .addOption(
-      new Option('--annee <year>', 'graduation year (in annee_reference; empty clears it)').argParser((text: string) =>
+      new Option('--annee <year>', t('users.help.field_annee')).argParser((text: string) =>
         text.trim() === '' ? ('' as const) : yearValue('--annee', text),
       ),
     )
-    .addOption(new Option('--domaine <field>', 'field (in domaine_reference)'))
+    .addOption(new Option('--domaine <field>', t('users.help.field_domaine')))
     .addOption(
-      new Option('--travailleur <oui|non>', 'working or not (oui/non, yes/no, true/false, 1/0; empty clears it)').argParser(
-        (text: string) => (text.trim() === '' ? ('' as const) : yesNoValue('--travailleur', text)),
+      new Option('--travailleur <oui|non>', t('users.help.field_travailleur')).argParser((text: string) =>
+        text.trim() === '' ? ('' as const) : yesNoValue('--travailleur', text),
       ),
     )
-    .addOption(new Option('--telephone <number>', 'phone, stored as E.164'))
-    .addOption(countryOption('default country for a phone without +, e.g. SN'))
-    .addOption(new Option('--password-stdin', 'read the password from standard input'));
+    .addOption(new Option('--telephone <number>', t('users.help.field_telephone')))
+    .addOption(countryOption(t('users.help.field_country')))
+    .addOption(new Option('--password-stdin', t('users.help.field_password_stdin')));
+}
+
+/** The <role> of `users set-role`, checked while parsing as options are: the run receives a role. */
+function roleValue(text: string): (typeof ROLES)[number] {
+  const role = matchEnum(text, ROLES);
+  if (role === undefined) throw new UsageError(problem('users.unknown_role', { value: text, roles: [...ROLES] }));
+  return role;
 }
 
 const list = (users: CommandUnknownOpts) =>
-  withUserFilters(users.command('list').description('list users, a page at a time'))
-    .addOption(limitOption(50, 'users per page'))
+  withUserFilters(users.command('list').description(t('users.help.list')))
+    .addOption(limitOption(50, t('users.help.list_limit')))
     .addOption(afterOption())
     .addOption(csvOption());
 export type UsersListOpts = OptsOf<typeof list>;
 
-const show = (users: CommandUnknownOpts) => users.command('show').description('one user').argument('<ref>', REF);
+const show = (users: CommandUnknownOpts) => users.command('show').description(t('users.help.show')).argument('<ref>', t('users.help.ref'));
 
 const add = (users: CommandUnknownOpts) =>
-  withFields(users.command('add').description('create a user (the first super_admin needs no --as)'))
-    .addOption(enumOption('--role <role>', 'the role, user by default; only a super_admin gives another', ROLES))
-    .addOption(new Option('--no-password', 'do not ask for a password'));
+  withFields(users.command('add').description(t('users.help.add')))
+    .addOption(enumOption('--role <role>', t('users.help.add_role'), ROLES))
+    .addOption(new Option('--no-password', t('users.help.add_no_password')));
 export type UsersAddOpts = OptsOf<typeof add>;
 
 const update = (users: CommandUnknownOpts) =>
-  withFields(users.command('update').description("change a user's fields").argument('<ref>', REF));
+  withFields(users.command('update').description(t('users.help.update')).argument('<ref>', t('users.help.ref')));
 export type UsersUpdateOpts = OptsOf<typeof update>;
 
-const activate = (users: CommandUnknownOpts) => users.command('activate').description('reactivate an account').argument('<ref>', REF);
-const deactivate = (users: CommandUnknownOpts) => users.command('deactivate').description('deactivate an account').argument('<ref>', REF);
+const activate = (users: CommandUnknownOpts) =>
+  users.command('activate').description(t('users.help.activate')).argument('<ref>', t('users.help.ref'));
+const deactivate = (users: CommandUnknownOpts) =>
+  users.command('deactivate').description(t('users.help.deactivate')).argument('<ref>', t('users.help.ref'));
 
 const setRole = (users: CommandUnknownOpts) =>
   users
     .command('set-role')
-    .description("change a user's role (super_admin only)")
-    .argument('<ref>', REF)
+    .description(t('users.help.set_role'))
+    .argument('<ref>', t('users.help.ref'))
     // Checked while parsing, as options are: the run receives a role.
-    .addArgument(new Argument('<role>', 'user, admin or super_admin').argParser((text: string) => enumValue('Unknown role', text, ROLES)));
+    .addArgument(new Argument('<role>', t('users.help.set_role_role')).argParser(roleValue));
 
 const exportUsers = (users: CommandUnknownOpts) =>
-  withUserFilters(
-    users.command('export').description('all matching users as CSV (default), JSON or an Excel workbook; never a password hash'),
-  )
-    .addOption(new Option('--csv', 'CSV on stdout (the default), as every list command takes it'))
-    .addOption(new Option('--excel', 'CSV for French Excel on stdout: ; separated, UTF-8 with BOM, CRLF'))
+  withUserFilters(users.command('export').description(t('users.help.export')))
+    .addOption(new Option('--csv', t('users.help.export_csv')))
+    .addOption(new Option('--excel', t('users.help.export_excel')))
     .addOption(
-      outputFileOption('--xlsx <file>', 'the workbook', 'write an Excel workbook (.xlsx, text cells) to this file instead').conflicts([
-        'csv',
-        'excel',
-      ]),
+      outputFileOption('--xlsx <file>', t('users.help.export_xlsx_what'), t('users.help.export_xlsx')).conflicts(['csv', 'excel']),
     );
 export type UsersExportOpts = OptsOf<typeof exportUsers>;
 
 const imports = (users: CommandUnknownOpts) =>
-  users.command('imports').description('the import ledger, newest first').addOption(limitOption(20)).addOption(csvOption());
+  users.command('imports').description(t('users.help.imports')).addOption(limitOption(20)).addOption(csvOption());
 export type UsersImportsOpts = OptsOf<typeof imports>;
 
 const importRoster = (users: CommandUnknownOpts) =>
-  withImportOptions(
-    users.command('import').description('import a roster CSV (a registrar export) into utilisateur'),
-    'by matricule',
-    ROSTER_FIELDS,
-  )
-    .addOption(countryOption("default country for phone numbers without +, e.g. SN (a row's Pays/Country/Indicatif cell wins)"))
-    .addOption(
-      enumOption(
-        '--name-order <order>',
-        'how prenom and nom columns are joined into nom_complet (Awa DIOP or DIOP Awa)',
-        NAME_ORDERS,
-      ).default('given-first' as const),
-    )
-    .addOption(
-      new Option(
-        '--create-missing-references',
-        'add unknown graduation years and fields instead of rejecting the rows (never a near miss of a stored field); says which, --dry-run too',
-      ),
-    );
+  withImportOptions(users.command('import').description(t('users.help.import')), t('users.help.import_known'), ROSTER_FIELDS)
+    .addOption(countryOption(t('users.help.import_country')))
+    .addOption(enumOption('--name-order <order>', t('users.help.import_name_order'), NAME_ORDERS).default('given-first' as const))
+    .addOption(new Option('--create-missing-references', t('users.help.import_create_missing')));
 export type UsersImportOpts = OptsOf<typeof importRoster>;
 
 const exportData = (users: CommandUnknownOpts) =>
-  users
-    .command('export-data')
-    .description('everything held about one person, as one JSON document (a summary on a terminal); never a password hash')
-    .argument('<person>', REF);
+  users.command('export-data').description(t('users.help.export_data')).argument('<person>', t('users.help.ref'));
 
 const erase = (users: CommandUnknownOpts) =>
   users
     .command('erase')
-    .description('anonymise a person: personal values replaced or cleared everywhere, audit included; what the statistics count is kept')
-    .argument('<person>', REF)
-    .addOption(dryRunOption('list what would change; write nothing'))
+    .description(t('users.help.erase'))
+    .argument('<person>', t('users.help.ref'))
+    .addOption(dryRunOption(t('users.help.erase_dry_run')))
     .addOption(yesOption());
 export type UsersEraseOpts = OptsOf<typeof erase>;
 
 export function registerUsers(program: Command, lazy: Lazy): void {
-  const users = program.command('users').description('graduates and staff accounts');
+  const users = program.command('users').description(t('users.help.group'));
   list(users).action(lazy(() => import('./list.js')));
   show(users).action(lazy(() => import('./show.js')));
   add(users).action(lazy(() => import('./add.js')));

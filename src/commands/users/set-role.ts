@@ -1,6 +1,8 @@
 import { renderRecord } from '../../cli/render.js';
 import type { RoleUtilisateur } from '../../db/schema.js';
+import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
+import { userRecord } from './shared.js';
 
 export const run: CommandRun = async (ctx, { args }) => {
   const { setRole } = await import('../../services/user-writes.js');
@@ -9,6 +11,6 @@ export const run: CommandRun = async (ctx, { args }) => {
   const result = await ctx.withDb(async ({ db }) =>
     setRole(db, ctx.session(await ctx.actor(db, { requireSuperAdmin: true })), { ref: args[0]!, role }),
   );
-  renderRecord(ctx, result.user);
-  if (!ctx.out.json) ctx.out.success(result.changed ? `Role set to ${result.user.role}.` : 'Already so: nothing changed.');
+  renderRecord(ctx, result.user, userRecord(result.user));
+  if (!ctx.out.json) ctx.out.success(result.changed ? t('users.role_set', { role: result.user.role }) : t('users.already_so'));
 };

@@ -1,18 +1,29 @@
 import type { Column } from '../../cli/output.js';
-import type { UserView } from '../../services/users.js';
+import { formats, t, type LabelKey } from '../../i18n/messages.js';
+import type { ShownUser, UserView } from '../../services/users.js';
 
-/** Columns of user lists and exports: the schema's names, never the password hash. */
+/**
+ * Columns of user lists and exports: the schema's names as CSV headers (machine output,
+ * the same in every language), human words above a table; never the password hash.
+ */
 export const USER_TABLE: Column<UserView>[] = [
-  { header: 'matricule', value: 'matricule' },
-  { header: 'nom_complet', value: 'nom_complet' },
-  { header: 'email', value: 'email' },
-  { header: 'statut', value: 'statut' },
-  { header: 'role', value: 'role' },
-  { header: 'annee_sortie', value: 'annee_sortie' },
-  { header: 'domaine', value: 'domaine' },
-  { header: 'travailleur', value: 'travailleur' },
-  { header: 'est_actif', value: 'est_actif' },
+  { header: 'matricule', label: 'users.label.matricule', value: 'matricule' },
+  { header: 'nom_complet', label: 'users.label.nom_complet', value: 'nom_complet' },
+  { header: 'email', label: 'users.label.email', value: 'email' },
+  { header: 'statut', label: 'users.label.statut', value: 'statut' },
+  { header: 'role', label: 'users.label.role', value: 'role' },
+  { header: 'annee_sortie', label: 'users.label.annee_sortie', value: 'annee_sortie' },
+  { header: 'domaine', label: 'users.label.domaine', value: 'domaine' },
+  { header: 'travailleur', label: 'users.label.travailleur', value: 'travailleur' },
+  { header: 'est_actif', label: 'users.label.est_actif', value: 'est_actif' },
 ];
+
+/** The list as a person reads it in a table: yes or no in their language rather than true or false. */
+export const USER_TABLE_READ: Column<UserView>[] = USER_TABLE.map((column) =>
+  column.value === 'travailleur' || column.value === 'est_actif'
+    ? { ...column, value: (user: UserView) => yesNo(user[column.value as 'travailleur' | 'est_actif']) }
+    : column,
+);
 
 export const USER_EXPORT: Column<UserView>[] = [
   { header: 'id', value: 'id' },
@@ -24,3 +35,40 @@ export const USER_EXPORT: Column<UserView>[] = [
   { header: 'updated_at', value: 'updated_at' },
   { header: 'last_login', value: 'last_login' },
 ];
+
+/** The fields of a user record (`users show`, and what add, update... print), in order, with their labels. */
+const RECORD_FIELDS: ReadonlyArray<[keyof ShownUser, LabelKey]> = [
+  ['id', 'users.label.id'],
+  ['matricule', 'users.label.matricule'],
+  ['nom_complet', 'users.label.nom_complet'],
+  ['email', 'users.label.email'],
+  ['titre', 'users.label.titre'],
+  ['statut', 'users.label.statut'],
+  ['role', 'users.label.role'],
+  ['annee_sortie', 'users.label.annee_sortie'],
+  ['domaine', 'users.label.domaine'],
+  ['travailleur', 'users.label.travailleur'],
+  ['telephone', 'users.label.telephone'],
+  ['photo_profil_url', 'users.label.photo_profil_url'],
+  ['est_actif', 'users.label.est_actif'],
+  ['has_password', 'users.label.has_password'],
+  ['created_at', 'users.label.created_at'],
+  ['updated_at', 'users.label.updated_at'],
+  ['last_login', 'users.label.last_login'],
+];
+
+/** A user as label/value lines in the run's language (renderRecord); its JSON stays the record itself. */
+export function userRecord(user: UserView | ShownUser): Array<[label: string, value: unknown]> {
+  return RECORD_FIELDS.filter(([field]) => field in user).map(([field, label]) => [t(label), readable(user[field as keyof UserView])]);
+}
+
+/** A value as a person reads it: yes/no, dates in the local time zone and the language's format (a year stays 2024). */
+export function readable(value: unknown): unknown {
+  if (typeof value === 'boolean') return yesNo(value);
+  if (value instanceof Date) return formats().dateTime(value);
+  return value;
+}
+
+function yesNo(value: boolean | null): string {
+  return value === null ? '' : t(value ? 'users.value.yes' : 'users.value.no');
+}

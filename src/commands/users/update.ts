@@ -1,7 +1,11 @@
 import { renderRecord } from '../../cli/render.js';
+import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
 import { checkedPassword, userInput } from './fields.js';
 import type { UsersUpdateOpts } from './index.js';
+import { userRecord } from './shared.js';
+
+export { fieldFlags } from './fields.js';
 
 export const run: CommandRun<UsersUpdateOpts> = async (ctx, { args, opts }) => {
   const { changesOf, refuseUnlessMayChange, updateUser } = await import('../../services/user-writes.js');
@@ -13,6 +17,6 @@ export const run: CommandRun<UsersUpdateOpts> = async (ctx, { args, opts }) => {
     );
   }
   const result = await ctx.withDb(async ({ db }) => updateUser(db, await ctx.writeSession(db), { ref, fields }));
-  renderRecord(ctx, result.user);
-  if (!ctx.out.json) ctx.out.success(result.changed ? 'Updated.' : 'Nothing changed: the values were already these.');
+  renderRecord(ctx, result.user, userRecord(result.user));
+  if (!ctx.out.json) ctx.out.success(t(result.changed ? 'users.updated' : 'users.update_unchanged'));
 };
