@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import { containsPattern, containsText, sameText } from '../db/text-match.js';
 import type { DB, RoleUtilisateur, StatutUtilisateur } from '../db/schema.js';
 import { keysetPage, type Page } from '../db/keyset.js';
+import { inFrenchOrder } from '../db/order.js';
 import { resolveRef } from './refs.js';
 
 /** Reading users: lists, one user, exports, the import ledger. Writes are in user-writes.ts. */
@@ -56,7 +57,7 @@ export interface UserFilters {
   search?: string;
 }
 
-/** Users by name (then id), a page at a time: keyset pagination, stable under inserts. */
+/** Users by name in French order (then id), a page at a time: keyset pagination, stable under inserts. */
 export async function listUsers(db: Kysely<DB>, filters: UserFilters, page: { limit: number; after?: string }): Promise<Page<UserView>> {
   const query = db
     .selectFrom('utilisateur')
@@ -64,7 +65,7 @@ export async function listUsers(db: Kysely<DB>, filters: UserFilters, page: { li
     .where((eb) => filterUsers(eb, filters));
   return keysetPage(query, {
     keys: [
-      { key: 'nom_complet', value: (user) => user.nom_complet },
+      { key: inFrenchOrder('nom_complet'), value: (user) => user.nom_complet },
       { key: 'id', value: (user) => user.id },
     ],
     limit: page.limit,
