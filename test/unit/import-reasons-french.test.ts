@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLanguage } from '../../src/i18n/messages.js';
+import { mapHeaders } from '../../src/import/headers.js';
 import { RowReasons } from '../../src/import/reasons.js';
+import { ROSTER_HEADERS } from '../../src/import/roster/headers.js';
 import { phone, rowCountry } from '../../src/phone.js';
 import { shortened, shortList } from '../../src/text.js';
 import * as value from '../../src/values.js';
@@ -66,6 +68,25 @@ describe('cell reasons in French', () => {
         code: 'import.value.nothing_written',
         message: "Le titre dépasse 100 caractères ; rien n'a été enregistré.",
         values: expect.objectContaining({ reasonCode: 'import.value.too_long' }),
+      }),
+    );
+  });
+
+  it('refuse a header that would lose a column in French, with both ways out ready to paste', () => {
+    expect(() => mapHeaders(ROSTER_HEADERS, ['Nom complet', 'Matricule', 'Promotoin'])).toThrow(
+      expect.objectContaining({
+        exitCode: 2,
+        code: 'import.headers.unread_columns',
+        message:
+          "La colonne « Promotoin » (ressemble à l'année de sortie) ne serait pas lue : lisez-la avec --map 'Promotoin=annee_sortie', " +
+          "ou écartez-la avec --ignore-column 'Promotoin' (--map accepte nom_complet, prenom, nom, matricule, email, annee_sortie, " +
+          'telephone, domaine, travailleur, titre, statut, role, pays).',
+      }),
+    );
+    expect(() => mapHeaders(ROSTER_HEADERS, ['Prénom', 'Matricule'])).toThrow(
+      expect.objectContaining({
+        message:
+          "Le fichier n'a pas de colonne pour le nom de famille (ses colonnes : Prénom, Matricule) ; désignez-en une avec --map 'Colonne=nom'.",
       }),
     );
   });
