@@ -21,6 +21,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DB } from '../../src/db/schema.js';
 import type { WriteSession } from '../../src/db/session.js';
+import { setLanguage } from '../../src/i18n/messages.js';
 import { resolveActor, type Actor } from '../../src/services/actor.js';
 import { importRoster, type ImportHooks, type ImportOptions } from '../../src/services/roster-import.js';
 import { BACKENDS, countRows, createServerDatabase, createTestDatabase, type TestDatabase } from '../support/databases.js';
@@ -1001,6 +1002,24 @@ describe('a roster file that changes during its import (server)', () => {
       message: `${file} changed while it was being imported: rows written before the change stay; import the file again once it is complete.`,
     });
     expect(await ledgerOf(file)).toMatchObject({ status: 'failed', error: expect.stringMatching(/changed while it was being imported/) });
+  });
+
+  it('in French, says so in French, and the ledger keeps its English message (machine data, the same in every language)', async () => {
+    const file = writeRoster(dir, 'tronque.csv', [HEADER, ...rows(40)]);
+    setLanguage({ language: 'fr', source: '--lang', value: 'fr' });
+    try {
+      await expect(importChanging(file, () => truncateSync(file, statSync(file).size / 2))).rejects.toMatchObject({
+        exitCode: 1,
+        code: 'import.file.changed',
+        message: `${file} a changé pendant l'import : les lignes enregistrées avant le changement restent ; importez de nouveau le fichier une fois complet.`,
+      });
+    } finally {
+      setLanguage({ language: 'en', source: 'default' });
+    }
+    expect(await ledgerOf(file)).toMatchObject({
+      status: 'failed',
+      error: `${file} changed while it was being imported: rows written before the change stay; import the file again once it is complete.`,
+    });
   });
 
   it('a file rewritten in place, its size and modification time kept, fails on its checksum; all or nothing writes nothing', async () => {
