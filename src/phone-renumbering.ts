@@ -18,8 +18,8 @@ export interface Renumbering {
   /** Length of a national number under the old plan. */
   oldLength: number;
   rules: Array<{ pattern: RegExp; prefix: string; what: string }>;
-  /** Said when an old-length number matches no rule, if that is not simply "invalid". */
-  unresolved?: { pattern: RegExp; reason: string };
+  /** Said when an old-length number matches no rule, if that is not simply "invalid": the message's code. */
+  unresolved?: { pattern: RegExp; reason: UnresolvedReason };
 }
 
 export const RENUMBERINGS: Renumbering[] = [
@@ -48,15 +48,17 @@ export const RENUMBERINGS: Renumbering[] = [
     ],
     unresolved: {
       pattern: /^[23]\d{7}$/,
-      reason:
-        'is an 8-digit Ivorian fixed number from before 31 January 2021 whose new prefix (21 Moov or 25 MTN) cannot be told from the number; write it in its 10-digit form',
+      reason: 'import.phone.ci_old_fixed_line',
     },
   },
 ];
 
 const BY_CALLING_CODE = new Map(RENUMBERINGS.map((r) => [r.callingCode, r]));
 
-export type Migration = { number: string; renumbering: Renumbering } | { unresolved: string } | undefined;
+/** The messages (catalog keys, with the number as `value`) saying why a renumbering cannot tell. */
+export type UnresolvedReason = 'import.phone.ci_old_fixed_line';
+
+export type Migration = { number: string; renumbering: Renumbering } | { unresolved: UnresolvedReason } | undefined;
 
 /**
  * Today's national number for `national` (digits, under country code `callingCode`),

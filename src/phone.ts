@@ -6,10 +6,10 @@ import {
   type CountryCode,
   type PhoneNumber,
 } from 'libphonenumber-js/max';
-import { UsageError } from './errors.js';
+import { problem, UsageError } from './errors.js';
 import { migrateNationalNumber } from './phone-renumbering.js';
 import { CellError, nfc } from './values.js';
-import { quoted } from './text.js';
+import { shortened } from './text.js';
 
 // Apart from values.ts: libphonenumber's metadata is large, and only commands that
 // store a phone number need it.
@@ -19,8 +19,7 @@ import { quoted } from './text.js';
  * know it: it would otherwise drop it quietly and reject every national number.
  */
 export function knownCountry(code: string): CountryCode {
-  if (!isSupportedCountry(code))
-    throw new UsageError(`Country code "${code}" is not one phone numbers can be read for (use an ISO code such as SN, CI or BJ).`);
+  if (!isSupportedCountry(code)) throw new UsageError(problem('import.phone.unknown_country_code', { code: shortened(code) }));
   return code;
 }
 
@@ -50,13 +49,15 @@ export function phone(raw: string | undefined, country: CountryCode | undefined)
   // "+229 …", "00229 …", "(+229) …"
   const international = /^\(?\s*(\+|00)/.test(value);
   if (!international && !country) {
-    throw new CellError(`phone ${quoted(value)} has no country code; give the default country with --country`);
+    throw new CellError(problem('import.phone.no_country', { value: shortened(value) }));
   }
   const read = readIn(value.replace(/^(\(?\s*)00/, '$1+'), country);
   if (read instanceof CellError) throw read;
   if (read) return read.number;
-  if (international) throw new CellError(`phone ${quoted(value)} is not a valid number`);
-  throw new CellError(`phone ${quoted(value)} is not a valid number for ${country}${neighbourHint(value, country!)}`);
+  if (international) throw new CellError(problem('import.phone.invalid', { value: shortened(value) }));
+  throw new CellError(
+    problem('import.phone.invalid_for_country', { value: shortened(value), country: country!, neighbours: neighbours(value, country!) }),
+  );
 }
 
 /** The number under `country`'s plan, today's or (renumbered) the one before; a CellError when a renumbering cannot tell. */
@@ -65,7 +66,7 @@ function readIn(value: string, country: CountryCode | undefined): PhoneNumber | 
   if (parsed?.isValid()) return parsed;
   if (!parsed) return null;
   const migrated = migrateNationalNumber(parsed.countryCallingCode, parsed.nationalNumber);
-  if (migrated && 'unresolved' in migrated) return new CellError(`phone ${quoted(value)} ${migrated.unresolved}`);
+  if (migrated && 'unresolved' in migrated) return new CellError(problem(migrated.unresolved, { value: shortened(value) }));
   if (migrated) {
     const renumbered = parsePhoneNumberFromString(`+${parsed.countryCallingCode}${migrated.number}`);
     if (renumbered?.isValid()) return renumbered;
@@ -73,19 +74,16 @@ function readIn(value: string, country: CountryCode | undefined): PhoneNumber | 
   return null;
 }
 
-const ENGLISH_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
-
-/** "; it looks like a number from Benin: write +229 01 97 45 36 59", or "" when no neighbour's plan has it. */
-function neighbourHint(value: string, country: CountryCode): string {
-  const matches = NEIGHBOUR_COUNTRIES.flatMap((other) => {
+/**
+ * The neighbours whose plan has the number, with the number written for each (the
+ * message names them: "it looks like a number from Benin: write +229 01 97 45 36 59").
+ */
+function neighbours(value: string, country: CountryCode): Array<{ country: string; written: string }> {
+  return NEIGHBOUR_COUNTRIES.flatMap((other) => {
     if (other === country) return [];
     const read = readIn(value, other);
-    return read === null || read instanceof CellError ? [] : [{ name: ENGLISH_NAMES.of(other)!, written: read.formatInternational() }];
+    return read === null || read instanceof CellError ? [] : [{ country: other, written: read.formatInternational() }];
   });
-  if (matches.length === 0) return '';
-  if (matches.length === 1) return `; it looks like a number from ${matches[0]!.name}: write ${matches[0]!.written}`;
-  const listed = matches.map((m) => `${m.name} (${m.written})`);
-  return `; it looks like a number from ${listed.slice(0, -1).join(', ')} or ${listed.at(-1)}: write it with its country code`;
 }
 
 // Names a roster writes for a country that are not its French or English name.
@@ -134,7 +132,7 @@ function countryNames(): Map<string, CountryCode> {
  * (`Bénin`, `cote d'ivoire`, `Morocco`), or a dialling code (`+229`, `00229`, `229`).
  * Null when empty; a CellError when it names no country.
  */
-export function rowCountry(raw: string | undefined, label: string): CountryCode | null {
+export function rowCountry(raw: string | undefined, field: string): CountryCode | null {
   const value = raw === undefined ? undefined : nfc(raw).trim();
   if (!value) return null;
   const iso = value.toUpperCase();
@@ -144,7 +142,5 @@ export function rowCountry(raw: string | undefined, label: string): CountryCode 
   const byCode = dialling === undefined ? undefined : getCountries().find((code) => getCountryCallingCode(code) === dialling);
   const found = byCode ?? countryNames().get(nameKey(value));
   if (found) return found;
-  throw new CellError(
-    `${label} ${quoted(value)} is not a country phone numbers can be read for (write an ISO code such as SN, a country name, or a dialling code such as +221)`,
-  );
+  throw new CellError(problem('import.country.unknown', { field, value: shortened(value) }));
 }

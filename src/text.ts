@@ -4,6 +4,8 @@
  * or the import ledger hold it). Every message that quotes such a value cuts it here.
  */
 
+import { formats, t } from './i18n/messages.js';
+
 /** How many characters of a value a message shows. */
 export const SHOWN_CHARACTERS = 60;
 
@@ -15,21 +17,21 @@ export function shortened(text: string, max = SHOWN_CHARACTERS): string {
   if (text.length <= max) return text;
   // Never cut between the two halves of a character outside the BMP (an emoji).
   const head = /[\uD800-\uDBFF]$/.test(text.slice(0, max)) ? text.slice(0, max - 1) : text.slice(0, max);
-  return `${head}… (${count(text.length - head.length)} more characters)`;
+  return `${head}… ${t('import.text.more_characters', { count: count(text.length - head.length) })}`;
 }
 
-/** `"text"`, shortened: a value quoted in a message. */
+/** `"text"` (`« text »` in French), shortened: a value quoted in a message. */
 export function quoted(text: string): string {
-  return `"${shortened(text)}"`;
+  return t('import.text.quoted', { text: shortened(text) });
 }
 
 /** The first SHOWN_ITEMS items, each shortened, then how many more: "a, b, c and 2,480 more". */
 export function shortList(items: readonly string[], max = SHOWN_ITEMS): string {
   const shown = items.slice(0, max).map((item) => shortened(item));
-  return items.length > max ? `${shown.join(', ')} and ${count(items.length - max)} more` : shown.join(', ');
+  return items.length > max ? t('import.text.and_more', { items: shown.join(', '), count: count(items.length - max) }) : shown.join(', ');
 }
 
-/** The same digits whatever the locale (Intl follows LANG otherwise). */
+/** A count in the run's language (`2,480`, `2 480`), whatever LANG says to Intl. */
 function count(n: number): string {
-  return n.toLocaleString('en-US');
+  return formats().integer(n);
 }

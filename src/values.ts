@@ -1,8 +1,9 @@
 import { domainToASCII } from 'node:url';
 import type { RoleUtilisateur, StatutUtilisateur } from './db/schema.js';
 import { ROLES_UTILISATEUR, STATUTS_UTILISATEUR } from './enums.js';
-import { UsageError } from './errors.js';
-import { quoted } from './text.js';
+import { problem, UsageError, type Problem } from './errors.js';
+import { currentLanguage, renderIn } from './i18n/messages.js';
+import { shortened } from './text.js';
 
 /**
  * The values the tool reads, the same way in every layer (no flag, no terminal here):
@@ -37,8 +38,8 @@ export function matchEnum<T extends string>(text: string, values: readonly T[], 
   );
 }
 
-export function enumRefusal(flag: string, text: string, values: readonly string[]): string {
-  return `${flag} ${JSON.stringify(text)}: use ${values.length > 1 ? 'one of ' : ''}${values.join(', ')}.`;
+export function enumRefusal(flag: string, text: string, values: readonly string[]): Problem {
+  return problem('import.option.not_one_of', { flag, value: shortened(text), choices: [...values] });
 }
 
 const YES = ['oui', 'yes', 'true', '1'];
@@ -52,26 +53,31 @@ export function parseYesNo(text: string): boolean | undefined {
   return undefined;
 }
 
-export function yesNoRefusal(flag: string, text: string): string {
-  return `${flag} ${JSON.stringify(text)}: use oui/non, yes/no, true/false or 1/0.`;
+export function yesNoRefusal(flag: string, text: string): Problem {
+  return problem('import.option.not_yes_no', { flag, value: shortened(text) });
 }
 
 // ---- Cell values: what the roster import and users add|update store ----
 
 /**
- * A value that cannot be stored, with the reason a person can act on. It is data, not a
- * bug: no stack is captured (a large file refuses thousands of cells, and capturing a
- * stack costs more than checking the cell).
+ * A value that cannot be stored, with the reason a person can act on: a Problem (its
+ * code and values), its message rendered in the run's language (a reason of the rejects
+ * file). A plain string is the former way, left while other areas move to the catalogs.
+ * It is data, not a bug: no stack is captured (a large file refuses thousands of cells,
+ * and capturing a stack costs more than checking the cell).
  */
 export class CellError extends Error {
-  constructor(message: string) {
+  readonly problem: Problem | undefined;
+
+  constructor(what: Problem | string) {
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
-      super(message);
+      super(typeof what === 'string' ? what : renderIn(currentLanguage(), what.code, what.values));
     } finally {
       Error.stackTraceLimit = limit;
     }
+    this.problem = typeof what === 'string' ? undefined : what;
   }
 }
 
@@ -84,7 +90,7 @@ export function checkedValues<T>(check: () => T): T {
     return check();
   } catch (error) {
     if (error instanceof CellError)
-      throw new UsageError(`${error.message[0]!.toUpperCase()}${error.message.slice(1)}; nothing was written.`);
+      throw new UsageError(problem('import.value.nothing_written', { reason: error.message, reasonCode: error.problem?.code ?? null }));
     throw error;
   }
 }
@@ -105,12 +111,15 @@ export function nfc(raw: string): string {
   return /[^\p{ASCII}]/u.test(raw) ? raw.normalize('NFC') : raw;
 }
 
-/** Trimmed, inner white space folded, NFC; empty → null ("empty cells never erase"). */
-export function text(raw: string | undefined, maxLength: number, label: string): string | null {
+/**
+ * Trimmed, inner white space folded, NFC; empty → null ("empty cells never erase").
+ * `field` is the data model's field the value is for: a message names it in words.
+ */
+export function text(raw: string | undefined, maxLength: number, field: string): string | null {
   if (raw === undefined) return null;
   const value = nfc(raw).replace(/\s+/g, ' ').trim();
   if (value === '') return null;
-  if (value.length > maxLength) throw new CellError(`${label} is longer than ${maxLength} characters`);
+  if (value.length > maxLength) throw new CellError(problem('import.value.too_long', { field, max: maxLength }));
   return value;
 }
 
@@ -131,35 +140,48 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
  * server can be given it. Quoted local parts ("john doe"@…) and IP-address domains,
  * which the RFCs allow and no alumnus has, are refused.
  */
-/** A character as a message can show it: itself, or its code point when it is invisible. */
+/** A character as a message can show it: itself, its code point when it is invisible, or " " for any space. */
 function describeCharacter(character: string): string {
-  if (/\s/u.test(character)) return 'a space';
+  if (/\s/u.test(character)) return ' ';
   if (/[\p{L}\p{N}\p{P}\p{S}]/u.test(character)) return character;
   return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** Why an address is refused (import.email.invalid); `detail` is the character or the domain at fault. */
+export type EmailFlaw =
+  | 'no_at'
+  | 'several_at'
+  | 'nothing_before_at'
+  | 'character'
+  | 'dot_at_edge'
+  | 'two_dots'
+  | 'local_too_long'
+  | 'nothing_after_at'
+  | 'not_domain';
+
 export function email(raw: string | undefined): string | null {
   const value = raw === undefined ? undefined : nfc(raw).trim();
   if (!value) return null;
-  const refuse = (why: string) => new CellError(`e-mail ${quoted(value)} is not a valid address (${why})`);
+  const refuse = (flaw: EmailFlaw, detail = '') =>
+    new CellError(problem('import.email.invalid', { value: shortened(value), flaw, detail: shortened(detail) }));
   const at = value.indexOf('@');
-  if (at < 0) throw refuse('it has no @');
-  if (value.indexOf('@', at + 1) >= 0) throw refuse('it has more than one @');
+  if (at < 0) throw refuse('no_at');
+  if (value.indexOf('@', at + 1) >= 0) throw refuse('several_at');
   const local = value.slice(0, at);
   const domain = value.slice(at + 1);
-  if (local === '') throw refuse('nothing before the @');
+  if (local === '') throw refuse('nothing_before_at');
   const stray = NOT_ATEXT.exec(local)?.[0];
-  if (stray !== undefined) throw refuse(`it holds ${describeCharacter(stray)}, which cannot be written before the @`);
-  if (local.startsWith('.') || local.endsWith('.')) throw refuse('a dot cannot start or end the part before the @');
-  if (!local.split('.').every((word) => ATEXT.test(word))) throw refuse('two dots in a row');
-  if (Buffer.byteLength(local) > 64) throw refuse('more than 64 bytes before the @');
-  if (domain === '') throw refuse('nothing after the @');
+  if (stray !== undefined) throw refuse('character', describeCharacter(stray));
+  if (local.startsWith('.') || local.endsWith('.')) throw refuse('dot_at_edge');
+  if (!local.split('.').every((word) => ATEXT.test(word))) throw refuse('two_dots');
+  if (Buffer.byteLength(local) > 64) throw refuse('local_too_long');
+  if (domain === '') throw refuse('nothing_after_at');
   const ascii = domainToASCII(domain).toLowerCase();
   const labels = ascii.split('.');
   if (ascii === '' || labels.length < 2 || !labels.every((label) => LABEL.test(label)) || /^\d+$/.test(labels.at(-1)!))
-    throw refuse(`${quoted(domain)} is not a domain name`);
+    throw refuse('not_domain', domain);
   const stored = `${nfc(local.toLowerCase())}@${ascii}`;
-  if (stored.length > 254) throw new CellError(`e-mail ${quoted(value)} is longer than 254 characters`);
+  if (stored.length > 254) throw new CellError(problem('import.email.too_long', { value: shortened(value) }));
   return stored;
 }
 
@@ -174,12 +196,12 @@ export function year(raw: string | undefined): number | null {
   const date = /^(\d{4})-\d{2}-\d{2}(T[\d:]+)?$/.exec(value);
   if (date) return Number(date[1]);
   const match = /^(?:promo(?:tion)?\.?\s*)?(\d{4})(?:\s*[-/\u2013]\s*(\d{4}|\d{2}))?$/i.exec(value);
-  if (!match) throw new CellError(`graduation year ${quoted(value)} is not a year`);
+  if (!match) throw new CellError(problem('import.year.not_a_year', { value: shortened(value) }));
   const start = Number(match[1]);
   if (match[2] === undefined) return start;
   const end = start + 1;
   if (Number(match[2]) !== (match[2].length === 4 ? end : end % 100))
-    throw new CellError(`graduation year ${quoted(value)} is not a school year (two years in a row, as 2018-2019)`);
+    throw new CellError(problem('import.year.not_a_school_year', { value: shortened(value) }));
   return end;
 }
 
@@ -225,10 +247,7 @@ export function employment(raw: string | undefined): boolean | null {
   const value = raw?.trim();
   if (!value) return null;
   const stored = EMPLOYMENT.get(employmentKey(value));
-  if (stored === undefined)
-    throw new CellError(
-      `travailleur ${quoted(value)} is neither oui/non (yes/no, 1/0, x) nor a situation such as En emploi, En recherche or Étudiant`,
-    );
+  if (stored === undefined) throw new CellError(problem('import.employment.unknown', { value: shortened(value) }));
   return stored;
 }
 
@@ -256,40 +275,40 @@ export function role(raw: string | undefined): RoleUtilisateur | null {
 export function enumValue<T extends string>(
   raw: string | undefined,
   values: readonly T[],
-  label: string,
+  field: string,
   aliases: Record<string, T> = {},
 ): T | null {
   const value = raw?.trim();
   if (!value) return null;
   const found = matchEnum(value, values, aliases);
-  if (!found) throw new CellError(`${label} ${quoted(value)} is not one of ${values.join(', ')}`);
+  if (!found) throw new CellError(problem('import.value.not_one_of', { field, value: shortened(value), choices: [...values] }));
   return found;
 }
 
 /** A web address, http or https only, stored as written (trimmed). */
-export function url(raw: string | undefined, label: string): string | null {
+export function url(raw: string | undefined, field: string): string | null {
   const value = raw === undefined ? undefined : nfc(raw).trim();
   if (!value) return null;
   let parsed: URL;
   try {
     parsed = new URL(value);
   } catch {
-    throw new CellError(`${label} ${quoted(value)} is not a web address (write it as https://…)`);
+    throw new CellError(problem('import.url.invalid', { field, value: shortened(value) }));
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-    throw new CellError(`${label} ${quoted(value)} must start with http:// or https://`);
-  if (value.length > 255) throw new CellError(`${label} is longer than 255 characters`);
+    throw new CellError(problem('import.url.not_http', { field, value: shortened(value) }));
+  if (value.length > 255) throw new CellError(problem('import.value.too_long', { field, max: 255 }));
   return value;
 }
 
 /** A calendar date, YYYY-MM-DD, that exists. */
 /** A date as a spreadsheet writes it: YYYY-MM-DD, or the French DD/MM/YYYY; stored as YYYY-MM-DD. */
-export function spreadsheetDate(raw: string | undefined, label: string): string | null {
+export function spreadsheetDate(raw: string | undefined, field: string): string | null {
   const french = raw === undefined ? null : /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(raw);
-  if (!french) return date(raw, label);
+  if (!french) return date(raw, field);
   const iso = `${french[3]}-${french[2]!.padStart(2, '0')}-${french[1]!.padStart(2, '0')}`;
-  if (orNull(() => date(iso, label)) === null)
-    throw new CellError(`${label} ${quoted(raw!.trim())} is not a date (DD/MM/YYYY or YYYY-MM-DD)`);
+  if (orNull(() => date(iso, field)) === null)
+    throw new CellError(problem('import.date.not_a_date', { field, value: shortened(raw!.trim()), french: true }));
   return iso;
 }
 
@@ -300,16 +319,17 @@ export function localToday(now: Date = new Date()): string {
 }
 
 /** `day` (YYYY-MM-DD, or null), refused after `today`: what has happened (a creation) cannot be dated in the future. */
-export function notAfterToday(day: string | null, label: string, today: string = localToday()): string | null {
-  if (day !== null && day > today) throw new CellError(`${label} "${day}" is in the future (today is ${today})`);
+export function notAfterToday(day: string | null, field: string, today: string = localToday()): string | null {
+  if (day !== null && day > today) throw new CellError(problem('import.date.in_future', { field, value: day, today }));
   return day;
 }
 
-export function date(raw: string | undefined, label: string): string | null {
+export function date(raw: string | undefined, field: string): string | null {
   const value = raw?.trim();
   if (!value) return null;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-  if (!day || day.toISOString().slice(0, 10) !== value) throw new CellError(`${label} ${quoted(value)} is not a date (YYYY-MM-DD)`);
+  if (!day || day.toISOString().slice(0, 10) !== value)
+    throw new CellError(problem('import.date.not_a_date', { field, value: shortened(value), french: false }));
   return value;
 }

@@ -1,6 +1,8 @@
 import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
 import { dryRunOption, enumOption, wholeNumber } from './options.js';
-import { UsageError } from '../errors.js';
+import { problem, UsageError } from '../errors.js';
+import { t } from '../i18n/messages.js';
+import { shortened } from '../text.js';
 import { delimiterNamed, delimiterRefusal, encodingNamed, encodingRefusal } from '../import/dialect.js';
 
 const IMPORT_MODES = ['upsert', 'insert', 'update'] as const;
@@ -8,7 +10,7 @@ const IMPORT_MODES = ['upsert', 'insert', 'update'] as const;
 /** --map 'Header=field', repeatable: the pairs so far and this one. */
 function mapPair(pair: string, previous: Record<string, string> = {}): Record<string, string> {
   const at = pair.lastIndexOf('=');
-  if (at <= 0) throw new UsageError(`--map "${pair}": write it as 'Header=field'.`);
+  if (at <= 0) throw new UsageError(problem('import.option.map_pair', { value: shortened(pair) }));
   return { ...previous, [pair.slice(0, at).trim()]: pair.slice(at + 1).trim() };
 }
 
@@ -30,6 +32,16 @@ function delimiterValue(value: string): string {
 }
 
 /**
+ * How a stored row is recognised, in the language of the help (the commands give it in
+ * English words); a `known` not listed is shown as given.
+ */
+function knownBy(known: string): string {
+  if (known === 'by matricule') return t('import.help.known_by_matricule');
+  if (known === 'by --match') return t('import.help.known_by_match');
+  return known;
+}
+
+/**
  * What every import takes (`users import`, `orgs import`): the file (CSV or an Excel
  * workbook), the mode, the dry run, reading (encoding, delimiter, sheet, --map,
  * --ignore-column), the rejects file and the batch size. `known` names what a stored row
@@ -42,30 +54,18 @@ export function withImportOptions<Args extends unknown[], Opts extends OptionVal
   fields: readonly string[],
 ) {
   return command
-    .argument('<file>', 'the CSV file or Excel workbook (.xlsx), or - for standard input')
+    .argument('<file>', t('import.help.file'))
+    .addOption(enumOption('--mode <mode>', t('import.help.mode', { known: knownBy(known) }), IMPORT_MODES).default('upsert'))
+    .addOption(dryRunOption(t('import.help.dry_run')))
+    .addOption(new Option('--all-or-nothing', t('import.help.all_or_nothing')))
+    .addOption(new Option('--encoding <name>', t('import.help.encoding')).argParser(encodingValue))
+    .addOption(new Option('--delimiter <char>', t('import.help.delimiter')).argParser(delimiterValue))
+    .addOption(new Option('--sheet <name>', t('import.help.sheet')))
+    .addOption(new Option('--map <Header=field>', t('import.help.map', { fields: [...fields] })).argParser(mapPair))
+    .addOption(new Option('--ignore-column <Header>', t('import.help.ignore_column')).argParser(ignoredColumn))
+    .addOption(new Option('--rejects <path>', t('import.help.rejects')))
     .addOption(
-      enumOption(
-        '--mode <mode>',
-        `upsert inserts new rows and updates known ones (${known}), insert skips known ones, update rejects unknown ones; one of`,
-        IMPORT_MODES,
-      ).default('upsert'),
-    )
-    .addOption(dryRunOption('check everything, database included, and report; write nothing'))
-    .addOption(new Option('--all-or-nothing', 'write nothing unless every row is valid'))
-    .addOption(new Option('--encoding <name>', 'utf-8 or windows-1252 (default: detected)').argParser(encodingValue))
-    .addOption(new Option('--delimiter <char>', ', ; or tab (default: detected)').argParser(delimiterValue))
-    .addOption(new Option('--sheet <name>', 'the sheet of an Excel workbook to read (default: the first)'))
-    .addOption(
-      new Option('--map <Header=field>', `read column Header as field (repeatable); fields: ${fields.join(', ')}`).argParser(mapPair),
-    )
-    .addOption(
-      new Option('--ignore-column <Header>', 'leave column Header out, even if it looks like a field (repeatable)').argParser(
-        ignoredColumn,
-      ),
-    )
-    .addOption(new Option('--rejects <path>', 'where rejected rows go (default: <file name>.rejects.csv here)'))
-    .addOption(
-      new Option('--batch-size <rows>', 'rows per transaction')
+      new Option('--batch-size <rows>', t('import.help.batch_size'))
         .default(5000)
         .argParser((text: string) => wholeNumber('--batch-size', text, 1, 1_000_000)),
     );

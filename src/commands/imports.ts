@@ -6,7 +6,8 @@ import type { Context } from '../context.js';
 import type { DB } from '../db/schema.js';
 import type { WriteSession } from '../db/session.js';
 import { ExitCode } from '../errors.js';
-import { shortList } from '../text.js';
+import { formats, t } from '../i18n/messages.js';
+import { shortened, SHOWN_ITEMS } from '../text.js';
 import type { ImportHooks, ImportSummary, PipelineOptions } from '../import/pipeline.js';
 import type { LedgerKind } from '../import/ledger.js';
 import type { ImportRunView } from '../services/imports.js';
@@ -55,24 +56,22 @@ export async function presentImport(
   ctx: Context,
   runImport: (db: Kysely<DB>, session: WriteSession, hooks: ImportHooks) => Promise<ImportSummary>,
 ): Promise<number> {
-  const bar = await progressBar(ctx.out, '{bar} {percentage}% | {rows} rows | {speed} rows/s');
+  const bar = await progressBar(ctx.out, t('import.progress'));
   const started = performance.now();
   const run = (hooks: ImportHooks) => ctx.withDb(async ({ db }) => runImport(db, await ctx.writeSession(db), hooks), { workload: 'bulk' });
   const summary = await run({
     onStart: ({ encoding, delimiter, unknownColumns }) => {
-      if (ctx.options.verbose) ctx.out.info(`Reading as ${encoding}, delimiter ${JSON.stringify(delimiter)}.`);
-      if (unknownColumns.length > 0) ctx.out.warn(`Ignoring unknown column(s): ${shortList(unknownColumns)}.`);
+      if (ctx.options.verbose) ctx.out.info(t('import.reading_as', { encoding, delimiter: JSON.stringify(delimiter) }));
+      if (unknownColumns.length > 0) ctx.out.warn(t('import.unknown_columns', shownList(unknownColumns)));
     },
     onRepeats: (repeats) => {
-      const shown = repeats.slice(0, 5).map((r) => `line ${r.line} = line ${r.sameAs}`);
-      const more = repeats.length > shown.length ? `, and ${repeats.length - shown.length} more` : '';
-      ctx.out.warn(
-        `${repeats.length} line(s) repeat an earlier line exactly: stored once, counted as skipped (${shown.join(', ')}${more}).`,
-      );
+      const pairs = repeats.slice(0, 5).map((r) => ({ line: r.line, sameAs: r.sameAs }));
+      ctx.out.warn(t('import.repeated_lines', { count: repeats.length, pairs, more: repeats.length - pairs.length }));
     },
     onProgress: ({ rows, bytes, totalBytes }) => {
       const seconds = (performance.now() - started) / 1000;
-      bar.update(bytes, totalBytes, { rows, speed: seconds > 0 ? Math.round(rows / seconds) : 0 });
+      const { integer } = formats();
+      bar.update(bytes, totalBytes, { rows: integer(rows), speed: integer(seconds > 0 ? Math.round(rows / seconds) : 0) });
     },
   }).finally(() => bar.stop());
 
@@ -80,54 +79,86 @@ export async function presentImport(
   if (ctx.out.json) {
     ctx.out.writeJson(summary);
   } else {
-    await ctx.out.writeTable(
+    const { integer, decimal } = formats();
+    const count = (key: keyof ImportSummary) => (s: ImportSummary) => integer(s[key] as number);
+    await ctx.out.writeTable<ImportSummary>(
       [
-        { header: 'read', value: 'read' },
-        { header: 'inserted', value: 'inserted' },
-        { header: 'updated', value: 'updated' },
-        { header: 'unchanged', value: 'unchanged' },
-        { header: 'skipped', value: 'skipped' },
-        { header: 'rejected', value: 'rejected' },
-        { header: 'time', value: (s) => `${s.seconds.toFixed(2)} s` },
-        { header: 'rows/s', value: 'rows_per_second' },
+        { header: 'read', label: 'import.summary.read', value: count('read') },
+        { header: 'inserted', label: 'import.summary.inserted', value: count('inserted') },
+        { header: 'updated', label: 'import.summary.updated', value: count('updated') },
+        { header: 'unchanged', label: 'import.summary.unchanged', value: count('unchanged') },
+        { header: 'skipped', label: 'import.summary.skipped', value: count('skipped') },
+        { header: 'rejected', label: 'import.summary.rejected', value: count('rejected') },
+        { header: 'time', label: 'import.summary.time', value: (s) => `${decimal(s.seconds, 2)} s` },
+        { header: 'rows/s', label: 'import.summary.rows_per_second', value: count('rows_per_second') },
       ],
       [summary],
     );
     const created = summary.references_created;
     if (created && created.fields.length + created.years.length > 0) {
-      const what = [
-        ...(created.fields.length > 0 ? [`${created.fields.length} field(s): ${shortList(created.fields)}`] : []),
-        ...(created.years.length > 0 ? [`${created.years.length} year(s): ${shortList(created.years.map(String))}`] : []),
-      ].join('; ');
-      ctx.out.info(`${summary.dry_run ? 'Would create' : 'Created'} ${what}.`);
+      const fields = shownList(created.fields);
+      const years = shownList(created.years.map(String));
+      ctx.out.info(
+        t('import.references_created', {
+          dryRun: summary.dry_run,
+          fields: { ...fields, count: created.fields.length },
+          years: { ...years, count: created.years.length },
+        }),
+      );
     }
-    if (summary.dry_run) ctx.out.info('Dry run: nothing was written to the database.');
-    if (summary.rejects_file)
-      ctx.out.warn(`${summary.rejected} row(s) rejected: see ${summary.rejects_file} (fix it and import it as it is).`);
+    if (summary.dry_run) ctx.out.info(t('import.dry_run_done'));
+    if (summary.rejects_file) ctx.out.warn(t('import.rejected_rows', { count: summary.rejected, path: summary.rejects_file }));
   }
   return summary.rejected > 0 ? ExitCode.rejected : ExitCode.ok;
 }
 
-const LEDGER_COLUMNS: Column<ImportRunView>[] = [
-  { header: 'started_at', value: 'started_at' },
-  { header: 'file', value: 'file_name' },
-  { header: 'by', value: 'acteur' },
-  { header: 'mode', value: 'mode' },
-  { header: 'status', value: 'status' },
-  { header: 'read', value: 'read' },
-  { header: 'ins.', value: 'inserted' },
-  { header: 'upd.', value: 'updated' },
-  { header: 'same', value: 'unchanged' },
-  { header: 'skip', value: 'skipped' },
-  { header: 'rej.', value: 'rejected' },
-  { header: 'id', value: 'id' },
-];
+/** A list's items, the first SHOWN_ITEMS of them shortened, and how many more there are. */
+function shownList(items: readonly string[]): { items: string[]; more: number } {
+  const shown = items.slice(0, SHOWN_ITEMS).map((item) => shortened(item));
+  return { items: shown, more: items.length - shown.length };
+}
+
+/**
+ * The ledger's columns: `header` is the CSV's (machine output, unchanged), `label` what
+ * a person reads above the table. `human` gives the table's cells (dates and numbers as
+ * the language writes them, statuses in words); the CSV keeps the stored values.
+ */
+function ledgerColumns(human: boolean): Column<ImportRunView>[] {
+  const { integer, dateTime } = formats();
+  const count = (key: 'read' | 'inserted' | 'updated' | 'unchanged' | 'skipped' | 'rejected') =>
+    human ? (run: ImportRunView) => integer(run[key]) : key;
+  return [
+    { header: 'started_at', label: 'import.ledger.started_at', value: human ? (run) => dateTime(run.started_at) : 'started_at' },
+    { header: 'file', label: 'import.ledger.file', value: 'file_name' },
+    { header: 'by', label: 'import.ledger.by', value: 'acteur' },
+    { header: 'mode', label: 'import.ledger.mode', value: 'mode' },
+    { header: 'status', label: 'import.ledger.status', value: human ? (run) => ledgerStatus(run.status) : 'status' },
+    { header: 'read', label: 'import.ledger.read', value: count('read') },
+    { header: 'ins.', label: 'import.ledger.inserted', value: count('inserted') },
+    { header: 'upd.', label: 'import.ledger.updated', value: count('updated') },
+    { header: 'same', label: 'import.ledger.unchanged', value: count('unchanged') },
+    { header: 'skip', label: 'import.ledger.skipped', value: count('skipped') },
+    { header: 'rej.', label: 'import.ledger.rejected', value: count('rejected') },
+    { header: 'id', label: 'import.ledger.id', value: 'id' },
+  ];
+}
+
+/** A run's status in words; an unknown one as stored. */
+function ledgerStatus(status: string): string {
+  const statuses: Record<string, string> = {
+    running: t('import.ledger.status_running'),
+    completed: t('import.ledger.status_completed'),
+    rolled_back: t('import.ledger.status_rolled_back'),
+    failed: t('import.ledger.status_failed'),
+  };
+  return statuses[status] ?? status;
+}
 
 /** `users imports`, `orgs imports`: the ledger of one kind of import, newest first. */
 export function listLedger(kind: LedgerKind): CommandRun<{ limit: number; csv?: true }> {
   return async (ctx, { opts }) => {
     const { listImports } = await import('../services/imports.js');
     const runs = await ctx.withDb(({ db }) => listImports(db, kind, opts.limit));
-    await renderList(ctx, LEDGER_COLUMNS, runs, { csv: opts.csv });
+    await renderList(ctx, ledgerColumns(!opts.csv), runs, { csv: opts.csv });
   };
 }

@@ -1,4 +1,5 @@
-import { quoted } from '../text.js';
+import { problem, type Problem } from '../errors.js';
+import { shortened } from '../text.js';
 
 /**
  * The encodings and delimiters a CSV file may be read with, by the names `--encoding` and
@@ -23,10 +24,10 @@ export function delimiterNamed(value: string): string | undefined {
   return DELIMITERS.includes(delimiter) ? delimiter : undefined;
 }
 
-export function encodingRefusal(name: string): string {
-  return `--encoding ${quoted(name)} is not supported; use utf-8 or windows-1252 (latin1).`;
+export function encodingRefusal(name: string): Problem {
+  return problem('import.option.encoding', { value: shortened(name) });
 }
 
-export function delimiterRefusal(value: string): string {
-  return `--delimiter ${quoted(value)}: use , ; or tab.`;
+export function delimiterRefusal(value: string): Problem {
+  return problem('import.option.delimiter', { value: shortened(value) });
 }

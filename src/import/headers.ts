@@ -1,5 +1,5 @@
-import { UsageError } from '../errors.js';
-import { quoted, shortList, shortened, SHOWN_ITEMS } from '../text.js';
+import { problem, UsageError } from '../errors.js';
+import { shortened, SHOWN_ITEMS } from '../text.js';
 
 /** Columns a rejects file adds; re-importing that file ignores them. */
 export const REJECT_COLUMNS = ['line', 'reason'] as const;
@@ -74,22 +74,28 @@ export function mapHeaders<Field extends string>(
   const overrideIndex = new Map<string, Field>();
   for (const [header, field] of Object.entries(choices.map ?? {})) {
     if (!(spec.fields as readonly string[]).includes(field)) {
-      throw new UsageError(`--map ${quoted(`${header}=${field}`)}: ${quoted(field)} is not a field; use one of ${spec.fields.join(', ')}.`);
+      throw new UsageError(
+        problem('import.headers.map_not_a_field', {
+          pair: shortened(`${header}=${field}`),
+          name: shortened(field),
+          fields: [...spec.fields],
+        }),
+      );
     }
     overrideIndex.set(normaliseHeader(header), field as Field);
   }
   const ignored = new Set((choices.ignore ?? []).map(normaliseHeader));
-  const named = (given: readonly string[], flag: string) => {
+  const named = (given: readonly string[], choice: 'map' | 'ignore') => {
     for (const header of given) {
       const key = normaliseHeader(header);
       if (!headers.some((h) => normaliseHeader(h) === key))
-        throw new UsageError(`${flag} names a column ${quoted(header)} that the file does not have.`);
-      if (flag === '--ignore-column' && overrideIndex.has(key))
-        throw new UsageError(`Column ${quoted(header)} is given both to --map and to --ignore-column; keep one.`);
+        throw new UsageError(problem('import.headers.no_such_column', { choice, header: shortened(header) }));
+      if (choice === 'ignore' && overrideIndex.has(key))
+        throw new UsageError(problem('import.headers.mapped_and_ignored', { header: shortened(header) }));
     }
   };
-  named(Object.keys(choices.map ?? {}), '--map');
-  named(choices.ignore ?? [], '--ignore-column');
+  named(Object.keys(choices.map ?? {}), 'map');
+  named(choices.ignore ?? [], 'ignore');
 
   const fieldByColumn: Array<Field | null> = [];
   const unknown: string[] = [];
@@ -119,8 +125,9 @@ export function mapHeaders<Field extends string>(
   if (unread.length > 0) throw unreadColumns(spec, unread);
   const missing = missingFields(spec, columnOf);
   if (missing.length > 0) {
+    const shown = headers.slice(0, SHOWN_ITEMS).map((h) => shortened(h));
     throw new UsageError(
-      `The file has no column for ${missing.join(' and ')} (its columns: ${shortList(headers) || 'none'}); name one with --map 'Header=${missing[0]}'.`,
+      problem('import.headers.missing', { fields: missing, columns: shown, columnsMore: headers.length - shown.length }),
     );
   }
   return { fieldByColumn, unknown };
@@ -172,18 +179,24 @@ function missingFields<Field extends string>(spec: HeaderSpec<Field>, columnOf: 
 }
 
 function unreadColumns<Field extends string>(spec: HeaderSpec<Field>, unread: Array<UnreadColumn<Field>>): UsageError {
-  const describe = ({ header, field, takenBy }: UnreadColumn<Field>) =>
-    `${quoted(header)} (${takenBy === undefined ? `looks like ${field}` : `${field} comes from ${quoted(takenBy)}`})`;
+  const columns = unread.slice(0, SHOWN_ITEMS).map(({ header, field, takenBy }) => ({
+    header: shortened(header),
+    columnField: field as string,
+    takenBy: takenBy === undefined ? null : shortened(takenBy),
+  }));
   // The way out spelled for the first column, ready to paste: a second column for a field
   // taken already can only be read as another field.
   const first = unread[0]!;
   const header = shortened(first.header);
   const field = first.takenBy === undefined ? first.field : '<field>';
-  const ways = `read it with --map ${shellQuoted(`${header}=${field}`)}, or leave it out with --ignore-column ${shellQuoted(header)}`;
-  const fields = `--map accepts ${spec.fields.join(', ')}`;
-  if (unread.length === 1) return new UsageError(`Column ${describe(first)} would not be read: ${ways} (${fields}).`);
   return new UsageError(
-    `Columns ${unread.slice(0, SHOWN_ITEMS).map(describe).join(', ')}${unread.length > SHOWN_ITEMS ? ` and ${unread.length - SHOWN_ITEMS} more` : ''} would not be read: for each, as for the first, ${ways} (${fields}).`,
+    problem('import.headers.unread_columns', {
+      columns,
+      more: unread.length - columns.length,
+      mapValue: shellQuoted(`${header}=${field}`),
+      ignoreValue: shellQuoted(header),
+      fields: [...spec.fields],
+    }),
   );
 }
 

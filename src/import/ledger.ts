@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { AlumniError } from '../errors.js';
+import { renderIn } from '../i18n/messages.js';
 import type { ImportSummary, PipelineOptions } from './pipeline.js';
 import type { BatchOutcome } from './rows.js';
 
@@ -55,9 +56,20 @@ export async function closeLedger(
       unchanged: totals.unchanged,
       skipped: totals.skipped,
       rejects_file: totals.rejects_file,
-      error: error === undefined ? null : error instanceof AlumniError || error instanceof Error ? error.message : String(error),
+      error: error === undefined ? null : ledgerError(error),
       finished_at: sql`now()`,
     })
     .where('id', '=', importId)
     .execute();
+}
+
+/**
+ * What the ledger keeps of the error that stopped an import: machine data, the same
+ * whatever the language the import ran in. An error with a code is stored as its
+ * English message (as before the catalogs), so that `users imports --json` reads the
+ * same under every language; any other error by its message.
+ */
+function ledgerError(error: unknown): string {
+  if (error instanceof AlumniError && error.code) return renderIn('en', error.code, error.values);
+  return error instanceof Error ? error.message : String(error);
 }

@@ -4,7 +4,8 @@ import type { DB } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
 import { mapHeaders, type HeaderMapping, type HeaderSpec } from './headers.js';
 import { closeLedger, countInLedger, openLedger, type LedgerKind } from './ledger.js';
-import { AlumniError } from '../errors.js';
+import { AlumniError, problem } from '../errors.js';
+import { t } from '../i18n/messages.js';
 import { checkOutputFile, regularFileBehind } from '../files.js';
 import { removeFormulaGuard } from '../formula-guard.js';
 import { isNamedPipe, openNamedPipe, openRoster, readUnchanged, spoolToFile, type SourceRecord } from './read.js';
@@ -150,9 +151,9 @@ async function importFile<Field extends string, Row extends ImportedRow>(
     options.rejectsPath ?? defaultRejectsPath(firstPass.name, options.cwd),
     options.cwd ?? process.cwd(),
     {
-      what: 'the rejects file',
+      what: t('import.rejects.what'),
       flag: '--rejects',
-      notSameAs: { stats: spooled?.stats ?? firstPass.stats, what: 'the file being imported' },
+      notSameAs: { stats: spooled?.stats ?? firstPass.stats, what: t('import.rejects.input_what') },
     },
   );
   const mapping = mapHeaders(kind.headers, firstPass.header, { map: options.map, ignore: options.ignoreColumns });
@@ -314,8 +315,7 @@ async function* withoutFormulaGuards(records: AsyncIterable<SourceRecord>): Asyn
 
 /** The file was being written while it was imported (a copy still under way, an edit). */
 function changedDuringImport(name: string, options: PipelineOptions): AlumniError {
-  const kept = options.dryRun || options.allOrNothing ? 'nothing was written' : 'rows written before the change stay';
-  return new AlumniError(`${name} changed while it was being imported: ${kept}; import the file again once it is complete.`);
+  return new AlumniError(problem('import.file.changed', { name, nothingWritten: options.dryRun || options.allOrNothing }));
 }
 
 /** Runs a batch again when a concurrent import got in its way (deadlock, unique race). */

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { UsageError } from '../errors.js';
+import { problem, UsageError, type Problem } from '../errors.js';
 import { describeFsError } from '../files.js';
 import { normaliseHeader, REJECT_COLUMNS } from './headers.js';
-import { countBreaks, RecordSplitter, type SplitRecord } from './split.js';
+import { countBreaks, MAX_RECORD_LINES, RecordSplitter, type Breakage, type SplitRecord } from './split.js';
 import { escapedBytes, trimIncompleteUtf8, Utf8Decoder, Utf8Tally } from './utf8.js';
 import { openIfWorkbook } from './xlsx.js';
 import { DELIMITERS, delimiterNamed, delimiterRefusal, encodingNamed, encodingRefusal, type RosterEncoding } from './dialect.js';
@@ -21,32 +21,30 @@ export interface SourceRecord {
   /** The record's cells; for a record that cannot be split into cells, its text as its one cell. */
   cells: string[];
   /** Why the record could not be read as CSV (unbalanced quotes...), if so. */
-  malformed?: string;
+  malformed?: Breakage;
 }
 
 /**
  * Why a record cannot be read as a row at all, whatever the import: broken CSV, more
  * cells than the header, characters no row may hold. Null when it can.
  */
-export function unreadableRecord(record: SourceRecord, headerLength: number): string | null {
-  if (record.malformed) return `not readable as CSV (${record.malformed}); the whole line is in the first column: fix it there`;
+export function unreadableRecord(record: SourceRecord, headerLength: number): Problem | null {
+  if (record.malformed) return problem('import.csv.unreadable_line', { breakage: record.malformed, maxLines: MAX_RECORD_LINES });
   const extra = record.cells.slice(headerLength).filter((cell) => cell.trim() !== '');
-  if (extra.length > 0) return `${record.cells.length} cells where the header has ${headerLength}`;
+  if (extra.length > 0) return problem('import.csv.too_many_cells', { cells: record.cells.length, headerCells: headerLength });
   return unusableCharacters(record.cells);
 }
 
 /** A NUL, a byte that was not UTF-8, or U+FFFD in any cell: what is wrong, or null. */
-function unusableCharacters(cells: string[]): string | null {
+function unusableCharacters(cells: string[]): Problem | null {
   const text = cells.join('');
-  if (text.includes('\0')) return 'holds a NUL character';
+  if (text.includes('\0')) return problem('import.csv.nul');
   const bytes = escapedBytes(text);
   if (bytes.length > 0) {
-    const named = [...new Set(bytes)].map((byte) => `0x${byte.toString(16).toUpperCase()}`).join(', ');
-    return `holds bytes that are not valid UTF-8 (${named}) in a file read as UTF-8: retype the characters they stand for`;
+    const named = [...new Set(bytes)].map((byte) => `0x${byte.toString(16).toUpperCase()}`);
+    return problem('import.csv.not_utf8', { bytes: named });
   }
-  if (text.includes('\uFFFD')) {
-    return 'holds U+FFFD (\uFFFD), the mark of a character lost before this file was written: retype it';
-  }
+  if (text.includes('\uFFFD')) return problem('import.csv.replacement_character');
   return null;
 }
 
@@ -100,7 +98,7 @@ export async function spoolToFile(
   } catch (error) {
     remove();
     if (signal?.aborted) throw signal.reason;
-    throw new UsageError(`Cannot read ${name}: ${describeFsError(error)}.`);
+    throw new UsageError(problem('import.file.cannot_read', { name, why: describeFsError(error) }));
   }
   return { path, remove };
 }
@@ -126,7 +124,7 @@ export function openNamedPipe(path: string): NodeJS.ReadableStream {
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw new UsageError(`Cannot read ${path}: ${describeFsError(error)}.`);
+    throw new UsageError(problem('import.file.cannot_read', { name: path, why: describeFsError(error) }));
   }
   return new Socket({ fd, readable: true, writable: false });
 }
@@ -141,10 +139,10 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
   let stats: Stats;
   try {
     stats = statSync(input);
-    if (stats.isDirectory()) throw new UsageError(`${name} is a directory, not a CSV file.`);
+    if (stats.isDirectory()) throw new UsageError(problem('import.file.directory', { name }));
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`Cannot read ${name}: ${describeFsError(error)}.`);
+    throw new UsageError(problem('import.file.cannot_read', { name, why: describeFsError(error) }));
   }
   const workbook = await openIfWorkbook(input, stats, { ...options, name });
   if (workbook) return workbook;
@@ -176,14 +174,14 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
     }
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
-    throw new UsageError(`Cannot read ${name}: ${describeFsError(error)}.`);
+    throw new UsageError(problem('import.file.cannot_read', { name, why: describeFsError(error) }));
   }
   const sample = Buffer.concat(head);
-  if (sample.length === 0) throw new UsageError(`${name} is empty: there is no header line.`);
+  if (sample.length === 0) throw new UsageError(problem('import.file.empty', { name }));
   if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) {
-    throw new UsageError(`${name} is UTF-16, which alumni does not read; save it as CSV UTF-8 (or Windows-1252).`);
+    throw new UsageError(problem('import.file.utf16', { name }));
   }
-  if (looksBinary(sample)) throw new UsageError(`${name} looks binary (it holds NUL bytes), not a CSV file.`);
+  if (looksBinary(sample)) throw new UsageError(problem('import.file.binary', { name }));
 
   const encoding =
     options.encoding !== undefined
@@ -201,9 +199,16 @@ export async function openRoster(input: string, options: ReadOptions = {}): Prom
   })();
 
   const first = await records.next();
-  if (first.done) throw new UsageError(`${name} has no header line.`);
+  if (first.done) throw new UsageError(problem('import.file.no_header', { name }));
   if (first.value.malformed) {
-    throw new UsageError(`The header line of ${name} (line ${first.value.line}) is not readable as CSV: ${first.value.malformed}.`);
+    throw new UsageError(
+      problem('import.file.header_unreadable', {
+        name,
+        line: first.value.line,
+        breakage: first.value.malformed,
+        maxLines: MAX_RECORD_LINES,
+      }),
+    );
   }
   const header = first.value.cells.map((cell) => cell.trim());
   const rows = rewrittenLines(records, header, delimiter);
@@ -279,7 +284,7 @@ async function* rewrittenLines(records: AsyncIterable<SourceRecord>, header: str
       continue;
     }
     const [line, ...more] = [...new RecordSplitter(delimiter).split(text, true)];
-    if (more.length > 0) yield { line: record.line, cells: [text], malformed: 'the text in the first column holds several lines' };
+    if (more.length > 0) yield { line: record.line, cells: [text], malformed: 'several_lines' };
     else if (line!.broken !== undefined) yield { line: record.line, cells: line!.cells, malformed: line!.broken };
     else yield { line: record.line, cells: line!.cells };
   }

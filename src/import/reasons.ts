@@ -1,7 +1,14 @@
+import type { Problem } from '../errors.js';
+import { currentLanguage, renderIn } from '../i18n/messages.js';
 import { CellError } from '../values.js';
 
-/** How a row's reasons are joined in the rejects file's `reason` column. */
+/** How a row's reasons are joined in the rejects file's `reason` column (in every language). */
 export const REASON_SEPARATOR = '; ';
+
+/** A reason of the rejects file: the problem's message in the run's language. */
+export function reasonText(reason: Problem): string {
+  return renderIn(currentLanguage(), reason.code, reason.values);
+}
 
 /**
  * Every problem of one row, collected rather than stopping at the first: the rejects
@@ -17,14 +24,14 @@ export class RowReasons {
       return parse();
     } catch (error) {
       if (!(error instanceof CellError)) throw error;
-      this.add(error.message);
+      this.reasons.push(error.message);
       this.refused.add(field);
       return null;
     }
   }
 
-  add(reason: string): void {
-    this.reasons.push(reason);
+  add(reason: Problem): void {
+    this.reasons.push(reasonText(reason));
   }
 
   /** Whether a cell of `field` was refused (a reason that follows from it would only repeat it). */

@@ -1,7 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { AlumniError } from '../errors.js';
+import { AlumniError, problem } from '../errors.js';
 import { describeFsError } from '../files.js';
 import { normaliseHeader, REJECT_COLUMNS } from './headers.js';
 import type { RejectedRow } from './rows.js';
@@ -103,7 +103,7 @@ export class RejectsFile {
 
   private cannotWrite(error: unknown): AlumniError {
     const why = describeFsError(error);
-    return new AlumniError(`Cannot write the rejects file ${this.path}: ${why}; the import stopped there.`, undefined, { cause: error });
+    return new AlumniError(problem('import.rejects.cannot_write', { path: this.path, why }), undefined, { cause: error });
   }
 
   private throwFailure(): void {

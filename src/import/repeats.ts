@@ -1,6 +1,7 @@
-import { shortList, SHOWN_ITEMS } from '../text.js';
+import { problem } from '../errors.js';
+import { shortened, SHOWN_ITEMS } from '../text.js';
 import { LineIndex } from './line-index.js';
-import { REASON_SEPARATOR } from './reasons.js';
+import { REASON_SEPARATOR, reasonText } from './reasons.js';
 import type { SourceRecord } from './read.js';
 import type { CheckedRow, ImportedRow, RejectedRow } from './rows.js';
 
@@ -23,15 +24,22 @@ export interface RowKeys {
   secondary: string | null;
 }
 
-/** How an import reads and compares its keys; `describe*` name a key in a reason. */
+/** What a key is (a matricule, an e-mail, a website's domain, a name) and its value: a reason names it so. */
+export interface KeyDescription {
+  kind: 'matricule' | 'email' | 'site-web' | 'nom';
+  value: string;
+}
+
+/**
+ * How an import reads and compares its keys; `describe*` say what a key is, for a
+ * reason. A secondary key (the roster's e-mail) stands under primary keys (matricules).
+ */
 export interface KeyRules<Row> {
   keys(record: SourceRecord): RowKeys;
   rowKeys(row: Row): RowKeys;
   sameData(a: Row, b: Row): boolean;
-  describePrimary(key: string): string;
-  describeSecondary(key: string): string;
-  /** "matricules": what lines sharing a secondary key differ by. */
-  primaryPlural: string;
+  describePrimary(key: string): KeyDescription;
+  describeSecondary(key: string): KeyDescription;
 }
 
 export interface RepeatedKeys {
@@ -106,7 +114,15 @@ export class RepeatedLines<Row extends ImportedRow> {
     for (const [secondary, lines] of groupBy(this.held, (h) => h.keys.secondary)) {
       const primaries = new Set(lines.flatMap((h) => (h.keys.primary === null ? [] : [h.keys.primary])));
       if (primaries.size < 2) continue;
-      const reason = `${this.rules.describeSecondary(secondary)} appears on lines ${lineList(lines)} under different ${this.rules.primaryPlural} (${shortList([...primaries])})`;
+      const shown = [...primaries].slice(0, SHOWN_ITEMS).map((p) => shortened(p));
+      const reason = reasonText(
+        problem('import.repeats.secondary_key', {
+          key: this.describe(this.rules.describeSecondary(secondary)),
+          ...lineList(lines),
+          others: shown,
+          othersMore: primaries.size - shown.length,
+        }),
+      );
       for (const h of lines) h.repeatReasons.push(reason);
     }
     const repeatOf = new Map<HeldLine<Row>, HeldLine<Row>>();
@@ -118,7 +134,9 @@ export class RepeatedLines<Row extends ImportedRow> {
       } else if (lines.every((h) => sameCells(h, first))) {
         // The same invalid line twice: each is rejected for its own reason only.
       } else {
-        const reason = `${this.rules.describePrimary(primary)} appears on lines ${lineList(lines)} with different data`;
+        const reason = reasonText(
+          problem('import.repeats.different_data', { key: this.describe(this.rules.describePrimary(primary)), ...lineList(lines) }),
+        );
         for (const h of lines) h.repeatReasons.push(reason);
       }
     }
@@ -135,6 +153,10 @@ export class RepeatedLines<Row extends ImportedRow> {
     }
     return settled;
   }
+
+  private describe(key: KeyDescription): KeyDescription {
+    return { kind: key.kind, value: shortened(key.value) };
+  }
 }
 
 function groupBy<Line>(lines: Line[], key: (h: Line) => string | null): Map<string, Line[]> {
@@ -150,14 +172,13 @@ function groupBy<Line>(lines: Line[], key: (h: Line) => string | null): Map<stri
 }
 
 /**
- * "14 and 37", "3, 9 and 12"; past ten lines, the first ten and how many more (each of
- * those lines carries the reason: naming them all would grow the rejects file with the
- * square of their number).
+ * The lines a reason names ("14 and 37", "3, 9 and 12"); past ten lines, the first ten
+ * and how many more (each of those lines carries the reason: naming them all would grow
+ * the rejects file with the square of their number).
  */
-function lineList(lines: Array<{ line: number }>): string {
-  const numbers = lines.map((h) => String(h.line));
-  if (numbers.length > SHOWN_ITEMS) return shortList(numbers);
-  return numbers.length === 1 ? numbers[0]! : `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
+function lineList(lines: Array<{ line: number }>): { lines: number[]; linesMore: number } {
+  const shown = lines.slice(0, SHOWN_ITEMS).map((h) => h.line);
+  return { lines: shown, linesMore: lines.length - shown.length };
 }
 
 /** The same cells, as written (trimmed, NFC): one line exported twice. */

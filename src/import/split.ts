@@ -22,7 +22,7 @@ export interface SplitRecord {
   /** The record's text, line break excluded: set for a broken record only. */
   raw?: string;
   /** Why the record could not be split into cells. */
-  broken?: string;
+  broken?: Breakage;
 }
 
 interface Parsed {
@@ -31,7 +31,7 @@ interface Parsed {
   next: number;
   /** Line breaks from the record's start to `next`. */
   breaks: number;
-  broken?: string;
+  broken?: Breakage;
   /** The end of the record's text, before its line break (set when broken). */
   end?: number;
 }
@@ -40,9 +40,12 @@ const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 
-export const TEXT_AFTER_QUOTE = 'a closing quote is followed by text instead of a delimiter';
-export const UNCLOSED_QUOTE = `a quote opens a cell that is not closed within ${MAX_RECORD_LINES} lines`;
-export const UNCLOSED_AT_END = 'a quote opens a cell that is not closed by the end of the file';
+/** Why a record cannot be split into cells: a code, which the catalog's import.csv.* messages say in words. */
+export type Breakage = 'text_after_quote' | 'unclosed_quote' | 'unclosed_at_end' | 'several_lines';
+export const TEXT_AFTER_QUOTE: Breakage = 'text_after_quote';
+/** A quote opens a cell that is not closed within MAX_RECORD_LINES lines. */
+export const UNCLOSED_QUOTE: Breakage = 'unclosed_quote';
+export const UNCLOSED_AT_END: Breakage = 'unclosed_at_end';
 
 export class RecordSplitter {
   private pending = '';
@@ -133,7 +136,7 @@ export class RecordSplitter {
   }
 
   /** The record's first physical line, taken as a broken record: the splitting resumes after it. */
-  private firstLine(text: string, start: number, final: boolean, broken: string): Parsed | null {
+  private firstLine(text: string, start: number, final: boolean, broken: Breakage): Parsed | null {
     let end = start;
     while (end < text.length && text.charCodeAt(end) !== CR && text.charCodeAt(end) !== LF) end += 1;
     if (end === text.length) return final ? { cells: [], next: end, breaks: 0, broken, end } : null;

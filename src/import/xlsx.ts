@@ -3,9 +3,9 @@ import { closeSync, createReadStream, openSync, readSync, type Stats } from 'nod
 import { once } from 'node:events';
 import { Transform } from 'node:stream';
 import type { CellValue, Row } from 'exceljs';
-import { UsageError } from '../errors.js';
+import { problem, UsageError } from '../errors.js';
 import { describeFsError } from '../files.js';
-import { quoted, shortList } from '../text.js';
+import { shortened, SHOWN_ITEMS } from '../text.js';
 import { normaliseHeader } from './headers.js';
 import type { ReadOptions, Roster, SourceRecord } from './read.js';
 import { decodeExcelXmlAsStream } from './exceljs-utf8.js';
@@ -30,12 +30,11 @@ const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 export async function openIfWorkbook(path: string, stats: Stats, options: ReadOptions & { name: string }): Promise<Roster | null> {
   const head = firstBytes(path, OLE_MAGIC.length);
   if (head.subarray(0, OLE_MAGIC.length).equals(OLE_MAGIC)) {
-    throw new UsageError(`${options.name} is an old Excel workbook (.xls), which alumni does not read; save it as .xlsx or CSV.`);
+    throw new UsageError(problem('import.xlsx.old_xls', { name: options.name }));
   }
   if (head.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) return openWorkbook(path, stats, options);
-  if (/\.xlsx$/i.test(options.name))
-    throw new UsageError(`${options.name} is not an Excel workbook (it is not a ZIP file); save it again as .xlsx.`);
-  if (options.sheet !== undefined) throw new UsageError(`--sheet applies to Excel workbooks (.xlsx); ${options.name} is a CSV file.`);
+  if (/\.xlsx$/i.test(options.name)) throw new UsageError(problem('import.xlsx.not_zip', { name: options.name }));
+  if (options.sheet !== undefined) throw new UsageError(problem('import.xlsx.sheet_with_csv', { name: options.name }));
   return null;
 }
 
@@ -105,31 +104,35 @@ async function openWorkbook(path: string, stats: Stats, options: ReadOptions & {
       }
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
-      if (failure) throw new UsageError(`Cannot read ${name}: ${describeFsError(failure)}.`);
-      throw new UsageError(
-        `${name} cannot be read as an Excel workbook: it is damaged or incomplete; open it and save it again as .xlsx.`,
-        { cause: error },
-      );
+      if (failure) throw new UsageError(problem('import.file.cannot_read', { name, why: describeFsError(failure) }));
+      throw new UsageError(problem('import.xlsx.damaged', { name }), { cause: error });
     } finally {
       sheetNames = namesOf(workbook);
       workbook = undefined;
     }
     if (options.signal?.aborted) throw options.signal.reason;
-    if (failure) throw new UsageError(`Cannot read ${name}: ${describeFsError(failure)}.`);
+    if (failure) throw new UsageError(problem('import.file.cannot_read', { name, why: describeFsError(failure) }));
     // The rest of the file after the last sheet (the ZIP directory): read, for the checksum.
     if (!source.destroyed && !tap.readableEnded) {
       tap.resume();
       await once(tap, 'end');
     }
-    if (sheetNames.length === 0) throw new UsageError(`${name} is a ZIP file, not an Excel workbook (it has no sheet).`);
+    if (sheetNames.length === 0) throw new UsageError(problem('import.xlsx.no_sheets', { name }));
     if (!found) {
-      const wantedSheet = options.sheet === undefined ? 'sheet' : `sheet ${quoted(options.sheet)}`;
-      throw new UsageError(`${name} has no ${wantedSheet} (its sheets: ${shortList(sheetNames) || 'none'}); name one with --sheet.`);
+      const sheets = sheetNames.slice(0, SHOWN_ITEMS).map((sheet) => shortened(sheet));
+      throw new UsageError(
+        problem('import.xlsx.no_such_sheet', {
+          name,
+          sheet: options.sheet === undefined ? null : shortened(options.sheet),
+          sheets,
+          sheetsMore: sheetNames.length - sheets.length,
+        }),
+      );
     }
   })();
 
   const first = await records.next();
-  if (first.done) throw new UsageError(`${name} has no header line (its sheet is empty).`);
+  if (first.done) throw new UsageError(problem('import.xlsx.empty_sheet', { name }));
   const header = first.value.cells.map((cell) => cell.trim());
   return {
     name,

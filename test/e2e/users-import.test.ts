@@ -104,11 +104,11 @@ describe('users and the roster import, end to end on a server', () => {
     const withRejects = writeRoster(dir, 'rejects.csv', [...roster(5, 7), ['', 'K-BAD', '', '', '', '', '']]);
     const partial = await runCli(['users', 'import', withRejects, '--as', 'fatou@ecole.example'], { env, cwd: dir });
     expect(partial.code).toBe(3);
-    expect(partial.stdout).toMatch(/read.*inserted.*updated.*unchanged.*skipped.*rejected/s);
+    expect(partial.stdout).toMatch(/Read.*Added.*Updated.*Unchanged.*Skipped.*Rejected/s);
     expect(partial.stderr).toContain(join(dir, 'rejects.rejects.csv'));
     expect(parse(readFileSync(join(dir, 'rejects.rejects.csv')), { bom: true, delimiter: ';' })).toEqual([
       [...HEADER, 'line', 'reason'],
-      ['', 'K-BAD', '', '', '', '', '', '4', 'nom_complet is empty'],
+      ['', 'K-BAD', '', '', '', '', '', '4', 'the name is empty'],
     ]);
 
     const ledgerBefore = await countRows(t.db, 'alumni_admin.import_run');
@@ -118,7 +118,7 @@ describe('users and the roster import, end to end on a server', () => {
     ]);
     const refused = await runCli(['users', 'import', unusable, '--as', 'fatou@ecole.example'], { env, cwd: dir });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('no column for matricule');
+    expect(refused.stderr).toContain('no column for the matricule');
     expect(await countRows(t.db, 'alumni_admin.import_run')).toBe(ledgerBefore);
 
     const anonymous = await runCli(['users', 'import', clean], { env, cwd: dir });
@@ -327,7 +327,7 @@ describe('users and the roster import, end to end on a server', () => {
     const seconds = (performance.now() - started) / 1000;
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `error: The file has no column for nom_complet and matricule (its columns: ${'A'.repeat(60)}… (499,940 more characters)); name one with --map 'Header=nom_complet'.\n`,
+      `error: The file has no column for the name and the matricule (its columns: ${'A'.repeat(60)}… (499,940 more characters)); name one with --map 'Header=nom_complet'.\n`,
     );
     // Generous: it includes starting node and connecting (over 100 s before, quadratic in the header's length).
     expect(seconds).toBeLessThan(5);
@@ -361,7 +361,7 @@ describe('users and the roster import, end to end on a server', () => {
     const refused = await runCli(['users', 'import', misspelt, '--as', 'fatou@ecole.example'], { env, cwd: dir });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(
-      `Column "Situaton" (looks like travailleur) would not be read: read it with --map 'Situaton=travailleur', or leave it out with --ignore-column 'Situaton'`,
+      `Column "Situaton" (looks like the employment situation) would not be read: read it with --map 'Situaton=travailleur', or leave it out with --ignore-column 'Situaton'`,
     );
     expect(await countRows(t.db, 'utilisateur', sql`matricule = 'FR-3'`)).toBe(0);
     expect(await countRows(t.db, 'alumni_admin.import_run')).toBe(ledgerBefore);

@@ -135,13 +135,13 @@ describe.each(BACKENDS)('partner-list import (orgs import) on the %s back end', 
     const rejects = rejectsOf(summary.rejects_file!);
     expect(rejects[0]).toEqual([...FR_HEADER, 'line', 'reason']);
     const reasons = new Map(rejects.slice(1).map((r) => [r.at(-2), r.at(-1)]));
-    expect(reasons.get('4')).toMatch(/type_organisation "cabinet" is not one of entreprise, ONG/);
-    expect(reasons.get('5')).toMatch(/site_web/);
+    expect(reasons.get('4')).toMatch(/the organisation's type "cabinet" is not one of entreprise, ONG/);
+    expect(reasons.get('5')).toMatch(/the website/);
     expect(reasons.get('6')).toMatch(/e-mail "pas-une-adresse" is not a valid address/);
-    expect(reasons.get('7')).toMatch(/date_creation "31\/02\/2020" is not a date/);
-    expect(reasons.get('8')).toBe('nom_organisation is empty');
+    expect(reasons.get('7')).toMatch(/the founding date "31\/02\/2020" is not a date/);
+    expect(reasons.get('8')).toBe("the organisation's name is empty");
     // A creation date in the future is a typo, not a plan: the row is rejected, as a registrar would.
-    expect(reasons.get('9')).toMatch(/^date_creation "9999-12-31" is in the future \(today is \d{4}-\d\d-\d\d\)$/);
+    expect(reasons.get('9')).toMatch(/^the founding date "9999-12-31" is in the future \(today is \d{4}-\d\d-\d\d\)$/);
   });
 
   it('lists every problem of a row in its reason, separated by "; "', async () => {
@@ -155,11 +155,11 @@ describe.each(BACKENDS)('partner-list import (orgs import) on the %s back end', 
     expect(rejectsOf(summary.rejects_file!).map((cells) => cells.at(-1))).toEqual([
       'reason',
       [
-        'type_organisation "cabinet" is not one of entreprise, ONG, institution_publique, startup, association',
-        'site_web "orange.bj" is not a web address (write it as https://…)',
+        'the organisation\'s type "cabinet" is not one of entreprise, ONG, institution_publique, startup, association',
+        'the website "orange.bj" is not a web address (write it as https://…)',
         'e-mail "contact..orange@orange.bj" is not a valid address (two dots in a row)',
         'phone "12" is not a valid number for BJ',
-        'date_creation "31/02/2020" is not a date (DD/MM/YYYY or YYYY-MM-DD)',
+        'the founding date "31/02/2020" is not a date (DD/MM/YYYY or YYYY-MM-DD)',
       ].join('; '),
       'no e-mail to match on (--match email)',
     ]);
@@ -201,7 +201,7 @@ describe.each(BACKENDS)('partner-list import (orgs import) on the %s back end', 
     await expect(run(file)).rejects.toMatchObject({
       exitCode: 2,
       message: expect.stringContaining(
-        `Column "Site wbe" (looks like site_web) would not be read: read it with --map 'Site wbe=site_web', or leave it out with --ignore-column 'Site wbe' (--map accepts nom_organisation, type_organisation,`,
+        `Column "Site wbe" (looks like the website) would not be read: read it with --map 'Site wbe=site_web', or leave it out with --ignore-column 'Site wbe' (--map accepts nom_organisation, type_organisation,`,
       ) as string,
     });
     expect(await orgCount()).toBe(0);
@@ -350,7 +350,7 @@ describe.each(BACKENDS)('partner-list import (orgs import) on the %s back end', 
       rows_per_second: 0,
     });
     expect(rejectsOf(real.rejects_file!).map((r) => r.at(-1))).toContain(
-      'type_organisation is empty, and a new organisation needs one (a Type column, or --type)',
+      "the organisation's type is empty, and a new organisation needs one (a Type column, or --type)",
     );
   });
 

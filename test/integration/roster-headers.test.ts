@@ -127,7 +127,7 @@ describe.each(BACKENDS)('roster headers as registrars write them, on the %s back
       ['DIOP', 'E-1'],
     ]);
     expect(await refusal(file)).toContain(
-      "The file has no column for prenom (its columns: Nom de famille, Matricule); name one with --map 'Header=prenom'.",
+      "The file has no column for the given name (its columns: Nom de famille, Matricule); name one with --map 'Header=prenom'.",
     );
   });
 
@@ -198,7 +198,7 @@ describe.each(BACKENDS)('roster headers as registrars write them, on the %s back
     const rejects = readFileSync(join(dir, 'values.rejects.csv'), 'utf8');
     expect(rejects).toContain('graduation year ""2018-2020"" is not a school year (two years in a row, as 2018-2019)');
     expect(rejects).toContain(
-      'travailleur ""Peut-être"" is neither oui/non (yes/no, 1/0, x) nor a situation such as En emploi, En recherche or Étudiant',
+      'employment situation ""Peut-être"" is neither oui/non (yes/no, 1/0, x) nor a situation such as En emploi, En recherche or Étudiant',
     );
   });
 
@@ -209,7 +209,7 @@ describe.each(BACKENDS)('roster headers as registrars write them, on the %s back
         ['DIOP', 'Awa', 'E-1'],
       ]);
       expect(await refusal(file)).toBe(
-        `Column "Prénon" (looks like prenom) would not be read: read it with --map 'Prénon=prenom', or leave it out with --ignore-column 'Prénon' (${FIELDS_LISTED}).`,
+        `Column "Prénon" (looks like the given name) would not be read: read it with --map 'Prénon=prenom', or leave it out with --ignore-column 'Prénon' (${FIELDS_LISTED}).`,
       );
       expect(await run(file, { map: { Prénon: 'prenom' } })).toMatchObject({ inserted: 1 });
       expect(await names()).toEqual([['E-1', 'Awa DIOP']]);
@@ -221,7 +221,7 @@ describe.each(BACKENDS)('roster headers as registrars write them, on the %s back
         ['Awa Diop', 'E-1', 'oui', 'En recherche'],
       ]);
       expect(await refusal(file)).toBe(
-        `Column "En poste ?" (travailleur comes from "Travailleur") would not be read: read it with --map 'En poste ?=<field>', or leave it out with --ignore-column 'En poste ?' (${FIELDS_LISTED}).`,
+        `Column "En poste ?" (the employment situation comes from "Travailleur") would not be read: read it with --map 'En poste ?=<field>', or leave it out with --ignore-column 'En poste ?' (${FIELDS_LISTED}).`,
       );
       expect(await run(file, { ignoreColumns: ['Travailleur'] })).toMatchObject({ inserted: 1 });
       expect(await t.db.selectFrom('utilisateur').select('travailleur').where('matricule', '=', 'E-1').executeTakeFirst()).toEqual({
@@ -236,7 +236,7 @@ describe.each(BACKENDS)('roster headers as registrars write them, on the %s back
       ]);
       const message = await refusal(file);
       expect(message).toBe(
-        `Columns "Année d'obtention" (annee_sortie comes from "Promo"), "Prénom" (prenom comes from "Nom complet"), "NOM" (nom comes from "Nom complet") would not be read: for each, as for the first, read it with --map 'Année d'\\''obtention=<field>', or leave it out with --ignore-column 'Année d'\\''obtention' (${FIELDS_LISTED}).`,
+        `Columns "Année d'obtention" (the graduation year comes from "Promo"), "Prénom" (the given name comes from "Nom complet"), "NOM" (the family name comes from "Nom complet") would not be read: for each, as for the first, read it with --map 'Année d'\\''obtention=<field>', or leave it out with --ignore-column 'Année d'\\''obtention' (${FIELDS_LISTED}).`,
       );
       expect(await run(file, { ignoreColumns: ["Année d'obtention", 'Prénom', 'NOM'] })).toMatchObject({ inserted: 1 });
       expect(await names()).toEqual([['E-1', 'Awa Diop']]);
@@ -272,7 +272,7 @@ describe('users import of names in parts, in process', () => {
     const dry = await runMain(['users', 'import', file, '--dry-run', '--json'], { env });
     expect(dry.code).toBe(0);
     expect(dry.stderr).toBe(
-      'Names are joined from prenom and nom, given names first (--name-order family-first for the other way): line 2 "Awa DIOP", line 3 "Moussa Ibrahima FALL".\n',
+      'Names are joined from the given names and the family name, given names first (--name-order family-first for the other way): line 2 "Awa DIOP", line 3 "Moussa Ibrahima FALL".\n',
     );
     const other = await runMain(['users', 'import', file, '--dry-run', '--name-order', 'family-first'], { env });
     expect(other.stderr).toContain(
@@ -295,7 +295,7 @@ describe('users import of names in parts, in process', () => {
     const refused = await runMain(['users', 'import', file], { env });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(
-      `error: Column "Promotoin" (looks like annee_sortie) would not be read: read it with --map 'Promotoin=annee_sortie', or leave it out with --ignore-column 'Promotoin' (${FIELDS_LISTED}).\n`,
+      `error: Column "Promotoin" (looks like the graduation year) would not be read: read it with --map 'Promotoin=annee_sortie', or leave it out with --ignore-column 'Promotoin' (${FIELDS_LISTED}).\n`,
     );
     expect(await countRows(t.db, 'utilisateur', sql`matricule = 'E-9'`)).toBe(0);
     const through = await runMain(['users', 'import', file, '--ignore-column', 'Promotoin'], { env });

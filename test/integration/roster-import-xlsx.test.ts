@@ -86,7 +86,7 @@ describe.each(BACKENDS)('roster import of Excel workbooks on the %s back end', (
       'oui',
       'sans.nom@exemple.sn',
       '7',
-      'nom_complet is empty',
+      'the name is empty',
     ]);
     expect(await countRows(t.db, 'utilisateur', sql`matricule <> 'ADM-2'`)).toBe(4);
   });
@@ -123,7 +123,7 @@ describe.each(BACKENDS)('roster import of Excel workbooks on the %s back end', (
     const path = await writeWorkbook('promo.xlsx');
     await expect(run(path)).rejects.toMatchObject({
       exitCode: 2,
-      message: expect.stringMatching(/no column for nom_complet and matricule/),
+      message: expect.stringMatching(/no column for the name and the matricule/),
     });
     await expect(run(path, { sheet: 'Archives' })).rejects.toMatchObject({
       exitCode: 2,

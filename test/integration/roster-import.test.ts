@@ -21,6 +21,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DB } from '../../src/db/schema.js';
 import type { WriteSession } from '../../src/db/session.js';
+import { setLanguage } from '../../src/i18n/messages.js';
 import { resolveActor, type Actor } from '../../src/services/actor.js';
 import { importRoster, type ImportHooks, type ImportOptions } from '../../src/services/roster-import.js';
 import { BACKENDS, countRows, createServerDatabase, createTestDatabase, type TestDatabase } from '../support/databases.js';
@@ -138,7 +139,7 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     expect(lines.startsWith('\uFEFFNom complet;Matricule;E-mail;Année de sortie;Téléphone;Filière;Travailleur;line;reason\r\n')).toBe(true);
     // E-4 starts on line 2 and spans 2 lines; E-5 on 4 (3 lines); a blank line 7; E-6 on 8.
     expect(lines).toContain(`"Moussa${eol}Ba${eol}Junior";E-5;moussa@;2024;;;;4;`);
-    expect(lines).toMatch(/Ibrahima Fall;E-6;;1999;;;;8;graduation year 1999 is not in annee_reference/);
+    expect(lines).toMatch(/Ibrahima Fall;E-6;;1999;;;;8;graduation year 1999 is not among the graduation years/);
   });
 
   it('rejects each bad row with a precise reason and keeps the good ones', async () => {
@@ -167,16 +168,17 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
         .map((cells) => [cells[1], cells.at(-1)]),
     );
     expect(reasons).toEqual({
-      'E-10': 'nom_complet is empty',
-      '': 'matricule is empty',
+      'E-10': 'the name is empty',
+      '': 'the matricule is empty',
       'E-11': 'e-mail "paul.at.example" is not a valid address (it has no @)',
       'E-12': 'phone "+221 12" is not a valid number',
       'E-13': 'phone "77 123 45 67" has no country code; give the default country with --country',
-      'E-14': 'graduation year 2015 is closed in annee_reference',
-      'E-15': 'graduation year 2031 is not in annee_reference (add it, or use --create-missing-references)',
+      'E-14': 'graduation year 2015 is closed',
+      'E-15': 'graduation year 2031 is not among the graduation years (add it, or use --create-missing-references)',
       'E-16': 'graduation year "deux mille" is not a year',
-      'E-17': 'field "Astrologie" is not in domaine_reference (add it, or use --create-missing-references)',
-      'E-18': 'travailleur "peut-être" is neither oui/non (yes/no, 1/0, x) nor a situation such as En emploi, En recherche or Étudiant',
+      'E-17': 'field "Astrologie" is not among the fields (add it, or use --create-missing-references)',
+      'E-18':
+        'employment situation "peut-être" is neither oui/non (yes/no, 1/0, x) nor a situation such as En emploi, En recherche or Étudiant',
       'E-21': 'e-mail pris@exemple.sn belongs to matricule E-OWNER',
       'E-22': '8 cells where the header has 7',
     });
@@ -196,11 +198,11 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
       'reason',
       [
         'e-mail "issa..diallo@gmail.com" is not a valid address (two dots in a row)',
-        'graduation year 2031 is not in annee_reference (add it, or use --create-missing-references)',
+        'graduation year 2031 is not among the graduation years (add it, or use --create-missing-references)',
         'phone "+221 12" is not a valid number',
-        'travailleur "peut-être" is neither oui/non (yes/no, 1/0, x) nor a situation such as En emploi, En recherche or Étudiant',
+        'employment situation "peut-être" is neither oui/non (yes/no, 1/0, x) nor a situation such as En emploi, En recherche or Étudiant',
       ].join('; '),
-      'nom_complet is empty; matricule is empty; field "Astrologie" is not in domaine_reference (add it, or use --create-missing-references)',
+      'the name is empty; the matricule is empty; field "Astrologie" is not among the fields (add it, or use --create-missing-references)',
     ]);
     expect(await stored('E-30')).toBeUndefined();
   });
@@ -230,7 +232,7 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
       expect((await stored('E-51'))?.telephone).toBe('+2250708091011');
       expect((await stored('E-52'))?.telephone).toBe('+221771234567');
       expect(rejectsOf(summary.rejects_file!)[1]!.at(-1)).toBe(
-        'pays "Wakanda" is not a country phone numbers can be read for (write an ISO code such as SN, a country name, or a dialling code such as +221)',
+        'the country "Wakanda" is not a country phone numbers can be read for (write an ISO code such as SN, a country name, or a dialling code such as +221)',
       );
     }
     expect(await t.db.selectFrom('utilisateur').select('matricule').where('matricule', 'like', 'E-5%').execute()).toHaveLength(3);
@@ -828,7 +830,7 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     ],
     ['an old Excel workbook (.xls)', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00]), /old Excel workbook \(\.xls\)/],
     ['only blank lines', Buffer.from('\r\n\r\n;;\r\n'), /no header/],
-    ['no matricule column', Buffer.from('Nom;Ville\r\nAwa;Dakar\r\n'), /no column for matricule/],
+    ['no matricule column', Buffer.from('Nom;Ville\r\nAwa;Dakar\r\n'), /no column for the matricule/],
     ['UTF-16', Buffer.from('\uFEFFNom;Matricule\r\n', 'utf16le'), /UTF-16/],
     [
       'a header line with an unclosed quote',
@@ -1000,6 +1002,24 @@ describe('a roster file that changes during its import (server)', () => {
       message: `${file} changed while it was being imported: rows written before the change stay; import the file again once it is complete.`,
     });
     expect(await ledgerOf(file)).toMatchObject({ status: 'failed', error: expect.stringMatching(/changed while it was being imported/) });
+  });
+
+  it('in French, says so in French, and the ledger keeps its English message (machine data, the same in every language)', async () => {
+    const file = writeRoster(dir, 'tronque.csv', [HEADER, ...rows(40)]);
+    setLanguage({ language: 'fr', source: '--lang', value: 'fr' });
+    try {
+      await expect(importChanging(file, () => truncateSync(file, statSync(file).size / 2))).rejects.toMatchObject({
+        exitCode: 1,
+        code: 'import.file.changed',
+        message: `${file} a changé pendant l'import : les lignes enregistrées avant le changement restent ; importez de nouveau le fichier une fois complet.`,
+      });
+    } finally {
+      setLanguage({ language: 'en', source: 'default' });
+    }
+    expect(await ledgerOf(file)).toMatchObject({
+      status: 'failed',
+      error: `${file} changed while it was being imported: rows written before the change stay; import the file again once it is complete.`,
+    });
   });
 
   it('a file rewritten in place, its size and modification time kept, fails on its checksum; all or nothing writes nothing', async () => {

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRoster, unreadableRecord, type SourceRecord } from '../../src/import/read.js';
+import { reasonText } from '../../src/import/reasons.js';
 import { encodeWindows1252, rosterDir } from '../support/rosters.js';
 
 async function read(bytes: Buffer): Promise<{ encoding: string; records: SourceRecord[] }> {
@@ -22,7 +23,7 @@ describe('the encoding a roster is read in', () => {
     ]);
     const { encoding, records } = await read(bytes);
     expect(encoding).toBe('utf-8');
-    expect(records.map((record) => unreadableRecord(record, 2))).toEqual([
+    expect(records.map((record) => unreadableRecord(record, 2)).map((problem) => problem && reasonText(problem))).toEqual([
       null,
       null,
       'holds bytes that are not valid UTF-8 (0xE8) in a file read as UTF-8: retype the characters they stand for',

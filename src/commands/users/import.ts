@@ -1,5 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js';
-import { quoted } from '../../text.js';
+import { t } from '../../i18n/messages.js';
+import { shortened } from '../../text.js';
 import { pipelineOptions, presentImport } from '../imports.js';
 import type { CommandRun } from '../types.js';
 import type { UsersImportOpts } from './index.js';
@@ -20,11 +21,8 @@ export const run: CommandRun<UsersImportOpts> = async (ctx, { args, opts }) => {
       {
         ...hooks,
         onJoinedNames: ({ order, names }) => {
-          const shown = names.map((name) => `line ${name.line} ${quoted(name.nom_complet)}`).join(', ');
-          const other = order === 'given-first' ? 'family-first' : 'given-first';
-          ctx.out.info(
-            `Names are joined from prenom and nom, ${order === 'given-first' ? 'given names' : 'family name'} first (--name-order ${other} for the other way): ${shown}.`,
-          );
+          const shown = names.map((name) => ({ line: name.line, name: shortened(name.nom_complet) }));
+          ctx.out.info(t('import.roster.joined_names', { order, names: shown }));
         },
       },
     ),

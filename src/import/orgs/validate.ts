@@ -3,12 +3,14 @@ import type { StatutOrganisation, TypeOrganisation } from '../../db/schema.js';
 import { STATUTS_ORGANISATION, TYPES_ORGANISATION, type OrgMatchKey } from '../../enums.js';
 import { phone, rowCountry } from '../../phone.js';
 import * as value from '../../values.js';
+import { shortened } from '../../text.js';
 import { FieldCells, type HeaderMapping } from '../headers.js';
 import { unreadableRecord, type SourceRecord } from '../read.js';
-import type { KeyRules, RowKeys } from '../repeats.js';
+import type { KeyDescription, KeyRules, RowKeys } from '../repeats.js';
 import type { CheckedRow, ImportedRow } from '../rows.js';
 import { ORG_FIELDS, type OrgField } from './headers.js';
-import { RowReasons } from '../reasons.js';
+import { reasonText, RowReasons } from '../reasons.js';
+import { problem } from '../../errors.js';
 
 /** A row ready to be written: every value normalised; null means "leave as stored". */
 export interface OrgRow extends ImportedRow {
@@ -61,7 +63,6 @@ export interface OrgCheckOptions {
 /** The per-row checks of a partner list; matching stored organisations is the writer's. */
 export class OrgChecker implements KeyRules<OrgRow> {
   private readonly cells: FieldCells<OrgField>;
-  readonly primaryPlural = 'organisations';
 
   constructor(
     mapping: HeaderMapping<OrgField>,
@@ -74,12 +75,12 @@ export class OrgChecker implements KeyRules<OrgRow> {
   check(record: SourceRecord): CheckedRow<OrgRow> {
     const reject = (reason: string): CheckedRow<OrgRow> => ({ ok: false, rejected: { line: record.line, cells: record.cells, reason } });
     const unreadable = unreadableRecord(record, this.headerLength);
-    if (unreadable) return reject(unreadable);
+    if (unreadable) return reject(reasonText(unreadable));
     const cell = (field: OrgField) => this.cells.of(record.cells, field);
     // Every cell is checked even after one is refused: the reason lists all the problems.
     const reasons = new RowReasons();
     const nom = reasons.cell('nom_organisation', () => value.text(cell('nom_organisation'), 200, 'nom_organisation'));
-    if (nom === null && !reasons.refusedCell('nom_organisation')) reasons.add('nom_organisation is empty');
+    if (nom === null && !reasons.refusedCell('nom_organisation')) reasons.add(problem('import.value.empty', { field: 'nom_organisation' }));
     const data = {
       type_organisation: reasons.cell('type_organisation', () =>
         value.enumValue(cell('type_organisation'), TYPES_ORGANISATION, 'type_organisation', TYPE_WORDS),
@@ -101,7 +102,7 @@ export class OrgChecker implements KeyRules<OrgRow> {
     const match = this.matchOf(row);
     // A refused website or e-mail already says why there is no key to match on.
     if (!match && !reasons.refusedCell('site_web') && !reasons.refusedCell('email_general'))
-      reasons.add(`no ${this.options.match === 'site-web' ? 'website' : 'e-mail'} to match on (--match ${this.options.match})`);
+      reasons.add(problem('import.orgs.no_match_key', { match: this.options.match ?? null }));
     if (reasons.any || !match) return reject(reasons.toString());
     return { ok: true, row: { ...row, match } };
   }
@@ -138,22 +139,31 @@ export class OrgChecker implements KeyRules<OrgRow> {
       site_web: value.orNull(() => value.url(cell('site_web'), 'site_web')),
       email_general: value.orNull(() => value.email(cell('email_general'))),
     });
-    return { primary: match && match.value !== '' ? describeMatch(match) : null, secondary: null };
+    return { primary: match && match.value !== '' ? matchKey(match) : null, secondary: null };
   }
 
   rowKeys(row: OrgRow): RowKeys {
-    return { primary: describeMatch(row.match), secondary: null };
+    return { primary: matchKey(row.match), secondary: null };
   }
 
   sameData(a: OrgRow, b: OrgRow): boolean {
     return ORG_FIELDS.every((field) => a[field] === b[field]);
   }
 
-  describePrimary = (key: string) => key;
-  describeSecondary = (key: string) => key;
+  describePrimary = (key: string): KeyDescription => {
+    const at = key.indexOf(':');
+    return { kind: key.slice(0, at) as OrgMatchKey, value: key.slice(at + 1) };
+  };
+
+  describeSecondary = (key: string): KeyDescription => ({ kind: 'email', value: key });
 }
 
-/** "website orange.bj", "e-mail contact@orange.bj", "name orange benin". */
-export function describeMatch(match: OrgRow['match']): string {
-  return `${match.by === 'site-web' ? 'website' : match.by === 'email' ? 'e-mail' : 'name'} ${match.value}`;
+/** The key a row is matched by, as repeats compares it: `site-web:orange.bj`, `email:contact@orange.bj`, `nom:orange benin`. */
+function matchKey(match: OrgRow['match']): string {
+  return `${match.by}:${match.value}`;
+}
+
+/** What a reason says of the key a row was matched by ("website orange.bj", "e-mail contact@orange.bj", "name orange benin"). */
+export function describeMatch(match: OrgRow['match']): KeyDescription {
+  return { kind: match.by, value: shortened(match.value) };
 }

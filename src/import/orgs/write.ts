@@ -2,6 +2,9 @@ import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB, TypeOrganisation } from '../../db/schema.js';
 import { emptyOutcome, mergedUpdate, rejectRow, stagedRows, type BatchOutcome, type ImportMode } from '../rows.js';
 import { describeMatch, type OrgRow } from './validate.js';
+import { reasonText } from '../reasons.js';
+import { problem } from '../../errors.js';
+import { shortened } from '../../text.js';
 
 // The columns a partner list writes, with their types for unnest(). nom_organisation is
 // never empty in a valid row; every other value may be null, meaning "keep what is stored".
@@ -73,18 +76,18 @@ export async function writeOrgBatch(
     const live = found.filter((c) => c.statut !== 'inactive');
     const matches = live.length > 0 ? live : found;
     if (matches.length > 1) {
-      const names = matches.map((c) => `${c.nom_organisation} (${c.id})`).join('; ');
+      const organisations = matches.map((c) => ({ name: shortened(c.nom_organisation), id: c.id }));
       outcome.rejected.push(
-        rejectRow(row, `${describeMatch(row.match)} matches ${matches.length} organisations: ${names}; merge them first`),
+        rejectRow(row, reasonText(problem('import.orgs.several_matches', { key: describeMatch(row.match), organisations }))),
       );
       continue;
     }
     const id = matches[0]?.id ?? null;
     if (id === null) {
       if (options.mode === 'update') {
-        outcome.rejected.push(rejectRow(row, `${describeMatch(row.match)} matches no organisation (mode update adds none)`));
+        outcome.rejected.push(rejectRow(row, reasonText(problem('import.orgs.no_match_in_update', { key: describeMatch(row.match) }))));
       } else if (row.type_organisation === null && !options.defaultType) {
-        outcome.rejected.push(rejectRow(row, 'type_organisation is empty, and a new organisation needs one (a Type column, or --type)'));
+        outcome.rejected.push(rejectRow(row, reasonText(problem('import.orgs.type_needed'))));
       } else {
         toInsert.push({ row: { ...row, type_organisation: row.type_organisation ?? options.defaultType! }, id: null });
       }
@@ -96,7 +99,9 @@ export async function writeOrgBatch(
     }
     const earlier = claimed.get(id);
     if (earlier !== undefined && earlier !== row.line) {
-      outcome.rejected.push(rejectRow(row, `${describeMatch(row.match)} matches the organisation line ${earlier} already wrote (${id})`));
+      outcome.rejected.push(
+        rejectRow(row, reasonText(problem('import.orgs.already_written', { key: describeMatch(row.match), line: earlier, id }))),
+      );
       continue;
     }
     claimed.set(id, row.line);

@@ -3,12 +3,13 @@ import type { RoleUtilisateur, StatutUtilisateur } from '../../db/schema.js';
 import { FieldCells, type HeaderMapping } from '../headers.js';
 import { unreadableRecord, type SourceRecord } from '../read.js';
 import type { CheckedRow, ImportedRow } from '../rows.js';
-import type { KeyRules, RowKeys } from '../repeats.js';
+import type { KeyDescription, KeyRules, RowKeys } from '../repeats.js';
 import { phone, rowCountry } from '../../phone.js';
 import * as value from '../../values.js';
-import { quoted } from '../../text.js';
+import { problem } from '../../errors.js';
+import { shortened } from '../../text.js';
 import { fieldKey, likelyFields } from './field-match.js';
-import { RowReasons } from '../reasons.js';
+import { reasonText, RowReasons } from '../reasons.js';
 import type { NameOrder, RosterField } from './headers.js';
 
 /** A row ready to be written: every value normalised; null means "leave as stored". */
@@ -79,16 +80,18 @@ export class RowChecker implements KeyRules<ValidRow> {
   check(record: SourceRecord): CheckedRow<ValidRow> {
     const reject = (reason: string): CheckedRow<ValidRow> => ({ ok: false, rejected: { line: record.line, cells: record.cells, reason } });
     const unreadable = unreadableRecord(record, this.headerLength);
-    if (unreadable) return reject(unreadable);
+    if (unreadable) return reject(reasonText(unreadable));
     const cell = (field: RosterField) => this.cells.of(record.cells, field);
     // Every cell is checked even after one is refused: the reason lists all the problems.
     const reasons = new RowReasons();
     const nom = reasons.cell('nom_complet', () => this.fullName(cell));
     const matricule = reasons.cell('matricule', () => value.text(cell('matricule'), 50, 'matricule'));
     if (nom === null && !reasons.refusedCell('nom_complet')) {
-      reasons.add(this.cells.has('nom_complet') ? 'nom_complet is empty' : 'prenom and nom are both empty');
+      reasons.add(
+        this.cells.has('nom_complet') ? problem('import.value.empty', { field: 'nom_complet' }) : problem('import.roster.name_parts_empty'),
+      );
     }
-    if (matricule === null && !reasons.refusedCell('matricule')) reasons.add('matricule is empty');
+    if (matricule === null && !reasons.refusedCell('matricule')) reasons.add(problem('import.value.empty', { field: 'matricule' }));
     // A Pays / Country / Indicatif column gives the row's own country for its phone.
     const country = reasons.cell('pays', () => rowCountry(cell('pays'), 'pays')) ?? this.options.country;
     const data = {
@@ -102,7 +105,7 @@ export class RowChecker implements KeyRules<ValidRow> {
       role: reasons.cell('role', () => value.role(cell('role'))),
     };
     if (data.role !== null && data.role !== 'user' && !this.options.mayGrantRoles) {
-      reasons.add(`role "${data.role}" can only be given by a super_admin`);
+      reasons.add(problem('import.roster.role_needs_super_admin', { role: data.role }));
     }
     if (reasons.any || nom === null || matricule === null) return reject(reasons.toString());
     const row: ValidRow = { line: record.line, cells: record.cells, matricule, nom_complet: nom, ...data };
@@ -122,9 +125,8 @@ export class RowChecker implements KeyRules<ValidRow> {
     };
   }
 
-  readonly primaryPlural = 'matricules';
-  describePrimary = (matricule: string) => `matricule ${matricule}`;
-  describeSecondary = (email: string) => `e-mail ${email}`;
+  describePrimary = (matricule: string): KeyDescription => ({ kind: 'matricule', value: matricule });
+  describeSecondary = (email: string): KeyDescription => ({ kind: 'email', value: email });
 
   rowKeys(row: ValidRow): RowKeys {
     return { primary: row.matricule, secondary: row.email };
@@ -150,11 +152,9 @@ export class RowChecker implements KeyRules<ValidRow> {
   private year(annee: number | null): number | null {
     if (annee === null) return null;
     const available = this.references.years.get(annee);
-    if (available === false) throw new value.CellError(`graduation year ${annee} is closed in annee_reference`);
+    if (available === false) throw new value.CellError(problem('import.roster.year_closed', { year: annee }));
     if (available === undefined) {
-      if (!this.options.createMissingReferences) {
-        throw new value.CellError(`graduation year ${annee} is not in annee_reference (add it, or use --create-missing-references)`);
-      }
+      if (!this.options.createMissingReferences) throw new value.CellError(problem('import.roster.year_unknown', { year: annee }));
       this.newYears.add(annee);
     }
     return annee;
@@ -166,7 +166,7 @@ export class RowChecker implements KeyRules<ValidRow> {
     const stored = this.references.fields.get(key) ?? this.newFields.get(key);
     if (stored !== undefined) {
       if (this.references.inactiveFields.has(stored)) {
-        throw new value.CellError(`field ${quoted(stored)} is deactivated in domaine_reference: no import may give it`);
+        throw new value.CellError(problem('import.roster.field_inactive', { name: shortened(stored) }));
       }
       return stored;
     }
@@ -174,14 +174,9 @@ export class RowChecker implements KeyRules<ValidRow> {
     // would split the field's statistics in two. An alias maps it instead.
     const likely = this.likelyFields(key, name);
     if (likely.length > 0) {
-      throw new value.CellError(
-        `field ${quoted(name)} is not in domaine_reference: did you mean ${likely.map(quoted).join(' or ')}? ` +
-          `(alumni refs fields alias ${quoted(likely[0]!)} ${quoted(name)})`,
-      );
+      throw new value.CellError(problem('import.roster.field_near', { name: shortened(name), likely: likely.map((f) => shortened(f)) }));
     }
-    if (!this.options.createMissingReferences) {
-      throw new value.CellError(`field ${quoted(name)} is not in domaine_reference (add it, or use --create-missing-references)`);
-    }
+    if (!this.options.createMissingReferences) throw new value.CellError(problem('import.roster.field_unknown', { name: shortened(name) }));
     this.newFields.set(key, name);
     return name;
   }

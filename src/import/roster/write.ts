@@ -3,7 +3,9 @@ import type { DB, RoleUtilisateur } from '../../db/schema.js';
 import type { WriteSession } from '../../db/session.js';
 import { permissionRefusal, type AccountChange } from '../../services/user-permissions.js';
 import { emptyOutcome, mergedUpdate, rejectRow, stagedRows, type BatchOutcome, type ImportMode } from '../rows.js';
-import { REASON_SEPARATOR } from '../reasons.js';
+import { REASON_SEPARATOR, reasonText } from '../reasons.js';
+import { problem } from '../../errors.js';
+import { shortened } from '../../text.js';
 import type { ValidRow } from './validate.js';
 
 // The columns a roster writes, with their types for unnest(). nom_complet is never
@@ -109,17 +111,18 @@ async function writeLookedUp(
     // All of the row's problems with what is stored, in one reason.
     const reasons: string[] = [];
     if (account && permissionRefusal(importer, account, changes) !== undefined) {
-      reasons.push(`matricule ${row.matricule} is a ${account.role} account, which only a super_admin may change or give a role`);
+      reasons.push(
+        reasonText(problem('import.roster.account_needs_super_admin', { matricule: shortened(row.matricule), role: account.role })),
+      );
     }
     const owner = row.email ? emailOwner.get(row.email) : undefined;
     if (owner !== undefined && owner !== row.matricule) {
       reasons.push(
-        owner === null
-          ? `e-mail ${row.email} belongs to an account without matricule`
-          : `e-mail ${row.email} belongs to matricule ${owner}`,
+        reasonText(problem('import.roster.email_taken', { email: shortened(row.email!), owner: owner === null ? null : shortened(owner) })),
       );
     }
-    if (mode === 'update' && !exists) reasons.push(`matricule ${row.matricule} does not exist (mode update adds nobody)`);
+    if (mode === 'update' && !exists)
+      reasons.push(reasonText(problem('import.roster.unknown_in_update', { matricule: shortened(row.matricule) })));
     if (reasons.length > 0) {
       outcome.rejected.push(rejectRow(row, reasons.join(REASON_SEPARATOR)));
       continue;
