@@ -111,8 +111,6 @@ describe.each(BACKENDS)('organisations on the %s back end', (backend) => {
       { site_web: 'pas une adresse' },
       { email_general: 'contact.at.exemple' },
       { telephone_general: '12', country: 'BJ' as const },
-      { date_creation: '2024-02-30' },
-      { date_creation: '9999-12-31' },
     ]) {
       await expect(addOrg(t.db, session, { nom_organisation: 'Refusée', type_organisation: 'entreprise', ...bad })).rejects.toMatchObject({
         exitCode: 2,
