@@ -15,6 +15,6 @@ export const run: CommandRun = async (ctx, { args }) => {
   renderRecord(ctx, org, [
     ...orgFields(fields),
     [orgLabel('contacts'), lines.join('\n') || t('orgs.none')],
-    [orgLabel('offers'), counts.length > 0 ? formats().list(counts) : t('orgs.none')],
+    [orgLabel('offers'), counts.length > 0 ? formats().list(counts) : t('orgs.no_offers')],
   ]);
 };

@@ -1,4 +1,12 @@
+import { formatsFor } from '../format.js';
+
 /** English messages of the offers area: keys start with "offers.". */
+
+/** A day (YYYY-MM-DD) as people write it: the day the database calls today. */
+const day = (iso: string) => {
+  const [year, month, date] = iso.split('-').map(Number) as [number, number, number];
+  return formatsFor('en').date(new Date(year, month - 1, date));
+};
 
 /** "a stage", "an emploi": the kinds are data values, named as stored. */
 const aKind = (kind: string) => `${kind === 'emploi' ? 'an' : 'a'} ${kind}`;
@@ -74,14 +82,14 @@ export default {
   'offers.error.currency_without_price': (p: { field: string; priceField: string }) =>
     `${p.field} is the currency of a price: give ${p.priceField} too; nothing was written.`,
   'offers.error.end_in_past': (p: { end: string; today: string }) =>
-    `The end date ${p.end} is in the past (today is ${p.today}); nothing was written.`,
+    `The end date ${p.end} is in the past (today is ${day(p.today)}); nothing was written.`,
   'offers.error.close_nothing': 'Give the id of at least one offer to close.',
   'offers.error.close_formation': (p: { ids: string[] }) =>
     `${p.ids.join(', ')} ${p.ids.length > 1 ? 'are formations' : 'is a formation'}: a training is not filled, so it cannot be closed (only a stage or an emploi becomes pourvue); nothing was changed.`,
   'offers.error.extend_formation': (p: { id: string }) =>
     `${p.id} is a formation: only a stage or an emploi expires (the expire-offers job), so only they are extended; nothing was written.`,
   'offers.error.until_in_past': (p: { field: string; until: string; today: string }) =>
-    `${p.field} ${p.until} is in the past (today is ${p.today}); nothing was written.`,
+    `${p.field} ${p.until} is in the past (today is ${day(p.today)}); nothing was written.`,
   'offers.error.extend_filled': (p: { kind: string }) =>
     `This ${p.kind} is pourvue (filled): it is closed, there is nothing to extend; nothing was written.`,
   'offers.error.until_before_start': (p: { field: string; until: string; start: string }) =>

@@ -101,6 +101,7 @@ export default {
   'orgs.search_none': (p: { text: string }) => `No organisation matches "${p.text}".`,
   'orgs.next_list': (p: { cursor: string }) => `alumni orgs list --after ${p.cursor} (same filters)`,
   'orgs.none': '(none)',
+  'orgs.no_offers': '(none)',
   'orgs.yes': 'yes',
   'orgs.no': 'no',
   'orgs.offer_count': (p: { kind: string; state: string; count: number }) => `${p.kind} ${p.state}: ${p.count}`,

@@ -1,4 +1,11 @@
 import type en from '../en/offers.js';
+import { formatsFor } from '../format.js';
+
+/** Un jour (AAAA-MM-JJ) tel qu'on l'écrit : le jour que la base appelle aujourd'hui. */
+const day = (iso: string) => {
+  const [year, month, date] = iso.split('-').map(Number) as [number, number, number];
+  return formatsFor('fr').date(new Date(year, month - 1, date));
+};
 
 /** « un stage », « une formation », « un emploi » : les genres sont ceux des mots stockés. */
 const uneOffre = (kind: string) => `${kind === 'formation' ? 'une' : 'un'} ${kind}`;
@@ -70,13 +77,13 @@ const fr: typeof en = {
     `Un prix doit avoir sa devise : indiquez ${p.field} (par exemple XOF ou EUR) ; rien n'a été enregistré.`,
   'offers.error.currency_without_price': (p) =>
     `${p.field} est la devise d'un prix : indiquez aussi ${p.priceField} ; rien n'a été enregistré.`,
-  'offers.error.end_in_past': (p) => `La date de fin ${p.end} est déjà passée (nous sommes le ${p.today}) ; rien n'a été enregistré.`,
+  'offers.error.end_in_past': (p) => `La date de fin ${p.end} est déjà passée (nous sommes le ${day(p.today)}) ; rien n'a été enregistré.`,
   'offers.error.close_nothing': "Indiquez l'identifiant d'au moins une offre à clôturer.",
   'offers.error.close_formation': (p) =>
     `${p.ids.join(', ')} ${p.ids.length > 1 ? 'sont des formations' : 'est une formation'} : une formation n'est pas pourvue, elle ne peut donc pas être clôturée (seul un stage ou un emploi passe à pourvue) ; rien n'a été modifié.`,
   'offers.error.extend_formation': (p) =>
     `${p.id} est une formation : seuls les stages et les emplois expirent (tâche expire-offers), eux seuls peuvent être prolongés ; rien n'a été enregistré.`,
-  'offers.error.until_in_past': (p) => `${p.field} ${p.until} est déjà passé (nous sommes le ${p.today}) ; rien n'a été enregistré.`,
+  'offers.error.until_in_past': (p) => `${p.field} ${p.until} est déjà passé (nous sommes le ${day(p.today)}) ; rien n'a été enregistré.`,
   'offers.error.extend_filled': (p) => `Ce ${p.kind} est pourvu : il est clôturé, il n'y a rien à prolonger ; rien n'a été enregistré.`,
   'offers.error.until_before_start': (p) =>
     `${p.field} ${p.until} précède la date de début de l'offre, ${p.start} ; rien n'a été enregistré.`,

@@ -67,8 +67,9 @@ const fr: typeof en = {
   'orgs.error.type_required': (p) => `Une organisation doit avoir un type : indiquez ${p.field}.`,
   'orgs.error.nothing_to_update': 'Rien à modifier : indiquez au moins un champ (voir alumni orgs update --help).',
   'orgs.error.contact_end_before_start': (p) => `La date de fin ${p.end} précède la date de début ${p.start} ; rien n'a été enregistré.`,
-  'orgs.error.already_contact': (p) => `${p.person} est déjà un contact de ${p.org} ; retirez-le d'abord pour changer son rôle.`,
-  'orgs.error.not_contact': (p) => `${p.person} n'est pas un contact de ${p.org}.`,
+  'orgs.error.already_contact': (p) =>
+    `${p.person} est déjà un contact de l'organisation ${p.org} ; retirez-le d'abord pour changer son rôle.`,
+  'orgs.error.not_contact': (p) => `${p.person} n'est pas un contact de l'organisation ${p.org}.`,
   'orgs.error.merge_same': 'KEEP et DROP sont la même organisation : rien à fusionner.',
   'orgs.error.merge_into_inactive': (p) =>
     `${p.org} est inactive (déjà fusionnée ?) : fusionnez dans une organisation active, ou réactivez-la d'abord.`,
@@ -79,7 +80,7 @@ const fr: typeof en = {
   'orgs.unchanged': (p) => `${p.name} : aucun changement.`,
   'orgs.status_now': (p) => `${p.name} est désormais ${p.state}.`,
   'orgs.status_already': (p) => `${p.name} était déjà ${p.state}.`,
-  'orgs.contact_remove_confirm': (p) => `Retirer ${p.person} des contacts de ${p.org} ?`,
+  'orgs.contact_remove_confirm': (p) => `Retirer ${p.person} des contacts de l'organisation ${p.org} ?`,
   'orgs.contact_removed': 'Contact retiré.',
   'orgs.contact_removed_principal': "Contact retiré (c'était le contact principal : l'organisation n'en a plus).",
   'orgs.duplicates_hint': "Pour fusionner une paire : alumni orgs merge KEEP DROP (essayez d'abord --dry-run).",
@@ -103,6 +104,7 @@ const fr: typeof en = {
   'orgs.search_none': (p) => `Aucune organisation ne correspond à « ${p.text} ».`,
   'orgs.next_list': (p) => `alumni orgs list --after ${p.cursor} (mêmes filtres)`,
   'orgs.none': '(aucun)',
+  'orgs.no_offers': '(aucune)',
   'orgs.yes': 'oui',
   'orgs.no': 'non',
   'orgs.offer_count': (p) => `${p.kind} ${p.state} : ${p.count}`,
