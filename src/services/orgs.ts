@@ -50,20 +50,29 @@ function filterOrgs(eb: ExpressionBuilder<DB, 'organisation'>, filters: OrgFilte
   return eb.and(conditions);
 }
 
-/** Organisations by name (then id), every status unless filtered, a page at a time. */
-export function listOrgs(db: Kysely<DB>, filters: OrgFilters, page: { limit: number; after?: string }): Promise<Page<OrgView>> {
+/**
+ * The order people expect names in, the same on both back ends: case and accents aside
+ * first ("École" between "E" and "F", not after "Z" as the C collation of a byte order
+ * puts it), then the name as stored and the id to break ties.
+ */
+export const NAME_ORDER = sql<string>`lower(immutable_unaccent(nom_organisation))`;
+
+/** Organisations in alphabetical order (NAME_ORDER), every status unless filtered, a page at a time. */
+export async function listOrgs(db: Kysely<DB>, filters: OrgFilters, page: { limit: number; after?: string }): Promise<Page<OrgView>> {
   const query = db
     .selectFrom('organisation')
-    .select(ORG_COLUMNS)
+    .select([...ORG_COLUMNS, NAME_ORDER.as('name_order')])
     .where((eb) => filterOrgs(eb, filters));
-  return keysetPage(query, {
+  const found = await keysetPage(query, {
     keys: [
+      { key: NAME_ORDER, value: (o) => o.name_order },
       { key: 'nom_organisation', value: (o) => o.nom_organisation },
       { key: 'id', value: (o) => o.id },
     ],
     limit: page.limit,
     after: page.after,
   });
+  return { items: found.items.map(({ name_order: _order, ...org }) => org), next_after: found.next_after };
 }
 
 export interface OrgHit {
@@ -124,26 +133,31 @@ export interface ContactView {
 }
 
 export function listContacts(db: Kysely<DB>, organisationId: string): Promise<ContactView[]> {
-  return db
-    .selectFrom('contact_organisation as c')
-    .innerJoin('utilisateur as u', 'u.id', 'c.utilisateur_id')
-    .select([
-      'c.utilisateur_id',
-      'u.nom_complet',
-      'u.email',
-      'u.matricule',
-      'c.role_contact',
-      'c.est_contact_principal',
-      'c.poste',
-      'c.email_professionnel',
-      'c.telephone_professionnel',
-      'c.date_debut',
-      'c.date_fin',
-    ])
-    .where('c.organisation_id', '=', organisationId)
-    .orderBy('c.est_contact_principal', 'desc')
-    .orderBy('u.nom_complet')
-    .execute();
+  return (
+    db
+      .selectFrom('contact_organisation as c')
+      .innerJoin('utilisateur as u', 'u.id', 'c.utilisateur_id')
+      .select([
+        'c.utilisateur_id',
+        'u.nom_complet',
+        'u.email',
+        'u.matricule',
+        'c.role_contact',
+        'c.est_contact_principal',
+        'c.poste',
+        'c.email_professionnel',
+        'c.telephone_professionnel',
+        'c.date_debut',
+        'c.date_fin',
+      ])
+      .where('c.organisation_id', '=', organisationId)
+      .orderBy('c.est_contact_principal', 'desc')
+      // Alphabetical as people expect it (see NAME_ORDER), then as stored.
+      .orderBy(sql`lower(immutable_unaccent(u.nom_complet))`)
+      .orderBy('u.nom_complet')
+      .orderBy('c.utilisateur_id')
+      .execute()
+  );
 }
 
 export type OfferKind = 'stage' | 'formation' | 'emploi';
