@@ -84,7 +84,8 @@ const fr: typeof en = {
   'offers.error.extend_formation': (p) =>
     `${p.id} est une formation : seuls les stages et les emplois expirent (tâche expire-offers), eux seuls peuvent être prolongés ; rien n'a été enregistré.`,
   'offers.error.until_in_past': (p) => `${p.field} ${p.until} est déjà passé (nous sommes le ${day(p.today)}) ; rien n'a été enregistré.`,
-  'offers.error.extend_filled': (p) => `Ce ${p.kind} est pourvu : il est clôturé, il n'y a rien à prolonger ; rien n'a été enregistré.`,
+  'offers.error.extend_filled': (p) =>
+    `${p.kind === 'emploi' ? 'Cet' : 'Ce'} ${p.kind} est pourvu : il est clôturé, il n'y a rien à prolonger ; rien n'a été enregistré.`,
   'offers.error.until_before_start': (p) =>
     `${p.field} ${p.until} précède la date de début de l'offre, ${p.start} ; rien n'a été enregistré.`,
   'offers.error.until_shortens': (p) =>
@@ -102,13 +103,13 @@ const fr: typeof en = {
   'offers.closed': (p) => `${capitalise(p.kind)} « ${p.title} » (${p.id}) : désormais pourvu.`,
   'offers.closed_already': (p) => `${capitalise(p.kind)} « ${p.title} » (${p.id}) était déjà pourvu : rien de réécrit.`,
   'offers.close_summary': (p) =>
-    `${p.closed} ${p.closed > 1 ? 'clôturées' : 'clôturée'}, ${p.skipped} ${p.skipped > 1 ? 'ignorées' : 'ignorée'}.`,
+    `${p.closed} ${p.closed > 1 ? 'offres clôturées' : 'offre clôturée'}, ${p.skipped} ${p.skipped > 1 ? 'ignorées' : 'ignorée'}.`,
   'offers.expiring_summary': (p) =>
     `${p.count} ${p.count > 1 ? 'offres que la tâche expire-offers fera expirer' : 'offre que la tâche expire-offers fera expirer'} d'ici le ${p.day} (actives, se terminant avant ce jour) ; alumni offers extend ID --until DATE en garde une ouverte.`,
   'offers.extend_unchanged': (p) =>
-    `${capitalise(p.kind)} « ${p.title} » se termine déjà le ${p.end} et est ${p.state} : rien n'a été enregistré.`,
+    `${capitalise(p.kind)} « ${p.title} » se termine déjà le ${p.end} (état : ${p.state}) : rien n'a été enregistré.`,
   'offers.extended': (p) =>
-    `${capitalise(p.kind)} « ${p.title} » se termine désormais le ${p.end} (auparavant ${p.previousEnd ?? 'sans date de fin'}, ${p.previousState} ; maintenant ${p.state}).`,
+    `${capitalise(p.kind)} « ${p.title} » se termine désormais le ${p.end} (auparavant : ${p.previousEnd ?? 'sans date de fin'}, état ${p.previousState} ; désormais ${p.state}).`,
   'offers.search_none': (p) => `Aucune offre ne correspond à « ${p.text} ».`,
   'offers.next_list': (p) => `alumni offers list --after ${p.cursor} (mêmes filtres)`,
   'offers.none': '(aucun)',
