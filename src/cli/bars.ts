@@ -1,10 +1,19 @@
+import { formats, t } from '../i18n/messages.js';
+
 /**
- * Text bars for rates in a terminal table: zero-based, the full width is 100 %. Unicode
- * block characters (eighths of a cell) when the locale is UTF-8, `#` otherwise.
+ * Rates as a person reads them in a terminal table or the report: as text in the
+ * language of the run (`66,67 %`, `66.67%`, `—` where there is none), and as text bars:
+ * zero-based, the full width is 100 %. Unicode block characters (eighths of a cell) when
+ * the locale is UTF-8, `#` otherwise.
  */
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 export const BAR_WIDTH = 20;
+
+/** A rate in percent with two decimals, in the run's language; "—" when there is none. */
+export function rateText(rate: number | null): string {
+  return rate === null ? t('stats.rate.none') : formats().percent(rate, 2);
+}
 
 /**
  * Whether the terminal's locale is UTF-8, by POSIX precedence: LC_ALL, then LC_CTYPE,

@@ -15,4 +15,5 @@ export const MIGRATION_NAMES = [
   '20261202190000_erase_json_strings',
   '20261202200000_user_list_order',
   '20261207120000_domaine_alias',
+  '20261207190000_french_order',
 ] as const;

@@ -1,3 +1,5 @@
+import { formats, t } from '../i18n/messages.js';
+
 /**
  * The report's charts: ECharts in server-side SVG mode (no DOM, no canvas, no native
  * dependency), each rendered to an SVG string and disposed of at once. Loaded only by
@@ -31,12 +33,19 @@ async function renderSvg(width: number, height: number, option: Record<string, u
   }
 }
 
-const percentAxis = { type: 'value', min: 0, max: 100, interval: 25, axisLabel: { formatter: '{value} %' } };
-const valueLabel = {
+// Axes and labels as the run's language writes numbers: `25 %` in French, `25%` in English.
+const percentAxis = () => ({
+  type: 'value',
+  min: 0,
+  max: 100,
+  interval: 25,
+  axisLabel: { formatter: (value: number) => formats().percent(value, 0) },
+});
+const valueLabel = () => ({
   show: true,
   fontSize: 9,
-  formatter: (p: { value: number | null }) => (p.value === null ? '' : `${Math.round(p.value)}`),
-};
+  formatter: (p: { value: number | null }) => (p.value === null ? '' : formats().integer(Math.round(p.value))),
+});
 
 /** Both rates per class year, side by side. */
 export function ratesByYearChart(years: string[], series: RateSeries[]): Promise<string> {
@@ -47,16 +56,16 @@ export function ratesByYearChart(years: string[], series: RateSeries[]): Promise
       legend: { top: 0, itemWidth: 14, itemHeight: 10 },
       grid: { left: 56, right: 16, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: years },
-      yAxis: percentAxis,
+      yAxis: percentAxis(),
       series: series.map((s) => ({
         type: 'bar',
         name: s.name,
         data: s.values,
         itemStyle: { color: s.color },
-        label: { ...valueLabel, position: 'top' },
+        label: { ...valueLabel(), position: 'top' },
       })),
     },
-    'Knowledge and employment rates per class year',
+    t('report.chart.by_year'),
   );
 }
 
@@ -69,7 +78,7 @@ export function trendChart(years: string[], series: RateSeries[]): Promise<strin
       legend: { top: 0, itemWidth: 14, itemHeight: 10 },
       grid: { left: 56, right: 24, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: years, boundaryGap: false },
-      yAxis: percentAxis,
+      yAxis: percentAxis(),
       series: series.map((s) => ({
         type: 'line',
         name: s.name,
@@ -80,7 +89,7 @@ export function trendChart(years: string[], series: RateSeries[]): Promise<strin
         lineStyle: { color: s.color, width: 2 },
       })),
     },
-    'Trend of the rates over the class years',
+    t('report.chart.trend'),
   );
 }
 
@@ -91,7 +100,7 @@ export function ratesByFieldChart(fields: string[], series: RateSeries): Promise
     Math.max(120, 40 + fields.length * 26),
     {
       grid: { left: 176, right: 48, top: 8, bottom: 28 },
-      xAxis: percentAxis,
+      xAxis: percentAxis(),
       yAxis: { type: 'category', data: fields, inverse: true, axisLabel: { width: 160, overflow: 'truncate' } },
       series: [
         {
@@ -99,10 +108,10 @@ export function ratesByFieldChart(fields: string[], series: RateSeries): Promise
           name: series.name,
           data: series.values,
           itemStyle: { color: series.color },
-          label: { ...valueLabel, position: 'right' },
+          label: { ...valueLabel(), position: 'right' },
         },
       ],
     },
-    'Employment rate per field',
+    t('report.chart.by_field'),
   );
 }

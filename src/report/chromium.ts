@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
-import { UsageError } from '../errors.js';
+import { problem, UsageError } from '../errors.js';
 
 /**
  * The system's Chromium, driven by puppeteer-core (which never downloads a browser):
@@ -36,9 +36,7 @@ function isExecutable(path: string): boolean {
 export function findChromium(env: NodeJS.ProcessEnv, fallbacks: readonly string[] = CHROMIUM_FALLBACKS): string | null {
   if (env.ALUMNI_CHROMIUM) {
     if (isExecutable(env.ALUMNI_CHROMIUM)) return env.ALUMNI_CHROMIUM;
-    throw new UsageError(
-      `ALUMNI_CHROMIUM (${env.ALUMNI_CHROMIUM}) is not an executable file: point it at a Chromium, or install the Debian package \`${CHROMIUM_PACKAGE}\`.`,
-    );
+    throw new UsageError(problem('report.chromium.not_executable', { path: env.ALUMNI_CHROMIUM, package: CHROMIUM_PACKAGE }));
   }
   const onPath = (env.PATH ?? '')
     .split(delimiter)
@@ -51,9 +49,7 @@ export function findChromium(env: NodeJS.ProcessEnv, fallbacks: readonly string[
 export function requireChromium(env: NodeJS.ProcessEnv): string {
   const found = findChromium(env);
   if (found) return found;
-  throw new UsageError(
-    `No Chromium found to print the PDF: install the Debian package \`${CHROMIUM_PACKAGE}\` (apt-get install ${CHROMIUM_PACKAGE}), or set ALUMNI_CHROMIUM to a Chromium executable.`,
-  );
+  throw new UsageError(problem('report.chromium.missing', { package: CHROMIUM_PACKAGE }));
 }
 
 export interface HeadlessChromium {
@@ -99,10 +95,9 @@ function notStarted(executablePath: string, error: unknown): UsageError {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[.!]+$/, '');
-  return new UsageError(
-    `Chromium (${executablePath}) did not start (${reason}): point ALUMNI_CHROMIUM at a working Chromium, or install the Debian package \`${CHROMIUM_PACKAGE}\`.`,
-    { cause: error },
-  );
+  return new UsageError(problem('report.chromium.not_started', { path: executablePath, reason, package: CHROMIUM_PACKAGE }), {
+    cause: error,
+  });
 }
 
 /**

@@ -1,14 +1,23 @@
-import { addCounts, formatRate, situationRates, type SituationRates } from '../services/stats-rates.js';
+import { rateText } from '../cli/bars.js';
+import { currentLanguage, formats, t, type MessageArgs, type MessageKey } from '../i18n/messages.js';
+import { addCounts, situationRates, type SituationRates } from '../services/stats-rates.js';
 import type { EmployerCount, FieldFigures, YearFigures, YearRange } from '../services/stats.js';
 import { ratesByFieldChart, ratesByYearChart, trendChart, CHART_FONT, type RateSeries } from './charts.js';
 import { smallCellLabel, suppressSmallCells, type SuppressedTable, type Suppression } from './suppression.js';
 
+/**
+ * The outcome report a director shows a board, in the language of the run (its words
+ * from the report area of the catalogs, its numbers and dates through formats()). It
+ * speaks of graduates, never of the columns and tables the figures come from.
+ */
+
 /** What the outcome report is made of (src/services/stats.ts), and how it is published. */
 export interface ReportInput {
   years: YearFigures[];
+  /** In French alphabetical order, the unrecorded field last (as employmentByField gives them). */
   fields: FieldFigures[];
   employers: EmployerCount[];
-  /** When stats_emploi_par_annee, the source of the per-year figures, was refreshed. */
+  /** When the per-year figures (the statistics view) were refreshed. */
   refreshedAt: Date | null;
   /** When the report was made: the per-field and employer figures are as of then. */
   generatedAt: Date;
@@ -16,11 +25,16 @@ export interface ReportInput {
   minCell: number;
 }
 
-const KNOWLEDGE = { name: 'Knowledge rate', color: '#8a9bb0' };
-const EMPLOYMENT = { name: 'Employment rate', color: '#1f5f99' };
+const KNOWLEDGE = { color: '#8a9bb0' };
+const EMPLOYMENT = { color: '#1f5f99' };
 
 function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A catalog message as HTML text. */
+function tx<K extends MessageKey>(key: K, ...args: MessageArgs<K>): string {
+  return escape(t(key, ...args));
 }
 
 /** "n&lt;5": the label of a hidden count, as HTML. */
@@ -28,28 +42,28 @@ function hiddenCount(minCell: number): string {
   return escape(smallCellLabel(minCell));
 }
 
-function when(at: Date | null): string {
-  return at ? `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'never (no refresh recorded)';
+function when(at: Date): string {
+  return formats().dateTime(at);
 }
 
-const FIGURE_HEADERS = ['Graduates', 'Working', 'Searching', 'Unknown', 'Knowledge rate', 'Employment rate'];
+const integer = (n: number) => formats().integer(n);
 
 /** One table row: a label, then the counts and the two rates, or why they are hidden. */
 function figureRow(label: string, figures: SituationRates, suppressed: Suppression | null, minCell: number, total = false): string {
   const cells =
     suppressed === 'primary'
-      ? `<td class="num">${hiddenCount(minCell)}</td><td colspan="5" class="hidden">hidden: fewer than ${minCell} graduates</td>`
+      ? `<td class="num">${hiddenCount(minCell)}</td><td colspan="5" class="hidden">${tx('report.hidden_primary', { minCell: integer(minCell) })}</td>`
       : suppressed === 'complementary'
-        ? `<td class="num">hidden†</td><td colspan="5" class="hidden">hidden† so that a smaller hidden figure cannot be recomputed from the total</td>`
+        ? `<td class="num">${tx('report.hidden_mark')}</td><td colspan="5" class="hidden">${tx('report.hidden_complementary')}</td>`
         : [
-            figures.total_diplomes,
-            figures.nb_travaillent,
-            figures.nb_recherche,
-            figures.nb_inconnu,
-            formatRate(figures.taux_connaissance),
-            formatRate(figures.taux_emploi),
+            integer(figures.total_diplomes),
+            integer(figures.nb_travaillent),
+            integer(figures.nb_recherche),
+            integer(figures.nb_inconnu),
+            rateText(figures.taux_connaissance),
+            rateText(figures.taux_emploi),
           ]
-            .map((value) => `<td class="num">${value}</td>`)
+            .map((value) => `<td class="num">${escape(value)}</td>`)
             .join('');
   return `<tr${total ? ' class="total"' : ''}><th scope="row">${escape(label)}</th>${cells}</tr>`;
 }
@@ -60,14 +74,22 @@ function figureTable<Row extends SituationRates>(
   label: (row: Row) => string,
   minCell: number,
 ): string {
+  const headers = [
+    t('report.graduates'),
+    t('report.working'),
+    t('report.searching'),
+    t('report.unknown'),
+    t('report.knowledge_rate'),
+    t('report.employment_rate'),
+  ];
   const total = situationRates(addCounts(table.rows.map((r) => r.row)));
   const body = table.rows.map(({ row, suppressed }) => figureRow(label(row), row, suppressed, minCell)).join('\n');
   return `<table>
 <caption>${escape(caption)}</caption>
-<thead><tr><th scope="col"></th>${FIGURE_HEADERS.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
+<thead><tr><th scope="col"></th>${headers.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead>
 <tbody>
 ${body}
-${figureRow('All', total, table.totalSuppressed ? 'primary' : null, minCell, true)}
+${figureRow(t('report.all'), total, table.totalSuppressed ? 'primary' : null, minCell, true)}
 </tbody>
 </table>`;
 }
@@ -78,22 +100,29 @@ function visibleRates<Row extends SituationRates>(table: SuppressedTable<Row>, r
 }
 
 function employersSection(input: ReportInput, years: SuppressedTable<YearFigures>): string {
+  const colon = tx('report.colon');
   const items = years.rows.map(({ row, suppressed }) => {
-    if (suppressed) return `<li><strong>${row.annee_sortie}</strong>: hidden with the class's figures.</li>`;
+    if (suppressed) return `<li><strong>${row.annee_sortie}</strong>${colon}${tx('report.employers.hidden')}</li>`;
     const top = input.employers.filter((e) => e.annee_sortie === row.annee_sortie);
     const names = top.length
-      ? top.map((e) => `${escape(e.nom_organisation)} (${e.alumni < input.minCell ? hiddenCount(input.minCell) : e.alumni})`).join(', ')
-      : 'none recorded';
-    return `<li><strong>${row.annee_sortie}</strong>: ${names}</li>`;
+      ? top
+          .map((e) => `${escape(e.nom_organisation)} (${e.alumni < input.minCell ? hiddenCount(input.minCell) : integer(e.alumni)})`)
+          .join(', ')
+      : tx('report.employers.none');
+    return `<li><strong>${row.annee_sortie}</strong>${colon}${names}</li>`;
   });
   return `<ul class="employers">\n${items.join('\n')}\n</ul>`;
 }
 
+/** "classes 2020–2022", "promotion 2021": the class years the report covers (years are not numbers to group). */
 function period(input: ReportInput): string {
   const { from, to } = input.range;
   const first = from ?? input.years[0]?.annee_sortie;
   const last = to ?? input.years.at(-1)?.annee_sortie;
-  return first === undefined ? 'no class year' : first === last ? `class of ${first}` : `classes ${first}–${last}`;
+  if (first === undefined || last === undefined) return t('report.period.none');
+  return first === last
+    ? t('report.period.one', { year: String(first) })
+    : t('report.period.range', { first: String(first), last: String(last) });
 }
 
 const STYLE = `
@@ -121,80 +150,91 @@ code { font-family: 'Liberation Mono', 'DejaVu Sans Mono', monospace; font-size:
 .note { color: #555; font-size: 9pt; }
 `;
 
+/** A term of the methodology and its definition, as HTML. */
+function definition(term: string, text: string): string {
+  return `<dt>${escape(term)}</dt>\n<dd>${escape(text)}</dd>`;
+}
+
 /** The outcome report as one self-contained HTML page: inline CSS and SVG, no script, no URL. */
 export async function reportHtml(input: ReportInput): Promise<string> {
   const { minCell } = input;
   const years = suppressSmallCells(input.years, (y) => y.total_diplomes, minCell);
   const fields = suppressSmallCells(input.fields, (f) => f.total_diplomes, minCell);
-  const fieldName = (f: FieldFigures) => f.domaine ?? '(field not recorded)';
+  const fieldName = (f: FieldFigures) => f.domaine ?? t('report.field_not_recorded');
   const all = situationRates(addCounts(input.years));
   const fieldGraduates = input.fields.reduce((sum, f) => sum + f.total_diplomes, 0);
   const yearLabels = input.years.map((y) => String(y.annee_sortie));
+  const knowledge = { ...KNOWLEDGE, name: t('report.knowledge_rate') };
+  const employment = { ...EMPLOYMENT, name: t('report.employment_rate') };
   const yearSeries: RateSeries[] = [
-    { ...KNOWLEDGE, values: visibleRates(years, (y) => y.taux_connaissance) },
-    { ...EMPLOYMENT, values: visibleRates(years, (y) => y.taux_emploi) },
+    { ...knowledge, values: visibleRates(years, (y) => y.taux_connaissance) },
+    { ...employment, values: visibleRates(years, (y) => y.taux_emploi) },
   ];
   const anyHidden = [...years.rows, ...fields.rows].some((r) => r.suppressed);
-  const headline = (label: string, value: string) => `<div>${label}<b>${value}</b></div>`;
+  const headline = (label: string, value: string) => `<div>${escape(label)}<b>${value}</b></div>`;
   const hiddenAll = years.totalSuppressed;
+  const label = smallCellLabel(minCell);
+  const ranged = input.range.from !== undefined || input.range.to !== undefined;
+  const refreshed = input.refreshedAt ? when(input.refreshedAt) : null;
+  const generated = when(input.generatedAt);
 
   const chartOr = async (rows: number, chart: () => Promise<string>) =>
-    rows === 0 ? '<p class="note">No figures to chart.</p>' : `<figure>${await chart()}</figure>`;
+    rows === 0 ? `<p class="note">${tx('report.no_chart')}</p>` : `<figure>${await chart()}</figure>`;
 
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${currentLanguage()}">
 <head>
 <meta charset="utf-8">
-<title>Graduate outcomes — ${escape(period(input))}</title>
+<title>${tx('report.title')} — ${escape(period(input))}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>Graduate outcomes</h1>
-<p class="meta">${escape(period(input))} · generated ${when(input.generatedAt)} · figures per class year as of ${when(input.refreshedAt)}</p>
+<h1>${tx('report.title')}</h1>
+<p class="meta">${tx('report.meta', { period: period(input), generated, refreshed })}</p>
 <div class="summary">
-${headline('Graduates', hiddenAll ? hiddenCount(minCell) : String(all.total_diplomes))}
-${headline('Knowledge rate', hiddenAll ? hiddenCount(minCell) : formatRate(all.taux_connaissance))}
-${headline('Employment rate', hiddenAll ? hiddenCount(minCell) : formatRate(all.taux_emploi))}
+${headline(t('report.graduates'), hiddenAll ? hiddenCount(minCell) : escape(integer(all.total_diplomes)))}
+${headline(t('report.knowledge_rate'), hiddenAll ? hiddenCount(minCell) : escape(rateText(all.taux_connaissance)))}
+${headline(t('report.employment_rate'), hiddenAll ? hiddenCount(minCell) : escape(rateText(all.taux_emploi)))}
 </div>
-${anyHidden ? `<p class="note">Figures over fewer than ${minCell} graduates are hidden (shown as ${hiddenCount(minCell)}), with further figures hidden (†) where a hidden one could otherwise be recomputed from a total; see Methodology.</p>` : ''}
+${anyHidden ? `<p class="note">${tx('report.hidden_note', { minCell: integer(minCell), label })}</p>` : ''}
 
-<h2>Per class year</h2>
+<h2>${tx('report.section.years')}</h2>
 ${await chartOr(input.years.length, () => ratesByYearChart(yearLabels, yearSeries))}
-${figureTable('Graduates and their situation per class year', years, (y) => String(y.annee_sortie), minCell)}
+${figureTable(t('report.caption.years'), years, (y) => String(y.annee_sortie), minCell)}
 
-<h2>Trend over the class years</h2>
+<h2>${tx('report.section.trend')}</h2>
 ${await chartOr(input.years.length, () => trendChart(yearLabels, yearSeries))}
 
-<h2>Per field</h2>
+<h2>${tx('report.section.fields')}</h2>
 ${await chartOr(input.fields.length, () =>
-  ratesByFieldChart(input.fields.map(fieldName), { ...EMPLOYMENT, values: visibleRates(fields, (f) => f.taux_emploi) }),
+  ratesByFieldChart(input.fields.map(fieldName), { ...employment, values: visibleRates(fields, (f) => f.taux_emploi) }),
 )}
-${figureTable('Graduates and their situation per field', fields, fieldName, minCell)}
+${figureTable(t('report.caption.fields'), fields, fieldName, minCell)}
 
-<h2>Top employers per class</h2>
-<p class="note">Where the graduates of each class work now: organisations of which they are a current contact (interns left out), the most graduates first.</p>
+<h2>${tx('report.section.employers')}</h2>
+<p class="note">${tx('report.employers.note')}</p>
 ${employersSection(input, years)}
 
-<h2>Methodology</h2>
+<h2>${tx('report.section.methodology')}</h2>
 <dl>
-<dt>Graduates</dt>
-<dd>Former students (statut <code>etudiant</code>) with a graduation year (<code>annee_sortie</code>)${input.range.from !== undefined || input.range.to !== undefined ? ` in ${escape(period(input))}` : ''}.</dd>
-<dt>Known situation</dt>
-<dd>A graduate's situation is known when the record says whether they work: <code>travailleur</code> true (working) or false (searching). No answer (NULL) is unknown.</dd>
-<dt>Knowledge rate</dt>
-<dd>Numerator: graduates whose situation is known (working + searching). Denominator: all graduates. It says how far the employment rate can be trusted.</dd>
-<dt>Employment rate (taux net d'emploi)</dt>
-<dd>Numerator: graduates working. Denominator: graduates whose situation is known (working + searching). Unknown situations are left out, not counted as unemployed. When no graduate's situation is known the rate is undefined and shown as —.</dd>
-<dt>Rounding</dt>
-<dd>Rates in percent, two decimals in the tables, whole numbers on the charts.</dd>
-<dt>Sources and dates</dt>
-<dd>Per class year: the statistics view <code>stats_emploi_par_annee</code>, last refreshed ${when(input.refreshedAt)}. Per field and employers: the records themselves, as of ${when(input.generatedAt)}.${
-    fieldGraduates !== all.total_diplomes
-      ? ` The records now count ${fieldGraduates} graduates where the view counts ${all.total_diplomes}: the view is older than the records (run <code>alumni jobs run refresh-stats</code> and generate the report again).`
-      : ''
-  }</dd>
-<dt>Small cells</dt>
-<dd>A row counting fewer than ${minCell} graduates is hidden and its count shown as ${hiddenCount(minCell)}, so that no small group can be recognised. Because each table also prints its total, one hidden row could be recomputed as the total minus the rows shown; so further rows are hidden (marked †), smallest first, until the hidden rows together count at least ${minCell} graduates. When all rows together count fewer than ${minCell}, the total is hidden too. Employers are listed only for classes whose figures are shown, and a count below ${minCell} reads ${hiddenCount(minCell)}.</dd>
+${[
+  definition(t('report.method.graduates.term'), t('report.method.graduates', { period: ranged ? period(input) : null })),
+  definition(t('report.method.working.term'), t('report.method.working')),
+  definition(t('report.method.searching.term'), t('report.method.searching')),
+  definition(t('report.method.known.term'), t('report.method.known')),
+  definition(t('report.method.knowledge.term'), t('report.method.knowledge')),
+  definition(t('report.method.employment.term'), t('report.method.employment')),
+  definition(t('report.method.rounding.term'), t('report.method.rounding')),
+  definition(
+    t('report.method.sources.term'),
+    t('report.method.sources', { refreshed, generated }) +
+      (fieldGraduates !== all.total_diplomes
+        ? t('report.method.sources.stale', { records: integer(fieldGraduates), classes: integer(all.total_diplomes) })
+        : ''),
+  ),
+  definition(t('report.method.small.term'), t('report.method.small', { minCell: integer(minCell), label })),
+  definition(t('report.method.order.term'), t('report.method.order')),
+].join('\n')}
 </dl>
 </body>
 </html>

@@ -56,8 +56,3 @@ export function addCounts(groups: SituationCounts[]): SituationCounts {
     { total_diplomes: 0, nb_travaillent: 0, nb_recherche: 0 },
   );
 }
-
-/** A rate as a person reads it: "66.67 %", or "—" when there is none. */
-export function formatRate(rate: number | null): string {
-  return rate === null ? '—' : `${rate.toFixed(2)} %`;
-}

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,12 +86,17 @@ describe('stats commands', () => {
     const utf8 = await runMain(['stats', 'employment'], { env: { ...env, LANG: 'C.UTF-8' }, stdoutTTY: true, columns: 160 });
     expect(utf8.code).toBe(0);
     const row = (year: number, text: string) => text.split('\n').find((line) => line.includes(` ${year} `))!;
-    expect(row(2020, utf8.stdout)).toContain('80.00 %');
-    expect(row(2020, utf8.stdout)).toContain('75.00 %');
+    expect(row(2020, utf8.stdout)).toContain('80.00%');
+    expect(row(2020, utf8.stdout)).toContain('75.00%');
     expect(row(2020, utf8.stdout)).toContain('███████████████ ');
-    expect(row(2021, utf8.stdout)).toMatch(/0\.00 % +│ — +│ {22}│/);
+    expect(row(2021, utf8.stdout)).toMatch(/0\.00% +│ — +│ {22}│/);
     expect(row(2022, utf8.stdout)).toContain('██████▋');
-    expect(utf8.stderr).toMatch(/^Statistics view last refreshed \d{4}-\d\d-\d\dT[\d:.]+Z \(\d+ min ago\)/);
+    expect(utf8.stderr).toMatch(/^Statistics view last refreshed \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d \(\d+ min ago\)/);
+    // Headers in people's words, not the view's column names (CSV keeps those).
+    expect(stripVTControlCharacters(utf8.stdout)).toMatch(
+      /Class +│ Graduates +│ Working +│ Searching +│ Unknown +│ Knowledge rate +│ Net employment rate +│ Employment 0–100%/,
+    );
+    expect(utf8.stdout).not.toMatch(/total_diplomes|nb_travaillent|taux_emploi|annee_sortie/);
 
     const ascii = await runMain(['stats', 'employment'], {
       env: { ...env, LANG: 'fr_FR.UTF-8', LC_ALL: 'C' },
@@ -104,7 +110,7 @@ describe('stats commands', () => {
     const piped = await runMain(['stats', 'employment'], { env: { ...env, LANG: 'C.UTF-8' } });
     expect(piped.stdout).not.toMatch(/[█#]/);
     expect(piped.stdout).not.toContain('\u001b[');
-    expect(piped.stdout).not.toContain('emploi 0–100 %');
+    expect(piped.stdout).not.toContain('Employment 0–100%');
   });
 
   it('employment --csv: plain numbers, an empty cell where there is no rate; --from/--to narrow it', async () => {
@@ -162,7 +168,11 @@ describe('stats commands', () => {
     expect(counts.utilisateur.statut.etudiant).toBe(20);
     expect(counts.organisation.type_organisation).toMatchObject({ entreprise: 2, ONG: 0, institution_publique: 0 });
     const table = await runMain(['stats', 'overview'], { env });
-    expect(table.stdout).toMatch(/utilisateur +│ statut +│ etudiant +│ 20/);
+    expect(table.stdout).toMatch(/^Users by status +etudiant 20 · enseignant 1 · /m);
+    expect(table.stdout).toMatch(/^Organisations by type +entreprise 2 · /m);
+    expect(table.stdout).toMatch(/^Runs of refresh-stats +running \d+ · ok \d+ · failed \d+ · locked \d+$/m);
+    expect(table.stdout).not.toMatch(/\bof\b.*\bby\b.*\bvalue\b/);
+    expect(table.stderr).toMatch(/^Imports and job runs: the last 30 days \(since \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d\)\.$/m);
   });
 
   it('report: one HTML file with no script and no URL; small classes hidden with their complement, and the report says so', async () => {
@@ -179,7 +189,7 @@ describe('stats commands', () => {
     expect(html).toContain('<th scope="row">2021</th><td class="num">n&#60;5</td>');
     expect(html).toContain('<th scope="row">2022</th><td class="num">hidden†</td>');
     expect(html).toContain(
-      '<th scope="row">2020</th><td class="num">10</td><td class="num">6</td><td class="num">2</td><td class="num">2</td><td class="num">80.00 %</td><td class="num">75.00 %</td>',
+      '<th scope="row">2020</th><td class="num">10</td><td class="num">6</td><td class="num">2</td><td class="num">2</td><td class="num">80.00%</td><td class="num">75.00%</td>',
     );
     expect(html).toContain('<tr class="total"><th scope="row">All</th><td class="num">19</td>');
     expect(html).toContain('Figures over fewer than 5 graduates are hidden');
@@ -188,12 +198,15 @@ describe('stats commands', () => {
     expect(html).toContain('<strong>2021</strong>: hidden');
     // Methodology: each definition and the refresh date.
     expect(html).toContain(
-      "Employment rate (taux net d'emploi)</dt>\n<dd>Numerator: graduates working. Denominator: graduates whose situation is known",
+      'Employment rate (taux net d&#39;emploi)</dt>\n<dd>Numerator: graduates working. Denominator: graduates whose situation is known',
     );
     expect(html).toContain(
       'Knowledge rate</dt>\n<dd>Numerator: graduates whose situation is known (working + searching). Denominator: all graduates.',
     );
-    expect(html).toMatch(/stats_emploi_par_annee<\/code>, last refreshed \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    expect(html).toMatch(/the figures the database keeps per class, last brought up to date \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d\./);
+    // In plain language: no column or table name.
+    expect(html).not.toMatch(/annee_sortie|travailleur|stats_emploi_par_annee|<code>/);
+    expect(html).toContain('<dt>Working</dt>\n<dd>A graduate who has told the school that they have a job.</dd>');
 
     const lower = await runMain(['stats', 'report', '--html', file, '--min-cell', '3'], { env });
     expect(lower.code).toBe(0);

@@ -1,12 +1,19 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { localeIsUtf8, rateBar } from '../../src/cli/bars.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { localeIsUtf8, rateBar, rateText } from '../../src/cli/bars.js';
+import { refreshedLine } from '../../src/commands/stats/shared.js';
 import { UsageError } from '../../src/errors.js';
 import { findChromium } from '../../src/report/chromium.js';
 import { suppressSmallCells } from '../../src/report/suppression.js';
-import { addCounts, formatRate, percent, situationRates } from '../../src/services/stats-rates.js';
+import { setLanguage } from '../../src/i18n/messages.js';
+import { reportHtml, type ReportInput } from '../../src/report/html.js';
+import { addCounts, percent, situationRates } from '../../src/services/stats-rates.js';
+import { compareNames } from '../../src/services/stats.js';
+
+const inLanguage = (language: 'en' | 'fr') => setLanguage({ language, source: '--lang', value: language });
+afterEach(() => setLanguage({ language: 'en', source: 'default' }));
 
 describe('the rates', () => {
   it('knowledge = known / graduates, employment = working / known, in percent with two decimals', () => {
@@ -34,9 +41,16 @@ describe('the rates', () => {
       taux_connaissance: null,
       taux_emploi: null,
     });
-    expect(formatRate(null)).toBe('—');
-    expect(formatRate(66.67)).toBe('66.67 %');
-    expect(formatRate(100)).toBe('100.00 %');
+  });
+
+  it('read as each language writes them: 66.67% in English, 66,67 % (no-break space) in French, — when none', () => {
+    expect(rateText(null)).toBe('—');
+    expect(rateText(66.67)).toBe('66.67%');
+    expect(rateText(100)).toBe('100.00%');
+    inLanguage('fr');
+    expect(rateText(null)).toBe('—');
+    expect(rateText(66.67)).toBe('66,67\u00a0%');
+    expect(rateText(100)).toBe('100,00\u00a0%');
   });
 
   it('a total adds the counts and takes its rates from the sums, not from the rates', () => {
@@ -136,5 +150,105 @@ describe('finding Chromium', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('French order of names', () => {
+  it('puts École between E and F (not after Z), whatever the language of the run', () => {
+    const names = ['Zoologie', 'Froid', 'École', 'Électricité', 'Eau', 'Génie civil', 'ecole'];
+    const expected = ['Eau', 'ecole', 'École', 'Électricité', 'Froid', 'Génie civil', 'Zoologie'];
+    expect([...names].sort(compareNames)).toEqual(expected);
+    inLanguage('fr');
+    expect([...names].sort(compareNames)).toEqual(expected);
+  });
+});
+
+describe('the refresh line', () => {
+  const now = new Date('2026-12-07T14:22:00Z');
+  it('says when and how long ago, in the language of the run', () => {
+    expect(refreshedLine(new Date('2026-12-07T11:22:00Z'), now)).toMatch(/^Statistics view last refreshed 7 Dec 2026, \d\d:22 \(3 h ago\)/);
+    expect(refreshedLine(null, now)).toContain('no recorded refresh');
+    inLanguage('fr');
+    expect(refreshedLine(new Date('2026-12-04T14:22:00Z'), now)).toMatch(
+      /^Statistiques par promotion mises à jour le 4 déc\. 2026 à \d\d:22 \(il y a 3 jours\) ; `alumni stats employment --refresh` les remet à jour\.$/,
+    );
+    expect(refreshedLine(null, now)).toBe(
+      "Les statistiques par promotion n'ont jamais été mises à jour ; lancez `alumni jobs run refresh-stats`.",
+    );
+  });
+});
+
+describe('the report in each language', () => {
+  const figures = (total: number, working: number, searching: number) =>
+    situationRates({ total_diplomes: total, nb_travaillent: working, nb_recherche: searching });
+  const input = (): ReportInput => ({
+    years: [
+      { annee_sortie: 2023, ...figures(1234, 700, 300) },
+      { annee_sortie: 2024, ...figures(12, 9, 1) },
+    ],
+    fields: [
+      { domaine: 'Eau et assainissement', ...figures(600, 300, 100) },
+      { domaine: 'École normale', ...figures(400, 250, 100) },
+      { domaine: 'Froid industriel', ...figures(246, 159, 101) },
+    ],
+    employers: [{ annee_sortie: 2023, organisation_id: '1', nom_organisation: 'Sonatel', alumni: 1200 }],
+    refreshedAt: new Date('2026-12-07T10:00:00Z'),
+    generatedAt: new Date('2026-12-07T14:22:00Z'),
+    range: { from: 2023, to: 2024 },
+    minCell: 5,
+  });
+  // What a board must never read: the schema's names.
+  const schemaNames =
+    /annee_sortie|travailleur|stats_emploi_par_annee|total_diplomes|nb_travaillent|nb_recherche|taux_emploi|etudiant|domaine_reference|<code>/;
+
+  it('in English: its words, numbers as English writes them, no column or table name', async () => {
+    const html = await reportHtml(input());
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<h1>Graduate outcomes</h1>');
+    expect(html).toContain('<td class="num">1,234</td>');
+    expect(html).toContain('<td class="num">70.00%</td>');
+    expect(html).toContain('<dt>Working</dt>');
+    expect(html).toContain('<dt>Searching</dt>');
+    expect(html).toContain('<dt>Known situation</dt>');
+    expect(html).toContain('Sonatel (1,200)');
+    expect(html).not.toMatch(schemaNames);
+  });
+
+  it('in French: « Devenir des diplômés », lang="fr", French numbers and dates, a plain methodology, École between E and F', async () => {
+    inLanguage('fr');
+    const html = await reportHtml(input());
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<h1>Devenir des diplômés</h1>');
+    expect(html).toContain('<title>Devenir des diplômés — promotions 2023 à 2024</title>');
+    expect(html).toMatch(
+      /promotions 2023 à 2024 · établi le 7 déc\. 2026 à \d\d:22 · chiffres par promotion arrêtés au 7 déc\. 2026 à \d\d:00/,
+    );
+    expect(html).toContain('<th scope="col">Diplômés</th><th scope="col">En emploi</th><th scope="col">En recherche</th>');
+    expect(html).toContain('<th scope="col">Taux net d&#39;emploi</th>');
+    expect(html).toContain('<td class="num">1\u202f234</td>');
+    expect(html).toContain('<td class="num">70,00\u00a0%</td>');
+    expect(html).toContain('<tr class="total"><th scope="row">Ensemble</th>');
+    expect(html).toContain('<h2>Méthodologie</h2>');
+    expect(html).toContain('<dt>En emploi</dt>\n<dd>Un diplômé qui a indiqué à l&#39;école qu&#39;il a un emploi.</dd>');
+    expect(html).toContain('<dt>Situation connue</dt>');
+    expect(html).toContain('<strong>2023</strong> : Sonatel (1\u202f200)');
+    expect(html).toContain('aria-label="Taux net d\'emploi par domaine"');
+    expect(html).not.toMatch(schemaNames);
+    for (const english of [
+      'Graduate',
+      'Employment rate',
+      'Methodology',
+      'Knowledge rate',
+      'hidden†',
+      'hidden:',
+      'class of',
+      'classes ',
+      'generated',
+    ]) {
+      expect(html).not.toContain(english);
+    }
+    // The fields' rows: E, then É, then F.
+    const rows = [...html.matchAll(/<th scope="row">([^<]+)<\/th>/g)].map((m) => m[1]);
+    expect(rows.filter((r) => /^(Eau|École|Froid)/.test(r!))).toEqual(['Eau et assainissement', 'École normale', 'Froid industriel']);
   });
 });

@@ -1,4 +1,4 @@
-import { AlumniError, LockHeldError } from '../../errors.js';
+import { AlumniError, LockHeldError, problem } from '../../errors.js';
 import type { YearFigures } from '../../services/stats.js';
 import type { CommandRun } from '../types.js';
 import type { StatsEmploymentOpts } from './index.js';
@@ -13,11 +13,9 @@ export const run: CommandRun<StatsEmploymentOpts> = async (ctx, { opts }) => {
       const { runJob } = await import('../../services/jobs.js');
       const refresh = await runJob(db, 'refresh-stats', `${ctx.userAgent} refresh-stats`);
       if (refresh.status === 'locked') {
-        throw new LockHeldError(
-          'refresh-stats is running elsewhere (its lock is held); try again later, or read the figures without --refresh.',
-        );
+        throw new LockHeldError(problem('stats.refresh_locked'));
       }
-      if (refresh.status === 'failed') throw new AlumniError(`refresh-stats failed: ${refresh.error ?? 'no error recorded'}.`);
+      if (refresh.status === 'failed') throw new AlumniError(problem('stats.refresh_failed', { error: refresh.error ?? null }));
     }
     return employmentByYear(db, range);
   });
@@ -26,7 +24,10 @@ export const run: CommandRun<StatsEmploymentOpts> = async (ctx, { opts }) => {
     ctx.out.writeJson(figures);
     return;
   }
-  const columns = [{ header: 'annee_sortie', value: 'annee_sortie' as const }, ...figureColumns<YearFigures>(ctx, opts.csv)];
+  const columns = [
+    { header: 'annee_sortie', label: 'stats.column.year' as const, value: 'annee_sortie' as const },
+    ...figureColumns<YearFigures>(ctx, opts.csv),
+  ];
   if (opts.csv) await ctx.out.writeCsv(columns, figures.items);
   else await ctx.out.writeTable(columns, figures.items);
   ctx.out.info(refreshedLine(figures.refreshed_at));

@@ -1,37 +1,59 @@
-import type { Column } from '../../cli/output.js';
+import { formats, t, type LabelKey } from '../../i18n/messages.js';
+import type { Overview } from '../../services/stats-overview.js';
 import type { CommandRun } from '../types.js';
 
-interface Line {
-  of: string;
-  by: string;
-  value: string;
-  count: number;
+/** "etudiant 20 · enseignant 1 · admin 0": the counts of one column's values (data values stay as stored). */
+function counts(values: Record<string, number>, name: (value: string) => string = (value) => value): string {
+  return Object.entries(values)
+    .map(([value, n]) => `${name(value)} ${formats().integer(n)}`)
+    .join(' · ');
 }
 
-const COLUMNS: Column<Line>[] = [
-  { header: 'of', value: 'of' },
-  { header: 'by', value: 'by' },
-  { header: 'value', value: 'value' },
-  { header: 'count', value: 'count' },
-];
+const QUEUE_LABELS: Record<keyof Overview['moderation'], LabelKey> = {
+  formation: 'stats.overview.queue.formation',
+  groupe: 'stats.overview.queue.groupe',
+  organisation: 'stats.overview.queue.organisation',
+};
 
-/** The overview's nested counts as table lines: utilisateur / statut / etudiant / 12. */
-function lines(tree: object, path: string[] = []): Line[] {
-  return Object.entries(tree).flatMap(([key, value]): Line[] => {
-    if (value instanceof Date) return [];
-    if (typeof value !== 'number') return lines(value as object, [...path, key]);
-    const [of = key, ...by] = path;
-    return [{ of, by: by.join(' '), value: path.length ? key : '', count: value }];
-  });
+const IMPORT_LABELS: Record<keyof Overview['import_run'], LabelKey> = {
+  users: 'stats.overview.imports.users',
+  orgs: 'stats.overview.imports.orgs',
+};
+
+/** The overview as labelled lines a person reads: what is counted, then the counts. */
+function overviewLines(o: Overview): Array<[label: string, value: string]> {
+  return [
+    [t('stats.overview.users_by_status'), counts(o.utilisateur.statut)],
+    [t('stats.overview.users_by_role'), counts(o.utilisateur.role)],
+    [t('stats.overview.orgs_by_type'), counts(o.organisation.type_organisation)],
+    [t('stats.overview.orgs_by_status'), counts(o.organisation.statut)],
+    [t('stats.overview.internships_by_status'), counts(o.stage.statut)],
+    [t('stats.overview.jobs_by_status'), counts(o.emploi.statut)],
+    [
+      t('stats.overview.trainings'),
+      t('stats.overview.trainings_value', {
+        total: formats().integer(o.formation.total),
+        pending: formats().integer(o.formation.en_attente),
+      }),
+    ],
+    [t('stats.overview.groups'), formats().integer(o.groupe.total)],
+    [t('stats.overview.groups_by_type'), counts(o.groupe.type_groupe)],
+    [t('stats.overview.moderation'), counts(o.moderation, (queue) => t(QUEUE_LABELS[queue as keyof Overview['moderation']]))],
+    ...Object.entries(o.import_run).map(([kind, statuses]): [string, string] => [
+      t(IMPORT_LABELS[kind as keyof Overview['import_run']]),
+      counts(statuses),
+    ]),
+    ...Object.entries(o.job_run).map(([job, statuses]): [string, string] => [t('stats.overview.job_runs', { job }), counts(statuses)]),
+  ];
 }
 
 export const run: CommandRun = async (ctx) => {
   const { overview, OVERVIEW_DAYS } = await import('../../services/stats-overview.js');
-  const counts = await ctx.withDb(({ db }) => overview(db));
+  const result = await ctx.withDb(({ db }) => overview(db));
   if (ctx.out.json) {
-    ctx.out.writeJson(counts);
+    ctx.out.writeJson(result);
     return;
   }
-  await ctx.out.writeTable(COLUMNS, lines(counts));
-  ctx.out.info(`import_run and job_run: the last ${OVERVIEW_DAYS} days (since ${counts.since.toISOString()}).`);
+  ctx.out.writeFields(overviewLines(result));
+  ctx.out.info(t('stats.overview.since', { days: formats().integer(OVERVIEW_DAYS), since: formats().dateTime(result.since) }));
 };

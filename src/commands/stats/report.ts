@@ -1,4 +1,5 @@
-import { UsageError } from '../../errors.js';
+import { problem, UsageError } from '../../errors.js';
+import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
 import type { StatsReportOpts } from './index.js';
 import { yearRange } from './shared.js';
@@ -11,7 +12,7 @@ import { yearRange } from './shared.js';
 export const run: CommandRun<StatsReportOpts> = async (ctx, { opts }) => {
   const range = yearRange(opts);
   const { html: htmlFile, pdf: pdfFile } = opts;
-  if (pdfFile && pdfFile.path === htmlFile.path) throw new UsageError('--html and --pdf name the same file: give two files.');
+  if (pdfFile && pdfFile.path === htmlFile.path) throw new UsageError(problem('stats.report.same_file'));
   const { requireChromium, printPdf } = await import('../../report/chromium.js');
   // Before anything is written: without a browser there is no PDF (exit 2).
   const chromium = pdfFile ? requireChromium(ctx.io.env) : null;
@@ -39,7 +40,7 @@ export const run: CommandRun<StatsReportOpts> = async (ctx, { opts }) => {
         pdfFile.stage(await printPdf(chromium, htmlFile.stagedPath));
         pdfFile.commit();
       };
-      await ctx.out.withSpinner('Printing the PDF with Chromium…', printed, { succeed: `PDF written: ${pdfFile.path}` });
+      await ctx.out.withSpinner(t('stats.report.printing'), printed, { succeed: t('stats.report.pdf_written', { path: pdfFile.path }) });
       written.pdf = pdfFile.path;
     }
     htmlFile.commit();
@@ -48,5 +49,5 @@ export const run: CommandRun<StatsReportOpts> = async (ctx, { opts }) => {
     pdfFile?.discard();
   }
   if (ctx.out.json) ctx.out.writeJson({ ...written, classes: data.years.items.length, fields: data.fields.length, min_cell: opts.minCell });
-  else ctx.out.info(`Report written: ${htmlFile.path}`);
+  else ctx.out.info(t('stats.report.written', { path: htmlFile.path }));
 };

@@ -1,2 +1,66 @@
 /** English messages of the stats area: keys start with "stats.". */
-export default {} satisfies Record<`stats.${string}`, string | ((params: never) => string)>;
+export default {
+  // Help
+  'stats.description': 'employment statistics and the outcome report',
+  'stats.employment.description': 'per graduation year: graduates, working, searching, unknown, knowledge rate, employment rate',
+  'stats.employment.refresh': 'run the refresh-stats job first (its lock, its history)',
+  'stats.option.from': 'from this graduation year',
+  'stats.option.to': 'up to this graduation year',
+  'stats.domains.description': 'the same figures per field, from the users themselves',
+  'stats.domains.annee': 'only this graduation year',
+  'stats.overview.description': 'counts of users, organisations, offers, groups, pending moderation, recent imports and job runs',
+  'stats.report.description': 'the outcome report: one self-contained HTML file (and a PDF of it), small cells suppressed',
+  'stats.report.html': 'write the report here',
+  'stats.report.html_what': 'the HTML report',
+  'stats.report.pdf': 'also print it to PDF with the system Chromium ($ALUMNI_CHROMIUM, PATH, /usr/bin/chromium)',
+  'stats.report.pdf_what': 'the PDF report',
+  'stats.report.min_cell': 'hide figures over fewer graduates than this',
+
+  // Table headers: what a person reads above a column (CSV keeps the view's names).
+  'stats.column.year': 'Class',
+  'stats.column.field': 'Field',
+  'stats.column.graduates': 'Graduates',
+  'stats.column.working': 'Working',
+  'stats.column.searching': 'Searching',
+  'stats.column.unknown': 'Unknown',
+  'stats.column.knowledge_rate': 'Knowledge rate',
+  'stats.column.employment_rate': 'Net employment rate',
+  'stats.column.bar': 'Employment 0–100%',
+  'stats.field.not_recorded': '(not recorded)',
+  'stats.rate.none': '—',
+
+  // Errors and notes
+  'stats.range_reversed': (p: { from: number; to: number }) => `--from ${p.from} is after --to ${p.to}: give the earlier year first.`,
+  'stats.refresh_locked': 'refresh-stats is running elsewhere (its lock is held); try again later, or read the figures without --refresh.',
+  'stats.refresh_failed': (p: { error: string | null }) => `refresh-stats failed: ${p.error ?? 'no error recorded'}.`,
+  'stats.refreshed.never': 'The statistics view has no recorded refresh; run `alumni jobs run refresh-stats`.',
+  'stats.refreshed.line': (p: { at: string; ago: string }) =>
+    `Statistics view last refreshed ${p.at} (${p.ago} ago); \`alumni stats employment --refresh\` refreshes it.`,
+  'stats.ago.minutes': (p: { n: string }) => `${p.n} min`,
+  'stats.ago.hours': (p: { n: string }) => `${p.n} h`,
+  'stats.ago.days': (p: { n: string }) => `${p.n} days`,
+  'stats.report.same_file': '--html and --pdf name the same file: give two files.',
+  'stats.report.printing': 'Printing the PDF with Chromium…',
+  'stats.report.pdf_written': (p: { path: string }) => `PDF written: ${p.path}`,
+  'stats.report.written': (p: { path: string }) => `Report written: ${p.path}`,
+
+  // The overview: one labelled line per count.
+  'stats.overview.users_by_status': 'Users by status',
+  'stats.overview.users_by_role': 'Users by role',
+  'stats.overview.orgs_by_type': 'Organisations by type',
+  'stats.overview.orgs_by_status': 'Organisations by status',
+  'stats.overview.internships_by_status': 'Internship offers by status',
+  'stats.overview.jobs_by_status': 'Job offers by status',
+  'stats.overview.trainings': 'Trainings',
+  'stats.overview.trainings_value': (p: { total: string; pending: string }) => `${p.total} (${p.pending} awaiting moderation)`,
+  'stats.overview.groups': 'Groups',
+  'stats.overview.groups_by_type': 'Groups by type',
+  'stats.overview.moderation': 'Awaiting moderation',
+  'stats.overview.queue.formation': 'trainings',
+  'stats.overview.queue.groupe': 'groups',
+  'stats.overview.queue.organisation': 'organisations',
+  'stats.overview.imports.users': 'Imports of users',
+  'stats.overview.imports.orgs': 'Imports of organisations',
+  'stats.overview.job_runs': (p: { job: string }) => `Runs of ${p.job}`,
+  'stats.overview.since': (p: { days: string; since: string }) => `Imports and job runs: the last ${p.days} days (since ${p.since}).`,
+} satisfies Record<`stats.${string}`, string | ((params: never) => string)>;
