@@ -78,9 +78,8 @@ export async function findDuplicates(db: Kysely<DB>): Promise<DuplicatePair[]> {
         or (a.mail = b.mail and a.mail <> all (${WEBMAIL}::text[]))
         or a.name_key = b.name_key
         or similarity(a.name_key, b.name_key) >= ${NAME_SIMILARITY}
-     -- Alphabetical as people expect it, the same on both back ends (orgs.ts, NAME_ORDER).
-     order by lower(immutable_unaccent(a.nom_organisation)), a.nom_organisation,
-              lower(immutable_unaccent(b.nom_organisation)), b.nom_organisation, a.id, b.id`.execute(db);
+     -- In French alphabetical order, the same on both back ends (src/db/order.ts).
+     order by a.nom_organisation collate ordre_francais, b.nom_organisation collate ordre_francais, a.id, b.id`.execute(db);
   return rows.map(({ same_web, same_mail, same_name, similarity, ...pair }) => ({
     ...pair,
     reasons: [

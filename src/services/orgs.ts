@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import { containsText, sameText } from '../db/text-match.js';
 import { keysetPage, type Page } from '../db/keyset.js';
+import { inFrenchOrder } from '../db/order.js';
 import type { DB, Organisation, RoleContact, StatutOffre, StatutOrganisation, TypeOrganisation } from '../db/schema.js';
 import { resolveRef } from './refs.js';
 
@@ -51,28 +52,23 @@ function filterOrgs(eb: ExpressionBuilder<DB, 'organisation'>, filters: OrgFilte
 }
 
 /**
- * The order people expect names in, the same on both back ends: case and accents aside
- * first ("École" between "E" and "F", not after "Z" as the C collation of a byte order
- * puts it), then the name as stored and the id to break ties.
+ * Organisations in French alphabetical order (the schema's ordre_francais collation,
+ * src/db/order.ts: `École` between `E` and `F` on both back ends), then by id, every
+ * status unless filtered, a page at a time (its index: idx_organisation_nom_ordre).
  */
-export const NAME_ORDER = sql<string>`lower(immutable_unaccent(nom_organisation))`;
-
-/** Organisations in alphabetical order (NAME_ORDER), every status unless filtered, a page at a time. */
-export async function listOrgs(db: Kysely<DB>, filters: OrgFilters, page: { limit: number; after?: string }): Promise<Page<OrgView>> {
+export function listOrgs(db: Kysely<DB>, filters: OrgFilters, page: { limit: number; after?: string }): Promise<Page<OrgView>> {
   const query = db
     .selectFrom('organisation')
-    .select([...ORG_COLUMNS, NAME_ORDER.as('name_order')])
+    .select(ORG_COLUMNS)
     .where((eb) => filterOrgs(eb, filters));
-  const found = await keysetPage(query, {
+  return keysetPage(query, {
     keys: [
-      { key: NAME_ORDER, value: (o) => o.name_order },
-      { key: 'nom_organisation', value: (o) => o.nom_organisation },
+      { key: inFrenchOrder('nom_organisation'), value: (o) => o.nom_organisation },
       { key: 'id', value: (o) => o.id },
     ],
     limit: page.limit,
     after: page.after,
   });
-  return { items: found.items.map(({ name_order: _order, ...org }) => org), next_after: found.next_after };
 }
 
 export interface OrgHit {
@@ -152,9 +148,8 @@ export function listContacts(db: Kysely<DB>, organisationId: string): Promise<Co
       ])
       .where('c.organisation_id', '=', organisationId)
       .orderBy('c.est_contact_principal', 'desc')
-      // Alphabetical as people expect it (see NAME_ORDER), then as stored.
-      .orderBy(sql`lower(immutable_unaccent(u.nom_complet))`)
-      .orderBy('u.nom_complet')
+      // In French alphabetical order (src/db/order.ts).
+      .orderBy(inFrenchOrder('u.nom_complet'))
       .orderBy('c.utilisateur_id')
       .execute()
   );
