@@ -193,6 +193,33 @@ describe('orgs and offers in French', () => {
     for (const output of [offers, orgs, contacts, duplicates, shown, org, merged, expiring]) noEnglish(output.stdout + output.stderr);
   });
 
+  it('close and extend say what they did in French, days as people write them', async () => {
+    await sql`insert into stage (titre, type_stage, date_fin) values ('Stage réseau', 'ouvrier', '2099-01-31')`.execute(t.db);
+    const stage = (await t.db.selectFrom('stage').select('id').where('titre', '=', 'Stage réseau').executeTakeFirstOrThrow()).id;
+    const extended = await fr(['offers', 'extend', stage, '--until', '2099-03-15']);
+    expect(extended).toEqual({
+      code: 0,
+      stdout: '',
+      stderr:
+        '✔ Stage « Stage réseau » se termine désormais le 15 mars 2099 (auparavant : 31 janv. 2099, état active ; désormais active).\n',
+    });
+    const shorter = await fr(['offers', 'extend', stage, '--until', '2099-02-01']);
+    expect(shorter).toMatchObject({ code: 2, stdout: '' });
+    expect(shorter.stderr).toBe(
+      "erreur : --until 2099-02-01 précède la date de fin actuelle de l'offre, 2099-03-15 : ce serait la raccourcir, pas la prolonger ; rien n'a été enregistré.\n",
+    );
+    expect(await fr(['offers', 'close', stage])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `✔ Stage « Stage réseau » (${stage}) : désormais pourvu.\n1 offre clôturée, 0 ignorée.\n`,
+    });
+    const again = await fr(['offers', 'close', stage]);
+    expect(again).toMatchObject({ code: 3, stdout: '' });
+    expect(again.stderr).toBe(
+      `attention : Stage « Stage réseau » (${stage}) était déjà pourvu : rien de réécrit.\n0 offre clôturée, 1 ignorée.\n`,
+    );
+  });
+
   it('help pages in French', async () => {
     const orgs = await fr(['orgs', '--help']);
     expect(orgs.stdout).toContain('organisations (employeurs, partenaires) et leurs contacts');
