@@ -131,7 +131,7 @@ export function registerOrgs(program: Command, lazy: Lazy): void {
     .argument('<org>', orgRef())
     .addArgument(
       new Argument('<statut>', `${t('orgs.help.set_status.statut')}: ${STATUTS_ORGANISATION.join(', ')}`).argParser((text: string) =>
-        enumValue('statut', text, STATUTS_ORGANISATION),
+        enumValue(t('orgs.help.set_status.statut'), text, STATUTS_ORGANISATION),
       ),
     )
     .action(lazy(() => import('./set-status.js')));
