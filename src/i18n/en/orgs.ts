@@ -117,7 +117,7 @@ export default {
   'orgs.field.site_web': 'Website',
   'orgs.field.email_general': 'E-mail',
   'orgs.field.telephone_general': 'Phone',
-  'orgs.field.logo_url': 'Logo',
+  'orgs.field.logo_url': 'Logo address',
   'orgs.field.description': 'Description',
   'orgs.field.date_creation': 'Founded',
   'orgs.field.statut': 'Status',
