@@ -2,18 +2,19 @@ import { sql, type Kysely } from 'kysely';
 import type { CountryCode } from 'libphonenumber-js';
 import type { DB, StatutOffre, TypeEmploi, TypeFormation, TypeStage } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
-import type { OfferKindName } from '../enums.js';
-import { UsageError } from '../errors.js';
+import { OFFER_KINDS, type OfferKindName } from '../enums.js';
+import { problem, UsageError } from '../errors.js';
 import { phone } from '../phone.js';
 import * as value from '../values.js';
 import { loadOffers, locateOffer, locateOffers, OFFER_DATES, unknownOffers, type OfferView } from './offers.js';
 import { resolveRef } from './refs.js';
 
 /**
- * What `offers add` takes. Enums come typed; the other values as given, checked and
- * normalised here (e-mail lower-case, phone E.164, http(s) address, real dates in order,
- * a price with its ISO 4217 currency). A refused value is a UsageError (exit 2) and
- * nothing is written.
+ * What `offers add` takes. Enums, dates (YYYY-MM-DD), the price and its currency come
+ * parsed and checked where the command declares them (src/commands/offers/options.ts);
+ * the other values as given, checked and normalised here (e-mail lower-case, phone
+ * E.164, http(s) address, dates in order, a price with its currency). A refused value
+ * is a UsageError (exit 2) naming the field, and nothing is written.
  */
 export interface OfferInput {
   type: OfferKindName;
@@ -29,62 +30,32 @@ export interface OfferInput {
   country?: CountryCode;
   /** lien_offre, or a formation's lien_formation. */
   lien?: string;
-  /** date_debut, or an emploi's date_publication (today unless given). */
+  /** date_debut, or an emploi's date_publication (today unless given): YYYY-MM-DD. */
   debut?: string;
-  /** date_fin, or an emploi's date_expiration. */
+  /** date_fin, or an emploi's date_expiration: YYYY-MM-DD. */
   fin?: string;
   type_stage?: TypeStage;
   type_formation?: TypeFormation;
   type_emploi?: TypeEmploi;
-  /** A formation's price, as typed: 1500, 12.50 or 12,50. */
+  /** A formation's price as numeric(12, 2) takes it: 0 or more, at most two decimals ("12.50"). */
   prix?: string;
+  /** Its ISO 4217 currency, upper-case. */
   devise?: string;
   est_payante?: boolean;
 }
 
-const KIND_TYPE_FLAG = { stage: '--type-stage', formation: '--type-formation', emploi: '--type-emploi' } as const;
-
-function capitalised(text: string): string {
-  return `${text[0]!.toUpperCase()}${text.slice(1)}`;
-}
-
-/** "a stage", "an emploi". */
-function aKind(kind: OfferKindName): string {
-  return `${kind === 'emploi' ? 'an' : 'a'} ${kind}`;
-}
-
-/** ISO 4217 codes as the runtime's ICU knows them (XOF, EUR, ...). */
-function currency(raw: string): string {
-  const code = value.nfc(raw).trim().toUpperCase();
-  if (!Intl.supportedValuesOf('currency').includes(code)) {
-    throw new value.CellError(`devise "${raw.trim()}" is not an ISO 4217 currency code (such as XOF, EUR or USD)`);
-  }
-  return code;
-}
-
-/** A price of numeric(12, 2): 0 or more, at most two decimals; "12,50" is 12.50. */
-function price(raw: string): string {
-  const text = raw.trim().replace(/\s/g, '');
-  if (/^-/.test(text)) throw new value.CellError(`prix "${raw.trim()}" is negative; a price is 0 or more`);
-  const match = /^(\d{1,10})(?:[.,](\d{1,2}))?$/.exec(text);
-  if (!match) throw new value.CellError(`prix "${raw.trim()}" is not an amount (write 1500 or 12.50, at most two decimals)`);
-  return match[2] === undefined ? String(Number(match[1])) : `${Number(match[1])}.${match[2].padEnd(2, '0')}`;
-}
-
-/** The refusals that depend only on which flags go with which kind. */
-function checkKindFlags(input: OfferInput): void {
+/** The refusals that depend only on which values go with which kind. */
+function checkKindFields(input: OfferInput): void {
   const { type } = input;
-  for (const kind of ['stage', 'formation', 'emploi'] as const) {
-    const given = input[`type_${kind}`] !== undefined;
-    if (kind === type && !given) throw new UsageError(`${capitalised(aKind(type))} needs its type: give ${KIND_TYPE_FLAG[kind]}.`);
-    if (kind !== type && given) throw new UsageError(`${KIND_TYPE_FLAG[kind]} is for ${aKind(kind)}; this offer is ${aKind(type)}.`);
+  for (const kind of OFFER_KINDS) {
+    const field = `type_${kind}` as const;
+    const given = input[field] !== undefined;
+    if (kind === type && !given) throw new UsageError(problem('offers.error.kind_type_missing', { kind, field }));
+    if (kind !== type && given) throw new UsageError(problem('offers.error.kind_type_wrong', { field, fieldKind: kind, kind: type }));
   }
   if (type !== 'formation') {
     const priced = (['prix', 'devise', 'est_payante'] as const).filter((k) => input[k] !== undefined);
-    if (priced.length > 0) {
-      const flags = priced.map((k) => (k === 'est_payante' ? '--payante' : `--${k}`)).join(', ');
-      throw new UsageError(`${flags}: only a formation has a price; this offer is ${aKind(type)}.`);
-    }
+    if (priced.length > 0) throw new UsageError(problem('offers.error.price_not_for_kind', { fields: [...priced], kind: type }));
   }
 }
 
@@ -97,10 +68,11 @@ interface Checked {
 function checkValues(input: OfferInput): Checked {
   return value.checkedValues(() => {
     const titre = value.text(input.titre, 200, 'titre');
-    if (titre === null) throw new value.CellError('an offer needs a title: give --titre');
-    const start = value.date(input.debut, '--debut');
-    const end = value.date(input.fin, input.type === 'emploi' ? '--expiration' : '--fin');
-    if (start && end && end < start) throw new value.CellError(`the end date ${end} is before the start date ${start}`);
+    if (titre === null) throw new UsageError(problem('offers.error.title_missing', { field: 'titre' }));
+    const start = input.debut ?? null;
+    const end = input.fin ?? null;
+    if (start && end && end < start) throw new UsageError(problem('offers.error.end_before_start', { start, end }));
+    const link = input.type === 'formation' ? 'lien_formation' : 'lien_offre';
     const values: Record<string, unknown> = {
       titre,
       nom_structure: value.text(input.nom_structure, 200, 'nom_structure'),
@@ -108,7 +80,7 @@ function checkValues(input: OfferInput): Checked {
       description: value.text(input.description, 20_000, 'description'),
       email_contact: value.email(input.email_contact),
       telephone_contact: phone(input.telephone_contact, input.country),
-      [input.type === 'formation' ? 'lien_formation' : 'lien_offre']: value.url(input.lien, '--lien'),
+      [link]: value.url(input.lien, link),
       [OFFER_DATES[input.type].end]: end,
     };
     if (start !== null) values[OFFER_DATES[input.type].start] = start;
@@ -116,13 +88,17 @@ function checkValues(input: OfferInput): Checked {
     if (input.type === 'emploi') values.type_emploi = input.type_emploi;
     if (input.type === 'formation') {
       values.type_formation = input.type_formation;
-      const prix = input.prix === undefined ? null : price(input.prix);
-      const devise = input.devise === undefined ? null : currency(input.devise);
+      const prix = input.prix ?? null;
+      const devise = input.devise ?? null;
       // A price above 0 makes the training paid; a paid one states its price and currency.
       const payante = input.est_payante === true || (prix !== null && Number(prix) > 0);
-      if (payante && prix === null) throw new value.CellError('a paid formation needs its price: give --prix and --devise');
-      if (payante && devise === null) throw new value.CellError(`a price needs its currency: give --devise (such as XOF or EUR)`);
-      if (!payante && devise !== null && prix === null) throw new value.CellError('--devise is the currency of a price: give --prix too');
+      if (payante && prix === null) {
+        throw new UsageError(problem('offers.error.paid_without_price', { priceField: 'prix', currencyField: 'devise' }));
+      }
+      if (payante && devise === null) throw new UsageError(problem('offers.error.price_without_currency', { field: 'devise' }));
+      if (!payante && devise !== null && prix === null) {
+        throw new UsageError(problem('offers.error.currency_without_price', { field: 'devise', priceField: 'prix' }));
+      }
       Object.assign(values, { est_payante: payante, prix, devise });
     }
     return { values, start, end };
@@ -135,11 +111,11 @@ function checkValues(input: OfferInput): Checked {
  * ID publishes it). Its end date may not be in the past: it would be expired at once.
  */
 export async function addOffer(db: Kysely<DB>, session: WriteSession, input: OfferInput): Promise<OfferView> {
-  checkKindFlags(input);
+  checkKindFields(input);
   const { values, end } = checkValues(input);
   const { rows } = await sql<{ today: string }>`select current_date::text as today`.execute(db);
   const today = rows[0]!.today;
-  if (end !== null && end < today) throw new UsageError(`The end date ${end} is in the past (today is ${today}); nothing was written.`);
+  if (end !== null && end < today) throw new UsageError(problem('offers.error.end_in_past', { end, today }));
   const organisation_id = input.organisation ? (await resolveRef(db, 'organisation', input.organisation)).id : null;
   const row = { ...values, organisation_id, createur_id: session.actorId };
   return writeAs(db, session, async (trx) => {
@@ -173,14 +149,12 @@ export async function closeOffers(
   session: WriteSession,
   refs: string[],
 ): Promise<{ outcomes: CloseOutcome[]; closed: number; skipped: number }> {
-  if (refs.length === 0) throw new UsageError('Give the id of at least one offer to close.');
+  if (refs.length === 0) throw new UsageError(problem('offers.error.close_nothing'));
   const { found, unknown } = await locateOffers(db, refs);
   if (unknown.length > 0) throw unknownOffers(unknown);
   const formations = found.filter((o) => o.type === 'formation');
   if (formations.length > 0) {
-    throw new UsageError(
-      `${formations.map((f) => f.id).join(', ')} ${formations.length > 1 ? 'are formations' : 'is a formation'}: a training is not filled, so it cannot be closed (only a stage or an emploi becomes pourvue); nothing was changed.`,
-    );
+    throw new UsageError(problem('offers.error.close_formation', { ids: formations.map((f) => f.id) }));
   }
   const outcomes = await writeAs(db, session, async (trx) => {
     const done: CloseOutcome[] = [];
@@ -206,21 +180,15 @@ export interface ExtendOutcome {
 
 /**
  * `offers extend ID --until DATE`: a stage's date_fin or an emploi's date_expiration
- * moves to DATE, today or later. An expired offer extended is active again: the job
+ * moves to DATE (YYYY-MM-DD, parsed by the command), today or later. An expired offer extended is active again: the job
  * expires an active offer whose end date has passed, and with the new date that is no
  * longer so. A filled (pourvue) offer stays closed, and a formation is not expired by
  * the job (its dates are the training's own): both refused, exit 2. An earlier date
  * would shorten the offer: refused too.
  */
-export async function extendOffer(db: Kysely<DB>, session: WriteSession, ref: string, untilText: string): Promise<ExtendOutcome> {
-  const until = value.checkedValues(() => value.date(untilText, '--until'));
-  if (until === null) throw new UsageError('Give the new end date: --until YYYY-MM-DD.');
+export async function extendOffer(db: Kysely<DB>, session: WriteSession, ref: string, until: string): Promise<ExtendOutcome> {
   const located = await locateOffer(db, ref);
-  if (located.type === 'formation') {
-    throw new UsageError(
-      `${located.id} is a formation: only a stage or an emploi expires (the expire-offers job), so only they are extended; nothing was written.`,
-    );
-  }
+  if (located.type === 'formation') throw new UsageError(problem('offers.error.extend_formation', { id: located.id }));
   const type = located.type;
   const { start, end } = OFFER_DATES[type];
   return writeAs(db, session, async (trx) => {
@@ -232,16 +200,14 @@ export async function extendOffer(db: Kysely<DB>, session: WriteSession, ref: st
       .forUpdate()
       .executeTakeFirst();
     if (!stored) throw unknownOffers([located.id]);
-    if (until < stored.today) throw new UsageError(`--until ${until} is in the past (today is ${stored.today}); nothing was written.`);
-    if (stored.statut === 'pourvue')
-      throw new UsageError(`This ${type} is pourvue (filled): it is closed, there is nothing to extend; nothing was written.`);
+    // The field named is the end date the offer's kind stores (date_fin, date_expiration).
+    if (until < stored.today) throw new UsageError(problem('offers.error.until_in_past', { field: end, until, today: stored.today }));
+    if (stored.statut === 'pourvue') throw new UsageError(problem('offers.error.extend_filled', { kind: type }));
     if (stored.start !== null && until < stored.start) {
-      throw new UsageError(`--until ${until} is before the offer's ${start} ${stored.start}; nothing was written.`);
+      throw new UsageError(problem('offers.error.until_before_start', { field: end, until, start: stored.start }));
     }
     if (stored.end !== null && until < stored.end) {
-      throw new UsageError(
-        `--until ${until} is before the offer's end date ${stored.end}: that would shorten it, not extend it; nothing was written.`,
-      );
+      throw new UsageError(problem('offers.error.until_shortens', { field: end, until, end: stored.end }));
     }
     const changed = until !== stored.end || stored.statut !== 'active';
     if (changed)

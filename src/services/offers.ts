@@ -3,7 +3,7 @@ import { keysetPage, type Page } from '../db/keyset.js';
 import type { DB, Emploi, Formation, Stage, StatutOffre } from '../db/schema.js';
 import { containsText } from '../db/text-match.js';
 import { OFFER_KINDS, type OfferKindName, type OfferState } from '../enums.js';
-import { NotFoundError, UsageError } from '../errors.js';
+import { NotFoundError, problem, UsageError } from '../errors.js';
 import { listDecisions, type DecisionView } from './moderation/history.js';
 import { pendingCondition, QUEUE_SPECS } from './moderation/queues.js';
 import { normaliseIds, resolveRef } from './refs.js';
@@ -200,7 +200,7 @@ export interface OfferFilters {
 export async function listOffers(db: Kysely<DB>, filters: OfferFilters, page: { limit: number; after?: string }): Promise<Page<OfferView>> {
   // An empty period would list nothing, silently: refuse it (dates as YYYY-MM-DD compare as text).
   if (filters.from && filters.to && filters.from > filters.to) {
-    throw new UsageError(`--from ${filters.from} is after --to ${filters.to}; give a --from on or before --to.`);
+    throw new UsageError(problem('offers.error.empty_period', { fromField: 'from', toField: 'to', from: filters.from, to: filters.to }));
   }
   const organisationId = filters.organisation ? (await resolveRef(db, 'organisation', filters.organisation)).id : undefined;
   const query = db
@@ -300,13 +300,12 @@ export async function locateOffers(
 }
 
 export function unknownOffers(unknown: string[]): NotFoundError {
-  const list = unknown.map((id) => `"${id}"`).join(', ');
-  return new NotFoundError(`No offer ${list} (give an offer's id, as alumni offers list prints it); nothing was changed.`);
+  return new NotFoundError(problem('offers.error.not_found_many', { refs: unknown }));
 }
 
 export async function locateOffer(db: Kysely<DB>, ref: string): Promise<{ type: OfferKindName; id: string }> {
   const { found, unknown } = await locateOffers(db, [ref]);
-  if (unknown.length > 0) throw new NotFoundError(`No offer "${ref.trim()}" (give an offer's id, as alumni offers list prints it).`);
+  if (unknown.length > 0) throw new NotFoundError(problem('offers.error.not_found', { ref: ref.trim() }));
   return found[0]!;
 }
 
@@ -320,7 +319,7 @@ export type OfferDetails = OfferView & {
 /** One offer of any kind, its organisation, its creator and, for a formation, its moderation decisions. */
 export async function showOffer(db: Kysely<DB>, ref: string): Promise<OfferDetails> {
   const [offer] = await loadOffers(db, [await locateOffer(db, ref)]);
-  if (!offer) throw new NotFoundError(`No offer "${ref.trim()}".`);
+  if (!offer) throw new NotFoundError(problem('offers.error.not_found', { ref: ref.trim() }));
   const createur = offer.createur_id
     ? ((await db.selectFrom('utilisateur').select(['id', 'nom_complet', 'email']).where('id', '=', offer.createur_id).executeTakeFirst()) ??
       null)

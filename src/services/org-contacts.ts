@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { CountryCode } from 'libphonenumber-js';
 import type { DB, RoleContact } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
-import { NotFoundError, UsageError } from '../errors.js';
+import { NotFoundError, problem, UsageError } from '../errors.js';
 import { phone } from '../phone.js';
 import * as value from '../values.js';
 import { listContacts, type ContactView } from './orgs.js';
@@ -15,7 +15,9 @@ export interface ContactInput {
   email?: string;
   telephone?: string;
   country?: CountryCode;
+  /** Since, YYYY-MM-DD. */
   debut?: string;
+  /** Until, YYYY-MM-DD. */
   fin?: string;
 }
 
@@ -57,9 +59,10 @@ async function movePrincipal(trx: Transaction<DB>, organisationId: string, utili
 
 function contactValues(input: ContactInput) {
   return value.checkedValues(() => {
-    const debut = value.date(input.debut, 'date_debut');
-    const fin = value.date(input.fin, 'date_fin');
-    if (debut && fin && fin < debut) throw new value.CellError(`the end date ${fin} is before the start date ${debut}`);
+    // Days (YYYY-MM-DD) as the command's options parsed them.
+    const debut = input.debut ?? null;
+    const fin = input.fin ?? null;
+    if (debut && fin && fin < debut) throw new UsageError(problem('orgs.error.contact_end_before_start', { start: debut, end: fin }));
     return {
       role_contact: input.role,
       poste: input.poste === undefined ? null : value.text(input.poste, 100, 'poste'),
@@ -89,7 +92,7 @@ export async function addContact(
       .where('organisation_id', '=', org.id)
       .where('utilisateur_id', '=', person.id)
       .executeTakeFirst();
-    if (existing) throw new UsageError(`${person.label} is already a contact of ${org.label}; remove them first to change their role.`);
+    if (existing) throw new UsageError(problem('orgs.error.already_contact', { person: person.label, org: org.label }));
     await trx
       .insertInto('contact_organisation')
       .values({ ...values, organisation_id: org.id, utilisateur_id: person.id })
@@ -106,7 +109,7 @@ async function contactOf(trx: Transaction<DB>, pair: Pair) {
     .where('organisation_id', '=', pair.org.id)
     .where('utilisateur_id', '=', pair.person.id)
     .executeTakeFirst();
-  if (!contact) throw new NotFoundError(`${pair.person.label} is not a contact of ${pair.org.label}.`);
+  if (!contact) throw new NotFoundError(problem('orgs.error.not_contact', { person: pair.person.label, org: pair.org.label }));
   return contact;
 }
 

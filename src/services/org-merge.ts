@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
-import { UsageError } from '../errors.js';
+import { problem, UsageError } from '../errors.js';
 import { resolveRef, type Resolved } from './refs.js';
 
 /** Names this similar (pg_trgm, 0..1) after normalisation make a likely pair. */
@@ -20,6 +20,19 @@ const WEBMAIL = [
   'icloud.com',
   'aol.com',
 ];
+
+/**
+ * Why a pair is likely one organisation, as `reasons` holds it: stable words (the JSON
+ * and CSV of `orgs duplicates` are the same in every language), which the command turns
+ * into the catalog's words for a person.
+ */
+export const DUPLICATE_REASONS = {
+  sameWeb: 'same website domain',
+  sameMail: 'same e-mail domain',
+  sameName: 'same name once normalised',
+  /** Followed by the similarity: "similar names (0.72)". */
+  similarNames: 'similar names',
+} as const;
 
 export interface DuplicatePair {
   a_id: string;
@@ -65,13 +78,18 @@ export async function findDuplicates(db: Kysely<DB>): Promise<DuplicatePair[]> {
         or (a.mail = b.mail and a.mail <> all (${WEBMAIL}::text[]))
         or a.name_key = b.name_key
         or similarity(a.name_key, b.name_key) >= ${NAME_SIMILARITY}
-     order by a.nom_organisation, b.nom_organisation`.execute(db);
+     -- In French alphabetical order, the same on both back ends (src/db/order.ts).
+     order by a.nom_organisation collate ordre_francais, b.nom_organisation collate ordre_francais, a.id, b.id`.execute(db);
   return rows.map(({ same_web, same_mail, same_name, similarity, ...pair }) => ({
     ...pair,
     reasons: [
-      ...(same_web ? ['same website domain'] : []),
-      ...(same_mail ? ['same e-mail domain'] : []),
-      ...(same_name ? ['same name once normalised'] : similarity >= NAME_SIMILARITY ? [`similar names (${similarity})`] : []),
+      ...(same_web ? [DUPLICATE_REASONS.sameWeb] : []),
+      ...(same_mail ? [DUPLICATE_REASONS.sameMail] : []),
+      ...(same_name
+        ? [DUPLICATE_REASONS.sameName]
+        : similarity >= NAME_SIMILARITY
+          ? [`${DUPLICATE_REASONS.similarNames} (${similarity})`]
+          : []),
     ],
   }));
 }
@@ -110,7 +128,7 @@ export async function mergeOrgs(
 ): Promise<MergeReport> {
   const keep = await resolveRef(db, 'organisation', keepRef);
   const drop = await resolveRef(db, 'organisation', dropRef);
-  if (keep.id === drop.id) throw new UsageError('KEEP and DROP are the same organisation: nothing to merge.');
+  if (keep.id === drop.id) throw new UsageError(problem('orgs.error.merge_same'));
   try {
     return await writeAs(db, session, async (trx) => {
       const report = await merge(trx, keep, drop, dryRun);
@@ -134,7 +152,7 @@ async function merge(trx: Transaction<DB>, keep: Resolved, drop: Resolved, dryRu
     .execute();
   // Read after the lock: a merge the other way round may have just made KEEP inactive.
   if (locked.find((o) => o.id === keep.id)?.statut === 'inactive') {
-    throw new UsageError(`${keep.label} is inactive (merged away?): merge into an active organisation, or reactivate it first.`);
+    throw new UsageError(problem('orgs.error.merge_into_inactive', { org: keep.label }));
   }
   const keepHasPrincipal = await trx
     .selectFrom('contact_organisation')

@@ -2,16 +2,16 @@ import type { Kysely, Updateable } from 'kysely';
 import type { CountryCode } from 'libphonenumber-js';
 import type { DB, Organisation, StatutOrganisation, TypeOrganisation } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
-import { UsageError } from '../errors.js';
+import { problem, UsageError } from '../errors.js';
 import { phone } from '../phone.js';
 import * as value from '../values.js';
 import { ORG_COLUMNS, type OrgView } from './orgs.js';
 import { resolveRef } from './refs.js';
 
 /**
- * What `orgs add` and `orgs update` take. Enums come typed; the other values as given,
- * checked and normalised here (e-mail lower-case, phone E.164, http(s) address, a real
- * creation date, not in the future). Undefined leaves a field alone; an empty text
+ * What `orgs add` and `orgs update` take. Enums and the creation date (YYYY-MM-DD, not
+ * in the future) come parsed where the command declares them; the other values as
+ * given, checked and normalised here (e-mail lower-case, phone E.164, http(s) address). Undefined leaves a field alone; an empty text
  * clears it (not the name or type).
  */
 export interface OrgInput {
@@ -39,7 +39,7 @@ function toValues(input: OrgInput): OrgValues {
     const text = (raw: string | undefined, max: number, label: string) => (raw === undefined ? undefined : value.text(raw, max, label));
     if (input.nom_organisation !== undefined) {
       const name = value.text(input.nom_organisation, 200, 'nom_organisation');
-      if (name === null) throw new value.CellError('the name is empty');
+      if (name === null) throw new UsageError(problem('orgs.error.name_empty', { field: 'nom_organisation' }));
       values.nom_organisation = name;
     }
     if (input.type_organisation !== undefined) values.type_organisation = input.type_organisation;
@@ -53,10 +53,8 @@ function toValues(input: OrgInput): OrgValues {
       site_web: input.site_web === undefined ? undefined : value.url(input.site_web, 'site_web'),
       email_general: input.email_general === undefined ? undefined : value.email(input.email_general),
       telephone_general: input.telephone_general === undefined ? undefined : phone(input.telephone_general, input.country),
-      date_creation:
-        input.date_creation === undefined
-          ? undefined
-          : value.notAfterToday(value.date(input.date_creation, 'date_creation'), 'date_creation'),
+      // YYYY-MM-DD, today or before, as the command's option parsed it; '' clears it.
+      date_creation: input.date_creation === undefined ? undefined : input.date_creation || null,
     };
     for (const [key, v] of Object.entries(fields)) if (v !== undefined) (values as Record<string, unknown>)[key] = v;
     return values;
@@ -66,8 +64,8 @@ function toValues(input: OrgInput): OrgValues {
 /** Adds an organisation; added by an administrator, it is active unless told otherwise. */
 export async function addOrg(db: Kysely<DB>, session: WriteSession, input: OrgInput): Promise<OrgView> {
   const values = toValues(input);
-  if (!values.nom_organisation) throw new UsageError('An organisation needs a name: give --nom.');
-  if (!values.type_organisation) throw new UsageError('An organisation needs a type: give --type.');
+  if (!values.nom_organisation) throw new UsageError(problem('orgs.error.name_required', { field: 'nom_organisation' }));
+  if (!values.type_organisation) throw new UsageError(problem('orgs.error.type_required', { field: 'type_organisation' }));
   return writeAs(db, session, (trx) =>
     trx
       .insertInto('organisation')
@@ -93,7 +91,7 @@ export async function updateOrg(
   input: OrgInput,
 ): Promise<{ org: OrgView; changed: boolean }> {
   const values = toValues(input);
-  if (Object.keys(values).length === 0) throw new UsageError('Nothing to update: give at least one field (see alumni orgs update --help).');
+  if (Object.keys(values).length === 0) throw new UsageError(problem('orgs.error.nothing_to_update'));
   const { id } = await resolveRef(db, 'organisation', ref);
   return writeAs(db, session, async (trx) => {
     const stored = await trx.selectFrom('organisation').select(ORG_COLUMNS).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();

@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import { containsText, sameText } from '../db/text-match.js';
 import { keysetPage, type Page } from '../db/keyset.js';
+import { inFrenchOrder } from '../db/order.js';
 import type { DB, Organisation, RoleContact, StatutOffre, StatutOrganisation, TypeOrganisation } from '../db/schema.js';
 import { resolveRef } from './refs.js';
 
@@ -50,7 +51,11 @@ function filterOrgs(eb: ExpressionBuilder<DB, 'organisation'>, filters: OrgFilte
   return eb.and(conditions);
 }
 
-/** Organisations by name (then id), every status unless filtered, a page at a time. */
+/**
+ * Organisations in French alphabetical order (the schema's ordre_francais collation,
+ * src/db/order.ts: `École` between `E` and `F` on both back ends), then by id, every
+ * status unless filtered, a page at a time (its index: idx_organisation_nom_ordre).
+ */
 export function listOrgs(db: Kysely<DB>, filters: OrgFilters, page: { limit: number; after?: string }): Promise<Page<OrgView>> {
   const query = db
     .selectFrom('organisation')
@@ -58,7 +63,7 @@ export function listOrgs(db: Kysely<DB>, filters: OrgFilters, page: { limit: num
     .where((eb) => filterOrgs(eb, filters));
   return keysetPage(query, {
     keys: [
-      { key: 'nom_organisation', value: (o) => o.nom_organisation },
+      { key: inFrenchOrder('nom_organisation'), value: (o) => o.nom_organisation },
       { key: 'id', value: (o) => o.id },
     ],
     limit: page.limit,
@@ -124,26 +129,30 @@ export interface ContactView {
 }
 
 export function listContacts(db: Kysely<DB>, organisationId: string): Promise<ContactView[]> {
-  return db
-    .selectFrom('contact_organisation as c')
-    .innerJoin('utilisateur as u', 'u.id', 'c.utilisateur_id')
-    .select([
-      'c.utilisateur_id',
-      'u.nom_complet',
-      'u.email',
-      'u.matricule',
-      'c.role_contact',
-      'c.est_contact_principal',
-      'c.poste',
-      'c.email_professionnel',
-      'c.telephone_professionnel',
-      'c.date_debut',
-      'c.date_fin',
-    ])
-    .where('c.organisation_id', '=', organisationId)
-    .orderBy('c.est_contact_principal', 'desc')
-    .orderBy('u.nom_complet')
-    .execute();
+  return (
+    db
+      .selectFrom('contact_organisation as c')
+      .innerJoin('utilisateur as u', 'u.id', 'c.utilisateur_id')
+      .select([
+        'c.utilisateur_id',
+        'u.nom_complet',
+        'u.email',
+        'u.matricule',
+        'c.role_contact',
+        'c.est_contact_principal',
+        'c.poste',
+        'c.email_professionnel',
+        'c.telephone_professionnel',
+        'c.date_debut',
+        'c.date_fin',
+      ])
+      .where('c.organisation_id', '=', organisationId)
+      .orderBy('c.est_contact_principal', 'desc')
+      // In French alphabetical order (src/db/order.ts).
+      .orderBy(inFrenchOrder('u.nom_complet'))
+      .orderBy('c.utilisateur_id')
+      .execute()
+  );
 }
 
 export type OfferKind = 'stage' | 'formation' | 'emploi';

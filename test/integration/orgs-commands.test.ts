@@ -75,12 +75,21 @@ describe('orgs commands', () => {
       ['orgs', 'add', '--nom', 'X', '--type', 'multinationale'],
       ['orgs', 'add', '--nom', 'X', '--type', 'entreprise', '--site-web', 'ftp://x.bj'],
       ['orgs', 'add', '--nom', 'X', '--type', 'entreprise', '--email', 'x.at.bj'],
-      ['orgs', 'add', '--type', 'entreprise'],
     ]) {
       const refused = await runMain(args, { env });
       expect(refused.code).toBe(2);
       expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     }
+    // A name and a type are required options of add (makeOptionMandatory): Commander's refusal.
+    expect(await runMain(['orgs', 'add', '--type', 'entreprise'], { env })).toMatchObject({
+      code: 2,
+      stderr: "error: required option '--nom <name>' not specified\n(run with --help for usage)\n",
+    });
+    // An empty name is the service's refusal, naming nothing but the name.
+    expect(await runMain(['orgs', 'add', '--nom', ' ', '--type', 'entreprise'], { env })).toMatchObject({
+      code: 2,
+      stderr: 'error: The name is empty; nothing was written.\n',
+    });
     expect(await countRows(t.db, 'organisation')).toBe(before);
     expect((await runMain(['orgs', 'show', 'Nulle Part SA'], { env })).code).toBe(4);
     expect((await runMain(['orgs', 'set-status', 'Nulle Part SA', 'active'], { env })).code).toBe(4);

@@ -1,14 +1,34 @@
 import { renderRecord } from '../../cli/render.js';
-import { UsageError } from '../../errors.js';
+import { t } from '../../i18n/messages.js';
 import type { OfferInput } from '../../services/offer-writes.js';
 import type { CommandRun } from '../types.js';
 import type { OffersAddOpts } from './index.js';
+import { offerFields } from './shared.js';
+
+/** The flag of each field the offer services may name in a refusal. */
+export const fieldFlags = {
+  titre: '--titre',
+  type_stage: '--type-stage',
+  type_formation: '--type-formation',
+  type_emploi: '--type-emploi',
+  nom_structure: '--structure',
+  lieu: '--lieu',
+  description: '--description',
+  email_contact: '--email',
+  telephone_contact: '--telephone',
+  lien_offre: '--lien',
+  lien_formation: '--lien',
+  date_debut: '--debut',
+  date_publication: '--debut',
+  date_fin: '--fin',
+  date_expiration: '--expiration',
+  prix: '--prix',
+  devise: '--devise',
+  est_payante: '--payante',
+};
 
 export const run: CommandRun<OffersAddOpts> = async (ctx, { opts }) => {
   const { addOffer } = await import('../../services/offer-writes.js');
-  if (opts.fin !== undefined && opts.expiration !== undefined && opts.fin !== opts.expiration) {
-    throw new UsageError('--fin and --expiration are one option; give only one of them.');
-  }
   const input: OfferInput = {
     type: opts.type,
     titre: opts.titre,
@@ -21,6 +41,7 @@ export const run: CommandRun<OffersAddOpts> = async (ctx, { opts }) => {
     country: opts.country as OfferInput['country'],
     lien: opts.lien,
     debut: opts.debut,
+    // --fin and --expiration conflict (Commander refuses both): one end date at most.
     fin: opts.fin ?? opts.expiration,
     type_stage: opts.typeStage,
     type_formation: opts.typeFormation,
@@ -30,9 +51,9 @@ export const run: CommandRun<OffersAddOpts> = async (ctx, { opts }) => {
     est_payante: opts.payante,
   };
   const offer = await ctx.withDb(async ({ db }) => addOffer(db, await ctx.writeSession(db), input));
-  renderRecord(ctx, offer);
+  renderRecord(ctx, offer, offerFields(offer));
   if (!ctx.out.json) {
-    const waiting = offer.type === 'formation' ? ` It waits for a moderator: alumni validate approve formations ${offer.id}` : '';
-    ctx.out.success(`Added ${offer.type} ${offer.titre} (${offer.statut}).${waiting}`);
+    const said = { kind: offer.type, title: offer.titre, state: offer.statut };
+    ctx.out.success(offer.type === 'formation' ? t('offers.added_waiting', { ...said, id: offer.id }) : t('offers.added', said));
   }
 };

@@ -1,4 +1,5 @@
 import { ExitCode } from '../../errors.js';
+import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
 
 export const run: CommandRun = async (ctx, { args }) => {
@@ -7,10 +8,11 @@ export const run: CommandRun = async (ctx, { args }) => {
   if (ctx.out.json) ctx.out.writeJson(result);
   else {
     for (const o of result.outcomes) {
-      if (o.changed) ctx.out.success(`${o.type} ${o.titre} (${o.id}) is now pourvue.`);
-      else ctx.out.warn(`${o.type} ${o.titre} (${o.id}) was pourvue already: not written again.`);
+      const said = { kind: o.type, title: o.titre, id: o.id };
+      if (o.changed) ctx.out.success(t('offers.closed', said));
+      else ctx.out.warn(t('offers.closed_already', said));
     }
-    ctx.out.info(`${result.closed} closed, ${result.skipped} skipped.`);
+    ctx.out.info(t('offers.close_summary', { closed: result.closed, skipped: result.skipped }));
   }
   return result.skipped > 0 ? ExitCode.rejected : ExitCode.ok;
 };

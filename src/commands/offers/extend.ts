@@ -1,7 +1,12 @@
 import { renderRecord } from '../../cli/render.js';
+import { t } from '../../i18n/messages.js';
 import { offerDates } from '../../services/offers.js';
 import type { CommandRun } from '../types.js';
 import type { OffersExtendOpts } from './index.js';
+import { humanDay } from './shared.js';
+
+/** The end date the refusals name is the one --until gives, whatever the kind calls it. */
+export const fieldFlags = { date_fin: '--until', date_expiration: '--until' };
 
 export const run: CommandRun<OffersExtendOpts> = async (ctx, { args, opts }) => {
   const { extendOffer } = await import('../../services/offer-writes.js');
@@ -9,10 +14,8 @@ export const run: CommandRun<OffersExtendOpts> = async (ctx, { args, opts }) => 
     extendOffer(db, await ctx.writeSession(db), args[0]!, opts.until),
   );
   if (ctx.out.json) return renderRecord(ctx, { ...offer, changed, previous });
-  const { fin } = offerDates(offer);
-  if (!changed) ctx.out.info(`${offer.type} ${offer.titre} already ends on ${fin} and is ${offer.statut}: nothing written.`);
-  else
-    ctx.out.success(
-      `${offer.type} ${offer.titre} now ends on ${fin} (was ${previous.end ?? 'no end date'}, ${previous.statut}; now ${offer.statut}).`,
-    );
+  const end = humanDay(offerDates(offer).fin) ?? '';
+  const said = { kind: offer.type, title: offer.titre, end, state: offer.statut };
+  if (!changed) ctx.out.info(t('offers.extend_unchanged', said));
+  else ctx.out.success(t('offers.extended', { ...said, previousEnd: humanDay(previous.end), previousState: previous.statut }));
 };

@@ -1,7 +1,11 @@
 import { renderList } from '../../cli/render.js';
+import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
 import type { OffersListOpts } from './index.js';
-import { OFFER_TABLE } from './shared.js';
+import { offerColumns } from './shared.js';
+
+/** The period the list refuses when it is empty is --from … --to. */
+export const fieldFlags = { from: '--from', to: '--to' };
 
 export const run: CommandRun<OffersListOpts> = async (ctx, { opts }) => {
   const { listOffers } = await import('../../services/offers.js');
@@ -15,8 +19,8 @@ export const run: CommandRun<OffersListOpts> = async (ctx, { opts }) => {
     search: opts.search,
   };
   const page = await ctx.withDb(({ db }) => listOffers(db, filters, { limit: opts.limit, after: opts.after }));
-  await renderList(ctx, OFFER_TABLE, page.items, {
+  await renderList(ctx, offerColumns(opts.csv), page.items, {
     csv: opts.csv,
-    page: { nextAfter: page.next_after, nextCommand: (cursor) => `alumni offers list --after ${cursor} (same filters)` },
+    page: { nextAfter: page.next_after, nextCommand: (cursor) => t('offers.next_list', { cursor }) },
   });
 };

@@ -1,14 +1,86 @@
 import type { Column } from '../../cli/output.js';
+import { formats, t, type LabelKey } from '../../i18n/messages.js';
 import { offerDates, type OfferView } from '../../services/offers.js';
 
-/** One line per offer, whatever its kind: its start and end whatever the kind calls them. */
-export const OFFER_TABLE: Column<OfferView>[] = [
-  { header: 'type', value: 'type' },
-  { header: 'titre', value: 'titre' },
-  { header: 'nom_organisation', value: 'nom_organisation' },
-  { header: 'lieu', value: 'lieu' },
-  { header: 'statut', value: 'statut' },
-  { header: 'debut', value: (o) => offerDates(o).debut },
-  { header: 'fin', value: (o) => offerDates(o).fin },
-  { header: 'id', value: 'id' },
-];
+/** A calendar day (YYYY-MM-DD) as a person reads it: `7 déc. 2026`; null stays null. */
+export function humanDay(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+  return formats().date(new Date(year, month - 1, day));
+}
+
+/**
+ * One line per offer, whatever its kind: its start and end whatever the kind calls them.
+ * CSV keeps its machine forms (YYYY-MM-DD); a table shows the days as people write them.
+ */
+export function offerColumns(csv: boolean | undefined): Column<OfferView>[] {
+  const day = (text: string | null) => (csv ? text : humanDay(text));
+  return [
+    { header: 'type', label: 'offers.field.type', value: 'type' },
+    { header: 'titre', label: 'offers.field.titre', value: 'titre' },
+    { header: 'nom_organisation', label: 'offers.field.nom_organisation', value: 'nom_organisation' },
+    { header: 'lieu', label: 'offers.field.lieu', value: 'lieu' },
+    { header: 'statut', label: 'offers.field.statut', value: 'statut' },
+    { header: 'debut', label: 'offers.field.date_debut', value: (o) => day(offerDates(o).debut) },
+    { header: 'fin', label: 'offers.field.date_fin', value: (o) => day(offerDates(o).fin) },
+    { header: 'id', label: 'offers.field.id', value: 'id' },
+  ];
+}
+
+const DAYS = new Set(['date_debut', 'date_fin', 'date_publication', 'date_expiration']);
+
+/** What a person reads beside each field of an offer (a field not listed shows its name). */
+const LABELS: Record<string, LabelKey> = {
+  id: 'offers.field.id',
+  type: 'offers.field.type',
+  titre: 'offers.field.titre',
+  type_stage: 'offers.field.type_stage',
+  type_formation: 'offers.field.type_formation',
+  type_emploi: 'offers.field.type_emploi',
+  statut: 'offers.field.statut',
+  est_valide: 'offers.field.est_valide',
+  organisation_id: 'offers.field.organisation_id',
+  nom_organisation: 'offers.field.nom_organisation',
+  nom_structure: 'offers.field.nom_structure',
+  lieu: 'offers.field.lieu',
+  description: 'offers.field.description',
+  email_contact: 'offers.field.email_contact',
+  telephone_contact: 'offers.field.telephone_contact',
+  lien_offre: 'offers.field.lien_offre',
+  lien_formation: 'offers.field.lien_formation',
+  date_debut: 'offers.field.date_debut',
+  date_fin: 'offers.field.date_fin',
+  date_publication: 'offers.field.date_publication',
+  date_expiration: 'offers.field.date_expiration',
+  est_payante: 'offers.field.est_payante',
+  prix: 'offers.field.prix',
+  devise: 'offers.field.devise',
+  createur_id: 'offers.field.createur_id',
+  created_at: 'offers.field.created_at',
+  updated_at: 'offers.field.updated_at',
+  createur: 'offers.field.createur',
+  decisions: 'offers.field.decisions',
+};
+
+export function offerLabel(field: string): string {
+  const key = LABELS[field];
+  return key ? t(key) : field;
+}
+
+/** A value as a person reads it: days and times in the run's language, yes/no, a price in its currency. */
+function humanValue(field: string, value: unknown, offer: Partial<OfferView>): unknown {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return formats().dateTime(value);
+  if (typeof value === 'boolean') return t(value ? 'offers.yes' : 'offers.no');
+  if (DAYS.has(field) && typeof value === 'string') return humanDay(value);
+  if (field === 'prix' && 'devise' in offer) {
+    const amount = Number(value);
+    return offer.devise ? formats().money(amount, offer.devise) : formats().decimal(amount);
+  }
+  return value;
+}
+
+/** An offer's fields as labelled lines (a `show`, an `add`): human labels and values. */
+export function offerFields(offer: OfferView): Array<[label: string, value: unknown]> {
+  return Object.entries(offer).map(([field, value]) => [offerLabel(field), humanValue(field, value, offer)]);
+}

@@ -1,11 +1,14 @@
 import { renderRecord } from '../../cli/render.js';
+import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
 import type { OrgsAddOpts } from './index.js';
-import { orgInput } from './shared.js';
+import { ORG_FIELD_FLAGS, orgFields, orgInput } from './shared.js';
+
+export const fieldFlags = ORG_FIELD_FLAGS;
 
 export const run: CommandRun<OrgsAddOpts> = async (ctx, { opts }) => {
   const { addOrg } = await import('../../services/org-writes.js');
   const org = await ctx.withDb(async ({ db }) => addOrg(db, await ctx.writeSession(db), orgInput(opts)));
-  renderRecord(ctx, org);
-  if (!ctx.out.json) ctx.out.success(`Added ${org.nom_organisation} (${org.statut}).`);
+  renderRecord(ctx, org, orgFields(org));
+  if (!ctx.out.json) ctx.out.success(t('orgs.added', { name: org.nom_organisation, state: org.statut }));
 };

@@ -1,7 +1,16 @@
 import { renderList } from '../../cli/render.js';
 import type { CommandRun } from '../types.js';
 import type { ContactAddOpts } from './index.js';
-import { CONTACT_TABLE } from './shared.js';
+import { contactColumns } from './shared.js';
+
+/** The flag of each field of a contact the services may name in a refusal. */
+export const fieldFlags = {
+  poste: '--poste',
+  email_professionnel: '--email',
+  telephone_professionnel: '--telephone',
+  date_debut: '--debut',
+  date_fin: '--fin',
+};
 
 export const run: CommandRun<ContactAddOpts> = async (ctx, { args, opts }) => {
   const { addContact } = await import('../../services/org-contacts.js');
@@ -17,5 +26,5 @@ export const run: CommandRun<ContactAddOpts> = async (ctx, { args, opts }) => {
     fin: opts.fin,
   };
   const contacts = await ctx.withDb(async ({ db }) => addContact(db, await ctx.writeSession(db), org, person, input));
-  await renderList(ctx, CONTACT_TABLE, contacts);
+  await renderList(ctx, contactColumns(false), contacts);
 };

@@ -1,9 +1,9 @@
 import { renderList } from '../../cli/render.js';
 import type { CommandRun } from '../types.js';
-import { CONTACT_TABLE } from './shared.js';
+import { contactColumns } from './shared.js';
 
 export const run: CommandRun<{ csv?: true }> = async (ctx, { args, opts }) => {
   const { contactsOf } = await import('../../services/org-contacts.js');
   const { contacts } = await ctx.withDb(({ db }) => contactsOf(db, args[0]!));
-  await renderList(ctx, CONTACT_TABLE, contacts, { csv: opts.csv });
+  await renderList(ctx, contactColumns(opts.csv), contacts, { csv: opts.csv });
 };

@@ -1,4 +1,5 @@
 import { renderList } from '../../cli/render.js';
+import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
 import type { OrgsListOpts } from './index.js';
 import { ORG_TABLE } from './shared.js';
@@ -9,6 +10,6 @@ export const run: CommandRun<OrgsListOpts> = async (ctx, { opts }) => {
   const page = await ctx.withDb(({ db }) => listOrgs(db, filters, { limit: opts.limit, after: opts.after }));
   await renderList(ctx, ORG_TABLE, page.items, {
     csv: opts.csv,
-    page: { nextAfter: page.next_after, nextCommand: (cursor) => `alumni orgs list --after ${cursor} (same filters)` },
+    page: { nextAfter: page.next_after, nextCommand: (cursor) => t('orgs.next_list', { cursor }) },
   });
 };

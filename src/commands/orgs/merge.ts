@@ -1,4 +1,5 @@
 import { confirm } from '../../cli/prompts.js';
+import { formats, t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
 import type { OrgsMergeOpts } from './index.js';
 
@@ -6,17 +7,19 @@ export const run: CommandRun<OrgsMergeOpts> = async (ctx, { args, opts }) => {
   const { mergeOrgs } = await import('../../services/org-merge.js');
   const [keep, drop] = args as [string, string];
   const dryRun = Boolean(opts.dryRun);
-  if (!dryRun) await confirm(ctx.io, `Merge "${drop}" into "${keep}" (its contacts and offers move, it becomes inactive)?`, opts.yes);
+  if (!dryRun) await confirm(ctx.io, t('orgs.merge_confirm', { keep, drop }), opts.yes);
   const report = await ctx.withDb(async ({ db }) => mergeOrgs(db, await ctx.writeSession(db), keep, drop, dryRun));
   if (ctx.out.json) return ctx.out.writeJson(report);
   const o = report.offers_moved;
+  const merged = `${report.drop.label} [${report.drop.id}]`;
+  const count = formats().integer;
   ctx.out.writeFields([
-    ['kept', `${report.keep.label} [${report.keep.id}]`],
-    ['merged', `${report.drop.label} [${report.drop.id}]${dryRun ? '' : ', now inactive'}`],
-    ['contacts moved', report.contacts_moved],
-    ['contacts already there', report.contacts_already_there],
-    ['principal contact', report.principal ?? '(none)'],
-    ['offers moved', `stage ${o.stage}, formation ${o.formation}, emploi ${o.emploi}`],
+    [t('orgs.merge.kept'), `${report.keep.label} [${report.keep.id}]`],
+    [t('orgs.merge.merged'), dryRun ? merged : t('orgs.merge.now_inactive', { org: merged })],
+    [t('orgs.merge.contacts_moved'), count(report.contacts_moved)],
+    [t('orgs.merge.contacts_already_there'), count(report.contacts_already_there)],
+    [t('orgs.merge.principal'), report.principal ?? t('orgs.none')],
+    [t('orgs.merge.offers_moved'), t('orgs.merge.offers', o)],
   ]);
-  if (dryRun) ctx.out.info('Dry run: nothing was changed.');
+  if (dryRun) ctx.out.info(t('orgs.dry_run'));
 };

@@ -1,5 +1,6 @@
 import { boldMarks, type Column } from '../../cli/output.js';
 import { renderList } from '../../cli/render.js';
+import { t } from '../../i18n/messages.js';
 import type { OrgHit } from '../../services/orgs.js';
 import type { CommandRun } from '../types.js';
 import type { OrgsSearchOpts } from './index.js';
@@ -9,16 +10,16 @@ export const run: CommandRun<OrgsSearchOpts> = async (ctx, { args, opts }) => {
   const text = args[0]!;
   const page = await ctx.withDb(({ db }) => searchOrgs(db, text, { limit: opts.limit, after: opts.after }));
   const columns: Column<OrgHit>[] = [
-    { header: 'nom_organisation', value: 'nom_organisation' },
-    { header: 'ville', value: 'ville' },
-    { header: 'statut', value: 'statut' },
+    { header: 'nom_organisation', label: 'orgs.field.nom_organisation', value: 'nom_organisation' },
+    { header: 'ville', label: 'orgs.field.ville', value: 'ville' },
+    { header: 'statut', label: 'orgs.field.statut', value: 'statut' },
     // The excerpt's «marks» become bold in the table.
-    { header: 'excerpt', value: 'excerpt', paint: boldMarks },
-    { header: 'id', value: 'id' },
+    { header: 'excerpt', label: 'orgs.field.excerpt', value: 'excerpt', paint: boldMarks },
+    { header: 'id', label: 'orgs.field.id', value: 'id' },
   ];
   await renderList(ctx, columns, page.items, {
     csv: opts.csv,
     page: { nextAfter: page.next_after, nextCommand: (cursor) => `alumni orgs search ${JSON.stringify(text)} --after ${cursor}` },
   });
-  if (!ctx.out.json && page.items.length === 0) ctx.out.info(`No organisation matches "${text}".`);
+  if (!ctx.out.json && page.items.length === 0) ctx.out.info(t('orgs.search_none', { text }));
 };

@@ -1,4 +1,5 @@
 import type { StatutOrganisation } from '../../db/schema.js';
+import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
 
 export const run: CommandRun = async (ctx, { args }) => {
@@ -6,5 +7,8 @@ export const run: CommandRun = async (ctx, { args }) => {
   const [ref, statut] = args as [string, StatutOrganisation];
   const { org, changed } = await ctx.withDb(async ({ db }) => setOrgStatus(db, await ctx.writeSession(db), ref, statut));
   if (ctx.out.json) ctx.out.writeJson({ ...org, changed });
-  else ctx.out.success(changed ? `${org.nom_organisation} is now ${org.statut}.` : `${org.nom_organisation} was ${org.statut} already.`);
+  else {
+    const said = { name: org.nom_organisation, state: org.statut };
+    ctx.out.success(changed ? t('orgs.status_now', said) : t('orgs.status_already', said));
+  }
 };

@@ -1,27 +1,91 @@
 import type { Column } from '../../cli/output.js';
+import { formats, t, type LabelKey } from '../../i18n/messages.js';
 import type { ContactView, OrgView } from '../../services/orgs.js';
 import type { OrgInput } from '../../services/org-writes.js';
 import type { OrgsAddOpts } from './index.js';
 
+/** The flag of each field of an organisation the services may name in a refusal (add, update). */
+export const ORG_FIELD_FLAGS = {
+  nom_organisation: '--nom',
+  type_organisation: '--type',
+  statut: '--statut',
+  secteur_activite: '--secteur',
+  adresse: '--adresse',
+  ville: '--ville',
+  pays: '--pays',
+  site_web: '--site-web',
+  email_general: '--email',
+  telephone_general: '--telephone',
+  description: '--description',
+  date_creation: '--date-creation',
+};
+
+/** A calendar day (YYYY-MM-DD) as a person reads it: `7 déc. 2026`; null stays null. */
+export function humanDay(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+  return formats().date(new Date(year, month - 1, day));
+}
+
 export const ORG_TABLE: Column<OrgView>[] = [
-  { header: 'nom_organisation', value: 'nom_organisation' },
-  { header: 'type_organisation', value: 'type_organisation' },
-  { header: 'secteur_activite', value: 'secteur_activite' },
-  { header: 'ville', value: 'ville' },
-  { header: 'pays', value: 'pays' },
-  { header: 'statut', value: 'statut' },
-  { header: 'id', value: 'id' },
+  { header: 'nom_organisation', label: 'orgs.field.nom_organisation', value: 'nom_organisation' },
+  { header: 'type_organisation', label: 'orgs.field.type_organisation', value: 'type_organisation' },
+  { header: 'secteur_activite', label: 'orgs.field.secteur_activite', value: 'secteur_activite' },
+  { header: 'ville', label: 'orgs.field.ville', value: 'ville' },
+  { header: 'pays', label: 'orgs.field.pays', value: 'pays' },
+  { header: 'statut', label: 'orgs.field.statut', value: 'statut' },
+  { header: 'id', label: 'orgs.field.id', value: 'id' },
 ];
 
-export const CONTACT_TABLE: Column<ContactView>[] = [
-  { header: 'nom_complet', value: 'nom_complet' },
-  { header: 'email', value: (c) => c.email ?? c.matricule },
-  { header: 'role_contact', value: 'role_contact' },
-  { header: 'principal', value: (c) => (c.est_contact_principal ? 'yes' : '') },
-  { header: 'poste', value: 'poste' },
-  { header: 'date_debut', value: 'date_debut' },
-  { header: 'date_fin', value: 'date_fin' },
-];
+/** CSV keeps its machine forms (yes, YYYY-MM-DD); a table says them as people do. */
+export function contactColumns(csv: boolean | undefined): Column<ContactView>[] {
+  const day = (text: string | null) => (csv ? text : humanDay(text));
+  return [
+    { header: 'nom_complet', label: 'orgs.contact.nom_complet', value: 'nom_complet' },
+    { header: 'email', label: 'orgs.contact.email', value: (c) => c.email ?? c.matricule },
+    { header: 'role_contact', label: 'orgs.contact.role_contact', value: 'role_contact' },
+    { header: 'principal', label: 'orgs.contact.principal', value: (c) => (c.est_contact_principal ? (csv ? 'yes' : t('orgs.yes')) : '') },
+    { header: 'poste', label: 'orgs.contact.poste', value: 'poste' },
+    { header: 'date_debut', label: 'orgs.contact.date_debut', value: (c) => day(c.date_debut) },
+    { header: 'date_fin', label: 'orgs.contact.date_fin', value: (c) => day(c.date_fin) },
+  ];
+}
+
+/** What a person reads beside each field of an organisation (a field not listed shows its name). */
+const LABELS: Record<string, LabelKey> = {
+  id: 'orgs.field.id',
+  nom_organisation: 'orgs.field.nom_organisation',
+  type_organisation: 'orgs.field.type_organisation',
+  secteur_activite: 'orgs.field.secteur_activite',
+  adresse: 'orgs.field.adresse',
+  ville: 'orgs.field.ville',
+  pays: 'orgs.field.pays',
+  site_web: 'orgs.field.site_web',
+  email_general: 'orgs.field.email_general',
+  telephone_general: 'orgs.field.telephone_general',
+  logo_url: 'orgs.field.logo_url',
+  description: 'orgs.field.description',
+  date_creation: 'orgs.field.date_creation',
+  statut: 'orgs.field.statut',
+  created_at: 'orgs.field.created_at',
+  updated_at: 'orgs.field.updated_at',
+  contacts: 'orgs.field.contacts',
+  offers: 'orgs.field.offers',
+};
+
+export function orgLabel(field: string): string {
+  const key = LABELS[field];
+  return key ? t(key) : field;
+}
+
+/** An organisation's fields as labelled lines (show, add, update): human labels, days and times. */
+export function orgFields(org: OrgView): Array<[label: string, value: unknown]> {
+  return Object.entries(org).map(([field, value]) => {
+    if (value instanceof Date) return [orgLabel(field), formats().dateTime(value)];
+    if (field === 'date_creation' && typeof value === 'string') return [orgLabel(field), humanDay(value)];
+    return [orgLabel(field), value];
+  });
+}
 
 /** The flags of `orgs add|update` as service input (the same options on both). */
 export function orgInput(opts: OrgsAddOpts): OrgInput {
