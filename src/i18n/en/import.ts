@@ -291,15 +291,4 @@ export default {
   'import.help.ignore_column': 'leave column Header out, even if it looks like a field (repeatable)',
   'import.help.rejects': 'where rejected rows go (default: <file name>.rejects.csv here)',
   'import.help.batch_size': 'rows per transaction',
-  'import.help.users_import': 'import a roster CSV (a registrar export) into the accounts',
-  'import.help.users_country': "default country for phone numbers without +, e.g. SN (a row's Pays/Country/Indicatif cell wins)",
-  'import.help.name_order': 'how given-name and family-name columns are joined into the full name (Awa DIOP or DIOP Awa)',
-  'import.help.create_missing_references':
-    'add unknown graduation years and fields instead of rejecting the rows (never a near miss of a stored field); says which, --dry-run too',
-  'import.help.users_imports': 'the import ledger, newest first',
-  'import.help.orgs_import': "import a partner list (the school's spreadsheet of organisations)",
-  'import.help.match': 'match stored organisations by (default: website domain, else general e-mail, else name)',
-  'import.help.type': 'type of new organisations whose row gives none',
-  'import.help.orgs_country': "default country for phone numbers without +, e.g. SN (a row's Pays naming a country wins)",
-  'import.help.orgs_imports': 'the partner-list import ledger, newest first',
 } satisfies Record<`import.${string}`, string | ((params: never) => string)>;

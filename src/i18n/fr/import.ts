@@ -277,18 +277,5 @@ const fr: typeof en = {
   'import.help.ignore_column': 'écarter la colonne nommée Header, même si elle ressemble à un champ (répétable)',
   'import.help.rejects': 'où vont les lignes rejetées (par défaut : <nom du fichier>.rejects.csv ici)',
   'import.help.batch_size': 'lignes par transaction',
-  'import.help.users_import': 'importer une liste de diplômés en CSV (un export de la scolarité) dans les comptes',
-  'import.help.users_country':
-    "pays par défaut des numéros de téléphone sans +, par exemple SN (la cellule Pays/Country/Indicatif d'une ligne l'emporte)",
-  'import.help.name_order': 'comment les colonnes prénom et nom de famille forment le nom complet (Awa DIOP ou DIOP Awa)',
-  'import.help.create_missing_references':
-    "ajouter les années de sortie et filières inconnues au lieu de rejeter les lignes (jamais une quasi-homonyme d'une filière existante) ; dit lesquelles, --dry-run aussi",
-  'import.help.users_imports': 'le registre des imports, du plus récent au plus ancien',
-  'import.help.orgs_import': "importer une liste de partenaires (le tableur des organisations de l'école)",
-  'import.help.match':
-    "rapprocher des organisations existantes par (par défaut : le domaine du site web, sinon l'e-mail général, sinon le nom)",
-  'import.help.type': "type des nouvelles organisations dont la ligne n'en donne pas",
-  'import.help.orgs_country': "pays par défaut des numéros de téléphone sans +, par exemple SN (la cellule Pays d'une ligne l'emporte)",
-  'import.help.orgs_imports': 'le registre des imports de partenaires, du plus récent au plus ancien',
 };
 export default fr;
