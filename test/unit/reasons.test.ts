@@ -2,13 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REASONS, loadReasons } from '../../src/commands/validate/shared.js';
+import { defaultReasons, loadReasons } from '../../src/commands/validate/shared.js';
 
 describe('rejection reason templates', () => {
   const dir = mkdtempSync(join(tmpdir(), 'alumni-reasons-'));
 
   it('are the built-in French ones unless a file replaces them', () => {
-    expect(loadReasons(undefined, {})).toEqual(DEFAULT_REASONS);
+    expect(loadReasons(undefined, {})).toEqual(defaultReasons());
     const file = join(dir, 'motifs.txt');
     writeFileSync(file, '# nos motifs\r\nPhoto manquante.\r\n\r\n  Lien cassé.  \r\n');
     expect(loadReasons(file, {})).toEqual(['Photo manquante.', 'Lien cassé.']);
