@@ -60,7 +60,7 @@ const history = (validate: CommandUnknownOpts) =>
     .addOption(enumOption('--outcome <outcome>', t('validate.help.history_outcome'), OUTCOMES))
     .addOption(sinceOption(t('validate.help.history_since')))
     .addOption(untilOption(t('validate.help.history_until')))
-    .addOption(limitOption(100))
+    .addOption(limitOption(100, t('validate.help.history_limit')))
     .addOption(csvOption());
 export type ValidateHistoryOpts = OptsOf<typeof history>;
 

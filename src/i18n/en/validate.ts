@@ -26,6 +26,7 @@ export default {
   'validate.help.history_outcome': 'only decisions that ended so',
   'validate.help.history_since': 'decided since',
   'validate.help.history_until': 'decided before',
+  'validate.help.history_limit': 'how many',
   'validate.help.reopen': 'undo a decision made by mistake: the item returns to its queue',
 
   // Queues, in words

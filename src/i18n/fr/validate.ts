@@ -35,6 +35,7 @@ const fr: typeof en = {
   'validate.help.history_outcome': 'seulement les décisions dans cet état',
   'validate.help.history_since': 'décidées depuis',
   'validate.help.history_until': 'décidées avant',
+  'validate.help.history_limit': 'nombre de décisions',
   'validate.help.reopen': "annuler une décision prise par erreur : l'élément retourne dans sa file",
 
   'validate.queue.formations': 'Formation',
