@@ -22,7 +22,7 @@ const fr: typeof en = {
   'refs.ref.unknown': (p) => `${NONE[p.kind]} ${p.refs.map(quoted).join(', ')} (${HINT[p.kind]}) ; rien n'a été modifié.`,
 
   'refs.help.description':
-    'les valeurs de référence auxquelles une liste de diplômés est confrontée : filières (avec leurs variantes) et années',
+    'les valeurs de référence avec lesquelles une liste de diplômés est vérifiée : filières (avec leurs variantes) et années',
   'refs.help.field': "la filière, telle qu'elle est enregistrée (sans tenir compte des majuscules, accents, espaces ni ponctuation)",
   'refs.help.year': 'une année de sortie, par exemple 2024',
   'refs.help.fields': "les filières et leurs variantes d'écriture",
