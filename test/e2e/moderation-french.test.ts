@@ -183,7 +183,7 @@ describe('moderation, groups and refs in French', () => {
     });
 
     it('groups: add, list, show, members and refusals in French', async () => {
-      const added = await run(['groups', 'add', '--nom', 'Promo 2020', '--max', '1']);
+      const added = await run(['groups', 'add', '--nom', 'Promo 2020', '--max', '2']);
       expect(added.code).toBe(0);
       expect(added.stdout).toMatch(/^Nom\s+Promo 2020$/m);
       expect(added.stdout).toMatch(/^Valide\s+oui$/m);
@@ -191,9 +191,15 @@ describe('moderation, groups and refs in French', () => {
       expect(added.stderr).toBe('✔ Groupe Promo 2020 créé (valide).\n');
       const list = await run(['groups', 'list', '--search', 'promo 2020']);
       expect(list.stdout).toMatch(/Nom\s*│\s*Type\s*│\s*Valide\s*│\s*Membres actifs\s*│\s*Limite de membres\s*│\s*Identifiant/);
-      const members = await run(['groups', 'members', 'add', 'Promo 2020', 'MOD-1', 'MOD-2']);
+      const members = await run(['groups', 'members', 'add', 'Promo 2020', 'MOD-1', 'MOD-2', 'ETU-1']);
       expect(members.code).toBe(3);
-      expect(members.stderr).toContain('Promo 2020 : 1 ajouté, 0 de retour après un départ, 0 déjà membre, 1 refusé.');
+      expect(members.stderr).toContain('Promo 2020 : 2 ajoutés, 0 de retour après un départ, 0 déjà membre, 1 refusé.');
+      // The service names the field (max_membres); the message names the command's flag.
+      const tooFew = await run(['groups', 'update', 'Promo 2020', '--max', '1']);
+      expect(tooFew.code).toBe(2);
+      expect(tooFew.stderr).toBe(
+        "erreur : Promo 2020 compte 2 membres actifs, plus que --max 1 : donnez --max 2 ou plus, ou retirez d'abord des membres (alumni groups members remove).\n",
+      );
       const below = await run(['groups', 'update', 'Promo 2020', '--max', '2', '--nom', '']);
       expect(below.code).toBe(2);
       expect(below.stderr).toBe("erreur : Le nom est vide ; rien n'a été écrit.\n");
@@ -211,7 +217,8 @@ describe('moderation, groups and refs in French', () => {
       expect(notMember.stderr).toContain("attention : Awa Ndiaye <awa@exemple.sn> n'est pas membre : rien à retirer.");
       const show = await run(['groups', 'show', 'Promo 2020']);
       expect(show.stdout).toMatch(/^Modérateurs\s+\(aucun\)$/m);
-      expect(show.stdout).toMatch(/^Limite de membres\s+1$/m);
+      expect(show.stdout).toMatch(/^Limite de membres\s+2$/m);
+      expect(show.stdout).toMatch(/^Membres actifs\s+2$/m);
     });
 
     it('refs: lists, changes and refusals in French', async () => {
@@ -232,6 +239,22 @@ describe('moderation, groups and refs in French', () => {
       const closed = await run(['refs', 'years', 'close', '1990']);
       expect(closed.code).toBe(4);
       expect(closed.stderr).toContain('Aucune année 1990 parmi les années de référence');
+    });
+
+    it('a refusal under --json: one JSON object on stderr, its code and values the same in both languages', async () => {
+      const args = ['validate', 'approve', 'orgs', '00000000-0000-4000-8000-000000000404', '--json'];
+      const [french, english] = [await run(args, 'fr'), await run(args, 'en')];
+      expect([french.code, english.code]).toEqual([4, 4]);
+      const [f, e] = [JSON.parse(french.stderr), JSON.parse(english.stderr)];
+      expect(f.error).toEqual({
+        code: 'validate.unknown_ids',
+        message: "Aucune organisation n'a l'identifiant 00000000-0000-4000-8000-000000000404 ; rien n'a été décidé.",
+        values: { queue: 'orgs', ids: ['00000000-0000-4000-8000-000000000404'] },
+      });
+      expect(e.error).toEqual({
+        ...f.error,
+        message: 'No organisation with id 00000000-0000-4000-8000-000000000404; nothing was decided.',
+      });
     });
 
     it('help pages in French', async () => {
