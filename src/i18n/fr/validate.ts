@@ -108,9 +108,9 @@ const fr: typeof en = {
   'validate.review.prompt': '[a]pprouver  [r]ejeter  [s]uivant  [o]uvrir la description  [q]uitter  [h] aide',
   'validate.review.help': [
     "a  approuver : l'élément est publié (valide, ou organisation active)",
-    "r  rejeter : choisissez un modèle de motif ou écrivez-en un ; l'auteur le voit, et l'élément",
-    "   ne revient qu'une fois modifié",
-    's  suivant : le laisser pour plus tard (ou pour un autre modérateur) et passer au suivant',
+    "r  rejeter : choisissez un modèle de motif ou écrivez-en un ; l'auteur le voit,",
+    "   et l'élément ne revient qu'une fois modifié",
+    's  suivant : le garder pour plus tard (ou pour un collègue) ; fiche suivante',
     'o  ouvrir : la description entière',
     "q  quitter : plus rien n'est retenu une fois parti",
   ].join('\n'),
