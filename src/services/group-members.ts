@@ -3,7 +3,7 @@ import { constraintViolation } from '../db/constraints.js';
 import { isDatabaseError } from '../db/database-error.js';
 import type { DB, RoleMembre } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
-import { NotFoundError, UsageError } from '../errors.js';
+import { NotFoundError, problem, UsageError, type Problem } from '../errors.js';
 import { listMembers, type MemberView } from './groups.js';
 import { resolveRef, resolveRefs, type Resolved } from './refs.js';
 import { filterUsers, type UserFilters } from './users.js';
@@ -24,8 +24,15 @@ export interface PeopleRefs {
   fromUsers?: UserFilters;
 }
 
+/**
+ * Why a person was refused or skipped: a stable code (a catalog key) and its values,
+ * for the command to say; a refusal of the database whose sentence has no code yet
+ * keeps its sentence.
+ */
+export type Why = Problem | { code: null; message: string };
+
 export interface RefusedPerson extends Resolved {
-  reason: string;
+  reason: Why;
 }
 
 export interface AddMembersReport {
@@ -69,7 +76,7 @@ async function resolvePeople(db: Kysely<DB>, people: PeopleRefs): Promise<Resolv
  */
 async function chosenUsers(db: Kysely<DB>, filters: UserFilters): Promise<Resolved[]> {
   if (Object.values(filters).every((v) => v === undefined)) {
-    throw new UsageError('--from-users needs at least one users filter (--annee, --domaine, --statut...), or it would add every account.');
+    throw new UsageError(problem('groups.members.every_account'));
   }
   const users = await db
     .selectFrom('utilisateur')
@@ -94,10 +101,12 @@ async function membershipsOf(trx: Transaction<DB>, groupeId: string) {
   return new Map(rows.map((r) => [r.utilisateur_id, r]));
 }
 
-/** A refusal the database made (the group full, above all) as its sentence; undefined for anything else. */
-function refusal(error: unknown): string | undefined {
+/** A refusal the database made (the group full, above all); undefined for anything else. */
+function refusal(error: unknown): Why | undefined {
   if (!isDatabaseError(error)) return undefined;
-  return constraintViolation(error)?.message;
+  const refused = constraintViolation(error);
+  if (!refused) return undefined;
+  return refused.code ? ({ code: refused.code, values: refused.values } as Problem) : { code: null, message: refused.message };
 }
 
 /**
@@ -136,11 +145,11 @@ export async function addMembers(
   return writeAs(db, session, async (trx) => {
     await lockGroup(trx, groupe.id);
     const memberships = await membershipsOf(trx, groupe.id);
-    let full: string | undefined;
+    let full: Why | undefined;
     for (const person of persons) {
       const membership = memberships.get(person.id);
       if (erased.has(person.id)) {
-        report.refused.push({ ...person, reason: 'the account was erased (users erase)' });
+        report.refused.push({ ...person, reason: problem('groups.members.refused.erased') });
         continue;
       }
       if (membership?.est_actif) {
@@ -187,7 +196,7 @@ export async function removeMembers(db: Kysely<DB>, session: WriteSession, group
     for (const person of persons) {
       const membership = memberships.get(person.id);
       if (!membership?.est_actif) {
-        const reason = membership ? 'left the group already' : 'is not a member';
+        const reason = problem(membership ? 'groups.members.skipped.left' : 'groups.members.skipped.not_member');
         report.skipped.push({ ...person, reason });
         continue;
       }
@@ -215,7 +224,8 @@ export async function setMemberRole(
   return writeAs(db, session, async (trx) => {
     await lockGroup(trx, groupe.id);
     const membership = (await membershipsOf(trx, groupe.id)).get(person.id);
-    if (!membership?.est_actif) throw new NotFoundError(`${person.label} is not an active member of ${groupe.label}.`);
+    if (!membership?.est_actif)
+      throw new NotFoundError(problem('groups.members.not_active', { person: person.label, group: groupe.label }));
     const updated = await trx
       .updateTable('membre_groupe')
       .set({ role_membre: role })

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { keysetPage, type Page } from '../db/keyset.js';
 import type { DB, TypeFichier } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, problem } from '../errors.js';
 import { normaliseIds, resolveRef } from './refs.js';
 
 export interface MessageView {
@@ -93,7 +93,7 @@ export async function deleteMessages(db: Kysely<DB>, session: WriteSession, refs
     ? await db.selectFrom('message').select(['id', 'est_supprime']).where('id', 'in', wellFormed).execute()
     : [];
   const missing = ids.filter((id) => !stored.some((m) => m.id === id));
-  if (missing.length > 0) throw new NotFoundError(`No message ${missing.map((id) => `"${id}"`).join(', ')}; nothing was deleted.`);
+  if (missing.length > 0) throw new NotFoundError(problem('groups.messages.not_found', { ids: missing }));
   const toDelete = stored.filter((m) => !m.est_supprime).map((m) => m.id);
   const deleted = toDelete.length
     ? await writeAs(db, session, (trx) =>

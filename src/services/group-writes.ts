@@ -1,7 +1,7 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { DB, Groupe, TypeGroupe } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
-import { UsageError } from '../errors.js';
+import { problem, UsageError } from '../errors.js';
 import * as value from '../values.js';
 import { groupById, type GroupView } from './groups.js';
 import { resolveRef } from './refs.js';
@@ -20,18 +20,21 @@ export interface GroupInput {
 type GroupValues = Updateable<Groupe>;
 
 function toValues(input: GroupInput): GroupValues {
-  return value.checkedValues(() => {
+  let emptyName = false;
+  const values = value.checkedValues(() => {
     const values: GroupValues = {};
     if (input.nom_groupe !== undefined) {
       const name = value.text(input.nom_groupe, 100, 'nom_groupe');
-      if (name === null) throw new value.CellError('the name is empty');
-      values.nom_groupe = name;
+      if (name === null) emptyName = true;
+      else values.nom_groupe = name;
     }
     if (input.type_groupe !== undefined) values.type_groupe = input.type_groupe;
     if (input.description !== undefined) values.description = value.text(input.description, 10_000, 'description');
     if (input.max_membres !== undefined) values.max_membres = input.max_membres;
     return values;
   });
+  if (emptyName) throw new UsageError(problem('groups.name_empty'));
+  return values;
 }
 
 /**
@@ -41,7 +44,7 @@ function toValues(input: GroupInput): GroupValues {
  */
 export async function addGroup(db: Kysely<DB>, session: WriteSession, input: GroupInput): Promise<GroupView> {
   const values = toValues(input);
-  if (!values.nom_groupe) throw new UsageError('A group needs a name: give --nom.');
+  if (!values.nom_groupe) throw new UsageError(problem('groups.name_required', { field: 'nom_groupe' }));
   return writeAs(db, session, async (trx) => {
     const { id } = await trx
       .insertInto('groupe')
@@ -64,8 +67,7 @@ export async function updateGroup(
   input: GroupInput,
 ): Promise<{ group: GroupView; changed: boolean }> {
   const values = toValues(input);
-  if (Object.keys(values).length === 0)
-    throw new UsageError('Nothing to update: give at least one field (see alumni groups update --help).');
+  if (Object.keys(values).length === 0) throw new UsageError(problem('groups.nothing_to_update'));
   const { id } = await resolveRef(db, 'groupe', ref);
   return writeAs(db, session, async (trx) => {
     await trx.selectFrom('groupe').select('id').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
@@ -75,8 +77,7 @@ export async function updateGroup(
     const max = values.max_membres;
     if (typeof max === 'number' && max < stored.membres_actifs) {
       throw new UsageError(
-        `${stored.nom_groupe} has ${stored.membres_actifs} active members, more than --max ${max}: ` +
-          `give --max ${stored.membres_actifs} or more, or remove members first (alumni groups members remove).`,
+        problem('groups.max_below_members', { group: stored.nom_groupe, members: stored.membres_actifs, max, field: 'max_membres' }),
       );
     }
     await trx.updateTable('groupe').set(values).where('id', '=', id).execute();

@@ -1,9 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
-import { NotFoundError, UsageError } from '../errors.js';
+import { NotFoundError, problem, UsageError } from '../errors.js';
 import { fieldKey } from '../import/roster/field-match.js';
-import { quoted } from '../text.js';
 import * as value from '../values.js';
 
 /**
@@ -48,33 +47,38 @@ async function storedField(db: Db, written: string): Promise<string> {
   const key = fieldKey(written);
   const fields = await db.selectFrom('domaine_reference').select('nom_domaine').execute();
   const found = fields.find((f) => fieldKey(f.nom_domaine) === key);
-  if (!found) throw new NotFoundError(`No field ${quoted(written)} in domaine_reference (see alumni refs fields list).`);
+  if (!found) throw new NotFoundError(problem('refs.field.not_found', { field: written.trim() }));
   return found.nom_domaine;
 }
 
-function fieldName(text: string, what: string): string {
-  const name = value.checkedValues(() => value.text(text, 100, what));
-  if (name === null || fieldKey(name) === '') throw new UsageError(`The ${what} is empty: give letters or digits.`);
+/** What a name names: a field's name, its new name, or an alias (the column it is stored in, for value.text). */
+type NameOf = 'name' | 'new_name' | 'alias';
+const COLUMN: Record<NameOf, string> = { name: 'nom_domaine', new_name: 'nom_domaine', alias: 'alias' };
+
+function fieldName(text: string, what: NameOf): string {
+  const name = value.checkedValues(() => value.text(text, 100, COLUMN[what]));
+  if (name === null || fieldKey(name) === '') throw new UsageError(problem('refs.field.empty', { what }));
   return name;
 }
 
-/** A field or alias spelled like `name` once normalised, other than `except`: a new name must not be read as another field. */
-async function spellingTaken(db: Db, name: string, except?: string): Promise<string | undefined> {
+/**
+ * Refused (exit 2) when a field or alias is spelled like `name` once normalised, other
+ * than `except`: a new name must not be read as another field.
+ */
+async function refuseTakenSpelling(db: Db, name: string, except?: string): Promise<void> {
   const key = fieldKey(name);
   const fields = await db.selectFrom('domaine_reference').select('nom_domaine').execute();
   const field = fields.find((f) => f.nom_domaine !== except && fieldKey(f.nom_domaine) === key);
-  if (field) return `the field ${quoted(field.nom_domaine)}`;
+  if (field) throw new UsageError(problem('refs.field.taken_by_field', { name, field: field.nom_domaine }));
   const aliases = await db.selectFrom('domaine_alias').select(['alias', 'nom_domaine']).execute();
   const alias = aliases.find((a) => fieldKey(a.alias) === key);
-  if (alias) return `an alias of ${quoted(alias.nom_domaine)} (${quoted(alias.alias)})`;
-  return undefined;
+  if (alias) throw new UsageError(problem('refs.field.taken_by_alias', { name, field: alias.nom_domaine, alias: alias.alias }));
 }
 
 export async function addField(db: Kysely<DB>, session: WriteSession, written: string): Promise<FieldView> {
-  const name = fieldName(written, 'field name');
+  const name = fieldName(written, 'name');
   return writeAs(db, session, async (trx) => {
-    const taken = await spellingTaken(trx, name);
-    if (taken) throw new UsageError(`${quoted(name)} is already ${taken}, without regard to case, accents, spaces or punctuation.`);
+    await refuseTakenSpelling(trx, name);
     await trx.insertInto('domaine_reference').values({ nom_domaine: name }).execute();
     return fieldView(trx, name);
   });
@@ -85,12 +89,11 @@ export async function addField(db: Kysely<DB>, session: WriteSession, written: s
  * its aliases and its statistics, which are computed from the users.
  */
 export async function renameField(db: Kysely<DB>, session: WriteSession, written: string, newName: string): Promise<FieldView> {
-  const name = fieldName(newName, 'new name');
+  const name = fieldName(newName, 'new_name');
   return writeAs(db, session, async (trx) => {
     const field = await storedField(trx, written);
     if (field === name) return fieldView(trx, field);
-    const taken = await spellingTaken(trx, name, field);
-    if (taken) throw new UsageError(`${quoted(name)} is already ${taken}, without regard to case, accents, spaces or punctuation.`);
+    await refuseTakenSpelling(trx, name, field);
     await trx.updateTable('domaine_reference').set({ nom_domaine: name }).where('nom_domaine', '=', field).execute();
     return fieldView(trx, name);
   });
@@ -101,8 +104,7 @@ export async function aliasField(db: Kysely<DB>, session: WriteSession, written:
   const spelling = fieldName(alias, 'alias');
   return writeAs(db, session, async (trx) => {
     const field = await storedField(trx, written);
-    const taken = await spellingTaken(trx, spelling);
-    if (taken) throw new UsageError(`${quoted(spelling)} is already ${taken}, without regard to case, accents, spaces or punctuation.`);
+    await refuseTakenSpelling(trx, spelling);
     await trx.insertInto('domaine_alias').values({ alias: spelling, nom_domaine: field }).execute();
     return fieldView(trx, field);
   });
@@ -137,7 +139,7 @@ async function yearView(db: Db, annee: number): Promise<YearView> {
 export async function addYear(db: Kysely<DB>, session: WriteSession, annee: number): Promise<YearView> {
   return writeAs(db, session, async (trx) => {
     const stored = await trx.selectFrom('annee_reference').select('annee').where('annee', '=', annee).executeTakeFirst();
-    if (stored) throw new UsageError(`The year ${annee} is already in annee_reference (see alumni refs years list).`);
+    if (stored) throw new UsageError(problem('refs.year.exists', { year: annee }));
     await trx.insertInto('annee_reference').values({ annee }).execute();
     return yearView(trx, annee);
   });
@@ -154,7 +156,7 @@ export async function setYearAvailable(db: Kysely<DB>, session: WriteSession, an
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) {
       const stored = await trx.selectFrom('annee_reference').select('annee').where('annee', '=', annee).executeTakeFirst();
-      if (!stored) throw new NotFoundError(`No year ${annee} in annee_reference (add it with alumni refs years add ${annee}).`);
+      if (!stored) throw new NotFoundError(problem('refs.year.not_found', { year: annee }));
     }
     return yearView(trx, annee);
   });

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { sameText } from '../db/text-match.js';
 import type { DB } from '../db/schema.js';
-import { NotFoundError, UsageError } from '../errors.js';
+import { NotFoundError, problem, UsageError } from '../errors.js';
 import { email, isUuid, orNull } from '../values.js';
 
 /**
@@ -14,35 +14,27 @@ export type RefKind = 'user' | 'organisation' | 'groupe';
 
 interface KindSpec {
   table: 'utilisateur' | 'organisation' | 'groupe';
-  noun: string;
   /** What identifies a match to a person choosing among several. */
   label: RawBuilder<string>;
   natural: (ref: string) => RawBuilder<SqlBool>;
-  hint: string;
 }
 
 const KINDS: Record<RefKind, KindSpec> = {
   user: {
     table: 'utilisateur',
-    noun: 'user',
     label: sql<string>`concat_ws(' ', nom_complet, '<' || coalesce(email, matricule) || '>')`,
     // An e-mail is looked up in its stored form (`école.sn` → `xn--cole-9oa.sn`, values.ts).
     natural: (ref) => sql<SqlBool>`(lower(email) = lower(${orNull(() => email(ref)) ?? ref}) or matricule = ${ref})`,
-    hint: 'give an id, an e-mail or a matricule',
   },
   organisation: {
     table: 'organisation',
-    noun: 'organisation',
     label: sql<string>`nom_organisation || coalesce(' (' || ville || ')', '')`,
     natural: (ref) => sameText('nom_organisation', ref),
-    hint: 'give an id or the exact name',
   },
   groupe: {
     table: 'groupe',
-    noun: 'group',
     label: sql<string>`nom_groupe`,
     natural: (ref) => sameText('nom_groupe', ref),
-    hint: 'give an id or the exact name',
   },
 };
 
@@ -60,13 +52,10 @@ export async function resolveRef(db: Kysely<DB>, kind: RefKind, ref: string): Pr
     select id, ${spec.label} as label from ${sql.table(spec.table)}
      where ${byId} or ${spec.natural(wanted)}
      order by label limit 6`.execute(db);
-  if (rows.length === 0) throw new NotFoundError(`No ${spec.noun} "${wanted}" (${spec.hint}).`);
+  if (rows.length === 0) throw new NotFoundError(problem('refs.ref.not_found', { kind, ref: wanted }));
   if (rows.length > 1) {
-    const shown = rows
-      .slice(0, 5)
-      .map((r) => `${r.label} [${r.id}]`)
-      .join('; ');
-    throw new UsageError(`"${wanted}" names several ${spec.noun}s: ${shown}${rows.length > 5 ? '; …' : ''}. Give the id.`);
+    const matches = rows.slice(0, 5).map((r) => `${r.label} [${r.id}]`);
+    throw new UsageError(problem('refs.ref.ambiguous', { kind, ref: wanted, matches, more: rows.length > 5 }));
   }
   return rows[0]!;
 }
@@ -87,11 +76,7 @@ export async function resolveRefs(db: Kysely<DB>, kind: RefKind, refs: readonly 
       unknown.add(ref.trim());
     }
   }
-  if (unknown.size > 0) {
-    const { noun, hint } = KINDS[kind];
-    const named = [...unknown].map((ref) => `"${ref}"`).join(', ');
-    throw new NotFoundError(`No ${unknown.size === 1 ? noun : `${noun}s`} ${named} (${hint}); nothing was changed.`);
-  }
+  if (unknown.size > 0) throw new NotFoundError(problem('refs.ref.unknown', { kind, refs: [...unknown] }));
   return [...found.values()];
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_REASONS } from '../../src/commands/validate/shared.js';
+import { defaultReasons } from '../../src/commands/validate/shared.js';
 import { openDatabase } from '../../src/db/connect.js';
 import { createPGlite } from '../../src/db/pglite.js';
 import { runCli } from '../support/cli.js';
@@ -63,7 +63,7 @@ describe('on a terminal with stderr or stdout redirected', () => {
     pty.type('a');
     at = await pty.waitFor(/Approved: Club Echo[\s\S]*card 2, 1 waiting[\s\S]*Club Foxtrot[\s\S]*\[a\]pprove/, at);
     pty.type('r');
-    at = await pty.waitFor(new RegExp(`Reason[\\s\\S]*${DEFAULT_REASONS[0]!.slice(0, 20)}[\\s\\S]*Type a reason`), at);
+    at = await pty.waitFor(new RegExp(`Reason[\\s\\S]*${defaultReasons()[0]!.slice(0, 20)}[\\s\\S]*Type a reason`), at);
     pty.type('\r');
     at = await pty.waitFor(/Rejected: Club Foxtrot/, at);
     expect(await pty.exited).toBe(0);
@@ -76,7 +76,7 @@ describe('on a terminal with stderr or stdout redirected', () => {
       .execute();
     expect(decided.map((d) => [ids.indexOf(d.groupe_id), d.est_approuve, d.commentaire]).sort()).toEqual([
       [0, true, null],
-      [1, false, DEFAULT_REASONS[0]],
+      [1, false, defaultReasons()[0]],
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_REASONS } from '../../src/commands/validate/shared.js';
+import { defaultReasons } from '../../src/commands/validate/shared.js';
 import { finished, runCli, startCli } from '../support/cli.js';
 import { ADVISORY_HERE, countRows, createServerDatabase, type TestDatabase } from '../support/databases.js';
 import { seedModerationUsers } from '../support/moderation.js';
@@ -153,7 +153,7 @@ describe('validate, end to end on a server', () => {
       pty.type('h');
       at = await pty.waitFor(/q\s+quit: nothing is held/, at);
       pty.type('r');
-      at = await pty.waitFor(new RegExp(`Reason[\\s\\S]*${DEFAULT_REASONS[0]!.slice(0, 20)}`), at);
+      at = await pty.waitFor(new RegExp(`Reason[\\s\\S]*${defaultReasons()[0]!.slice(0, 20)}`), at);
       pty.type('\r');
       at = await pty.waitFor(/Rejected: Club Bravo[\s\S]*Club Charlie[\s\S]*\[a\]pprove/, at);
       pty.type('o');
@@ -171,7 +171,7 @@ describe('validate, end to end on a server', () => {
         .execute();
       expect(decisions.map((d) => [cards.indexOf(d.groupe_id), d.est_approuve, d.commentaire]).sort()).toEqual([
         [0, true, null],
-        [1, false, DEFAULT_REASONS[0]],
+        [1, false, defaultReasons()[0]],
       ]);
       expect(await advisoryLocks()).toBe(0);
     });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatsFor } from '../../src/i18n/format.js';
 import { countRows, createServerDatabase, type TestDatabase } from '../support/databases.js';
 import { runMain } from '../support/main.js';
 
@@ -35,7 +36,7 @@ describe('groups commands', () => {
       next_after: expect.any(String),
     });
     const table = await runMain(['groups', 'list', '--search', 'club', '--type', 'prive'], { env });
-    expect(table.stdout).toMatch(/Club Génie.*prive.*true.*│ 0 .*│ 3 /);
+    expect(table.stdout).toMatch(/Club Génie.*prive.*yes.*│ 0 .*│ 3 /);
     const csv = await runMain(['groups', 'list', '--search', 'club', '--valide', 'oui', '--csv'], { env });
     expect(csv.stdout.split('\n')[0]).toBe('nom_groupe,type_groupe,est_valide,membres_actifs,max_membres,id');
     expect(await json(['groups', 'show', 'club genie'])).toMatchObject({
@@ -50,7 +51,10 @@ describe('groups commands', () => {
     await sql`insert into validation_groupe (groupe_id, validateur_id, est_approuve, commentaire, date_validation)
       select ${added.id}, id, true, 'Conforme', '2026-11-20T09:15:42Z' from utilisateur where email = 'admin@ecole.example'`.execute(t.db);
     const shown = await runMain(['groups', 'show', 'Club Génie'], { env });
-    expect(shown.stdout).toMatch(/^decisions\s+2026-11-20 09:15 approved by admin@ecole\.example: Conforme$/m);
+    // In the local time zone, as the language writes a moment.
+    const at = formatsFor('en').dateTime(new Date('2026-11-20T09:15:42Z'));
+    expect(shown.stdout).toMatch(new RegExp(`^Moderation\\s+${at} approved by admin@ecole\\.example: Conforme$`, 'm'));
+    expect(shown.stdout).toMatch(/^Valid\s+yes$/m);
     expect(await json(['groups', 'update', 'CLUB GENIE', '--max', 'none'])).toMatchObject({ max_membres: null });
     const unchanged = await runMain(['groups', 'update', 'Club Génie', '--description', 'Chantiers'], { env });
     expect(unchanged.stderr).toContain('Club Génie: nothing changed.');

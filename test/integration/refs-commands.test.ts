@@ -92,7 +92,7 @@ describe.each(BACKENDS)('refs commands on the %s back end', (backend) => {
     ]);
     const table = await runMain(['refs', 'fields', 'list'], { env });
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/Génie informatique et réseaux\s*│\s*true\s*│\s*Génie Info\s*│\s*1 /);
+    expect(table.stdout).toMatch(/Génie informatique et réseaux\s*│\s*yes\s*│\s*Génie Info\s*│\s*1 /);
 
     await withDb(async (db) => {
       expect((await db.selectFrom('utilisateur').select('domaine').where('matricule', '=', 'R-1').executeTakeFirstOrThrow()).domaine).toBe(
@@ -132,9 +132,9 @@ describe.each(BACKENDS)('refs commands on the %s back end', (backend) => {
     const cases: Array<[string[], number, RegExp]> = [
       [['refs', 'fields', 'alias', 'Télécommunications', 'GENIE-info'], 2, /"GENIE-info" is already an alias of "Génie informatique/],
       [['refs', 'fields', 'add', 'telecommunications'], 2, /already the field "Télécommunications"/],
-      [['refs', 'fields', 'alias', 'Astronomie', 'Astro'], 4, /No field "Astronomie" in domaine_reference/],
+      [['refs', 'fields', 'alias', 'Astronomie', 'Astro'], 4, /No field "Astronomie" among the reference fields/],
       [['refs', 'fields', 'add', ' - '], 2, /empty/],
-      [['refs', 'years', 'add', '2024'], 2, /already in annee_reference/],
+      [['refs', 'years', 'add', '2024'], 2, /already among the reference years/],
       [['refs', 'years', 'close', '1999'], 4, /No year 1999/],
       [['refs', 'years', 'add', 'deux mille'], 2, /give a year such as 2024/],
     ];

@@ -14,9 +14,7 @@ import {
 import { ROLES_MEMBRE, TYPES_GROUPE } from '../../enums.js';
 import type { Lazy, OptsOf } from '../types.js';
 import { withUserFilters } from '../../cli/user-filters.js';
-
-const GROUP = 'id or exact name (case and accents ignored)';
-const PERSON = 'id, e-mail or matricule';
+import { t } from '../../i18n/messages.js';
 
 /** --max N, or --max none: no limit. */
 function maxValue(text: string): number | 'none' {
@@ -27,11 +25,11 @@ function maxValue(text: string): number | 'none' {
 const list = (groups: CommandUnknownOpts) =>
   groups
     .command('list')
-    .description('groups by name with their active members and max_membres, valid or not unless filtered, a page at a time')
-    .addOption(enumOption('--type <type>', 'only this type', TYPES_GROUPE))
-    .addOption(yesNoOption('--valide <oui|non>', 'valid groups, or those waiting for a moderator'))
-    .addOption(new Option('--search <text>', 'the name contains this (case and accents ignored)'))
-    .addOption(limitOption(50, 'groups per page'))
+    .description(t('groups.help.list'))
+    .addOption(enumOption('--type <type>', t('groups.help.type_filter'), TYPES_GROUPE))
+    .addOption(yesNoOption('--valide <oui|non>', t('groups.help.valide')))
+    .addOption(new Option('--search <text>', t('groups.help.search')))
+    .addOption(limitOption(50, t('groups.help.per_page')))
     .addOption(afterOption())
     .addOption(csvOption());
 export type GroupsListOpts = OptsOf<typeof list>;
@@ -41,27 +39,23 @@ const withFields = (groups: CommandUnknownOpts, name: string, description: strin
   groups
     .command(name)
     .description(description)
-    .addOption(new Option('--nom <name>', 'nom_groupe (unique, case and accents ignored)'))
-    .addOption(enumOption('--type <type>', 'type_groupe', TYPES_GROUPE))
-    .addOption(new Option('--description <text>', 'description (empty clears it)'))
-    .addOption(new Option('--max <n|none>', 'max_membres: at most this many active members, or none').argParser(maxValue));
+    .addOption(new Option('--nom <name>', t('groups.help.nom')))
+    .addOption(enumOption('--type <type>', t('groups.help.type'), TYPES_GROUPE))
+    .addOption(new Option('--description <text>', t('groups.help.group_description')))
+    .addOption(new Option('--max <n|none>', t('groups.help.max')).argParser(maxValue));
 
-const add = (groups: CommandUnknownOpts) =>
-  withFields(groups, 'add', 'add a group (valid at once: an administrator makes it; public by default)');
+const add = (groups: CommandUnknownOpts) => withFields(groups, 'add', t('groups.help.add'));
 export type GroupsAddOpts = OptsOf<typeof add>;
 const update = (groups: CommandUnknownOpts) =>
-  withFields(groups, 'update', "change a group's fields: only what is given (--max below the active members is refused)").argument(
-    '<group>',
-    GROUP,
-  );
+  withFields(groups, 'update', t('groups.help.update')).argument('<group>', t('groups.help.group'));
 export type GroupsUpdateOpts = OptsOf<typeof update>;
 
 const membersList = (members: CommandUnknownOpts) =>
   members
     .command('list')
-    .description('the active members, admins and moderators first')
-    .argument('<group>', GROUP)
-    .addOption(new Option('--all', 'those who left too, with the date they left'))
+    .description(t('groups.help.members_list'))
+    .argument('<group>', t('groups.help.group'))
+    .addOption(new Option('--all', t('groups.help.all')))
     .addOption(csvOption());
 export type MembersListOpts = OptsOf<typeof membersList>;
 
@@ -69,11 +63,11 @@ const membersAdd = (members: CommandUnknownOpts) =>
   withUserFilters(
     members
       .command('add')
-      .description('add people to the group (up to its max_membres); with --from-users, everyone the users list filters choose')
-      .argument('<group>', GROUP)
-      .argument('[people...]', PERSON)
-      .addOption(enumOption('--role <role>', 'their role in the group', ROLES_MEMBRE).default('membre' as const))
-      .addOption(new Option('--from-users', 'add the users the filters below choose, as `alumni users list` does (e.g. --annee 2020)')),
+      .description(t('groups.help.members_add'))
+      .argument('<group>', t('groups.help.group'))
+      .argument('[people...]', t('groups.help.person'))
+      .addOption(enumOption('--role <role>', t('groups.help.role'), ROLES_MEMBRE).default('membre' as const))
+      .addOption(new Option('--from-users', t('groups.help.from_users'))),
     '--user-role <role>',
   );
 export type MembersAddOpts = OptsOf<typeof membersAdd>;
@@ -81,22 +75,22 @@ export type MembersAddOpts = OptsOf<typeof membersAdd>;
 const membersRemove = (members: CommandUnknownOpts) =>
   members
     .command('remove')
-    .description('the people stop being members (their membership stays as history: inactive, with date_sortie)')
-    .argument('<group>', GROUP)
-    .argument('<people...>', PERSON)
+    .description(t('groups.help.members_remove'))
+    .argument('<group>', t('groups.help.group'))
+    .argument('<people...>', t('groups.help.person'))
     .addOption(yesOption());
 export type MembersRemoveOpts = OptsOf<typeof membersRemove>;
 
 const messagesList = (messages: CommandUnknownOpts) =>
   messages
     .command('list')
-    .description("the group's messages, newest first, a page at a time")
-    .argument('<group>', GROUP)
-    .addOption(sinceOption('written since'))
-    .addOption(untilOption('written before'))
-    .addOption(new Option('--author <person>', `written by this person (${PERSON})`))
-    .addOption(new Option('--include-deleted', 'deleted messages too (kept until purge-messages removes them)'))
-    .addOption(limitOption(50, 'messages per page'))
+    .description(t('groups.help.messages_list'))
+    .argument('<group>', t('groups.help.group'))
+    .addOption(sinceOption(t('groups.help.written_since')))
+    .addOption(untilOption(t('groups.help.written_before')))
+    .addOption(new Option('--author <person>', t('groups.help.author')))
+    .addOption(new Option('--include-deleted', t('groups.help.include_deleted')))
+    .addOption(limitOption(50, t('groups.help.messages_per_page')))
     .addOption(afterOption())
     .addOption(csvOption());
 export type MessagesListOpts = OptsOf<typeof messagesList>;
@@ -104,33 +98,37 @@ export type MessagesListOpts = OptsOf<typeof messagesList>;
 const messagesDelete = (messages: CommandUnknownOpts) =>
   messages
     .command('delete')
-    .description('delete messages (est_supprime: hidden now, removed by purge-messages after 30 days)')
-    .argument('<ids...>', 'message ids')
+    .description(t('groups.help.messages_delete'))
+    .argument('<ids...>', t('groups.help.message_ids'))
     .addOption(yesOption());
 export type MessagesDeleteOpts = OptsOf<typeof messagesDelete>;
 
 export function registerGroups(program: Command, lazy: Lazy): void {
-  const groups = program.command('groups').description('alumni groups (promotions, fields, towns, clubs), their members and messages');
+  const groups = program.command('groups').description(t('groups.help.description'));
   list(groups).action(lazy(() => import('./list.js')));
   groups
     .command('show')
-    .description('every field, members counted, moderators, last message, moderation decisions')
-    .argument('<group>', GROUP)
+    .description(t('groups.help.show'))
+    .argument('<group>', t('groups.help.group'))
     .action(lazy(() => import('./show.js')));
   add(groups).action(lazy(() => import('./add.js')));
   update(groups).action(lazy(() => import('./update.js')));
-  const members = groups.command('members').description("a group's members");
+  const members = groups.command('members').description(t('groups.help.members'));
   membersList(members).action(lazy(() => import('./members-list.js')));
   membersAdd(members).action(lazy(() => import('./members-add.js')));
   membersRemove(members).action(lazy(() => import('./members-remove.js')));
   members
     .command('set-role')
-    .description("change an active member's role in the group")
-    .argument('<group>', GROUP)
-    .argument('<person>', PERSON)
-    .addArgument(new Argument('<role>', ROLES_MEMBRE.join(', ')).argParser((text: string) => enumValue('Unknown role', text, ROLES_MEMBRE)))
+    .description(t('groups.help.set_role'))
+    .argument('<group>', t('groups.help.group'))
+    .argument('<person>', t('groups.help.person'))
+    .addArgument(
+      new Argument('<role>', ROLES_MEMBRE.join(', ')).argParser((text: string) =>
+        enumValue(t('groups.help.unknown_role'), text, ROLES_MEMBRE),
+      ),
+    )
     .action(lazy(() => import('./members-set-role.js')));
-  const messages = groups.command('messages').description("a group's messages");
+  const messages = groups.command('messages').description(t('groups.help.messages'));
   messagesList(messages).action(lazy(() => import('./messages-list.js')));
   messagesDelete(messages).action(lazy(() => import('./messages-delete.js')));
 }

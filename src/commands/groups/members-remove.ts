@@ -1,17 +1,20 @@
 import { confirm } from '../../cli/prompts.js';
 import { ExitCode } from '../../errors.js';
+import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
 import type { MembersRemoveOpts } from './index.js';
+import { reportJson, sayWhy } from './shared.js';
 
 export const run: CommandRun<MembersRemoveOpts> = async (ctx, { args, opts }) => {
   const { removeMembers } = await import('../../services/group-members.js');
   const [group, ...refs] = args as [string, ...string[]];
-  await confirm(ctx.io, `Remove ${refs.join(', ')} from ${group}?`, opts.yes);
+  await confirm(ctx.io, t('groups.members.confirm_remove', { people: refs.join(', '), group }), opts.yes);
   const report = await ctx.withDb(async ({ db }) => removeMembers(db, await ctx.writeSession(db), group, refs));
-  if (ctx.out.json) ctx.out.writeJson(report);
+  if (ctx.out.json) ctx.out.writeJson(reportJson(report));
   else {
-    for (const person of report.skipped) ctx.out.warn(`${person.label} ${person.reason}: nothing to remove.`);
-    ctx.out.success(`${report.groupe.label}: ${report.removed.length} removed (kept as former members).`);
+    for (const person of report.skipped)
+      ctx.out.warn(t('groups.members.nothing_to_remove', { person: person.label, reason: sayWhy(person.reason) }));
+    ctx.out.success(t('groups.members.removed', { group: report.groupe.label, removed: report.removed.length }));
   }
   return report.skipped.length > 0 ? ExitCode.rejected : ExitCode.ok;
 };

@@ -1,27 +1,91 @@
 import type { Column } from '../../cli/output.js';
+import { currentLanguage, formats, renderIn, t, type LabelKey } from '../../i18n/messages.js';
+import type { Language } from '../../i18n/language.js';
+import type { RefusedPerson, Why } from '../../services/group-members.js';
 import type { GroupInput } from '../../services/group-writes.js';
 import type { GroupView, MemberView } from '../../services/groups.js';
 import type { GroupsAddOpts } from './index.js';
 
-export const GROUP_TABLE: Column<GroupView>[] = [
-  { header: 'nom_groupe', value: 'nom_groupe' },
-  { header: 'type_groupe', value: 'type_groupe' },
-  { header: 'est_valide', value: 'est_valide' },
-  { header: 'membres_actifs', value: 'membres_actifs' },
-  { header: 'max_membres', value: 'max_membres' },
-  { header: 'id', value: 'id' },
-];
+/**
+ * Tables say their cells as a person reads them (yes/no, local times, numbers in the
+ * language's way); CSV keeps the machine values (true/false, ISO 8601), in every language.
+ */
+export const yesNo = (value: boolean) => t(value ? 'groups.yes' : 'groups.no');
+export const when = (value: Date | null) => (value ? formats().dateTime(value) : '');
+
+export function groupTable(csv: boolean): Column<GroupView>[] {
+  return [
+    { header: 'nom_groupe', label: 'groups.label.name', value: 'nom_groupe' },
+    { header: 'type_groupe', label: 'groups.label.type', value: 'type_groupe' },
+    { header: 'est_valide', label: 'groups.label.valid', value: csv ? 'est_valide' : (g) => yesNo(g.est_valide) },
+    {
+      header: 'membres_actifs',
+      label: 'groups.label.active_members',
+      value: csv ? 'membres_actifs' : (g) => formats().integer(g.membres_actifs),
+    },
+    {
+      header: 'max_membres',
+      label: 'groups.label.max_members',
+      value: csv ? 'max_membres' : (g) => (g.max_membres === null ? '' : formats().integer(g.max_membres)),
+    },
+    { header: 'id', label: 'groups.label.id', value: 'id' },
+  ];
+}
 
 /** Columns of members lists; the dates each member joined and left with --all. */
-export function memberTable(all: boolean): Column<MemberView>[] {
+export function memberTable(all: boolean, csv: boolean): Column<MemberView>[] {
   return [
-    { header: 'nom_complet', value: 'nom_complet' },
-    { header: 'email', value: 'email' },
-    { header: 'matricule', value: 'matricule' },
-    { header: 'role_membre', value: 'role_membre' },
-    { header: 'date_adhesion', value: 'date_adhesion' },
-    ...(all ? [{ header: 'est_actif', value: 'est_actif' } as const, { header: 'date_sortie', value: 'date_sortie' } as const] : []),
+    { header: 'nom_complet', label: 'groups.label.full_name', value: 'nom_complet' },
+    { header: 'email', label: 'groups.label.email', value: 'email' },
+    { header: 'matricule', label: 'groups.label.matricule', value: 'matricule' },
+    { header: 'role_membre', label: 'groups.label.role', value: 'role_membre' },
+    { header: 'date_adhesion', label: 'groups.label.joined', value: csv ? 'date_adhesion' : (m) => when(m.date_adhesion) },
+    ...(all
+      ? ([
+          { header: 'est_actif', label: 'groups.label.active', value: csv ? 'est_actif' : (m) => yesNo(m.est_actif) },
+          { header: 'date_sortie', label: 'groups.label.left', value: csv ? 'date_sortie' : (m) => when(m.date_sortie) },
+        ] satisfies Column<MemberView>[])
+      : []),
   ];
+}
+
+/** What a person reads before each field of a group or a member (`show`, add, update, set-role). */
+const LABELS: Record<string, LabelKey> = {
+  id: 'groups.label.id',
+  nom_groupe: 'groups.label.name',
+  type_groupe: 'groups.label.type',
+  est_valide: 'groups.label.valid',
+  max_membres: 'groups.label.max_members',
+  description: 'groups.label.description',
+  photo_groupe_url: 'groups.label.photo',
+  createur_id: 'groups.label.creator_id',
+  createur: 'groups.label.creator',
+  created_at: 'groups.label.created_at',
+  updated_at: 'groups.label.updated_at',
+  membres_actifs: 'groups.label.active_members',
+  dernier_message_le: 'groups.label.last_message',
+  messages: 'groups.label.messages',
+  utilisateur_id: 'groups.label.person_id',
+  nom_complet: 'groups.label.full_name',
+  email: 'groups.label.email',
+  matricule: 'groups.label.matricule',
+  role_membre: 'groups.label.role',
+  est_actif: 'groups.label.active',
+  date_adhesion: 'groups.label.joined',
+  date_sortie: 'groups.label.left',
+  changed: 'groups.label.changed',
+};
+
+/** A record's fields as label/value lines: human labels, yes/no, local times, no limit. */
+export function humanFields(record: object): Array<[string, unknown]> {
+  return Object.entries(record).map(([key, value]): [string, unknown] => {
+    const label = LABELS[key] ? t(LABELS[key]) : key;
+    if (typeof value === 'boolean') return [label, yesNo(value)];
+    if (value instanceof Date) return [label, when(value)];
+    if (key === 'max_membres' && value === null) return [label, t('groups.no_limit')];
+    if (typeof value === 'number') return [label, formats().integer(value)];
+    return [label, value];
+  });
 }
 
 /** The flags of `groups add|update` as service input. */
@@ -31,5 +95,23 @@ export function groupInput(opts: GroupsAddOpts): GroupInput {
     type_groupe: opts.type,
     description: opts.description,
     max_membres: opts.max === 'none' ? null : opts.max,
+  };
+}
+
+/** The flag of each field `groups add|update` sets, for the errors that name a field. */
+export const GROUP_FIELD_FLAGS = { nom_groupe: '--nom', type_groupe: '--type', description: '--description', max_membres: '--max' };
+
+/** Why a person was refused or skipped, in `language` (JSON keeps English: machine output). */
+export function sayWhy(why: Why, language: Language = currentLanguage()): string {
+  return why.code === null ? why.message : renderIn(language, why.code, why.values);
+}
+
+/** A members report as JSON: each reason in English, as before the catalogs. */
+export function reportJson<R extends { refused?: RefusedPerson[]; skipped?: RefusedPerson[] }>(report: R): R {
+  const english = (people: RefusedPerson[]) => people.map((p) => ({ ...p, reason: sayWhy(p.reason, 'en') }));
+  return {
+    ...report,
+    ...(report.refused ? { refused: english(report.refused) } : {}),
+    ...(report.skipped ? { skipped: english(report.skipped) } : {}),
   };
 }

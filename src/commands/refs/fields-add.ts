@@ -1,8 +1,9 @@
+import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
 import { renderChange } from './shared.js';
 
 export const run: CommandRun = async (ctx, { args }) => {
   const { addField } = await import('../../services/references.js');
   const field = await ctx.withDb(async ({ db }) => addField(db, await ctx.writeSession(db), args[0]!));
-  renderChange(ctx, field, `Added the field ${field.nom_domaine}.`);
+  renderChange(ctx, field, t('refs.field.added', { field: field.nom_domaine }));
 };

@@ -1,10 +1,10 @@
 import { renderList } from '../../cli/render.js';
 import type { CommandRun } from '../types.js';
 import type { RefsFieldsListOpts } from './index.js';
-import { FIELD_TABLE } from './shared.js';
+import { fieldTable } from './shared.js';
 
 export const run: CommandRun<RefsFieldsListOpts> = async (ctx, { opts }) => {
   const { listFields } = await import('../../services/references.js');
   const fields = await ctx.withDb(({ db }) => listFields(db));
-  await renderList(ctx, FIELD_TABLE, fields, { csv: opts.csv });
+  await renderList(ctx, fieldTable(Boolean(opts.csv)), fields, { csv: opts.csv });
 };

@@ -1,67 +1,58 @@
 import type { Command, CommandUnknownOpts } from '@commander-js/extra-typings';
 import { csvOption, yearValue } from '../../cli/options.js';
+import { t } from '../../i18n/messages.js';
 import type { Lazy, OptsOf } from '../types.js';
 
-const FIELD = 'the field, as stored (case, accents, spaces and punctuation ignored)';
-const YEAR = 'a graduation year, such as 2024';
 const year = (text: string) => yearValue('<annee>', text);
 
-const fieldsList = (fields: CommandUnknownOpts) =>
-  fields
-    .command('list')
-    .description('the fields with their aliases, whether imports may use them, and how many users have each')
-    .addOption(csvOption());
+const fieldsList = (fields: CommandUnknownOpts) => fields.command('list').description(t('refs.help.fields_list')).addOption(csvOption());
 export type RefsFieldsListOpts = OptsOf<typeof fieldsList>;
-const yearsList = (years: CommandUnknownOpts) =>
-  years
-    .command('list')
-    .description('the graduation years, whether imports may use them, and how many users have each')
-    .addOption(csvOption());
+const yearsList = (years: CommandUnknownOpts) => years.command('list').description(t('refs.help.years_list')).addOption(csvOption());
 export type RefsYearsListOpts = OptsOf<typeof yearsList>;
 
 export function registerRefs(program: Command, lazy: Lazy): void {
-  const refs = program.command('refs').description('the reference values a roster is checked against: fields (with aliases) and years');
+  const refs = program.command('refs').description(t('refs.help.description'));
 
-  const fields = refs.command('fields').description('fields of study (domaine_reference) and their aliases');
+  const fields = refs.command('fields').description(t('refs.help.fields'));
   fieldsList(fields).action(lazy(() => import('./fields-list.js')));
   fields
     .command('add')
-    .description('add a field')
-    .argument('<name>', 'its name, as the platform shows it')
+    .description(t('refs.help.fields_add'))
+    .argument('<name>', t('refs.help.name'))
     .action(lazy(() => import('./fields-add.js')));
   fields
     .command('rename')
-    .description('rename a field: its users, aliases and statistics follow')
-    .argument('<field>', FIELD)
-    .argument('<new-name>', 'the new name')
+    .description(t('refs.help.fields_rename'))
+    .argument('<field>', t('refs.help.field'))
+    .argument('<new-name>', t('refs.help.new_name'))
     .action(lazy(() => import('./fields-rename.js')));
   fields
     .command('alias')
-    .description('map another spelling to a field, for every import from then on (e.g. "Génie Info" → "Génie informatique")')
-    .argument('<field>', FIELD)
-    .argument('<alias>', 'the other spelling')
+    .description(t('refs.help.fields_alias'))
+    .argument('<field>', t('refs.help.field'))
+    .argument('<alias>', t('refs.help.alias'))
     .action(lazy(() => import('./fields-alias.js')));
   fields
     .command('deactivate')
-    .description('no import may give the field any more; the users who have it keep it')
-    .argument('<field>', FIELD)
+    .description(t('refs.help.fields_deactivate'))
+    .argument('<field>', t('refs.help.field'))
     .action(lazy(() => import('./fields-deactivate.js')));
 
-  const years = refs.command('years').description('graduation years (annee_reference)');
+  const years = refs.command('years').description(t('refs.help.years'));
   yearsList(years).action(lazy(() => import('./years-list.js')));
   years
     .command('add')
-    .description('add a year, open to imports')
-    .argument('<annee>', YEAR, year)
+    .description(t('refs.help.years_add'))
+    .argument('<annee>', t('refs.help.year'), year)
     .action(lazy(() => import('./years-add.js')));
   years
     .command('open')
-    .description('let imports give this year')
-    .argument('<annee>', YEAR, year)
+    .description(t('refs.help.years_open'))
+    .argument('<annee>', t('refs.help.year'), year)
     .action(lazy(() => import('./years-open.js')));
   years
     .command('close')
-    .description('no import may give this year any more; the users who have it keep it')
-    .argument('<annee>', YEAR, year)
+    .description(t('refs.help.years_close'))
+    .argument('<annee>', t('refs.help.year'), year)
     .action(lazy(() => import('./years-close.js')));
 }

@@ -1,26 +1,49 @@
 import type { Column } from '../../cli/output.js';
 import { renderRecord } from '../../cli/render.js';
 import type { Context } from '../../context.js';
+import { formats, t, type LabelKey } from '../../i18n/messages.js';
 import type { FieldView, YearView } from '../../services/references.js';
 
-export const FIELD_TABLE: Column<FieldView>[] = [
-  { header: 'nom_domaine', value: 'nom_domaine' },
-  { header: 'est_actif', value: 'est_actif' },
-  { header: 'aliases', value: (f) => f.aliases.join(', ') },
-  { header: 'utilisateurs', value: 'utilisateurs' },
-];
+const yesNo = (value: boolean) => t(value ? 'refs.yes' : 'refs.no');
 
-export const YEAR_TABLE: Column<YearView>[] = [
-  { header: 'annee', value: 'annee' },
-  { header: 'est_disponible', value: 'est_disponible' },
-  { header: 'utilisateurs', value: 'utilisateurs' },
-];
+/** The fields: a table in words (yes/no), or CSV with its machine values (true/false). */
+export function fieldTable(csv: boolean): Column<FieldView>[] {
+  return [
+    { header: 'nom_domaine', label: 'refs.label.field', value: 'nom_domaine' },
+    { header: 'est_actif', label: 'refs.label.active', value: csv ? 'est_actif' : (f) => yesNo(f.est_actif) },
+    { header: 'aliases', label: 'refs.label.aliases', value: (f) => f.aliases.join(', ') },
+    { header: 'utilisateurs', label: 'refs.label.users', value: csv ? 'utilisateurs' : (f) => formats().integer(f.utilisateurs) },
+  ];
+}
+
+export function yearTable(csv: boolean): Column<YearView>[] {
+  return [
+    { header: 'annee', label: 'refs.label.year', value: 'annee' },
+    { header: 'est_disponible', label: 'refs.label.available', value: csv ? 'est_disponible' : (y) => yesNo(y.est_disponible) },
+    { header: 'utilisateurs', label: 'refs.label.users', value: csv ? 'utilisateurs' : (y) => formats().integer(y.utilisateurs) },
+  ];
+}
+
+const LABELS: Record<string, LabelKey> = {
+  nom_domaine: 'refs.label.field',
+  est_actif: 'refs.label.active',
+  aliases: 'refs.label.aliases',
+  utilisateurs: 'refs.label.users',
+  annee: 'refs.label.year',
+  est_disponible: 'refs.label.available',
+};
 
 /** What every refs change prints: the record as it now stands, and one sentence on stderr. */
 export function renderChange(ctx: Context, record: FieldView | YearView, sentence: string): void {
-  const fields = Object.entries(record).map(([label, value]): [string, unknown] => [
-    label,
-    Array.isArray(value) ? value.join(', ') : value,
+  const fields = Object.entries(record).map(([key, value]): [string, unknown] => [
+    LABELS[key] ? t(LABELS[key]) : key,
+    Array.isArray(value)
+      ? value.join(', ')
+      : typeof value === 'boolean'
+        ? yesNo(value)
+        : typeof value === 'number' && key !== 'annee'
+          ? formats().integer(value)
+          : value,
   ]);
   renderRecord(ctx, record, fields);
   if (!ctx.out.json) ctx.out.success(sentence);

@@ -1,8 +1,9 @@
+import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
 import { renderChange } from './shared.js';
 
 export const run: CommandRun = async (ctx, { args }) => {
   const { setYearAvailable } = await import('../../services/references.js');
   const year = await ctx.withDb(async ({ db }) => setYearAvailable(db, await ctx.writeSession(db), Number(args[0]), false));
-  renderChange(ctx, year, `No import may give the year ${year.annee} any more; its ${year.utilisateurs} users keep it.`);
+  renderChange(ctx, year, t('refs.year.closed', { year: year.annee, users: year.utilisateurs }));
 };

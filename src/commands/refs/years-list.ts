@@ -1,10 +1,10 @@
 import { renderList } from '../../cli/render.js';
 import type { CommandRun } from '../types.js';
 import type { RefsYearsListOpts } from './index.js';
-import { YEAR_TABLE } from './shared.js';
+import { yearTable } from './shared.js';
 
 export const run: CommandRun<RefsYearsListOpts> = async (ctx, { opts }) => {
   const { listYears } = await import('../../services/references.js');
   const years = await ctx.withDb(({ db }) => listYears(db));
-  await renderList(ctx, YEAR_TABLE, years, { csv: opts.csv });
+  await renderList(ctx, yearTable(Boolean(opts.csv)), years, { csv: opts.csv });
 };

@@ -1,11 +1,13 @@
 import type { Column } from '../../cli/output.js';
 import { renderList } from '../../cli/render.js';
-import { UsageError } from '../../errors.js';
+import { minute } from '../../cli/decisions.js';
+import { t } from '../../i18n/messages.js';
 import type { DecisionView } from '../../services/moderation/index.js';
 import type { CommandRun } from '../types.js';
 import type { ValidateHistoryOpts } from './index.js';
 
-const COLUMNS: Column<DecisionView>[] = [
+/** The CSV: machine values, the same in every language. */
+const CSV_COLUMNS: Column<DecisionView>[] = [
   { header: 'date_validation', value: 'date_validation' },
   { header: 'queue', value: 'queue' },
   { header: 'item', value: 'item_id' },
@@ -15,11 +17,27 @@ const COLUMNS: Column<DecisionView>[] = [
   { header: 'comment', value: 'commentaire' },
 ];
 
+/** The table a person reads: the same columns in words, local times. */
+const TABLE_COLUMNS: Column<DecisionView>[] = [
+  { header: 'date_validation', label: 'validate.column.decided', value: (d) => minute(d.date_validation) },
+  { header: 'queue', label: 'validate.column.queue', value: 'queue' },
+  { header: 'item', label: 'validate.column.item', value: 'item_id' },
+  { header: 'title', label: 'validate.column.title', value: 'title' },
+  {
+    header: 'outcome',
+    label: 'validate.column.outcome',
+    value: (d) =>
+      t(d.est_approuve ? 'validate.outcome.approved' : 'validate.outcome.rejected') +
+      (d.annulee_le ? t('validate.outcome.withdrawn_suffix') : ''),
+  },
+  { header: 'moderator', label: 'validate.column.moderator', value: 'validateur' },
+  { header: 'comment', label: 'validate.column.comment', value: 'commentaire' },
+];
+
 export const run: CommandRun<ValidateHistoryOpts> = async (ctx, { opts }) => {
-  const { normaliseId } = await import('../../services/refs.js');
   const { listDecisions } = await import('../../services/moderation/index.js');
-  const itemId = opts.item === undefined ? undefined : normaliseId(opts.item);
-  if (opts.item !== undefined && !itemId) throw new UsageError(`--item ${opts.item}: give an item id (a UUID).`);
+  // --item is checked and lower-cased by its declaration's parser.
+  const itemId = opts.item;
   const filters = {
     queue: opts.queue,
     itemId,
@@ -30,5 +48,5 @@ export const run: CommandRun<ValidateHistoryOpts> = async (ctx, { opts }) => {
     limit: opts.limit,
   };
   const decisions = await ctx.withDb(({ db }) => listDecisions(db, filters));
-  await renderList(ctx, COLUMNS, decisions, { csv: opts.csv });
+  await renderList(ctx, opts.csv ? CSV_COLUMNS : TABLE_COLUMNS, decisions, { csv: opts.csv });
 };

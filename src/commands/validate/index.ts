@@ -1,75 +1,78 @@
 import { Argument, Option, type Command, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import { csvOption, enumOption, enumValue, limitOption, sinceOption, untilOption } from '../../cli/options.js';
+import { problem, UsageError } from '../../errors.js';
+import { t } from '../../i18n/messages.js';
+import { isUuid } from '../../values.js';
 import { OUTCOMES, QUEUE_ALIASES, QUEUES } from '../../services/moderation/names.js';
 import type { Lazy, OptsOf } from '../types.js';
 
-const QUEUE_WORDS = 'formations, groups or orgs';
-
 /** A queue argument, checked before anything runs: its action receives a QueueName. */
-const queueArgument = (name: '<queue>' | '[queue]', description = QUEUE_WORDS) =>
-  new Argument(name, description).argParser((text: string) => enumValue('Unknown queue', text, QUEUES, QUEUE_ALIASES));
+const queueArgument = (name: '<queue>' | '[queue]', description = t('validate.help.queue')) =>
+  new Argument(name, description).argParser((text: string) => enumValue(t('validate.help.unknown_queue'), text, QUEUES, QUEUE_ALIASES));
+
+/** --item: an item id (a UUID), lower-cased. */
+function itemId(text: string): string {
+  const id = text.trim().toLowerCase();
+  if (!isUuid(id)) throw new UsageError(problem('validate.history.bad_item', { value: text }));
+  return id;
+}
 
 const list = (validate: CommandUnknownOpts) =>
   validate
     .command('list')
-    .description('how many items wait in each queue, or the items of one queue, oldest first')
+    .description(t('validate.help.list'))
     .addArgument(queueArgument('[queue]'))
-    .addOption(limitOption(1000, 'how many items'))
+    .addOption(limitOption(1000, t('validate.help.list_limit')))
     .addOption(csvOption());
 export type ValidateListOpts = OptsOf<typeof list>;
 
 const approve = (validate: CommandUnknownOpts) =>
   validate
     .command('approve')
-    .description('approve items (for scripts; see review for the interactive queue)')
+    .description(t('validate.help.approve'))
     .addArgument(queueArgument('<queue>'))
-    .argument('<ids...>', 'item ids');
+    .argument('<ids...>', t('validate.help.ids'));
 
 const reject = (validate: CommandUnknownOpts) =>
   validate
     .command('reject')
-    .description('reject items, saying why')
+    .description(t('validate.help.reject'))
     .addArgument(queueArgument('<queue>'))
-    .argument('<ids...>', 'item ids')
-    .addOption(new Option('--reason <text>', 'why (required): the author reads it').argParser((text: string) => text.trim()));
+    .argument('<ids...>', t('validate.help.ids'))
+    .addOption(new Option('--reason <text>', t('validate.help.reason')).argParser((text: string) => text.trim()).makeOptionMandatory());
 export type ValidateRejectOpts = OptsOf<typeof reject>;
 
 const review = (validate: CommandUnknownOpts) =>
   validate
     .command('review')
-    .description('review a queue one card at a time, with single-key decisions (needs a terminal)')
-    .addArgument(queueArgument('[queue]', `${QUEUE_WORDS} (default: all three, in that order)`))
-    .addOption(
-      new Option(
-        '--reasons <file>',
-        'rejection reason templates, one per line (default: ALUMNI_REJECT_REASONS, else built-in French ones)',
-      ),
-    );
+    .description(t('validate.help.review'))
+    .addArgument(queueArgument('[queue]', t('validate.help.queue_all')))
+    .addOption(new Option('--reasons <file>', t('validate.help.reasons')));
 export type ValidateReviewOpts = OptsOf<typeof review>;
 
 const history = (validate: CommandUnknownOpts) =>
   validate
     .command('history')
-    .description('moderation decisions, newest first')
-    .addOption(enumOption('--queue <queue>', 'only this queue', QUEUES, QUEUE_ALIASES))
-    .addOption(new Option('--item <id>', 'decisions on this item'))
-    .addOption(new Option('--moderator <ref>', 'decisions made (or withdrawn) by this user: id, e-mail or matricule'))
-    .addOption(enumOption('--outcome <outcome>', 'only decisions that ended so', OUTCOMES))
-    .addOption(sinceOption('decided since'))
-    .addOption(untilOption('decided before'))
-    .addOption(limitOption(100))
+    .description(t('validate.help.history'))
+    .addOption(enumOption('--queue <queue>', t('validate.help.history_queue'), QUEUES, QUEUE_ALIASES))
+    .addOption(new Option('--item <id>', t('validate.help.history_item')).argParser(itemId))
+    .addOption(new Option('--moderator <ref>', t('validate.help.history_moderator')))
+    .addOption(enumOption('--outcome <outcome>', t('validate.help.history_outcome'), OUTCOMES))
+    .addOption(sinceOption(t('validate.help.history_since')))
+    .addOption(untilOption(t('validate.help.history_until')))
+    .addOption(limitOption(100, t('validate.help.history_limit')))
     .addOption(csvOption());
 export type ValidateHistoryOpts = OptsOf<typeof history>;
 
 const reopen = (validate: CommandUnknownOpts) =>
   validate
     .command('reopen')
-    .description('undo a decision made by mistake: the item returns to its queue')
+    .description(t('validate.help.reopen'))
     .addArgument(queueArgument('<queue>'))
-    .argument('<id>', 'item id');
+    .argument('<id>', t('validate.help.id'));
 
 export function registerValidate(program: Command, lazy: Lazy): void {
-  const validate = program.command('validate').description('moderation: formations, groups and organisations waiting for approval');
+  const validate = program.command('validate').description(t('validate.help.description'));
   list(validate).action(lazy(() => import('./list.js')));
   approve(validate).action(lazy(() => import('./approve.js')));
   reject(validate).action(lazy(() => import('./reject.js')));

@@ -1,21 +1,14 @@
-import { ExitCode, UsageError } from '../../errors.js';
+import { ExitCode, problem, UsageError } from '../../errors.js';
 import type { Context } from '../../context.js';
-import type { ItemCard, QueueName, Review } from '../../services/moderation/index.js';
+import { formats, t } from '../../i18n/messages.js';
+import type { FactKey, ItemCard, QueueName, Review } from '../../services/moderation/index.js';
 import type { CommandRun } from '../types.js';
 import type { ValidateReviewOpts } from './index.js';
 import { age, describeDecision, minute } from '../../cli/decisions.js';
-import { loadReasons, QUEUE_LABEL } from './shared.js';
+import { loadReasons, queueLabel, sayOutcome } from './shared.js';
 
+// The keys are the same in every language; the prompt and the help say what they do.
 const KEYS = ['a', 'r', 's', 'o', 'q', 'h'] as const;
-const PROMPT = '[a]pprove  [r]eject  [s]kip  [o]pen description  [q]uit  [h]elp';
-const HELP = [
-  'a  approve: the item is published (valid, or an active organisation)',
-  'r  reject: pick a reason template or type one; the author sees it, and the item',
-  '   comes back only once it is modified',
-  's  skip: leave it for later (or another moderator) and show the next one',
-  'o  open: the whole description',
-  'q  quit: nothing is held once you leave',
-];
 /** A card shows this much of the description; `o` shows all of it. */
 const SHORT_DESCRIPTION = 600;
 
@@ -31,9 +24,7 @@ interface Tally {
  * reads goes to the screen (stdout), so `2>review.log` leaves it whole.
  */
 export const run: CommandRun<ValidateReviewOpts> = async (ctx, { args, opts }) => {
-  if (!ctx.canPrompt) {
-    throw new UsageError('validate review needs a terminal; in scripts use `alumni validate approve|reject QUEUE ID...`.');
-  }
+  if (!ctx.canPrompt) throw new UsageError(problem('validate.review.needs_terminal'));
   const { QUEUES, Review } = await import('../../services/moderation/index.js');
   // Checked by the declaration's argument parser.
   const queues = args[0] ? [args[0] as QueueName] : [...QUEUES];
@@ -46,7 +37,7 @@ export const run: CommandRun<ValidateReviewOpts> = async (ctx, { args, opts }) =
         for (const queue of queues) {
           if ((await reviewQueue(ctx, review, queue, reasons, tally)) === 'quit') return;
         }
-        ctx.out.screen.info('Nothing more to review.');
+        ctx.out.screen.info(t('validate.review.nothing_more'));
       });
     });
   } catch (error) {
@@ -54,15 +45,15 @@ export const run: CommandRun<ValidateReviewOpts> = async (ctx, { args, opts }) =
     // Ctrl-C: the connection that held the card is closed, so nothing stays held, and
     // no decision was under way (decisions run between prompts, in one transaction).
     ctx.out.screen.line('');
-    ctx.out.screen.info(`Interrupted: ${summary(tally)}; nothing is held.`);
+    ctx.out.screen.info(t('validate.review.interrupted', { summary: summary(tally) }));
     return 130;
   }
   ctx.out.screen.info(summary(tally));
   return ExitCode.ok;
 };
 
-function summary(t: Tally): string {
-  return `${t.approved} approved, ${t.rejected} rejected, ${t.skipped} skipped`;
+function summary(tally: Tally): string {
+  return t('validate.review.summary', tally);
 }
 
 async function reviewQueue(ctx: Context, review: Review, queue: QueueName, reasons: string[], tally: Tally): Promise<'done' | 'quit'> {
@@ -72,23 +63,22 @@ async function reviewQueue(ctx: Context, review: Review, queue: QueueName, reaso
   for (;;) {
     const card = await review.claimNext(queue, passed);
     if (!card) {
-      if (shown > 0 || passed.size > 0)
-        ctx.out.screen.info(`${QUEUE_LABEL[queue]} queue: nothing more for you${passed.size ? ` (${passed.size} skipped)` : ''}.`);
+      if (shown > 0 || passed.size > 0) ctx.out.screen.info(t('validate.review.queue_done', { queue, skipped: passed.size }));
       return 'done';
     }
     shown += 1;
     const waiting = await review.waiting(queue);
     ctx.out.screen.line('');
-    ctx.out.screen.heading(`${queue}: card ${shown}, ${waiting} waiting · ${summary(tally)}`);
+    ctx.out.screen.heading(t('validate.review.heading', { queue, card: shown, waiting, summary: summary(tally) }));
     await showCard(ctx, card, false);
     for (;;) {
-      const key = await readKey(ctx.io, PROMPT, KEYS);
+      const key = await readKey(ctx.io, t('validate.review.prompt'), KEYS);
       if (key === 'h') {
-        for (const line of HELP) ctx.out.screen.line(line);
+        for (const line of t('validate.review.help').split('\n')) ctx.out.screen.line(line);
         continue;
       }
       if (key === 'o') {
-        ctx.out.screen.line(card.description ?? '(no description)');
+        ctx.out.screen.line(card.description ?? t('validate.review.no_description'));
         continue;
       }
       if (key === 'q') {
@@ -109,29 +99,67 @@ async function reviewQueue(ctx: Context, review: Review, queue: QueueName, reaso
       const outcome = await review.decide(card, reason === undefined ? { approve: true } : { approve: false, reason });
       if (outcome.status === 'approved' || outcome.status === 'rejected') {
         tally[outcome.status] += 1;
-        ctx.out.screen.success(`${outcome.status === 'approved' ? 'Approved' : 'Rejected'}: ${card.title}`);
+        ctx.out.screen.success(
+          t(outcome.status === 'approved' ? 'validate.review.approved' : 'validate.review.rejected', { title: card.title }),
+        );
       } else {
-        ctx.out.screen.warn(outcome.message ?? outcome.status);
+        ctx.out.screen.warn(sayOutcome(outcome));
       }
       break;
     }
   }
 }
 
+/** What a card calls each fact of an item. */
+const FACT_LABELS = {
+  type: 'validate.card.type',
+  place: 'validate.card.place',
+  organiser: 'validate.card.organiser',
+  dates: 'validate.card.dates',
+  price: 'validate.card.price',
+  link: 'validate.card.link',
+  contact: 'validate.card.contact',
+  max_members: 'validate.card.max_members',
+  sector: 'validate.card.sector',
+  website: 'validate.card.website',
+} as const satisfies Record<FactKey, string>;
+
+/** A fact's value as a person reads it: dates, prices and numbers in the run's language. */
+function factValue(key: FactKey, value: string): string {
+  const f = formats();
+  if (key === 'price') {
+    if (value === 'free') return t('validate.card.free');
+    const [amount, currency] = value.split(' ');
+    return amount && currency && Number.isFinite(Number(amount)) ? f.money(Number(amount), currency) : value;
+  }
+  if (key === 'max_members') return value === 'none' ? t('validate.card.no_limit') : f.integer(Number(value));
+  if (key === 'dates') {
+    // Calendar days (YYYY-MM-DD), written as the language writes a date.
+    return value.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_all, y: string, m: string, d: string) =>
+      f.date(new Date(Number(y), Number(m) - 1, Number(d))),
+    );
+  }
+  return value;
+}
+
 async function showCard(ctx: Context, card: ItemCard, full: boolean): Promise<void> {
   const description = card.description ?? '';
   const shortened = !full && description.length > SHORT_DESCRIPTION;
   const fields: Array<[string, string]> = [
-    ['Id', card.id],
-    ['Submitted', `${minute(card.created_at)} (waiting ${age(card.created_at)})`],
+    [t('validate.card.id'), card.id],
+    [t('validate.card.submitted'), t('validate.card.submitted_value', { at: minute(card.created_at), age: age(card.created_at) })],
   ];
-  if (card.queue !== 'orgs') fields.push(['Created by', card.createur ?? 'unknown']);
-  if (card.nom_organisation) fields.push(['Organisation', card.nom_organisation]);
-  for (const fact of card.facts) fields.push([fact.label, fact.value]);
+  if (card.queue !== 'orgs') fields.push([t('validate.card.created_by'), card.createur ?? t('validate.card.unknown')]);
+  if (card.nom_organisation) fields.push([t('validate.card.organisation'), card.nom_organisation]);
+  for (const fact of card.facts) fields.push([t(FACT_LABELS[fact.key]), factValue(fact.key, fact.value)]);
   fields.push([
-    'Description',
-    description ? (shortened ? `${description.slice(0, SHORT_DESCRIPTION)}… (o: all of it)` : description) : '(none)',
+    t('validate.card.description'),
+    description
+      ? shortened
+        ? t('validate.card.shortened', { text: description.slice(0, SHORT_DESCRIPTION) })
+        : description
+      : t('validate.card.none'),
   ]);
-  if (card.decisions.length) fields.push(['Earlier', card.decisions.map(describeDecision).join('\n')]);
-  await ctx.out.writeCard(`${QUEUE_LABEL[card.queue]} · ${card.title}`, fields);
+  if (card.decisions.length) fields.push([t('validate.card.earlier'), card.decisions.map(describeDecision).join('\n')]);
+  await ctx.out.writeCard(`${queueLabel(card.queue)} · ${card.title}`, fields);
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { NotFoundError, UsageError } from '../../errors.js';
+import { NotFoundError, problem, UsageError } from '../../errors.js';
 import type { DB } from '../../db/schema.js';
 import { writeAs, type WriteSession } from '../../db/session.js';
 import { normaliseId } from '../refs.js';
@@ -10,12 +10,23 @@ export type Verdict = { approve: true } | { approve: false; reason: string };
 
 export type DecisionStatus = 'approved' | 'rejected' | 'already_decided' | 'changed' | 'held' | 'not_found';
 
+/** The decision that keeps an item from waiting: what it was, by whom (e-mail or name), when. */
+export interface LastDecision {
+  approved: boolean;
+  by: string | null;
+  at: Date;
+}
+
+/**
+ * What became of one item. The command layer says it in the run's language from
+ * `status` (and `last`, for an item decided already: null when no decision keeps it
+ * from waiting any more).
+ */
 export interface DecisionOutcome {
   queue: QueueName;
   id: string;
   status: DecisionStatus;
-  /** Why it was not decided, in one sentence. */
-  message: string | null;
+  last?: LastDecision | null;
 }
 
 /**
@@ -33,21 +44,18 @@ export async function decide(
 ): Promise<DecisionOutcome> {
   const q = QUEUE_SPECS[queue];
   const id = normaliseId(ref);
-  if (!id) return { queue, id: ref, status: 'not_found', message: `No ${q.noun} has id ${ref}.` };
-  const outcome = (status: DecisionStatus, message: string | null = null): DecisionOutcome => ({ queue, id, status, message });
-  if (!verdict.approve && !verdict.reason.trim()) throw new UsageError('A rejection needs a reason (--reason TEXT).');
+  if (!id) return { queue, id: ref, status: 'not_found' };
+  const outcome = (status: DecisionStatus): DecisionOutcome => ({ queue, id, status });
+  if (!verdict.approve && !verdict.reason.trim()) throw new UsageError(problem('validate.reason_required', { field: 'commentaire' }));
   return writeAs(db, session, async (trx) => {
-    if (!(await holdForDecision(trx, queue, id)))
-      return outcome('held', `${q.noun} ${id} is being reviewed by another moderator right now; skipped.`);
+    if (!(await holdForDecision(trx, queue, id))) return outcome('held');
     // Lock the row first, then read its state with a fresh snapshot (READ COMMITTED):
     // a decision committed while we waited is then seen.
     const { rows: locked } = await sql`select 1 from ${sql.table(q.table)} where id = ${id} for update`.execute(trx);
-    if (locked.length === 0) return outcome('not_found', `No ${q.noun} has id ${id}.`);
+    if (locked.length === 0) return outcome('not_found');
     const state = await itemState(trx, queue, id);
-    if (!state.pending) return outcome('already_decided', `${q.noun} ${id} is not waiting any more (${state.why}); skipped.`);
-    if (shownVersion !== undefined && state.version !== shownVersion) {
-      return outcome('changed', `${q.noun} ${id} was modified since it was shown; not decided, look at it again.`);
-    }
+    if (!state.pending) return { ...outcome('already_decided'), last: state.last };
+    if (shownVersion !== undefined && state.version !== shownVersion) return outcome('changed');
     // Timed now, after the row lock, not at the start of the transaction: an edit
     // committed while we waited for the lock is then older than the decision.
     await sql`insert into ${sql.table(q.decisions)} (${sql.ref(q.itemKey)}, validateur_id, est_approuve, commentaire, date_validation)
@@ -61,17 +69,16 @@ export async function decide(
 
 async function itemState(trx: Transaction<DB> | Kysely<DB>, queue: QueueName, id: string) {
   const q = QUEUE_SPECS[queue];
-  const { rows } = await sql<{ version: string; pending: boolean; last: string | null }>`
+  const { rows } = await sql<{ version: string; pending: boolean; last: { approved: boolean; by: string | null; at: string } | null }>`
     select i.updated_at::text as version, ${pendingCondition(q)} as pending,
-           (select concat(case when d.est_approuve then 'approved' else 'rejected' end,
-                          ' by ', coalesce(u.email, u.nom_complet, 'a deleted user'),
-                          ' on ', to_char(d.date_validation, 'YYYY-MM-DD HH24:MI'))
+           (select jsonb_build_object('approved', d.est_approuve, 'by', coalesce(u.email, u.nom_complet), 'at', d.date_validation)
               from ${sql.table(q.decisions)} d left join utilisateur u on u.id = d.validateur_id
              where ${sql.ref(`d.${q.itemKey}`)} = i.id and d.annulee_le is null
              order by d.date_validation desc limit 1) as last
       from ${sql.table(q.table)} i where i.id = ${id}`.execute(trx);
   const row = rows[0]!;
-  return { version: row.version, pending: row.pending, why: row.last ?? 'no longer waiting for moderation' };
+  const last: LastDecision | null = row.last ? { ...row.last, at: new Date(row.last.at) } : null;
+  return { version: row.version, pending: row.pending, last };
 }
 
 export interface BatchDecision {
@@ -94,7 +101,7 @@ export async function decideMany(
 ): Promise<BatchDecision> {
   const unknown = await unknownIds(db, queue, ids);
   if (unknown.length > 0) {
-    throw new NotFoundError(`No ${QUEUE_SPECS[queue].noun} with id ${unknown.join(', ')}; nothing was decided.`);
+    throw new NotFoundError(problem('validate.unknown_ids', { queue, ids: unknown }));
   }
   const outcomes: DecisionOutcome[] = [];
   for (const id of new Set(ids.map((ref) => normaliseId(ref)!))) outcomes.push(await decide(db, session, queue, id, verdict));
@@ -118,7 +125,6 @@ export interface ReopenOutcome {
   status: 'reopened' | 'not_decided' | 'not_reopenable' | 'held';
   /** The decisions withdrawn. */
   withdrawn: Array<{ id: string; est_approuve: boolean }>;
-  message: string | null;
 }
 
 /**
@@ -128,33 +134,22 @@ export interface ReopenOutcome {
 export async function reopen(db: Kysely<DB>, session: WriteSession, queue: QueueName, ref: string): Promise<ReopenOutcome> {
   const q = QUEUE_SPECS[queue];
   const id = normaliseId(ref);
-  if (!id) throw new NotFoundError(`No ${q.noun} has id ${ref}.`);
+  if (!id) throw new NotFoundError(problem('validate.no_item', { queue, id: ref.trim() }));
   return writeAs(db, session, async (trx) => {
-    if (!(await holdForDecision(trx, queue, id)))
-      return { queue, id, status: 'held', withdrawn: [], message: `${q.noun} ${id} is being reviewed by another moderator right now.` };
+    if (!(await holdForDecision(trx, queue, id))) return { queue, id, status: 'held', withdrawn: [] };
     const { rows: locked } = await sql<{ reopenable: boolean }>`
       select ${q.reopenable} as reopenable from ${sql.table(q.table)} i where id = ${id} for update of i`.execute(trx);
-    if (locked.length === 0) throw new NotFoundError(`No ${q.noun} has id ${id}.`);
-    if (!locked[0]!.reopenable) {
-      return {
-        queue,
-        id,
-        status: 'not_reopenable',
-        withdrawn: [],
-        message: `${q.noun} ${id} was made inactive since; reactivate it rather than reopen it.`,
-      };
-    }
+    if (locked.length === 0) throw new NotFoundError(problem('validate.no_item', { queue, id }));
+    if (!locked[0]!.reopenable) return { queue, id, status: 'not_reopenable', withdrawn: [] };
     const { rows: withdrawn } = await sql<{ id: string; est_approuve: boolean }>`
       update ${sql.table(q.decisions)} d set annulee_le = now(), annulee_par = ${session.actorId}
         from ${sql.table(q.table)} i
        where i.id = ${id} and ${sql.ref(`d.${q.itemKey}`)} = i.id and d.annulee_le is null
          and (d.est_approuve or d.date_validation >= i.updated_at)
       returning d.id, d.est_approuve`.execute(trx);
-    if (withdrawn.length === 0) {
-      return { queue, id, status: 'not_decided', withdrawn, message: `${q.noun} ${id} has no decision to undo.` };
-    }
+    if (withdrawn.length === 0) return { queue, id, status: 'not_decided', withdrawn };
     if (withdrawn.some((d) => d.est_approuve))
       await sql`update ${sql.table(q.table)} set ${publishedSet(q, false)} where id = ${id}`.execute(trx);
-    return { queue, id, status: 'reopened', withdrawn, message: null };
+    return { queue, id, status: 'reopened', withdrawn };
   });
 }

@@ -5,7 +5,7 @@
  */
 export { OUTCOMES, QUEUE_ALIASES, QUEUES, type DecisionOutcomeName, type QueueName } from './names.js';
 export { pendingCounts, pendingModerationCounts, type PendingCounts, type QueueCount } from './queues.js';
-export { listPending, loadCard, type ItemCard, type PendingItem } from './pending.js';
+export { FACT_KEYS, listPending, loadCard, type FactKey, type ItemCard, type PendingItem } from './pending.js';
 export {
   decide,
   decideMany,
@@ -13,6 +13,7 @@ export {
   type BatchDecision,
   type DecisionOutcome,
   type DecisionStatus,
+  type LastDecision,
   type ReopenOutcome,
   type Verdict,
 } from './decide.js';

@@ -41,36 +41,44 @@ export async function listPending(db: Kysely<DB>, queue: QueueName, limit = 1000
   return rows;
 }
 
+/**
+ * What a card shows of an item, queue by queue, in display order. The command layer
+ * labels them in the run's language; `price` is `amount currency` (or `free`), `dates`
+ * one or two ISO dates (`start → end`), `max_members` a number (or `none`).
+ */
+export const FACT_KEYS = ['type', 'place', 'organiser', 'dates', 'price', 'link', 'contact', 'max_members', 'sector', 'website'] as const;
+export type FactKey = (typeof FACT_KEYS)[number];
+
 export interface ItemCard extends PendingItem {
   /** updated_at to the microsecond: a decision is refused when it changed since. */
   version: string;
   pending: boolean;
   updated_at: Date;
   description: string | null;
-  /** What it is, queue by queue: label and value, in display order. */
-  facts: Array<{ label: string; value: string }>;
+  /** What it is, queue by queue: key and value, in display order. */
+  facts: Array<{ key: FactKey; value: string }>;
   decisions: DecisionView[];
 }
 
-/** On alias i: [label, value] pairs, a null or empty value left off the card. */
-const FACTS: Record<QueueName, RawBuilder<Array<[string, string | null]>>> = {
+/** On alias i: [key, value] pairs, a null or empty value left off the card. */
+const FACTS: Record<QueueName, RawBuilder<Array<[FactKey, string | null]>>> = {
   formations: sql`jsonb_build_array(
-      jsonb_build_array('Type', i.type_formation),
-      jsonb_build_array('Place', i.lieu),
-      jsonb_build_array('Organiser', i.nom_structure),
-      jsonb_build_array('Dates', nullif(concat_ws(' → ', i.date_debut, i.date_fin), '')),
-      jsonb_build_array('Price', case when i.est_payante then concat(i.prix, ' ', i.devise) else 'free' end),
-      jsonb_build_array('Link', i.lien_formation),
-      jsonb_build_array('Contact', nullif(concat_ws(' · ', i.email_contact, i.telephone_contact), '')))`,
+      jsonb_build_array('type', i.type_formation),
+      jsonb_build_array('place', i.lieu),
+      jsonb_build_array('organiser', i.nom_structure),
+      jsonb_build_array('dates', nullif(concat_ws(' → ', i.date_debut, i.date_fin), '')),
+      jsonb_build_array('price', case when i.est_payante then concat(i.prix, ' ', i.devise) else 'free' end),
+      jsonb_build_array('link', i.lien_formation),
+      jsonb_build_array('contact', nullif(concat_ws(' · ', i.email_contact, i.telephone_contact), '')))`,
   groups: sql`jsonb_build_array(
-      jsonb_build_array('Type', i.type_groupe),
-      jsonb_build_array('Max members', coalesce(i.max_membres::text, 'no limit')))`,
+      jsonb_build_array('type', i.type_groupe),
+      jsonb_build_array('max_members', coalesce(i.max_membres::text, 'none')))`,
   orgs: sql`jsonb_build_array(
-      jsonb_build_array('Type', i.type_organisation),
-      jsonb_build_array('Sector', i.secteur_activite),
-      jsonb_build_array('Place', nullif(concat_ws(', ', i.ville, i.pays), '')),
-      jsonb_build_array('Website', i.site_web),
-      jsonb_build_array('Contact', nullif(concat_ws(' · ', i.email_general, i.telephone_general), '')))`,
+      jsonb_build_array('type', i.type_organisation),
+      jsonb_build_array('sector', i.secteur_activite),
+      jsonb_build_array('place', nullif(concat_ws(', ', i.ville, i.pays), '')),
+      jsonb_build_array('website', i.site_web),
+      jsonb_build_array('contact', nullif(concat_ws(' · ', i.email_general, i.telephone_general), '')))`,
 };
 
 /** One item with everything a moderator needs to decide; undefined when there is none. */
@@ -78,7 +86,7 @@ export async function loadCard(db: Kysely<DB>, queue: QueueName, ref: string): P
   const id = normaliseId(ref);
   if (!id) return undefined;
   const q = QUEUE_SPECS[queue];
-  const { rows } = await sql<Omit<ItemCard, 'facts' | 'decisions'> & { facts: Array<[string, string | null]> }>`
+  const { rows } = await sql<Omit<ItemCard, 'facts' | 'decisions'> & { facts: Array<[FactKey, string | null]> }>`
     ${itemSelect(
       queue,
       sql`, i.updated_at::text as version, i.updated_at, i.description,
@@ -89,7 +97,7 @@ export async function loadCard(db: Kysely<DB>, queue: QueueName, ref: string): P
   if (!row) return undefined;
   return {
     ...row,
-    facts: row.facts.filter((fact) => fact[1] !== null && fact[1] !== '').map(([label, value]) => ({ label, value: String(value) })),
+    facts: row.facts.filter((fact) => fact[1] !== null && fact[1] !== '').map(([key, value]) => ({ key, value: String(value) })),
     decisions: await listDecisions(db, { queue, itemId: id, limit: 20 }),
   };
 }

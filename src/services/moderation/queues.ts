@@ -24,8 +24,6 @@ export interface QueueSpec {
   reopenable: RawBuilder<boolean>;
   /** On alias i. */
   title: RawBuilder<string>;
-  /** In messages: "formation 1234…". */
-  noun: string;
 }
 
 export const QUEUE_SPECS: Record<QueueName, QueueSpec> = {
@@ -36,7 +34,6 @@ export const QUEUE_SPECS: Record<QueueName, QueueSpec> = {
     published: { column: 'est_valide', approved: true, waiting: false },
     reopenable: sql<boolean>`true`,
     title: sql<string>`${sql.ref('i.titre')}`,
-    noun: 'formation',
   },
   groups: {
     table: 'groupe',
@@ -45,7 +42,6 @@ export const QUEUE_SPECS: Record<QueueName, QueueSpec> = {
     published: { column: 'est_valide', approved: true, waiting: false },
     reopenable: sql<boolean>`true`,
     title: sql<string>`${sql.ref('i.nom_groupe')}`,
-    noun: 'group',
   },
   orgs: {
     table: 'organisation',
@@ -54,7 +50,6 @@ export const QUEUE_SPECS: Record<QueueName, QueueSpec> = {
     published: { column: 'statut', approved: 'active', waiting: 'en_attente' },
     reopenable: sql<boolean>`${sql.ref('i.statut')} <> 'inactive'`,
     title: sql<string>`${sql.ref('i.nom_organisation')}`,
-    noun: 'organisation',
   },
 };
 
