@@ -47,16 +47,17 @@ const LETTER = /\p{L}/u;
 
 /**
  * A literal part worth looking for in output: trimmed of spaces and the punctuation
- * around it, with at least six letters and one word of four; shorter parts (`s`,
- * `' for '`, `: `) would be found in any text.
+ * around it, with at least six letters (four for a whole plain-string message, such as a
+ * title `Usage:`) and one word of four; shorter parts (`s`, `' for '`, `: `) would be
+ * found in any text.
  */
-export function searchable(part: string): string | undefined {
+export function searchable(part: string, whole = false): string | undefined {
   const text = part
     .replace(/\s+/g, ' ')
     .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '')
     .trim();
   const letters = [...text].filter((c) => LETTER.test(c)).length;
-  if (letters < 6 || !/\p{L}{4,}/u.test(text)) return undefined;
+  if (letters < (whole ? 4 : 6) || !/\p{L}{4,}/u.test(text)) return undefined;
   return text;
 }
 
@@ -75,7 +76,7 @@ export function distinctiveTexts(language: Language): CatalogText[] {
   const otherTexts = new Set<string>();
   for (const message of Object.values(CATALOGS[other]) as Message[]) {
     for (const part of literalParts(message)) {
-      const text = searchable(part);
+      const text = searchable(part, typeof message === 'string');
       if (text) otherTexts.add(text);
     }
   }
@@ -84,7 +85,7 @@ export function distinctiveTexts(language: Language): CatalogText[] {
   const seen = new Set<string>();
   for (const [key, message] of Object.entries(CATALOGS[language]) as [string, Message][]) {
     for (const part of literalParts(message)) {
-      const text = searchable(part);
+      const text = searchable(part, typeof message === 'string');
       if (!text || seen.has(text) || otherJoined.includes(text)) continue;
       seen.add(text);
       texts.push({ key, text });
