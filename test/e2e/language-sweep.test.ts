@@ -334,7 +334,8 @@ const COMMON_WORDS: Record<Language, string[]> = {
     'from', 'into', 'only', 'already', 'found', 'nothing', 'because', 'when', 'each', 'every', 'of', 'to', 'for', 'by',
     'its', 'it', 'name', 'created', 'updated', 'deleted', 'rows', 'row', 'graduates', 'working', 'searching', 'unknown',
     'rate', 'year', 'years', 'waiting', 'approved', 'rejected', 'skipped', 'written', 'loaded', 'days', 'hours', 'ago',
-    'next', 'last', 'oldest', 'none', 'more', 'see', 'did', 'you', 'mean',
+    'next', 'last', 'oldest', 'none', 'more', 'see', 'did', 'you', 'mean', 'no', 'or', 'one', 'user', 'all', 'any', 'new',
+    'per', 'how', 'many', 'what', 'who', 'why', 'where',
   ],
   fr: [
     'le', 'la', 'les', 'des', 'du', 'une', "n'est", "c'est", 'sont', 'pas', 'avec', 'sans', 'pour', 'dans', 'aucun',
@@ -526,6 +527,13 @@ describe('language sweep: no English left under LANG=fr_FR.UTF-8, no French unde
       }
       expect(failures.join('\n\n') || 'nothing left').toBe('nothing left');
     });
+  });
+
+  it('runs a command of every noun', () => {
+    const run = new Set(
+      Object.values(COMMANDS).flatMap((cases) => cases.map((c) => (typeof c.args === 'function' ? c.args({ scratch: '' }) : c.args)[0])),
+    );
+    expect(commandPaths().filter((path) => path.length === 1 && !run.has(path[0]))).toEqual([]);
   });
 
   it('the check can fail: it finds English in an English line, French in a French one', () => {
