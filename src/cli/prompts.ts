@@ -89,18 +89,18 @@ export async function chooseReason(io: Io, templates: readonly string[]): Promis
   const typeOne = '\u0000type';
   const picked = await select(
     {
-      message: t('users.prompt.reason'),
+      message: t('validate.review.reason_prompt'),
       // The templates come from a file: shown with their controls escaped.
       choices: [
         ...templates.map((template) => ({ name: visible(template), value: template })),
-        { name: t('users.prompt.type_reason'), value: typeOne },
+        { name: t('validate.review.type_reason'), value: typeOne },
       ],
       pageSize: Math.min(templates.length + 1, 12),
     },
     promptContext(io),
   );
   if (picked !== typeOne) return picked;
-  const typed = await input({ message: t('users.prompt.typed_reason') }, promptContext(io));
+  const typed = await input({ message: t('validate.review.typed_reason') }, promptContext(io));
   return typed.trim() || undefined;
 }
 

@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import { keysetPage, type Page } from '../db/keyset.js';
+import { inFrenchOrder } from '../db/order.js';
 import type { DB, Groupe, RoleMembre, TypeGroupe } from '../db/schema.js';
 import { containsText } from '../db/text-match.js';
 import { listDecisions, type DecisionView } from './moderation/history.js';
@@ -46,7 +47,7 @@ function filterGroups(eb: ExpressionBuilder<DB, 'groupe'>, filters: GroupFilters
   return eb.and(conditions);
 }
 
-/** Groups by name (then id), valid or not unless filtered, with their active members; a page at a time. */
+/** Groups by name in French order (then id), valid or not unless filtered, with their active members; a page at a time. */
 export function listGroups(db: Kysely<DB>, filters: GroupFilters, page: { limit: number; after?: string }): Promise<Page<GroupView>> {
   const query = db
     .selectFrom('groupe')
@@ -54,7 +55,7 @@ export function listGroups(db: Kysely<DB>, filters: GroupFilters, page: { limit:
     .where((eb) => filterGroups(eb, filters));
   return keysetPage(query, {
     keys: [
-      { key: 'nom_groupe', value: (g) => g.nom_groupe },
+      { key: inFrenchOrder('nom_groupe'), value: (g) => g.nom_groupe },
       { key: 'id', value: (g) => g.id },
     ],
     limit: page.limit,
@@ -98,7 +99,7 @@ export function listMembers(
   return query
     .orderBy('m.est_actif', 'desc')
     .orderBy(sql`array_position(array['admin', 'moderateur', 'membre']::role_membre[], m.role_membre)`)
-    .orderBy('u.nom_complet')
+    .orderBy(inFrenchOrder('u.nom_complet'))
     .orderBy('m.utilisateur_id')
     .execute();
 }

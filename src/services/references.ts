@@ -31,10 +31,10 @@ type Db = Kysely<DB> | Transaction<DB>;
 export async function listFields(db: Db): Promise<FieldView[]> {
   const { rows } = await sql<FieldView>`
     select d.nom_domaine, d.est_actif,
-           coalesce((select array_agg(a.alias order by a.alias) from domaine_alias a where a.nom_domaine = d.nom_domaine), '{}') as aliases,
+           coalesce((select array_agg(a.alias order by a.alias collate ordre_francais) from domaine_alias a where a.nom_domaine = d.nom_domaine), '{}') as aliases,
            (select count(*) from utilisateur u where u.domaine = d.nom_domaine)::int as utilisateurs
       from domaine_reference d
-     order by d.nom_domaine`.execute(db);
+     order by d.nom_domaine collate ordre_francais`.execute(db);
   return rows;
 }
 

@@ -220,9 +220,9 @@ describe.each(BACKENDS)('refs commands on the %s back end', (backend) => {
     expect(rejects.slice(1).map((cells) => [cells.at(-2), cells.at(-1)])).toEqual([
       [
         '3',
-        'field "Télécoms" is not in domaine_reference: did you mean "Télécommunications"? (alumni refs fields alias "Télécommunications" "Télécoms")',
+        'field "Télécoms" is not among the fields: did you mean "Télécommunications"? (alumni refs fields alias "Télécommunications" "Télécoms")',
       ],
-      ['4', 'field "Océanographie" is deactivated in domaine_reference: no import may give it'],
+      ['4', 'field "Océanographie" is deactivated: no import may give it'],
     ]);
   });
 });
