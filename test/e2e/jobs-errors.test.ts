@@ -57,7 +57,10 @@ describe('jobs run when something else than the job fails, end to end on a serve
     const result = await runCli(['jobs', 'run', 'expire-offers', '--json'], { env: t.env });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe("error: Cannot read properties of null (reading 'started_at') (run with --verbose for details)\n");
+    // Under --json the failure is a JSON object on stderr (src/main.ts).
+    expect(JSON.parse(result.stderr)).toEqual({
+      error: { code: 'internal', message: "Cannot read properties of null (reading 'started_at')", values: {} },
+    });
     const verbose = await runCli(['jobs', 'run', 'expire-offers', '--verbose'], { env: t.env });
     expect(verbose.code).toBe(1);
     expect(verbose.stdout).toBe('');

@@ -35,7 +35,7 @@ describe('jobs commands in process', () => {
     expect(table.code).toBe(0);
     // A terminal gets a coloured table.
     expect(table.stdout).toContain(ESC);
-    expect(plain(table.stdout)).toMatch(/job\s+│\s*schedule/);
+    expect(plain(table.stdout)).toMatch(/Job\s+│\s*Schedule/);
     expect(table.stdout).toContain('purge-audit');
   });
 
