@@ -27,7 +27,7 @@ describe('jobs run when something else than the job fails, end to end on a serve
       expect(failed).toMatch(
         /^expire-offers {2}failed {2}- {2}0\.00s {2}error: job_run refuses new runs \(archive at postgresql:\/\/robot:\*\*\*\*@archive\.example\/alumni\)$/,
       );
-      expect(ok).toMatch(/^purge-messages {2}ok {2}message=0/);
+      expect(ok).toMatch(/^purge-messages {2}ok {2}0 messages/);
       expect(quiet.stderr).toBe('');
 
       const verbose = await runCli(['jobs', 'run', 'expire-offers', 'purge-messages', '--verbose'], { env: t.env });

@@ -22,7 +22,7 @@ describe('the operations commands in French, end to end on a server', () => {
     expect(fr.code).toBe(0);
     expect(fr.stderr).toBe('');
     const lines = fr.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^expire-offers {2}ok {2}stage=0 emploi=0 {2}\d+(,\d+)? s$/);
+    expect(lines[0]).toMatch(/^expire-offers {2}ok {2}0 stage, 0 emploi {2}\d+(,\d+)? s$/);
     expect(lines[1]).toMatch(/^refresh-stats {2}ok {2}.* {2}\d+(,\d+)? s$/);
 
     const dry = await french(['jobs', 'run', 'purge-messages', '--dry-run']);
@@ -30,7 +30,7 @@ describe('the operations commands in French, end to end on a server', () => {
 
     const en = await cron(['jobs', 'run', 'expire-offers']);
     expect(en.code).toBe(0);
-    expect(en.stdout).toMatch(/^expire-offers {2}ok {2}stage=0 emploi=0 {2}\d+\.\d\ds\n$/);
+    expect(en.stdout).toMatch(/^expire-offers {2}ok {2}0 stages, 0 emplois {2}\d+\.\d\ds\n$/);
     const check = await cron(['jobs', 'check']);
     expect(check.stdout).toMatch(/^purge-audit {2}never ran successfully$/m);
     const checkFr = await french(['jobs', 'check']);

@@ -27,7 +27,7 @@ export const run: CommandRun = async (ctx) => {
 
   const { schema, extensions, pending_moderation: queues, retention } = report;
   const language = languageChoice();
-  const { integer, dateTime } = formats();
+  const { dateTime } = formats();
   // The JSON: the report, its problems in English (machine output is the same in every
   // language), and the language this run chose and why (which does differ with it).
   const json = {
@@ -54,7 +54,7 @@ export const run: CommandRun = async (ctx) => {
     [
       t('doctor.label.pending_moderation'),
       queues
-        ? t('doctor.moderation', { formations: integer(queues.formations), groups: integer(queues.groups), orgs: integer(queues.orgs) })
+        ? t('doctor.moderation', { formations: queues.formations, groups: queues.groups, orgs: queues.orgs })
         : t('doctor.not_applicable'),
     ],
     ...retentionFields(retention),
@@ -73,7 +73,7 @@ export const run: CommandRun = async (ctx) => {
 /** The three retention rules side by side (README, "Retention"). */
 function retentionFields(retention: RetentionReport | null): Array<[string, unknown]> {
   if (!retention) return [[t('doctor.label.retention'), t('doctor.not_applicable')]];
-  const { integer, dateTime } = formats();
+  const { dateTime } = formats();
   const when = (date: Date | null) => (date ? dateTime(date) : null);
   const { audit_log: audit, message, import_run: ledger } = retention;
   return [
@@ -81,20 +81,20 @@ function retentionFields(retention: RetentionReport | null): Array<[string, unkn
       t('doctor.label.audit_retention'),
       t('doctor.audit_retention', {
         retention: intervalText(audit.retention),
-        entries: integer(audit.entries),
-        past: integer(audit.past_retention),
+        entries: audit.entries,
+        past: audit.past_retention,
         oldest: when(audit.oldest),
       }),
     ],
     [
       t('doctor.label.message_deletion'),
       t('doctor.message_deletion', {
-        dated: integer(message.with_deletion_date),
-        due: integer(message.due),
+        dated: message.with_deletion_date,
+        due: message.due,
         next: when(message.next_deletion),
       }),
     ],
-    [t('doctor.label.import_ledger'), t('doctor.import_ledger', { runs: integer(ledger.runs), oldest: when(ledger.oldest) })],
+    [t('doctor.label.import_ledger'), t('doctor.import_ledger', { runs: ledger.runs, oldest: when(ledger.oldest) })],
   ];
 }
 

@@ -4,10 +4,10 @@ import type { Language } from '../../i18n/language.js';
 import { JOB_NAMES, type JobName } from '../../services/job-names.js';
 import type { JobProblem, JobRun, JobStatus } from '../../services/jobs.js';
 
-/** "stage=3 emploi=1": the rows a run changed, by table. */
+/** "3 stages, 1 emploi": the rows a run changed, by kind, in the run's language. */
 export function formatRows(rows: Record<string, number>): string {
-  const parts = Object.entries(rows).map(([table, n]) => `${table}=${formats().integer(n)}`);
-  return parts.length ? parts.join(' ') : t('jobs.no_rows');
+  const parts = Object.entries(rows).map(([table, count]) => t('jobs.rows', { table, count }));
+  return parts.length ? parts.join(', ') : t('jobs.no_rows');
 }
 
 /** How long a run took, in the run's language: "2.35s", "2,35 s". */

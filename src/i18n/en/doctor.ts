@@ -30,13 +30,13 @@ export default {
   'doctor.pg_cron.installed': 'installed',
   'doctor.pg_cron.available': 'available, not installed',
   'doctor.pg_cron.unavailable': 'not available',
-  'doctor.moderation': (p: { formations: string; groups: string; orgs: string }) =>
+  'doctor.moderation': (p: { formations: number; groups: number; orgs: number }) =>
     `formations ${p.formations}, groups ${p.groups}, orgs ${p.orgs}`,
-  'doctor.audit_retention': (p: { retention: string; entries: string; past: string; oldest: string | null }) =>
+  'doctor.audit_retention': (p: { retention: string; entries: number; past: number; oldest: string | null }) =>
     `${p.retention} (purge-audit): ${p.entries} entries, ${p.past} past it, oldest ${p.oldest ?? 'none'}`,
-  'doctor.message_deletion': (p: { dated: string; due: string; next: string | null }) =>
+  'doctor.message_deletion': (p: { dated: number; due: number; next: string | null }) =>
     `at each message's own deletion date (purge-messages): ${p.dated} dated, ${p.due} due, next ${p.next ?? 'none'}`,
-  'doctor.import_ledger': (p: { runs: string; oldest: string | null }) => `kept: ${p.runs} runs, oldest ${p.oldest ?? 'none'}`,
+  'doctor.import_ledger': (p: { runs: number; oldest: string | null }) => `kept: ${p.runs} runs, oldest ${p.oldest ?? 'none'}`,
   'doctor.language': (p: { language: string; source: string; value: string | null }) =>
     p.source === 'default'
       ? `${p.language} (the default: no --lang, ALUMNI_LANG, LC_ALL, LC_MESSAGES or LANG)`

@@ -39,6 +39,24 @@ export default {
   'jobs.status.dry_run': 'dry run, would change',
   'jobs.took': (p: { seconds: number }) => `${p.seconds.toFixed(2)}s`,
   'jobs.no_rows': '-',
+  'jobs.rows': (p: { table: string; count: number }) => {
+    const n = p.count;
+    const s = n === 1 ? '' : 's';
+    switch (p.table) {
+      case 'stage':
+        return `${n} stage${s}`;
+      case 'emploi':
+        return `${n} emploi${s}`;
+      case 'message':
+        return `${n} message${s}`;
+      case 'stats_emploi_par_annee':
+        return `${n} statistics row${s}`;
+      case 'audit_log':
+        return `${n} audit entr${n === 1 ? 'y' : 'ies'}`;
+      default:
+        return `${p.table}=${n}`;
+    }
+  },
   'jobs.run.locked_hint': '(another run holds the lock; try later or use --wait)',
   'jobs.run.error': (p: { error: string }) => `error: ${p.error}`,
   'jobs.cause.detail': 'detail',

@@ -2,6 +2,8 @@ import type en from '../en/doctor.js';
 import { formatsFor } from '../format.js';
 
 const plural = (n: number, one: string, other: string) => formatsFor('fr').plural(n, { one, other });
+const count = (n: number, one: string, other: string) => `${formatsFor('fr').integer(n)} ${plural(n, one, other)}`;
+const n = (value: number) => formatsFor('fr').integer(value);
 const UNITS = { B: 'o', kB: 'ko', MB: 'Mo', GB: 'Go', TB: 'To' } as const;
 
 /** Les messages français du domaine doctor : mêmes clés et mêmes paramètres que en/doctor.ts. */
@@ -32,12 +34,12 @@ const fr: typeof en = {
   'doctor.pg_cron.installed': 'installé',
   'doctor.pg_cron.available': 'disponible, non installé',
   'doctor.pg_cron.unavailable': 'non disponible',
-  'doctor.moderation': (p) => `formations ${p.formations}, groupes ${p.groups}, organisations ${p.orgs}`,
+  'doctor.moderation': (p) => `formations ${n(p.formations)}, groupes ${n(p.groups)}, organisations ${n(p.orgs)}`,
   'doctor.audit_retention': (p) =>
-    `${p.retention} (purge-audit) : ${p.entries} entrées, dont ${p.past} au-delà, la plus ancienne ${p.oldest ?? 'aucune'}`,
+    `${p.retention} (purge-audit) : ${count(p.entries, 'entrée', 'entrées')}, dont ${n(p.past)} au-delà${p.oldest ? `, la plus ancienne du ${p.oldest}` : ''}`,
   'doctor.message_deletion': (p) =>
-    `à la date de suppression propre à chaque message (purge-messages) : ${p.dated} datés, ${p.due} à supprimer, prochaine ${p.next ?? 'aucune'}`,
-  'doctor.import_ledger': (p) => `conservé : ${p.runs} imports, le plus ancien ${p.oldest ?? 'aucun'}`,
+    `à la date de suppression propre à chaque message (purge-messages) : ${count(p.dated, 'daté', 'datés')}, ${n(p.due)} à supprimer${p.next ? `, prochaine suppression le ${p.next}` : ''}`,
+  'doctor.import_ledger': (p) => `conservé : ${count(p.runs, 'import', 'imports')}${p.oldest ? `, le plus ancien du ${p.oldest}` : ''}`,
   'doctor.language': (p) =>
     p.source === 'default'
       ? `${p.language} (par défaut : ni --lang, ni ALUMNI_LANG, LC_ALL, LC_MESSAGES ou LANG)`

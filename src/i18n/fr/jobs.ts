@@ -37,6 +37,25 @@ const fr: typeof en = {
   'jobs.status.dry_run': 'essai à blanc, changerait',
   'jobs.took': (p) => `${formatsFor('fr').decimal(p.seconds, 2)} s`,
   'jobs.no_rows': '-',
+  'jobs.rows': (p) => {
+    const { integer, plural } = formatsFor('fr');
+    const n = integer(p.count);
+    const word = (one: string, other: string) => `${n} ${plural(p.count, { one, other })}`;
+    switch (p.table) {
+      case 'stage':
+        return word('stage', 'stages');
+      case 'emploi':
+        return word('emploi', 'emplois');
+      case 'message':
+        return word('message', 'messages');
+      case 'stats_emploi_par_annee':
+        return word('ligne de statistiques', 'lignes de statistiques');
+      case 'audit_log':
+        return word("entrée d'audit", "entrées d'audit");
+      default:
+        return `${p.table}=${n}`;
+    }
+  },
   'jobs.run.locked_hint': '(une autre exécution détient le verrou ; réessayez plus tard ou utilisez --wait)',
   'jobs.run.error': (p) => `erreur : ${p.error}`,
   'jobs.cause.detail': 'détail',
