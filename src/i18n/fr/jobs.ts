@@ -9,14 +9,14 @@ const fr: typeof en = {
   'jobs.run.all': 'toutes les tâches',
   'jobs.run.dry_run': 'compter ce qui changerait et montrer les premières lignes, sans rien écrire',
   'jobs.run.wait':
-    "quand une autre exécution détient le verrou d'une tâche, l'attendre ce nombre de secondes (par défaut : sortie 75 aussitôt)",
+    "quand une autre exécution détient le verrou d'une tâche, l'attendre ce nombre de secondes (par défaut : code de sortie 75 aussitôt)",
   'jobs.run.older_than': 'purge-audit : les entrées plus anciennes que cette durée sont supprimées',
   'jobs.history.description': 'les exécutions, des plus récentes aux plus anciennes',
   'jobs.crontab.description': 'les lignes crontab des planifications par défaut, prêtes à coller',
   'jobs.schedule.description': 'inscrire les tâches dans pg_cron (sans doublon), avec la même logique que `jobs run`',
   'jobs.schedule.older_than': 'durée de conservation pour purge-audit',
   'jobs.unschedule.description': 'retirer les tâches de pg_cron',
-  'jobs.check.description': 'pour la supervision : sortie 1 en nommant toute tâche en échec ou en retard',
+  'jobs.check.description': 'pour la supervision : code de sortie 1, en nommant toute tâche en échec ou en retard',
   'jobs.argument.default_all': (p) => `${p.jobs} (par défaut : toutes)`,
   'jobs.retention': (p) => `${p.description}, par exemple 90d, 6mo, 1y (par défaut : ALUMNI_AUDIT_RETENTION, sinon 365d)`,
 
