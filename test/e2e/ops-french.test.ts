@@ -70,6 +70,9 @@ describe('the operations commands in French, end to end on a server', () => {
     expect(help.stdout).toContain('toutes les tâches');
     const crontab = await french(['jobs', 'crontab']);
     expect(crontab.stdout).toContain("# Tâches de maintenance d'alumni : à coller dans `crontab -e`");
+    // cron's LANG=C would give English: the crontab keeps the language it was asked in.
+    expect(crontab.stdout).toMatch(/^ALUMNI_LANG=fr$/m);
+    expect((await cron(['jobs', 'crontab'])).stdout).not.toContain('ALUMNI_LANG');
   });
 
   it('doctor says which language is in use and why, in that language', async () => {

@@ -54,7 +54,7 @@ describe('jobs commands in process', () => {
     expect(preview!.first).toEqual([expect.objectContaining({ table: 'stage', titre: 'Stage échu' })]);
     const dryText = await runMain(['jobs', 'run', 'expire-offers', '--dry-run'], { env: t.env });
     expect(dryText.stdout.split('\n')[0]).toMatch(/^expire-offers {2}dry run, would change {2}1 stage, 0 emplois {2}\d+\.\d\ds$/);
-    expect(dryText.stdout.split('\n')[1]).toMatch(/^ {2}stage {2}[0-9a-f-]{36} {2}Stage échu {2}\d{4}-\d\d-\d\d$/);
+    expect(dryText.stdout.split('\n')[1]).toMatch(/^ {2}stage {2}[0-9a-f-]{36} {2}Stage échu {2}\d{1,2} [A-Z][a-z]{2,3} \d{4}$/);
     expect(await runs()).toBe(runsBefore);
     expect(await countRows(t.db, 'stage', sql`statut = 'expiree'`)).toBe(0);
 

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { maskConnectionString } from '../../db/url.js';
 import { PACKAGE_ROOT } from '../../paths.js';
-import { t } from '../../i18n/messages.js';
+import { currentLanguage, t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
 
 /**
@@ -19,6 +19,8 @@ export const run: CommandRun = async (ctx) => {
       ? t('jobs.crontab.database', { url: maskConnectionString(url) })
       : `ALUMNI_DATA_DIR=${ctx.io.env.ALUMNI_DATA_DIR ?? (await import('../../db/connect.js')).defaultDataDir(ctx.io.env)}`,
     `PATH=${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`,
+    // cron runs its lines with LANG=C, which gives English: the language this was asked in is kept.
+    ...(currentLanguage() === 'fr' ? [t('jobs.crontab.language'), 'ALUMNI_LANG=fr'] : []),
     t('jobs.crontab.log'),
   ];
   // cron runs the line with sh, and reads % as a line break.

@@ -58,7 +58,7 @@ export const run: CommandRun<JobsRunOpts> = async (ctx, { args, opts }) => {
         for (const row of result.first)
           ctx.out.line(
             `  ${Object.values(row)
-              .map((v) => (v instanceof Date ? formats().dateTime(v) : String(v)))
+              .map((v) => humanValue(v))
               .join('  ')}`,
           );
       }
@@ -71,6 +71,14 @@ export const run: CommandRun<JobsRunOpts> = async (ctx, { args, opts }) => {
   if (results.some((r) => r.status === 'locked')) return ExitCode.locked;
   return ExitCode.ok;
 };
+
+/** A value of a preview's row for a person: timestamps and calendar days in the run's language. */
+function humanValue(value: unknown): string {
+  if (value instanceof Date) return formats().dateTime(value);
+  const day = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (day) return formats().date(new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+  return String(value);
+}
 
 /** The database's whole report: the stack (which starts with the message), then SQLSTATE, detail, hint and context. */
 function describeCause(cause: DatabaseError): string {

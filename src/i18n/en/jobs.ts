@@ -78,6 +78,7 @@ export default {
   'jobs.crontab.header': "# alumni maintenance jobs: paste into `crontab -e` (times are this machine's local time).",
   'jobs.crontab.database': (p: { url: string }) =>
     `# Set the database at the top of the crontab, with its real password:\n# DATABASE_URL=${p.url}`,
+  'jobs.crontab.language': '# The summary lines in English (cron gives LANG=C):',
   'jobs.crontab.log': '# Each run appends one summary line (errors too) to ~/alumni-jobs.log; `alumni jobs check` tells whether they run.',
 
   // ---- table labels ----

@@ -74,6 +74,7 @@ const fr: typeof en = {
 
   'jobs.crontab.header': "# Tâches de maintenance d'alumni : à coller dans `crontab -e` (les heures sont celles de cette machine).",
   'jobs.crontab.database': (p) => `# Indiquez la base en tête de la crontab, avec son vrai mot de passe :\n# DATABASE_URL=${p.url}`,
+  'jobs.crontab.language': "# Les lignes de bilan en français (cron lance les commandes avec LANG=C, qui donne l'anglais) :",
   'jobs.crontab.log':
     '# Chaque exécution ajoute une ligne de bilan (erreurs comprises) à ~/alumni-jobs.log ; `alumni jobs check` dit si elles tournent.',
 
