@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { createServerDatabase, type TestDatabase } from '../support/databases.js';
+import { createServerDatabase, embeddedDataDir, type TestDatabase } from '../support/databases.js';
 
 /**
  * jobs, doctor, migrate, audit and fixtures in French (issue 26): a French locale or
@@ -167,5 +170,34 @@ describe('the operations commands in French, end to end on a server', () => {
     expect(loaded.stderr).toContain('Données de démonstration chargées.');
     const again = await french(['fixtures', 'load']);
     expect(again.stderr).toContain("Les données de démonstration étaient déjà chargées : rien n'a changé.");
+  });
+});
+
+describe('the embedded database in French', () => {
+  it('says it is being created and migrated, and that another process holds it, in French', async () => {
+    const { dataDir, remove } = embeddedDataDir({ migrated: false });
+    try {
+      const created = await runCli(['migrate', 'status', '--lang', 'fr'], { env: { ALUMNI_DATA_DIR: dataDir } });
+      expect(created.code).toBe(0);
+      expect(created.stderr).toContain(`Création de la base intégrée dans ${dataDir} (première utilisation, quelques secondes)…`);
+      const doctor = await runCli(['doctor'], { env: { ALUMNI_DATA_DIR: dataDir, LC_ALL: 'fr_FR.UTF-8' } });
+      expect(doctor.stderr).toMatch(/Base intégrée migrée \(\d+ migrations appliquées\)\./);
+      expect(doctor.stdout).toMatch(/^Langue\s+fr \(d'après LC_ALL=fr_FR\.UTF-8\)$/m);
+
+      // This test's own process holds the lock: alive, on this host.
+      writeFileSync(join(dataDir, 'alumni.lock'), JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
+      const locked = await runCli(['doctor', '--lang', 'fr'], { env: { ALUMNI_DATA_DIR: dataDir, ALUMNI_LOCK_WAIT_MS: '0' } });
+      expect(locked.code).toBe(75);
+      expect(locked.stderr).toMatch(
+        new RegExp(
+          `^erreur : Un autre processus alumni utilise la base intégrée \\(processus ${process.pid}, depuis le .+ à \\d\\d:\\d\\d\\) ; réessayez quand il aura fini`,
+        ),
+      );
+      const badWait = await runCli(['doctor', '--lang', 'fr'], { env: { ALUMNI_DATA_DIR: dataDir, ALUMNI_LOCK_WAIT_MS: '3s' } });
+      expect(badWait.code).toBe(2);
+      expect(badWait.stderr).toContain('ALUMNI_LOCK_WAIT_MS doit être un nombre entier de millisecondes');
+    } finally {
+      remove();
+    }
   });
 });

@@ -40,6 +40,11 @@ const dataDirReason = (r: DataDirReason): string => {
   }
 };
 
+const since = (iso: string | null) => {
+  const date = iso === null ? null : new Date(iso);
+  return date && !Number.isNaN(date.getTime()) ? formatsFor('fr').dateTime(date) : String(iso);
+};
+
 const EXPECTED_URL = 'la forme attendue est postgres://UTILISATEUR:MOT_DE_PASSE@HÔTE:PORT/BASE';
 const urlSource = (source: string | null) =>
   source === null ? "L'URL de la base" : source.startsWith('--') ? `La valeur de ${source}` : source;
@@ -148,7 +153,7 @@ const fr: typeof en = {
   'database.creating': (p) => `Création de la base intégrée dans ${p.dir} (première utilisation, quelques secondes)…`,
 
   'database.lock_held': (p) =>
-    `Un autre processus alumni utilise la base intégrée${p.pid === null ? '' : ` (processus ${p.pid} depuis ${p.since})`} ; réessayez quand il aura fini (si aucun processus de ce type ne tourne, supprimez ${p.lockPath}).`,
+    `Un autre processus alumni utilise la base intégrée${p.pid === null ? '' : ` (processus ${p.pid}, depuis le ${since(p.since)})`} ; réessayez quand il aura fini (si aucun processus de ce type ne tourne, supprimez ${p.lockPath}).`,
   'database.lock_wait_invalid': (p) =>
     `ALUMNI_LOCK_WAIT_MS doit être un nombre entier de millisecondes (0 ou plus, par exemple 3000), et non « ${p.value} ».`,
 
