@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { AlumniError, ExitCode } from './errors.js';
+import { AlumniError, ExitCode, problem } from './errors.js';
+import { t } from './i18n/messages.js';
 import { canPrompt, type Io } from './cli/io.js';
 import { Output } from './cli/output.js';
 import type { OpenDatabase } from './db/connect.js';
@@ -68,7 +69,7 @@ export class Context {
     const target = resolveTarget(this.options.databaseUrl, this.io.env);
     const handle = await openDatabase(target, {
       lockWaitMs: parseLockWait(this.io.env.ALUMNI_LOCK_WAIT_MS),
-      onCreate: (dir) => this.out.info(`Creating the embedded database in ${dir} (first use, a few seconds)…`),
+      onCreate: (dir) => this.out.info(t('database.creating', { dir })),
       workload: options.workload,
       interruption: this.interruption,
     });
@@ -91,9 +92,7 @@ export class Context {
       const { vacuumAsAutovacuumWould } = await import('./db/autovacuum.js');
       await vacuumAsAutovacuumWould(handle.db);
     } catch (error) {
-      this.out.warn(
-        `The changes are saved, but the embedded database could not be vacuumed and analysed afterwards (${(error as Error).message}): its planner statistics may be out of date.`,
-      );
+      this.out.warn(t('database.vacuum_failed', { reason: (error as Error).message }));
     }
   }
 
@@ -102,24 +101,18 @@ export class Context {
     const { readSchemaState } = await import('./db/migrator.js');
     const state = await readSchemaState(handle.db);
     if (state.unknown.length > 0) {
-      throw new AlumniError(
-        `The database schema (version ${state.version}) is newer than this alumni ${this.version} knows; upgrade alumni-admin before using this database.`,
-        ExitCode.usage,
-      );
+      throw new AlumniError(problem('database.schema_too_new', { version: state.version, alumniVersion: this.version }), ExitCode.usage);
     }
     if (state.pending.length === 0) return;
     if (handle.target.backend === 'embedded') {
       const { migrateToLatest } = await import('./services/migrations.js');
-      await this.out.withSpinner('Migrating the embedded database…', () => migrateToLatest(handle.db), {
-        succeed: `Embedded database migrated (${state.pending.length} migration(s) applied).`,
+      await this.out.withSpinner(t('database.migrating_embedded'), () => migrateToLatest(handle.db), {
+        succeed: t('database.migrated_embedded', { count: state.pending.length }),
       });
       return;
     }
     if (policy === 'current') {
-      throw new AlumniError(
-        `The database schema is behind this version of alumni (${state.pending.length} pending migration(s)); run \`alumni migrate\` first.`,
-        ExitCode.usage,
-      );
+      throw new AlumniError(problem('database.schema_behind', { pending: state.pending.length }), ExitCode.usage);
     }
   }
 

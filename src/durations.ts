@@ -8,8 +8,10 @@
  * back from now. Without an offset, dates and times are local time.
  *
  * Pure functions: they return undefined on a refused text, and the caller turns the
- * matching `...Refusal` sentence into its error.
+ * matching `...Refusal` problem (a catalog message and its values) into its error.
  */
+import { problem, type Problem } from './errors.js';
+
 export type DurationUnit = 'minutes' | 'hours' | 'days' | 'weeks' | 'months' | 'years';
 
 export interface Duration {
@@ -45,8 +47,6 @@ const PER_YEAR: Record<DurationUnit, number> = { minutes: 366 * 1440, hours: 366
 const DURATION = /^(\d+)\s*([a-z]+)$/i;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-
-const DURATION_FORMS = 'a whole number and min, h, d, w, mo or y (90min, 12h, 7d, 2w, 6mo, 1y)';
 
 /** "6mo" → { amount: 6, unit: 'months' }; undefined for anything else. */
 export function parseDuration(text: string): Duration | undefined {
@@ -152,26 +152,29 @@ function validCalendar(year: number, month: number, day: number): boolean {
   return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= new Date(year, month, 0).getDate();
 }
 
-/** Why `text` is no duration, in one sentence naming the accepted forms. */
-export function durationRefusal(flag: string, text: string): string {
-  return `${flag} ${JSON.stringify(text)}: give a duration, ${DURATION_FORMS}${hint(text)}.`;
+/** Why `text` is no duration: the message naming the accepted forms, with its values. */
+export function durationRefusal(flag: string, text: string): Problem<'common.option.duration'> {
+  return problem('common.option.duration', { flag, value: text, hint: refusalHint(text), max: MAX_YEARS });
 }
 
-/** Why `text` is no point in time, in one sentence naming the accepted forms. */
-export function pointInTimeRefusal(flag: string, text: string): string {
-  return `${flag} ${JSON.stringify(text)}: give a date (2026-01-31, 2026-01-31T08:00, 2026-01-31T08:00+01:00) or a duration back from now, ${DURATION_FORMS}${hint(text)}.`;
+/** Why `text` is no point in time: the message naming the accepted forms, with its values. */
+export function pointInTimeRefusal(flag: string, text: string): Problem<'common.option.point_in_time'> {
+  return problem('common.option.point_in_time', { flag, value: text, hint: refusalHint(text), max: MAX_YEARS });
 }
 
-function hint(text: string): string {
+/** What is wrong with a text that looks like a date or a duration (the catalog words it), or null. */
+export type DurationHint = 'offset' | 'calendar' | 'ambiguous_m' | 'too_long';
+
+function refusalHint(text: string): DurationHint | null {
   const iso = ISO_DATE.exec(text.trim()) ?? ISO_DATE_TIME.exec(text.trim());
   if (iso) {
     const offset = iso[8];
-    if (offset !== undefined && offsetMinutes(offset) === undefined) return '; an offset is at most 14 hours either way (-12:00, +14:00)';
-    return '; no such date or time (years from 1000, the days of each month, times up to 23:59:59)';
+    if (offset !== undefined && offsetMinutes(offset) === undefined) return 'offset';
+    return 'calendar';
   }
   const match = DURATION.exec(text.trim());
-  if (match?.[2]!.toLowerCase() === 'm') return '; "m" is ambiguous: write min or mo';
+  if (match?.[2]!.toLowerCase() === 'm') return 'ambiguous_m';
   const unit = match ? UNITS[match[2]!.toLowerCase()] : undefined;
-  if (unit && Number(match![1]) > 0) return `; at most ${MAX_YEARS} years`;
-  return '';
+  if (unit && Number(match![1]) > 0) return 'too_long';
+  return null;
 }

@@ -1,24 +1,22 @@
 import { closeSync, constants, fstatSync, openSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { UsageError } from './errors.js';
+import { problem, UsageError } from './errors.js';
+import type { FsReason, OutputRefusal } from './i18n/en/common.js';
+import { t } from './i18n/messages.js';
 
-/** What went wrong with a file, in words: "no such file", "the disk is full". */
-export function describeFsError(error: unknown): string {
+/** What went wrong with a file, as the catalog words it: the system error's code, else its message. */
+export function fsReason(error: unknown): FsReason {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'ENOTDIR') return 'a part of its path is not a directory';
-  if (code === 'EROFS') return 'the file system is read-only';
-  if (code === 'ENOSPC') return 'the disk is full';
-  if (code === 'EDQUOT') return 'the disk quota is used up';
-  if (code === 'EFBIG') return 'the file would be larger than this process may write';
-  if (code === 'EIO') return 'an input/output error (a failing disk?)';
-  return (error as Error).message;
+  return { code: typeof code === 'string' ? code : null, message: (error as Error).message };
+}
+
+/** What went wrong with a file, in words of the run's language: "no such file", "the disk is full". */
+export function describeFsError(error: unknown): string {
+  return t('common.fs.reason', fsReason(error));
 }
 
 export interface OutputFileRole {
-  /** What the file is, for messages: "the rejects file". */
+  /** What the file is, for messages, in the run's language: "the rejects file". */
   what: string;
   /** The option that names it, for the advice: "--rejects". */
   flag: string;
@@ -36,19 +34,20 @@ export interface OutputFileRole {
  * writing without being changed, a new one is created and removed again.
  */
 export function checkOutputFile(path: string, cwd: string, options: OutputFileRole): string {
-  if (path.trim() === '') throw new UsageError(`The path of ${options.what} is empty; give a file name with ${options.flag}.`);
+  if (path.trim() === '') throw new UsageError(problem('common.output_file.empty', { what: options.what, flag: options.flag }));
   const absolute = resolve(cwd, path);
-  const refuse = (why: string) => new UsageError(`Cannot write ${options.what} ${absolute}: ${why}; choose another with ${options.flag}.`);
+  const refuse = (refusal: OutputRefusal) =>
+    new UsageError(problem('common.output_file.refused', { what: options.what, path: absolute, flag: options.flag, refusal }));
   let stats: Stats | undefined;
   try {
     stats = statSync(absolute);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw refuse(describeFsError(error));
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw refuse({ kind: 'fs', reason: fsReason(error) });
   }
-  if (stats?.isDirectory()) throw refuse('it is a directory');
-  if (stats && !stats.isFile()) throw refuse('it is not a regular file (a device, a FIFO or a socket)');
+  if (stats?.isDirectory()) throw refuse({ kind: 'directory' });
+  if (stats && !stats.isFile()) throw refuse({ kind: 'not_regular' });
   const same = options.notSameAs;
-  if (stats && same && stats.dev === same.stats.dev && stats.ino === same.stats.ino) throw refuse(`it is ${same.what}`);
+  if (stats && same && stats.dev === same.stats.dev && stats.ino === same.stats.ino) throw refuse({ kind: 'same', same: same.what });
   try {
     if (stats) closeSync(openSync(absolute, constants.O_WRONLY));
     else {
@@ -57,9 +56,9 @@ export function checkOutputFile(path: string, cwd: string, options: OutputFileRo
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw refuse(`its folder ${dirname(absolute)} does not exist`);
-    if (code === 'EEXIST') throw refuse('it is a symbolic link to a file that does not exist');
-    throw refuse(describeFsError(error));
+    if (code === 'ENOENT') throw refuse({ kind: 'no_folder', folder: dirname(absolute) });
+    if (code === 'EEXIST') throw refuse({ kind: 'dangling_link' });
+    throw refuse({ kind: 'fs', reason: fsReason(error) });
   }
   return absolute;
 }

@@ -1,3 +1,5 @@
+import { t } from './i18n/messages.js';
+
 /** The signals that ask a command to stop: Ctrl-C, kill, a terminal that went away. */
 export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export type StopSignal = (typeof STOP_SIGNALS)[number];
@@ -10,7 +12,7 @@ export const STOP_DEADLINE_MS = 2_000;
 /** The reason of an interrupted run's AbortSignal. */
 export class InterruptedError extends Error {
   constructor(readonly signal: StopSignal) {
-    super(`Interrupted by ${signal}.`);
+    super(t('common.interrupted', { signal }));
     this.name = 'InterruptedError';
   }
 

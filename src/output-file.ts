@@ -1,8 +1,8 @@
 import { chmodSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
-import { AlumniError, UsageError } from './errors.js';
-import { checkOutputFile, describeFsError } from './files.js';
+import { AlumniError, problem, UsageError } from './errors.js';
+import { checkOutputFile, fsReason } from './files.js';
 
 /**
  * A file a command writes (the report's HTML and PDF). Its path is checked before any
@@ -18,7 +18,7 @@ export class OutputFile {
   private constructor(
     /** The flag that named it, for messages. */
     readonly flag: string,
-    /** What it is, for messages: "the HTML report". */
+    /** What it is, for messages, in the run's language: "the HTML report". */
     readonly what: string,
     /** Where it is written: the absolute path, an existing symbolic link followed. */
     readonly path: string,
@@ -30,7 +30,7 @@ export class OutputFile {
   static check(flag: string, what: string, given: string): OutputFile {
     // A trailing slash names a directory even when none exists yet: never a file.
     if (given.trim() !== '' && /[/\\]$/.test(given)) {
-      throw new UsageError(`Cannot write ${what} ${resolve(given)}: that names a directory; choose a file name with ${flag}.`);
+      throw new UsageError(problem('common.output_file.names_directory', { what, path: resolve(given), flag }));
     }
     const absolute = checkOutputFile(given, process.cwd(), { what, flag });
     const existing = statOrNull(absolute);
@@ -97,7 +97,9 @@ export class OutputFile {
   }
 
   private writeError(error: unknown): AlumniError {
-    return new AlumniError(`Cannot write ${this.what} ${this.path}: ${describeFsError(error)}; nothing was written.`, 1, { cause: error });
+    return new AlumniError(problem('common.output_file.write_failed', { what: this.what, path: this.path, reason: fsReason(error) }), 1, {
+      cause: error,
+    });
   }
 }
 

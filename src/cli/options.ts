@@ -1,8 +1,9 @@
 import { Option } from '@commander-js/extra-typings';
 import { durationRefusal, parseDuration, pointAhead, pointInTime, pointInTimeRefusal, toInterval } from '../durations.js';
-import { UsageError } from '../errors.js';
+import { problem, UsageError } from '../errors.js';
+import { t } from '../i18n/messages.js';
 import { OutputFile } from '../output-file.js';
-import { CellError, date, enumRefusal, matchEnum, notAfterToday, parseYesNo, yesNoRefusal } from '../values.js';
+import { localToday, matchEnum, parseYesNo } from '../values.js';
 
 /**
  * Every option that more than one command takes, declared once with its validation
@@ -11,7 +12,9 @@ import { CellError, date, enumRefusal, matchEnum, notAfterToday, parseYesNo, yes
  * a flag: they take the parsed values.
  *
  * argParser throws our UsageError rather than Commander's InvalidArgumentError, so the
- * message is ours and main() maps it to exit 2 like every other usage error.
+ * message is ours (a catalog message with its code and values) and main() maps it to
+ * exit 2 like every other usage error. Descriptions are written in the run's language:
+ * these are called as the command tree is built, once the language is chosen.
  */
 
 /** The option's long name, for messages: "--statut" from "--statut <statut>". */
@@ -21,13 +24,13 @@ function flagName(flags: string): string {
 
 export function enumValue<T extends string>(flag: string, text: string, values: readonly T[], aliases?: Record<string, T>): T {
   const value = matchEnum(text, values, aliases);
-  if (value === undefined) throw new UsageError(enumRefusal(flag, text, values));
+  if (value === undefined) throw new UsageError(problem('common.option.enum', { flag, value: text, values: [...values] }));
   return value;
 }
 
 export function yesNoValue(flag: string, text: string): boolean {
   const value = parseYesNo(text);
-  if (value === undefined) throw new UsageError(yesNoRefusal(flag, text));
+  if (value === undefined) throw new UsageError(problem('common.option.yes_no', { flag, value: text }));
   return value;
 }
 
@@ -38,27 +41,29 @@ export function enumOption<const Flags extends string, T extends string>(
   values: readonly T[],
   aliases?: Record<string, T>,
 ) {
-  return new Option(flags, `${description}: ${values.join(', ')}`).argParser((text: string) =>
+  return new Option(flags, t('common.option.enum_description', { description, values: values.join(', ') })).argParser((text: string) =>
     enumValue(flagName(flags), text, values, aliases),
   );
 }
 
 /** oui/non, yes/no, true/false, 1/0. */
 export function yesNoOption<const Flags extends string>(flags: Flags, description: string) {
-  return new Option(flags, `${description} (oui/non)`).argParser((text: string) => yesNoValue(flagName(flags), text));
+  return new Option(flags, t('common.option.yes_no_description', { description })).argParser((text: string) =>
+    yesNoValue(flagName(flags), text),
+  );
 }
 
 export function wholeNumber(flag: string, text: string, min: number, max: number): number {
   const value = Number(text.trim());
   if (!/^\s*\d+\s*$/.test(text) || value < min || value > max) {
-    throw new UsageError(`${flag} "${text}": give a whole number from ${min} to ${max}.`);
+    throw new UsageError(problem('common.option.whole_number', { flag, value: text, min, max }));
   }
   return value;
 }
 
 /** A graduation year as a number: --annee 2024. */
 export function yearValue(flag: string, text: string): number {
-  if (!/^\s*\d{4}\s*$/.test(text)) throw new UsageError(`${flag} "${text}": give a year such as 2024.`);
+  if (!/^\s*\d{4}\s*$/.test(text)) throw new UsageError(problem('common.option.year', { flag, value: text }));
   return Number(text);
 }
 
@@ -67,51 +72,46 @@ export function yearOption<const Flags extends string>(flags: Flags, description
 }
 
 /** --limit: how many rows a page (or the list) holds. */
-export function limitOption(fallback: number, what = 'how many') {
+export function limitOption(fallback: number, what = t('common.option.limit')) {
   return new Option('--limit <n>', what).default(fallback).argParser((text: string) => wholeNumber('--limit', text, 1, 10_000));
 }
 
 /** --after: the cursor a previous page printed. */
 export function afterOption() {
-  return new Option('--after <cursor>', 'the page after this cursor (printed by the previous page)');
+  return new Option('--after <cursor>', t('common.option.after'));
 }
 
 export function csvOption() {
-  return new Option('--csv', 'CSV on stdout');
-}
-
-/** What `check` gives; a value it refuses (a CellError labelled with the flag) is a usage error. */
-function flagValue<T>(check: () => T): T {
-  try {
-    return check();
-  } catch (error) {
-    if (error instanceof CellError) throw new UsageError(`${error.message}.`);
-    throw error;
-  }
+  return new Option('--csv', t('common.option.csv'));
 }
 
 /** A calendar date, YYYY-MM-DD, that exists. */
 export function dateValue(flag: string, text: string): string {
-  return flagValue(() => {
-    const day = date(text, flag);
-    if (day === null) throw new CellError(`${flag}: give a date (YYYY-MM-DD)`);
-    return day;
-  });
+  const value = text.trim();
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!day || day.toISOString().slice(0, 10) !== value) throw new UsageError(problem('common.option.date', { flag, value }));
+  return value;
 }
 
 /** A calendar day (YYYY-MM-DD), as a date column stores it. */
 export function dateOption<const Flags extends string>(flags: Flags, description: string) {
-  return new Option(flags, `${description} (YYYY-MM-DD)`).argParser((text: string) => dateValue(flagName(flags), text));
+  return new Option(flags, t('common.option.date_description', { description })).argParser((text: string) =>
+    dateValue(flagName(flags), text),
+  );
 }
 
 /** A day that has come (YYYY-MM-DD, today or before: a creation date); `''` stays `''`, which clears the field. */
 export function pastDateValue(flag: string, text: string, today?: string): string {
   if (text.trim() === '') return '';
-  return flagValue(() => notAfterToday(dateValue(flag, text), flag, today)!);
+  const day = dateValue(flag, text);
+  const now = today ?? localToday();
+  if (day > now) throw new UsageError(problem('common.option.future_date', { flag, value: day, today: now }));
+  return day;
 }
 
 export function pastDateOption<const Flags extends string>(flags: Flags, description: string) {
-  return new Option(flags, `${description} (YYYY-MM-DD, today or before)`).argParser((text: string) =>
+  return new Option(flags, t('common.option.past_date_description', { description })).argParser((text: string) =>
     pastDateValue(flagName(flags), text),
   );
 }
@@ -123,14 +123,14 @@ export function pointInTimeValue(flag: string, text: string, now: Date = new Dat
   return at;
 }
 
-export function sinceOption(what = 'since') {
-  return new Option('--since <when>', `${what}: a date (2026-01-31) or a duration back from now (90min, 12h, 7d, 2w, 6mo, 1y)`).argParser(
-    (text: string) => pointInTimeValue('--since', text),
+export function sinceOption(what = t('common.option.since')) {
+  return new Option('--since <when>', t('common.option.since_description', { what })).argParser((text: string) =>
+    pointInTimeValue('--since', text),
   );
 }
 
-export function untilOption(what = 'before') {
-  return new Option('--until <when>', `${what}: a date or a duration back from now`).argParser((text: string) =>
+export function untilOption(what = t('common.option.until')) {
+  return new Option('--until <when>', t('common.option.until_description', { what })).argParser((text: string) =>
     pointInTimeValue('--until', text),
   );
 }
@@ -147,7 +147,7 @@ export function withinValue(flag: string, text: string, now: Date = new Date()):
  * parser, so the fallback is parsed here, when the command tree is built for this run.
  */
 export function withinOption(description: string, fallback: string) {
-  return new Option('--within <duration>', `${description} (90min, 12h, 7d, 2w, 6mo, 1y)`)
+  return new Option('--within <duration>', t('common.option.within_description', { description }))
     .default(withinValue('--within', fallback), fallback)
     .argParser((text: string) => withinValue('--within', text));
 }
@@ -166,20 +166,20 @@ export function olderThanOption(description: string) {
 /** The default region of national phone numbers. */
 export function countryValue(flag: string, text: string): string {
   const country = text.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country)) throw new UsageError(`${flag} "${text}": give a two-letter country code such as SN, CI or BJ.`);
+  if (!/^[A-Z]{2}$/.test(country)) throw new UsageError(problem('common.option.country', { flag, value: text }));
   return country;
 }
 
-export function countryOption(description = 'default country for phone numbers without +, e.g. SN') {
+export function countryOption(description = t('common.option.country_description')) {
   return new Option('--country <code>', description).argParser((text: string) => countryValue('--country', text));
 }
 
 /** Answers a destructive verb's confirmation: needed off a terminal (see cli/prompts.ts confirm). */
 export function yesOption() {
-  return new Option('-y, --yes', 'do it without asking (needed when not at a terminal)');
+  return new Option('-y, --yes', t('common.option.yes'));
 }
 
-export function dryRunOption(description = 'check everything and report what would change; write nothing') {
+export function dryRunOption(description = t('common.option.dry_run')) {
   return new Option('--dry-run', description);
 }
 

@@ -3,7 +3,8 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Kysely, sql } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
-import { AlumniError, UsageError } from '../errors.js';
+import { AlumniError, problem, UsageError } from '../errors.js';
+import type { ConnectionReason, DataDirReason } from '../i18n/en/database.js';
 import { maskConnectionString, maskSecrets, parseDatabaseUrl, type ServerAddress } from './url.js';
 import { lockDataDir } from './datadir-lock.js';
 import type { Interruption } from '../interrupt.js';
@@ -24,7 +25,7 @@ export interface OpenDatabase {
 /** `--database-url`, else `DATABASE_URL`, else the embedded database. */
 export function resolveTarget(databaseUrl: string | undefined, env: NodeJS.ProcessEnv): DatabaseTarget {
   if (databaseUrl !== undefined) {
-    return { backend: 'server', url: databaseUrl, address: parseDatabaseUrl(databaseUrl, 'The --database-url value') };
+    return { backend: 'server', url: databaseUrl, address: parseDatabaseUrl(databaseUrl, '--database-url') };
   }
   if (env.DATABASE_URL) {
     return { backend: 'server', url: env.DATABASE_URL, address: parseDatabaseUrl(env.DATABASE_URL, 'DATABASE_URL') };
@@ -96,22 +97,21 @@ async function openServer(target: Extract<DatabaseTarget, { backend: 'server' }>
 
 /** One sentence naming the server; never the password, never a stack. */
 export function connectionError(error: unknown, address: ServerAddress): AlumniError {
-  const where = `${address.host}:${address.port}`;
   const err = error as { code?: string; message?: string };
-  const reasons: Record<string, string> = {
-    ECONNREFUSED: 'connection refused (is the server running?)',
-    ENOTFOUND: 'unknown host',
-    EAI_AGAIN: 'the host name could not be resolved',
-    ETIMEDOUT: 'the connection timed out',
-    EHOSTUNREACH: 'the host is unreachable',
-    '28P01': 'password authentication failed',
-    '28000': 'the server refused the login',
-    '3D000': `database "${address.database}" does not exist`,
+  const reasons: Record<string, ConnectionReason> = {
+    ECONNREFUSED: { kind: 'refused' },
+    ENOTFOUND: { kind: 'unknown_host' },
+    EAI_AGAIN: { kind: 'unresolved' },
+    ETIMEDOUT: { kind: 'timeout' },
+    EHOSTUNREACH: { kind: 'unreachable' },
+    '28P01': { kind: 'password' },
+    '28000': { kind: 'login' },
+    '3D000': { kind: 'no_database', database: address.database },
   };
-  const reason =
+  const reason: ConnectionReason =
     (err.code && reasons[err.code]) ||
-    (/timeout/i.test(err.message ?? '') ? 'the connection timed out' : maskSecrets(err.message ?? String(error)));
-  return new AlumniError(`Cannot connect to the PostgreSQL server at ${where}: ${reason}.`, 1, { cause: error });
+    (/timeout/i.test(err.message ?? '') ? { kind: 'timeout' } : { kind: 'other', message: maskSecrets(err.message ?? String(error)) });
+  return new AlumniError(problem('database.connect_failed', { host: address.host, port: address.port, reason }), 1, { cause: error });
 }
 
 async function openEmbedded(target: Extract<DatabaseTarget, { backend: 'embedded' }>, options: OpenOptions): Promise<OpenDatabase> {
@@ -165,22 +165,19 @@ function prepareDataDir(dataDir: string): void {
     accessSync(dataDir, fsConstants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why =
+    const reason: DataDirReason =
       code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
+        ? { kind: 'permission' }
         : code === 'ENOTDIR' || code === 'EEXIST'
-          ? 'a file stands where a directory is needed'
+          ? { kind: 'not_directory' }
           : code === 'EROFS'
-            ? 'the file system is read-only'
-            : (error as Error).message;
-    throw new UsageError(
-      `Cannot use the data directory "${dataDir}": ${why}. Set ALUMNI_DATA_DIR to a writable directory or use --database-url.`,
-      { cause: error },
-    );
+            ? { kind: 'read_only' }
+            : { kind: 'other', message: (error as Error).message };
+    throw new UsageError(problem('database.data_dir_unusable', { dir: dataDir, reason }), { cause: error });
   }
   // PGlite would take a file there for a database to create, and fail seconds later.
   const pgdata = join(dataDir, 'pgdata');
   if (existsSync(pgdata) && !statSync(pgdata).isDirectory()) {
-    throw new UsageError(`Cannot use the data directory "${dataDir}": ${pgdata} is a file where the database's directory is needed.`);
+    throw new UsageError(problem('database.data_dir_pgdata_file', { dir: dataDir, pgdata }));
   }
 }

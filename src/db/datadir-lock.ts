@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { LockHeldError, UsageError } from '../errors.js';
+import { LockHeldError, problem, UsageError } from '../errors.js';
 
 /**
  * PGlite has no lock on its data directory: two processes writing the same directory
@@ -35,9 +35,7 @@ export function parseLockWait(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return DEFAULT_LOCK_WAIT_MS;
   const ms = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
   if (!Number.isSafeInteger(ms)) {
-    throw new UsageError(
-      `ALUMNI_LOCK_WAIT_MS must be a whole number of milliseconds (0 or more, e.g. 3000), not ${JSON.stringify(value)}.`,
-    );
+    throw new UsageError(problem('database.lock_wait_invalid', { value }));
   }
   return ms;
 }
@@ -54,10 +52,7 @@ export async function lockDataDir(lockPath: string, waitMs: number): Promise<Dat
       continue;
     }
     if (Date.now() >= deadline) {
-      const who = owner ? ` (process ${owner.pid} since ${owner.since})` : '';
-      throw new LockHeldError(
-        `Another alumni process is using the embedded database${who}; try again when it has finished (if no such process runs, delete ${lockPath}).`,
-      );
+      throw new LockHeldError(problem('database.lock_held', { pid: owner?.pid ?? null, since: owner?.since ?? null, lockPath }));
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

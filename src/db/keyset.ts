@@ -1,5 +1,5 @@
 import { sql, type Expression, type SelectQueryBuilder } from 'kysely';
-import { UsageError } from '../errors.js';
+import { problem, UsageError } from '../errors.js';
 import { isDatabaseError } from './database-error.js';
 
 /** One page of a list and the cursor of the next (null on the last page). */
@@ -75,5 +75,5 @@ function decodeCursor(cursor: string, length: number, name: string): unknown[] {
 }
 
 function foreignCursor(cursor: string, name: string): UsageError {
-  return new UsageError(`${name} "${cursor}" is not a cursor printed by this list.`);
+  return new UsageError(problem('database.cursor_foreign', { flag: name, cursor }));
 }

@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { AlumniError, UsageError } from '../errors.js';
+import { AlumniError, problem, UsageError } from '../errors.js';
+import { t } from '../i18n/messages.js';
 
 /**
  * When the embedded database itself fails (a full disk, a damaged data directory), one
@@ -40,25 +41,13 @@ export function openFailure(pglite: PGlite, dataDir: string, log: PostgresLog, e
   } catch {
     // the module did not get far enough to have a timer
   }
-  const reason = log.lastFatal ?? (error instanceof Error ? error.message : 'it did not start');
-  if (NO_SPACE.test(reason)) {
-    return new UsageError(
-      `The embedded database in ${dataDir} cannot be opened: its disk is full (no space left on device); free space and run again.`,
-      {
-        cause: error,
-      },
-    );
-  }
-  return new UsageError(
-    `The embedded database in ${dataDir} cannot be opened (PostgreSQL: ${shorten(reason)}); restore the directory from a backup, or set ALUMNI_DATA_DIR to another directory.`,
-    { cause: error },
-  );
+  const reason = log.lastFatal ?? (error instanceof Error ? error.message : t('database.did_not_start'));
+  if (NO_SPACE.test(reason)) return new UsageError(problem('database.embedded_disk_full_on_open', { dir: dataDir }), { cause: error });
+  return new UsageError(problem('database.embedded_open_failed', { dir: dataDir, reason: shorten(reason) }), { cause: error });
 }
 
 export function diskFull(dataDir: string, cause?: unknown): AlumniError {
-  return new AlumniError(`The embedded database's disk is full (no space left on device for ${dataDir}): free space and run again.`, 1, {
-    cause,
-  });
+  return new AlumniError(problem('database.embedded_disk_full', { dir: dataDir }), 1, { cause });
 }
 
 /** A statement's error in words when it is the disk's (SQLSTATE 53100), else the error itself. */
@@ -79,12 +68,10 @@ export function stopOnAbort(pglite: PGlite, dataDir: string, log: PostgresLog): 
   const { _PostgresMainLoopOnce: loopOnce, _PostgresMainLongJmp: longJmp } = mod;
   const { _PostgresSendReadyForQueryIfNecessary: sendReady, _pgl_pq_flush: flush } = mod;
   const failure = () => {
-    const reason = log.lastFatal ?? 'PostgreSQL aborted';
+    const reason = log.lastFatal ?? t('database.postgres_aborted');
     return NO_SPACE.test(reason)
       ? diskFull(dataDir)
-      : new AlumniError(
-          `The embedded database in ${dataDir} stopped on a fatal error (PostgreSQL: ${shorten(reason)}); run the command again, the database recovers when it is opened.`,
-        );
+      : new AlumniError(problem('database.embedded_stopped', { dir: dataDir, reason: shorten(reason) }));
   };
   mod._PostgresMainLoopOnce = () => {
     if (stopped.has(pglite)) throw { status: POSTGRES_LONGJMP };

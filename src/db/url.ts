@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { problem, UsageError } from '../errors.js';
 
 /** What a secret is replaced with. */
 const MASK = '****';
@@ -85,21 +85,20 @@ export interface ServerAddress {
   database: string;
 }
 
-const EXPECTED = 'expected postgres://USER:PASSWORD@HOST:PORT/DATABASE';
-
 /**
  * Checks that `url` is a PostgreSQL connection URL. A malformed URL is never echoed:
  * where it does not parse, there is no telling which part of it is the password.
+ * `source` is where it came from (`--database-url`, `DATABASE_URL`), for the message.
  */
-export function parseDatabaseUrl(url: string, source = 'The database URL'): ServerAddress {
+export function parseDatabaseUrl(url: string, source: string | null = null): ServerAddress {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new UsageError(`${source} is not a valid URL; ${EXPECTED}.`);
+    throw new UsageError(problem('database.url_invalid', { source }));
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    throw new UsageError(`${source} starts with "${parsed.protocol}//", not postgres://; ${EXPECTED}.`);
+    throw new UsageError(problem('database.url_protocol', { source, protocol: parsed.protocol }));
   }
   const socketHost = parsed.searchParams.get('host');
   return {

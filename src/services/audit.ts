@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, problem } from '../errors.js';
 import type { DB } from '../db/schema.js';
 import type { AuditAction } from '../enums.js';
 import { normaliseId, resolveRef } from './refs.js';
@@ -67,6 +67,6 @@ export async function listAudit(db: Kysely<DB>, filters: AuditFilters, limit: nu
 export async function showAudit(db: Kysely<DB>, id: string): Promise<AuditEntry> {
   const wanted = normaliseId(id);
   const entry = wanted ? await auditQuery(db).where('a.id', '=', wanted).executeTakeFirst() : undefined;
-  if (!entry) throw new NotFoundError(`No audit entry "${id}".`);
+  if (!entry) throw new NotFoundError(problem('audit.not_found', { id }));
   return entry as AuditEntry;
 }

@@ -25,9 +25,12 @@ export interface DoctorReport {
   pending_moderation: PendingCounts | null;
   /** What each retention rule keeps and what it will remove next (README, "Retention"); null before the schema exists. */
   retention: RetentionReport | null;
-  /** What needs doing, one sentence each; empty when healthy. */
-  problems: string[];
+  /** What needs doing; empty when healthy. */
+  problems: DoctorProblem[];
 }
+
+/** What needs doing: the schema is newer than this alumni, or migrations are pending. */
+export type DoctorProblem = { kind: 'schema_newer'; migrations: string[] } | { kind: 'pending'; migrations: string[] };
 
 export interface RetentionReport {
   /** purge-audit: entries older than `retention` are deleted. */
@@ -71,13 +74,9 @@ export async function diagnose(handle: OpenDatabase, options: { auditRetention?:
   const db = handle.db as Kysely<DB>;
   const state = await readSchemaState(db);
   const upToDate = state.pending.length === 0 && state.unknown.length === 0;
-  const problems: string[] = [];
-  if (state.unknown.length > 0) {
-    problems.push(`The schema is newer than this alumni knows (${state.unknown.join(', ')}): upgrade alumni-admin.`);
-  }
-  if (state.pending.length > 0) {
-    problems.push(`${state.pending.length} pending migration(s) (${state.pending.join(', ')}): run \`alumni migrate\`.`);
-  }
+  const problems: DoctorProblem[] = [];
+  if (state.unknown.length > 0) problems.push({ kind: 'schema_newer', migrations: state.unknown });
+  if (state.pending.length > 0) problems.push({ kind: 'pending', migrations: state.pending });
 
   // PGlite ships no pg_cron, and listing the available extensions reads every control file.
   const cronAvailable =

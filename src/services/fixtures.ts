@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { UsageError } from '../errors.js';
+import { problem, UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { DB } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
@@ -41,7 +41,7 @@ export async function loadDemoData(db: Kysely<DB>, session: WriteSession): Promi
     const loaded = !rows[0]!.demo;
     if (loaded) {
       if (rows[0]!.users > 0) {
-        throw new UsageError('The database already has users; the demo data loads only into an empty database.');
+        throw new UsageError(problem('fixtures.has_users'));
       }
       await sql.raw(script).execute(trx);
       await sql`select alumni_refresh_stats()`.execute(trx);

@@ -110,8 +110,11 @@ export interface JobState {
   last_success_at: Date | null;
   next_due_at: Date;
   /** Why the job needs attention, or null. */
-  problem: string | null;
+  problem: JobProblem | null;
 }
+
+/** Why a job needs attention: its last finished run failed, it never succeeded, or its last success is too old. */
+export type JobProblem = { kind: 'failed'; error: string | null } | { kind: 'never' } | { kind: 'overdue'; last_success_at: Date };
 
 /**
  * Each job with its last run, its last success and when it is next due. A job needs
@@ -131,11 +134,11 @@ export async function jobStates(db: Kysely<DB>, now: Date = new Date()): Promise
     const expression = CronExpressionParser.parse(schedule, { currentDate: now });
     const next = expression.next().toDate();
     const period = expression.next().toDate().getTime() - next.getTime();
-    let problem: string | null = null;
-    if (row.last_finished?.status === 'failed') problem = `last run failed: ${row.last_finished.error ?? 'no error recorded'}`;
-    else if (!row.last_success_at) problem = 'never ran successfully';
+    let problem: JobProblem | null = null;
+    if (row.last_finished?.status === 'failed') problem = { kind: 'failed', error: row.last_finished.error };
+    else if (!row.last_success_at) problem = { kind: 'never' };
     else if (now.getTime() - row.last_success_at.getTime() > 2 * period) {
-      problem = `overdue: last success ${row.last_success_at.toISOString()}, more than twice its period ago`;
+      problem = { kind: 'overdue', last_success_at: row.last_success_at };
     }
     return {
       job: row.job,

@@ -1,7 +1,7 @@
 import { writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MigrationResultSet } from 'kysely';
-import { AlumniError, UsageError } from '../errors.js';
+import { AlumniError, problem, UsageError } from '../errors.js';
 import { createMigrator, MIGRATIONS_DIR, readSchemaState, type AnySchemaDb, type SchemaState } from '../db/migrator.js';
 
 export interface MigrationStep {
@@ -41,10 +41,7 @@ export async function migrationStatus(db: AnySchemaDb, dir?: string): Promise<Sc
 async function refuseUnknown(db: AnySchemaDb, dir?: string): Promise<void> {
   const state = await readSchemaState(db, dir);
   if (state.unknown.length > 0) {
-    throw new AlumniError(
-      `The database has migrations this version of alumni does not know (${state.unknown.join(', ')}); upgrade alumni-admin instead of migrating.`,
-      2,
-    );
+    throw new AlumniError(problem('migrate.unknown_migrations', { migrations: state.unknown }), 2);
   }
 }
 
@@ -52,9 +49,7 @@ async function finish(db: AnySchemaDb, result: MigrationResultSet, dir?: string)
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
     const reason = result.error instanceof Error ? result.error.message : String(result.error);
-    throw new AlumniError(`Migration ${failed ?? ''} failed and was rolled back: ${reason}`.replace('  ', ' '), 1, {
-      cause: result.error,
-    });
+    throw new AlumniError(problem('migrate.failed', { migration: failed ?? null, reason }), 1, { cause: result.error });
   }
   const steps = (result.results ?? [])
     .filter((r) => r.status === 'Success')
@@ -70,12 +65,12 @@ export function makeMigration(name: string, now: Date = new Date(), dir: string 
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_|_$/g, '');
-  if (!slug) throw new UsageError(`"${name}" is not a usable migration name; use letters, digits and underscores.`);
+  if (!slug) throw new UsageError(problem('migrate.unusable_name', { name }));
   const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
   const base = join(dir, `${stamp}_${slug}`);
   const files = [`${base}.up.sql`, `${base}.down.sql`];
   for (const file of files) {
-    if (existsSync(file)) throw new UsageError(`${file} already exists.`);
+    if (existsSync(file)) throw new UsageError(problem('migrate.file_exists', { file }));
   }
   writeFileSync(files[0]!, `-- ${name}: what this migration changes, and why.\n`);
   writeFileSync(files[1]!, `-- Undoes ${stamp}_${slug}: must leave the schema exactly as before its .up.sql.\n`);

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { UsageError } from '../errors.js';
+import { problem, UsageError } from '../errors.js';
 import { serverKysely } from '../db/connect.js';
 import type { DB } from '../db/schema.js';
 import { DEFAULT_AUDIT_RETENTION, JOBS, type JobName } from './jobs.js';
@@ -11,8 +11,6 @@ import { DEFAULT_AUDIT_RETENTION, JOBS, type JobName } from './jobs.js';
  * CLI makes, so a scheduled run does exactly what `jobs run` does and is recorded in
  * the same history.
  */
-const HOW_TO_INSTALL =
-  "install the postgresql-15-cron package (or your version's), set shared_preload_libraries = 'pg_cron' and cron.database_name in postgresql.conf, restart PostgreSQL, run CREATE EXTENSION pg_cron in that database, then try again; or use `alumni jobs crontab`";
 
 export interface ScheduledJob {
   job: JobName;
@@ -42,7 +40,7 @@ async function withCronDatabase<T>(db: Kysely<DB>, url: string, work: (cron: Kys
   const here = rows[0]!;
   if (here.installed) return work(db, here.database);
   if (!here.cron_database || here.cron_database === here.database) {
-    throw new UsageError(`pg_cron is not installed on this server: ${HOW_TO_INSTALL}.`);
+    throw new UsageError(problem('jobs.pg_cron_missing'));
   }
   const target = new URL(url);
   target.pathname = `/${encodeURIComponent(here.cron_database)}`;
@@ -51,9 +49,7 @@ async function withCronDatabase<T>(db: Kysely<DB>, url: string, work: (cron: Kys
     const { rows: there } = await sql<{ installed: boolean }>`
       select exists (select 1 from pg_extension where extname = 'pg_cron') as installed`.execute(cron);
     if (!there[0]!.installed) {
-      throw new UsageError(
-        `pg_cron is loaded but not created in its database ${here.cron_database}: run CREATE EXTENSION pg_cron there, then try again.`,
-      );
+      throw new UsageError(problem('jobs.pg_cron_not_created', { database: here.cron_database }));
     }
     return await work(cron, here.database);
   } finally {

@@ -27,7 +27,7 @@ describe('jobs run when something else than the job fails, end to end on a serve
       expect(failed).toMatch(
         /^expire-offers {2}failed {2}- {2}0\.00s {2}error: job_run refuses new runs \(archive at postgresql:\/\/robot:\*\*\*\*@archive\.example\/alumni\)$/,
       );
-      expect(ok).toMatch(/^purge-messages {2}ok {2}message=0/);
+      expect(ok).toMatch(/^purge-messages {2}ok {2}0 messages/);
       expect(quiet.stderr).toBe('');
 
       const verbose = await runCli(['jobs', 'run', 'expire-offers', 'purge-messages', '--verbose'], { env: t.env });
@@ -57,7 +57,10 @@ describe('jobs run when something else than the job fails, end to end on a serve
     const result = await runCli(['jobs', 'run', 'expire-offers', '--json'], { env: t.env });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe("error: Cannot read properties of null (reading 'started_at') (run with --verbose for details)\n");
+    // Under --json the failure is a JSON object on stderr (src/main.ts).
+    expect(JSON.parse(result.stderr)).toEqual({
+      error: { code: 'internal', message: "Cannot read properties of null (reading 'started_at')", values: {} },
+    });
     const verbose = await runCli(['jobs', 'run', 'expire-offers', '--verbose'], { env: t.env });
     expect(verbose.code).toBe(1);
     expect(verbose.stdout).toBe('');

@@ -74,7 +74,7 @@ describe('jobs, end to end on a server', () => {
       await holder.query(`select pg_advisory_unlock(hashtext('alumni job'), hashtext('expire-offers'))`);
       const waited = await finished(waiting);
       expect(waited.code).toBe(0);
-      expect(waited.stdout).toMatch(/^expire-offers {2}ok {2}stage=0 emploi=0/);
+      expect(waited.stdout).toMatch(/^expire-offers {2}ok {2}0 stages, 0 emplois/);
     } finally {
       await holder.end();
     }
@@ -120,7 +120,7 @@ describe('jobs, end to end on a server', () => {
     const before = await countRows(t.db, 'alumni_admin.job_run');
     const dry = await runCli(['jobs', 'run', 'expire-offers', '--dry-run'], { env: t.env });
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(/expire-offers {2}dry run, would change {2}stage=0 emploi=1/);
+    expect(dry.stdout).toMatch(/expire-offers {2}dry run, would change {2}0 stages, 1 emploi/);
     expect(dry.stdout).toMatch(/emploi {2}[0-9a-f-]{36} {2}Vieille offre/);
     expect(await countRows(t.db, 'emploi', sql`statut = 'expiree'`)).toBe(0);
     expect(await countRows(t.db, 'alumni_admin.job_run')).toBe(before);

@@ -37,9 +37,14 @@ describe('two sessions racing for one unique value, end to end on a server', () 
 
     expect([first!.code, second!.code].sort()).toEqual([0, 2]);
     const loser = first!.code === 2 ? first! : second!;
-    expect(loser.stderr).toBe(
-      'error: A user with e-mail awa.ndiaye@ecole.example already exists (see alumni users show awa.ndiaye@ecole.example).\n',
-    );
+    // Under --json the refusal is a JSON error object on stderr, with its stable code.
+    expect(JSON.parse(loser.stderr)).toEqual({
+      error: {
+        code: 'database.constraint.idx_utilisateur_email',
+        message: 'A user with e-mail awa.ndiaye@ecole.example already exists (see alumni users show awa.ndiaye@ecole.example).',
+        values: { value: 'awa.ndiaye@ecole.example' },
+      },
+    });
     expect(loser.stdout).toBe('');
     expect(first!.stderr + second!.stderr).not.toMatch(/duplicate key/);
     expect(await countRows(t.db, 'utilisateur', sql`lower(email) = 'awa.ndiaye@ecole.example'`)).toBe(1);

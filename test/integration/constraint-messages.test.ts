@@ -56,7 +56,7 @@ describe.each(BACKENDS)('constraint violations become one sentence, exit 2, on t
     const verbose = report(error, ['users', 'update', '--verbose']);
     expect(verbose.code).toBe(2);
     expect(verbose.stderr).toMatch(
-      /^error: A user with matricule M-1 already exists.*\n.*duplicate key value violates unique constraint "idx_utilisateur_matricule"/,
+      /^error: A user with matricule M-1 already exists.*\ncode: database\.constraint\.idx_utilisateur_matricule\n.*duplicate key value violates unique constraint "idx_utilisateur_matricule"/,
     );
   });
 
@@ -103,7 +103,7 @@ describe.each(BACKENDS)('constraint violations become one sentence, exit 2, on t
       ],
       [
         () => t.db.insertInto('membre_groupe').values({ groupe_id: group.id, utilisateur_id: newcomer.id }).execute(),
-        'The group is full: it has as many active members as its max_membres allows.',
+        'The group is full: it has as many active members as its member limit allows.',
       ],
       [
         () =>
@@ -115,17 +115,20 @@ describe.each(BACKENDS)('constraint violations become one sentence, exit 2, on t
       ],
       [
         () => t.db.insertInto('domaine_reference').values({ nom_domaine: 'Génie civil' }).execute(),
-        'The field Génie civil is already in domaine_reference.',
+        'The field Génie civil is already in the list of fields.',
       ],
       [
         () => t.db.insertInto('domaine_reference').values({ nom_domaine: 'GENIE CIVIL' }).execute(),
-        'A field with the same name (genie civil), without regard to case or accents, is already in domaine_reference.',
+        'A field with the same name (genie civil), without regard to case or accents, is already in the list of fields.',
       ],
-      [() => t.db.insertInto('annee_reference').values({ annee: 2024 }).execute(), 'The year 2024 is already in annee_reference.'],
+      [
+        () => t.db.insertInto('annee_reference').values({ annee: 2024 }).execute(),
+        'The year 2024 is already in the list of graduation years.',
+      ],
       [
         // Sans limite has two active members.
         () => t.db.updateTable('groupe').set({ max_membres: 1 }).where('nom_groupe', '=', 'Sans limite').execute(),
-        'max_membres cannot be below the active members of the group: remove members first.',
+        "A group's member limit cannot be below its active members: remove members first.",
       ],
     ];
     for (const [write, sentence] of cases) expect(report(await violation(write))).toEqual({ code: 2, stderr: `error: ${sentence}\n` });

@@ -35,7 +35,7 @@ describe('jobs commands in process', () => {
     expect(table.code).toBe(0);
     // A terminal gets a coloured table.
     expect(table.stdout).toContain(ESC);
-    expect(plain(table.stdout)).toMatch(/job\s+│\s*schedule/);
+    expect(plain(table.stdout)).toMatch(/Job\s+│\s*Schedule/);
     expect(table.stdout).toContain('purge-audit');
   });
 
@@ -53,15 +53,15 @@ describe('jobs commands in process', () => {
     expect(preview).toMatchObject({ job: 'expire-offers', status: 'dry_run', rows: { stage: 1, emploi: 0 }, error: null });
     expect(preview!.first).toEqual([expect.objectContaining({ table: 'stage', titre: 'Stage échu' })]);
     const dryText = await runMain(['jobs', 'run', 'expire-offers', '--dry-run'], { env: t.env });
-    expect(dryText.stdout.split('\n')[0]).toMatch(/^expire-offers {2}dry run, would change {2}stage=1 emploi=0 {2}\d+\.\d\ds$/);
-    expect(dryText.stdout.split('\n')[1]).toMatch(/^ {2}stage {2}[0-9a-f-]{36} {2}Stage échu {2}\d{4}-\d\d-\d\d$/);
+    expect(dryText.stdout.split('\n')[0]).toMatch(/^expire-offers {2}dry run, would change {2}1 stage, 0 emplois {2}\d+\.\d\ds$/);
+    expect(dryText.stdout.split('\n')[1]).toMatch(/^ {2}stage {2}[0-9a-f-]{36} {2}Stage échu {2}\d{1,2} [A-Z][a-z]{2,3} \d{4}$/);
     expect(await runs()).toBe(runsBefore);
     expect(await countRows(t.db, 'stage', sql`statut = 'expiree'`)).toBe(0);
 
     // Under cron: stdout is no terminal; one line, no colour, nothing on stderr.
     const ran = await runMain(['jobs', 'run', 'expire-offers'], { env: t.env, stdoutTTY: false, stderrTTY: false });
     expect(ran.code).toBe(0);
-    expect(ran.stdout).toMatch(/^expire-offers {2}ok {2}stage=1 emploi=0 {2}\d+\.\d\ds\n$/);
+    expect(ran.stdout).toMatch(/^expire-offers {2}ok {2}1 stage, 0 emplois {2}\d+\.\d\ds\n$/);
     expect(ran.stderr).toBe('');
     expect(await countRows(t.db, 'stage', sql`statut = 'expiree'`)).toBe(1);
 

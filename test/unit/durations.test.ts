@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { durationRefusal, parseDuration, pointAhead, pointInTime, pointInTimeRefusal, toInterval } from '../../src/durations.js';
 import { intervalValue, pointInTimeValue } from '../../src/cli/options.js';
+import { renderIn, type MessageKey } from '../../src/i18n/messages.js';
+
+const text = (p: { code: MessageKey; values?: unknown }, language: 'en' | 'fr' = 'en') => renderIn(language, p.code, p.values);
 
 const REFUSED = [
   '30m',
@@ -135,12 +138,19 @@ describe('durations', () => {
   });
 
   it('refuses in one sentence naming the accepted forms', () => {
-    expect(durationRefusal('--older-than', '3s')).toBe(
+    expect(text(durationRefusal('--older-than', '3s'))).toBe(
       '--older-than "3s": give a duration, a whole number and min, h, d, w, mo or y (90min, 12h, 7d, 2w, 6mo, 1y).',
     );
-    expect(durationRefusal('--older-than', '2000y')).toMatch(/; at most 1000 years\.$/);
-    expect(pointInTimeRefusal('--since', '30m')).toBe(
+    expect(text(durationRefusal('--older-than', '2000y'))).toMatch(/; at most 1000 years\.$/);
+    expect(text(pointInTimeRefusal('--since', '30m'))).toBe(
       '--since "30m": give a date (2026-01-31, 2026-01-31T08:00, 2026-01-31T08:00+01:00) or a duration back from now, a whole number and min, h, d, w, mo or y (90min, 12h, 7d, 2w, 6mo, 1y); "m" is ambiguous: write min or mo.',
     );
+  });
+
+  it('says it in French too, the value between « »', () => {
+    expect(text(durationRefusal('--older-than', '12m'), 'fr')).toBe(
+      '--older-than « 12m » : indiquez une durée, un nombre entier suivi de min, h, d, w, mo ou y (90min, 12h, 7d, 2w, 6mo, 1y) ; « m » est ambigu : écrivez min (minutes) ou mo (mois).',
+    );
+    expect(text(durationRefusal('--older-than', '2000y'), 'fr')).toMatch(/ ; 1\u202f000 ans au plus\.$/);
   });
 });

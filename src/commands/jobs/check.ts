@@ -1,5 +1,7 @@
 import { ExitCode } from '../../errors.js';
+import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
+import { problemText } from './shared.js';
 
 /** For monitoring: exit 1, naming the jobs, when one is failing or overdue. */
 export const run: CommandRun = async (ctx) => {
@@ -8,8 +10,14 @@ export const run: CommandRun = async (ctx) => {
   const problems = states.filter((s) => s.problem);
   if (ctx.out.json)
     ctx.out.writeJson(
-      states.map(({ job, problem, last_success_at, next_due_at }) => ({ job, ok: !problem, problem, last_success_at, next_due_at })),
+      states.map(({ job, problem, last_success_at, next_due_at }) => ({
+        job,
+        ok: !problem,
+        problem: problem ? problemText(problem, 'en') : null,
+        last_success_at,
+        next_due_at,
+      })),
     );
-  else for (const s of states) ctx.out.line(`${s.job}  ${s.problem ?? 'ok'}`);
+  else for (const s of states) ctx.out.line(`${s.job}  ${s.problem ? problemText(s.problem) : t('jobs.check.ok')}`);
   return problems.length ? ExitCode.failure : ExitCode.ok;
 };

@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { maskConnectionString } from '../../db/url.js';
 import { PACKAGE_ROOT } from '../../paths.js';
+import { currentLanguage, t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
 
 /**
@@ -13,12 +14,14 @@ export const run: CommandRun = async (ctx) => {
   const command = realpathSync(join(PACKAGE_ROOT, 'bin', 'alumni.js'));
   const url = ctx.options.databaseUrl ?? ctx.io.env.DATABASE_URL;
   const lines = [
-    `# alumni maintenance jobs: paste into \`crontab -e\` (times are this machine's local time).`,
+    t('jobs.crontab.header'),
     url
-      ? `# Set the database at the top of the crontab, with its real password:\n# DATABASE_URL=${maskConnectionString(url)}`
+      ? t('jobs.crontab.database', { url: maskConnectionString(url) })
       : `ALUMNI_DATA_DIR=${ctx.io.env.ALUMNI_DATA_DIR ?? (await import('../../db/connect.js')).defaultDataDir(ctx.io.env)}`,
     `PATH=${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`,
-    `# Each run appends one summary line (errors too) to ~/alumni-jobs.log; \`alumni jobs check\` tells whether they run.`,
+    // cron runs its lines with LANG=C, which gives English: the language this was asked in is kept.
+    ...(currentLanguage() === 'fr' ? [t('jobs.crontab.language'), 'ALUMNI_LANG=fr'] : []),
+    t('jobs.crontab.log'),
   ];
   // cron runs the line with sh, and reads % as a line break.
   const quoted = `'${command.replace(/'/g, `'\\''`)}'`.replace(/%/g, '\\%');

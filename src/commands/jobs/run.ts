@@ -5,10 +5,12 @@ import type { JobPreview, JobRun } from '../../services/jobs.js';
 import type { CommandRun } from '../types.js';
 import type { JobsRunOpts } from './index.js';
 import { auditRetention } from '../../cli/audit-retention.js';
-import { duration, formatRows, jobsToRun } from './shared.js';
+import { duration, formatRows, jobsToRun, statusText } from './shared.js';
+import { formats, t } from '../../i18n/messages.js';
 
 /**
  * Runs jobs one after the other, for cron: one summary line per job on stdout (or JSON),
+ * in the run's language (cron's LANG=C gives English),
  * exit 1 when a job failed, 75 when one found its lock held.
  */
 export const run: CommandRun<JobsRunOpts> = async (ctx, { args, opts }) => {
@@ -48,20 +50,15 @@ export const run: CommandRun<JobsRunOpts> = async (ctx, { args, opts }) => {
   if (ctx.out.json) ctx.out.writeJson(results);
   else {
     for (const result of results) {
-      const line = [
-        result.job,
-        result.status === 'dry_run' ? 'dry run, would change' : result.status,
-        formatRows(result.rows),
-        duration(result),
-      ];
-      if (result.status === 'locked') line.push('(another run holds the lock; try later or use --wait)');
-      if (result.error) line.push(`error: ${result.error}`);
+      const line = [result.job, statusText(result.status), formatRows(result.rows), duration(result)];
+      if (result.status === 'locked') line.push(t('jobs.run.locked_hint'));
+      if (result.error) line.push(t('jobs.run.error', { error: result.error }));
       ctx.out.line(line.filter(Boolean).join('  '));
       if ('first' in result) {
         for (const row of result.first)
           ctx.out.line(
             `  ${Object.values(row)
-              .map((v) => (v instanceof Date ? v.toISOString() : String(v)))
+              .map((v) => humanValue(v))
               .join('  ')}`,
           );
       }
@@ -75,14 +72,22 @@ export const run: CommandRun<JobsRunOpts> = async (ctx, { args, opts }) => {
   return ExitCode.ok;
 };
 
+/** A value of a preview's row for a person: timestamps and calendar days in the run's language. */
+function humanValue(value: unknown): string {
+  if (value instanceof Date) return formats().dateTime(value);
+  const day = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (day) return formats().date(new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+  return String(value);
+}
+
 /** The database's whole report: the stack (which starts with the message), then SQLSTATE, detail, hint and context. */
 function describeCause(cause: DatabaseError): string {
   const stack = cause.stack?.includes(cause.message) ? cause.stack : `${cause.message}\n${cause.stack ?? ''}`;
   const fields: Array<[string, string | undefined]> = [
     ['SQLSTATE', cause.code],
-    ['detail', cause.detail],
-    ['hint', cause.hint],
-    ['where', cause.where],
+    [t('jobs.cause.detail'), cause.detail],
+    [t('jobs.cause.hint'), cause.hint],
+    [t('jobs.cause.where'), cause.where],
   ];
   return [stack.trimEnd(), ...fields.filter(([, value]) => value).map(([label, value]) => `  ${label}: ${value}`)].join('\n');
 }

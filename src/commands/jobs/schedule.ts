@@ -1,4 +1,5 @@
-import { UsageError } from '../../errors.js';
+import { problem, UsageError } from '../../errors.js';
+import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
 import type { JobsScheduleOpts } from './index.js';
 import { auditRetention } from '../../cli/audit-retention.js';
@@ -9,10 +10,10 @@ export const run: CommandRun<JobsScheduleOpts> = async (ctx, { args, opts }) => 
   const retention = auditRetention(ctx, opts.olderThan);
   const { scheduleJobs } = await import('../../services/pg-cron.js');
   const scheduled = await ctx.withDb(async ({ db, target }) => {
-    if (target.backend !== 'server')
-      throw new UsageError('pg_cron needs a PostgreSQL server; on the embedded database use `alumni jobs crontab`.');
+    if (target.backend !== 'server') throw new UsageError(problem('jobs.schedule_embedded'));
     return scheduleJobs(db, target.url, jobs, retention);
   });
   if (ctx.out.json) return ctx.out.writeJson(scheduled);
-  for (const s of scheduled) ctx.out.line(`${s.job}  ${s.schedule}  pg_cron job ${s.jobid} "${s.jobname}"`);
+  for (const s of scheduled)
+    ctx.out.line(t('jobs.schedule.line', { job: s.job, schedule: s.schedule, jobid: s.jobid, jobname: s.jobname }));
 };

@@ -1,15 +1,38 @@
-import { UsageError } from '../../errors.js';
+import { problem, UsageError } from '../../errors.js';
+import { formats, renderIn, t } from '../../i18n/messages.js';
+import type { Language } from '../../i18n/language.js';
 import { JOB_NAMES, type JobName } from '../../services/job-names.js';
-import type { JobRun } from '../../services/jobs.js';
+import type { JobProblem, JobRun, JobStatus } from '../../services/jobs.js';
 
-/** "stage=3 emploi=1" */
+/** "3 stages, 1 emploi": the rows a run changed, by kind, in the run's language. */
 export function formatRows(rows: Record<string, number>): string {
-  const parts = Object.entries(rows).map(([table, n]) => `${table}=${n}`);
-  return parts.length ? parts.join(' ') : '-';
+  const parts = Object.entries(rows).map(([table, count]) => t('jobs.rows', { table, count }));
+  return parts.length ? parts.join(', ') : t('jobs.no_rows');
 }
 
+/** How long a run took, in the run's language: "2.35s", "2,35 s". */
 export function duration(run: Pick<JobRun, 'started_at' | 'finished_at'>): string {
-  return run.finished_at ? `${((run.finished_at.getTime() - run.started_at.getTime()) / 1000).toFixed(2)}s` : '';
+  return run.finished_at ? t('jobs.took', { seconds: (run.finished_at.getTime() - run.started_at.getTime()) / 1000 }) : '';
+}
+
+/** A run's status in words. */
+export function statusText(status: JobStatus): string {
+  return t(`jobs.status.${status}`);
+}
+
+/**
+ * Why a job needs attention, in `language`: the run's for a person, English (and an ISO
+ * timestamp) for JSON, which does not change with the language.
+ */
+export function problemText(jobProblem: JobProblem, language?: Language): string {
+  const values =
+    jobProblem.kind === 'overdue'
+      ? {
+          kind: 'overdue' as const,
+          lastSuccess: language ? jobProblem.last_success_at.toISOString() : formats().dateTime(jobProblem.last_success_at),
+        }
+      : jobProblem;
+  return language ? renderIn(language, 'jobs.problem', values) : t('jobs.problem', values);
 }
 
 /**
@@ -19,10 +42,10 @@ export function duration(run: Pick<JobRun, 'started_at' | 'finished_at'>): strin
 export function jobsToRun(args: string[], all: boolean): JobName[] {
   const named = [...new Set(args as JobName[])];
   if (all) {
-    if (named.length) throw new UsageError('Give job names or --all, not both.');
+    if (named.length) throw new UsageError(problem('jobs.names_and_all'));
     return JOB_NAMES;
   }
-  if (named.length === 0) throw new UsageError(`Name the jobs to run (${JOB_NAMES.join(', ')}) or give --all.`);
+  if (named.length === 0) throw new UsageError(problem('jobs.none_named', { jobs: JOB_NAMES }));
   return named;
 }
 

@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { t } from '../../i18n/messages.js';
 
 /** `migrate latest|up|down`: the database as it is, migrated in one direction. */
 export async function runMigration(ctx: Context, direction: 'latest' | 'up' | 'down'): Promise<void> {
@@ -11,11 +12,11 @@ export async function runMigration(ctx: Context, direction: 'latest' | 'up' | 'd
     return;
   }
   if (outcome.steps.length === 0) {
-    ctx.out.info(`Nothing to do: the schema is at ${outcome.state.version ?? 'no version (empty)'}.`);
+    ctx.out.info(t('migrate.nothing_to_do', { version: outcome.state.version }));
     return;
   }
   for (const step of outcome.steps) {
-    ctx.out.success(`${step.direction === 'Up' ? 'Applied' : 'Reverted'} ${step.name}`);
+    ctx.out.success(t(step.direction === 'Up' ? 'migrate.applied' : 'migrate.reverted', { name: step.name }));
   }
-  ctx.out.info(`Schema version: ${outcome.state.version ?? 'none'}.`);
+  ctx.out.info(t('migrate.version', { version: outcome.state.version }));
 }

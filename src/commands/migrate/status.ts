@@ -1,5 +1,6 @@
 import type { Column } from '../../cli/output.js';
 import { renderList, renderRecord } from '../../cli/render.js';
+import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
 
 interface MigrationRow {
@@ -8,8 +9,8 @@ interface MigrationRow {
 }
 
 const COLUMNS: Column<MigrationRow>[] = [
-  { header: 'migration', value: 'name' },
-  { header: 'status', value: 'status' },
+  { header: 'migration', label: 'migrate.label.migration', value: 'name' },
+  { header: 'status', label: 'migrate.label.status', value: 'status' },
 ];
 
 export const run: CommandRun = async (ctx) => {
@@ -18,8 +19,11 @@ export const run: CommandRun = async (ctx) => {
   // The JSON is the schema state (version, applied, pending, unknown), as scripts read it.
   if (ctx.out.json) return renderRecord(ctx, state);
   const rows = [
-    ...state.applied.map((name) => ({ name, status: state.unknown.includes(name) ? 'applied (unknown to this version)' : 'applied' })),
-    ...state.pending.map((name) => ({ name, status: 'pending' })),
+    ...state.applied.map((name) => ({
+      name,
+      status: t(state.unknown.includes(name) ? 'migrate.status.applied_unknown' : 'migrate.status.applied'),
+    })),
+    ...state.pending.map((name) => ({ name, status: t('migrate.status.pending') })),
   ];
   await renderList(ctx, COLUMNS, rows);
 };
