@@ -11,6 +11,7 @@ function findPackageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'migrations'))) {
     const parent = dirname(dir);
+    // eslint-disable-next-line alumni/no-literal-messages -- a bug of ours, not a user's doing: reported as code internal
     if (parent === dir) throw new Error('alumni-admin: cannot find the package root (package.json and migrations/).');
     dir = parent;
   }

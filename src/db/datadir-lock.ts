@@ -41,6 +41,7 @@ export function parseLockWait(value: string | undefined): number {
 }
 
 export async function lockDataDir(lockPath: string, waitMs: number): Promise<DataDirLock> {
+  // eslint-disable-next-line alumni/no-literal-messages -- a bug of ours, not a user's doing: reported as code internal
   if (!Number.isSafeInteger(waitMs) || waitMs < 0) throw new RangeError(`lockDataDir: waitMs must be a whole number >= 0, got ${waitMs}`);
   const deadline = Date.now() + waitMs;
   for (;;) {

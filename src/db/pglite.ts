@@ -84,6 +84,7 @@ async function installContribFiles(pglite: PGlite, extensions: Extension[]): Pro
   for (const extension of extensions) {
     // The extension says where its bundle is (a .tar.gz next to PGlite's own files).
     const { bundlePath } = await extension.setup(pglite, {});
+    // eslint-disable-next-line alumni/no-literal-messages -- a bug of ours, not a user's doing: reported as code internal
     if (!bundlePath) throw new Error(`PGlite's ${extension.name} extension has no file bundle`);
     for (const entry of parseTar(gunzipSync(readFileSync(bundlePath)))) {
       if (entry.type !== 'file' || !entry.data) continue;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { countRows, createServerDatabase, embeddedDataDir, type TestDatabase } from '../support/databases.js';
 
-const FULL = 'The group is full: it has as many active members as its max_membres allows.';
+const FULL = 'The group is full: it has as many active members as its member limit allows.';
 
 /** `alumni groups` as a user runs it: the built CLI, real processes. */
 describe('groups, end to end on a server', () => {

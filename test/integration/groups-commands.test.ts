@@ -102,7 +102,7 @@ describe('groups commands', () => {
     const partial = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-0', 'PTT-1', 'PTT-2'], { env });
     expect(partial.code).toBe(3);
     expect(partial.stderr).toBe(
-      'warning: PTT 2 <PTT-2> not added: The group is full: it has as many active members as its max_membres allows.\n' +
+      'warning: PTT 2 <PTT-2> not added: The group is full: it has as many active members as its member limit allows.\n' +
         '✔ Petit: 2 added, 0 back after leaving, 0 already members, 1 refused.\n',
     );
     const audit = await countRows(t.db, 'audit_log');

@@ -8,7 +8,7 @@ import { addGroup, updateGroup } from '../../src/services/group-writes.js';
 import { listGroups, listMembers, showGroup } from '../../src/services/groups.js';
 import { BACKENDS, countRows, createTestDatabase, type TestDatabase } from '../support/databases.js';
 
-const FULL = 'The group is full: it has as many active members as its max_membres allows.';
+const FULL = 'The group is full: it has as many active members as its member limit allows.';
 
 describe.each(BACKENDS)('groups on the %s back end', (backend) => {
   let t: TestDatabase;

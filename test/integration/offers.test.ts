@@ -424,7 +424,7 @@ describe.each(BACKENDS)('offers on the %s back end', (backend) => {
       await violation(() =>
         sql`insert into stage (titre, type_stage, date_debut, date_fin) values ('X', 'ouvrier', '2030-01-02', '2030-01-01')`.execute(t.db),
       ),
-    ).toBe("A stage's date_fin cannot be before its date_debut.");
+    ).toBe("A stage's end date cannot be before its start date.");
     expect(
       await violation(() =>
         sql`insert into emploi (titre, type_emploi, date_publication, date_expiration) values ('X', 'hybride', '2030-01-02', '2030-01-01')`.execute(

@@ -183,7 +183,7 @@ describe('personal data commands', () => {
     });
     const text = await runMain(['doctor'], { stdoutTTY: true, env: { ...env, NO_COLOR: '1' } });
     expect(text.stdout).toMatch(/Audit retention\s+365 days \(purge-audit\)/);
-    expect(text.stdout).toMatch(/Message deletion\s+at date_suppression_auto \(purge-messages\)/);
+    expect(text.stdout).toMatch(/Message deletion\s+at each message's own deletion date \(purge-messages\)/);
     expect(text.stdout).toMatch(/Import ledger\s+kept: \d+ runs/);
   });
 });
