@@ -76,7 +76,7 @@ describe('orgs, end to end on a server', () => {
     expect(summary).toMatchObject({ read: 8, rejected: 3, rejects_file: join(dir, 'partenaires.rejects.csv') });
     // Orange Bénin may be there already (added by the first test): matched by its website.
     expect(summary.inserted + summary.updated).toBe(5);
-    expect(readFileSync(summary.rejects_file, 'utf8')).toContain('nom_organisation is empty');
+    expect(readFileSync(summary.rejects_file, 'utf8')).toContain("the organisation's name is empty");
     expect(await countRows(t.db, 'organisation', sql`nom_organisation = 'Orange Bénin' and telephone_general = '+2290121313131'`)).toBe(1);
 
     const again = await runCli(['orgs', 'import', '-', '--json', '--dry-run'], { env, cwd: dir, input: readFileSync(sample) });
@@ -89,6 +89,6 @@ describe('orgs, end to end on a server', () => {
 
     const unusable = await runCli(['orgs', 'import', '-'], { env, cwd: dir, input: 'Ville;Pays\nCotonou;Bénin\n' });
     expect(unusable.code).toBe(2);
-    expect(unusable.stderr).toMatch(/no column for nom_organisation/);
+    expect(unusable.stderr).toMatch(/no column for the organisation's name/);
   });
 });

@@ -431,17 +431,17 @@ describe.each(BACKENDS)('offers on the %s back end', (backend) => {
           t.db,
         ),
       ),
-    ).toBe("An emploi's date_expiration cannot be before its date_publication.");
+    ).toBe("An emploi's expiry date cannot be before its publication date.");
     expect(
       await violation(() => sql`insert into formation (titre, type_formation, est_payante) values ('X', 'hybride', true)`.execute(t.db)),
-    ).toBe('A paid formation states its prix and devise; a free one has no price (or 0).');
+    ).toBe('A paid formation states its price and currency; a free one has no price (or 0).');
     expect(
       await violation(() =>
         sql`insert into formation (titre, type_formation, est_payante, prix, devise) values ('X', 'hybride', true, -1, 'XOF')`.execute(
           t.db,
         ),
       ),
-    ).toBe("A formation's prix is 0 or more.");
+    ).toBe("A formation's price is 0 or more.");
   });
 });
 

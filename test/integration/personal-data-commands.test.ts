@@ -140,7 +140,7 @@ describe('personal data commands', () => {
     const byId = await runMain(['audit', 'list', '--actor', deletedActor!.id, '--json'], { env });
     expect(JSON.parse(byId.stdout)).toEqual([expect.objectContaining({ id: deleted.id, table_name: 'annee_reference' })]);
     const shown = await runMain(['audit', 'show', deleted.id], { stdoutTTY: true, env: { ...env, NO_COLOR: '1' } });
-    expect(shown.stdout).toMatch(new RegExp(`by\\s+${deletedActor!.id}`));
+    expect(shown.stdout).toMatch(new RegExp(`By\\s+${deletedActor!.id}`));
   });
 
   it('doctor shows each retention rule: a message due and one not yet, an audit entry past the retention', async () => {
