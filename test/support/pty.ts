@@ -50,6 +50,11 @@ export function startInPty(args: string[], env: Record<string, string>, options:
   let errors = '';
   child.stdout.on('data', (chunk) => (raw += chunk));
   child.stderr.on('data', (chunk) => (errors += chunk));
+  // Keys typed as the command ends (a review that closes once its queues are empty) meet
+  // a closed pipe: the command has exited, which `exited` and the screen tell.
+  child.stdin.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const screen = () => stripVTControlCharacters(raw).replace(/\r/g, '');
   return {
