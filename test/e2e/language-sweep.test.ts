@@ -403,6 +403,12 @@ describe('language sweep: no English left under LANG=fr_FR.UTF-8, no French unde
         `select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
       );
       const values = new Set<string>();
+      // The schema's names (tables, views, columns), shown as data by audit, doctor, fixtures load.
+      const names = await client.query<{ name: string }>(
+        `select table_name as name from information_schema.tables where table_schema = 'public'
+         union select column_name from information_schema.columns where table_schema = 'public'`,
+      );
+      for (const { name } of names.rows) values.add(name);
       for (const { name } of tables.rows) {
         const rows = await client.query<{ row: unknown }>(`select row_to_json(t) as row from "${name}" t`);
         for (const { row } of rows.rows) collectStrings(row, values);
@@ -428,15 +434,26 @@ describe('language sweep: no English left under LANG=fr_FR.UTF-8, no French unde
     if (seed?.scratch) rmSync(seed.scratch, { recursive: true, force: true });
   });
 
-  /** What `language`'s output must not contain: the other language's catalog texts and common words, outside data. */
+  /**
+   * What `language`'s output must not contain: the other language's catalog texts and
+   * common words, outside data. A catalog text is looked for in the output as printed (a
+   * phrase may wrap) and counts unless all of it lies in data (outsideData blanks data in
+   * place, so the positions match).
+   */
   const leftovers = (language: Language, output: string, args: string[]): string[] => {
     const other = OTHER[language];
-    const flat = output.replace(/\s+/g, ' ');
+    const prose = outsideData(output, [...args, seed.scratch, ROOT], data);
     const found: string[] = [];
     for (const { key, text } of texts[other] as CatalogText[]) {
-      if (wordPattern(text).test(flat)) found.push(`${NAMES[language]} catalog text ${JSON.stringify(text)} (${key})`);
+      const pattern = wordPattern(text);
+      const all = new RegExp(pattern.source, `${pattern.flags}g`);
+      for (const match of output.matchAll(all)) {
+        if (LETTER.test(prose.slice(match.index, match.index + match[0].length))) {
+          found.push(`${NAMES[language]} catalog text ${JSON.stringify(text)} (${key})`);
+          break;
+        }
+      }
     }
-    const prose = outsideData(output, [...args, seed.scratch, ROOT], data);
     const words = new Set<string>();
     for (const word of COMMON_WORDS[other]) {
       const match = wordPattern(word, 'i').exec(prose);
@@ -545,6 +562,18 @@ describe('language sweep: no English left under LANG=fr_FR.UTF-8, no French unde
     expect(leftovers('en', '│ — Deux développeurs mobiles pour │', [])).toEqual([]);
     // Yet a sentence around it is not data.
     expect(leftovers('en', 'aucune ligne rejetée pour Sonatel', [])).not.toEqual([]);
+    // Machine output, schema names, values a user types and argument names are no sentences...
+    expect(leftovers('fr', '{\n  "has_password": false,\n  "role_membre": "membre"\n}\n', [])).toEqual([]);
+    expect(leftovers('en', '│ utilisateur │ 48 │\n│ annee_reference │ 14 │', [])).toEqual([]);
+    expect(leftovers('fr', '  --travailleur <oui|non>  en emploi ou non (oui/non, yes/no, 1/0)', [])).toEqual([]);
+    expect(leftovers('fr', '  --max <n|none>  au plus ce nombre, ou none (sans limite)', [])).toEqual([]);
+    expect(leftovers('fr', '  --outcome <outcome>  dans cet état : approved,\n      rejected, withdrawn', [])).toEqual([]);
+    expect(leftovers('fr', 'Arguments :\n  name        son nom\n  new-name    le nouveau nom\n', [])).toEqual([]);
+    // ...but a sentence beside them still is.
+    expect(leftovers('fr', '{\n  "ok": true\n}\nerror: the file is not there', [])).not.toEqual([]);
+    expect(leftovers('fr', 'Arguments :\n  name        the name it shows\n', [])).not.toEqual([]);
+    expect(leftovers('fr', 'Imports  running 0 · completed 2 · failed 0', [])).not.toEqual([]);
+    expect(leftovers('en', '│ Groupe créé : Promo 2025 │', [])).not.toEqual([]);
   });
 });
 
@@ -593,36 +622,85 @@ interface Data {
   words: Set<string>;
 }
 
+const LETTER = /\p{L}/u;
+/** `text` blanked in place: the same length, its line breaks kept. */
+const blanked = (text: string) => text.replace(/[^\n]/g, ' ');
+
 /**
- * The prose of an output: quoted values, the database's values, the command's own
- * arguments, e-mails, URLs, paths, flags, placeholders, uuids, schema names (with `_`)
- * and command lines (`alumni …`) blanked out.
+ * The prose of an output, blanked in place (same length, same lines): JSON documents
+ * (machine output, never translated), quoted values, the database's values and schema
+ * names, the command's own arguments, e-mails, URLs, paths, flags, placeholders, uuids,
+ * schema names (with `_`), command lines (`alumni …`), and the words a user types: the
+ * names column of "Arguments:", values offered in a placeholder (`<oui|non>`), after
+ * "choices:" or "valeurs possibles :", in a `yes/no` pair or in a list of identifiers
+ * (`: approved, rejected, withdrawn`).
  */
 function outsideData(output: string, args: string[], data: Data): string {
-  let text = output;
-  text = text.replace(/«[^»]*»|"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|`[^`\n]*`|(?<![\p{L}])'[^'\n]*'(?![\p{L}])/gu, ' ');
-  // Whole words only: the value `de` is no part of `code`.
-  const blank = (value: string) => {
-    if (value.length >= 2 && text.includes(value)) text = text.replace(new RegExp(wholeWord(value), 'gu'), ' ');
+  let text = blankJson(output);
+  const blank = (pattern: RegExp) => {
+    text = text.replace(pattern, blanked);
   };
-  for (const value of data.values) blank(value);
-  for (const value of [...args].sort((a, b) => b.length - a.length)) blank(value);
+  blank(/«[^»]*»|"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|`[^`\n]*`|(?<![\p{L}])'[^'\n]*'(?![\p{L}])/gu);
+  // Words a user types: the values a placeholder offers (`<oui|non>`, `<n|none>`), wherever they are.
+  const typed = new Set<string>();
+  for (const [, inside = ''] of output.matchAll(/<([^>\n]*\|[^>\n]*)>/g)) {
+    for (const value of inside.split('|')) if (/^[\p{L}_-]{2,}$/u.test(value)) typed.add(value);
+  }
+  // The names column of a help page's "Arguments:" section.
+  text = text.replace(
+    /^(Arguments ?:\n)((?:[ \t]+\S.*\n?)+)/gm,
+    (_all, title: string, rows: string) =>
+      title + rows.replace(/^([ \t]{1,4})(\S+)/gm, (_row, indent: string, name: string) => indent + blanked(name)),
+  );
+  // Whole words only: the value `de` is no part of `code`.
+  const blankValue = (value: string) => {
+    if (value.length >= 2 && text.includes(value)) blank(new RegExp(wholeWord(value), 'gu'));
+  };
+  for (const value of data.values) blankValue(value);
+  for (const value of [...args, ...typed].sort((a, b) => b.length - a.length)) blankValue(value);
   // A piece of a value (a search's snippet, a value cut short): three words or more in a
   // row, each a word of the data, are data.
   text = text.replace(/[\p{L}\p{N}'’-]+(?:[\s,.;:()—–-]+[\p{L}\p{N}'’-]+){2,}/gu, (run) => {
     const words = run.split(/[\s,.;:()—–-]+/u).filter(Boolean);
-    return words.every((word) => data.words.has(word.toLowerCase())) ? ' ' : run;
+    return words.every((word) => data.words.has(word.toLowerCase())) ? blanked(run) : run;
   });
-  text = text
-    .replace(/\balumni(?:\/[\d.]+)?(?: [a-z-]+){0,3}/g, ' ')
-    .replace(/[\w.+-]+@[\w.-]+/g, ' ')
-    .replace(/\b[a-z]+:\/\/\S+/gi, ' ')
-    .replace(/(?:^|\s)[~.]?\/\S*/g, ' ')
-    .replace(/--?[\w-]+/g, ' ')
-    .replace(/<[^>\n]*>|\[[^\]\n]*\]/g, ' ')
-    .replace(/\b\w+_\w+\b/g, ' ')
-    .replace(/\b[0-9a-f]{8}-[0-9a-f-]{27}\b/g, ' ');
+  // (No lookbehind over spaces: blanked text has long runs of them.)
+  text = text.replace(
+    /(\b(?:choices|valeurs possibles)[ \t]?:?[ \t]?)([^).;]+)/giu,
+    (_all, label: string, list: string) => label + blanked(list),
+  );
+  text = text.replace(/(:\s)([a-z][a-z_]*(?:,\s+[a-z][a-z_]*)+)/g, (_all, colon: string, list: string) => colon + blanked(list));
+  blank(/(?<![\p{L}\p{N}/])[\p{L}\p{N}]+(?:\/[\p{L}\p{N}]+)+(?![\p{L}\p{N}/])/gu);
+  blank(/\balumni(?:\/[\d.]+)?(?: [a-z-]+){0,3}/g);
+  blank(/[\w.+-]+@[\w.-]+/g);
+  blank(/\b[a-z]+:\/\/\S+/gi);
+  text = text.replace(/(^|\s)([~.]?\/\S*)/g, (_all, before: string, path: string) => before + blanked(path));
+  blank(/--?[\w-]+/g);
+  blank(/<[^>\n]*>|\[[^\]\n]*\]/g);
+  blank(/\b\w+_\w+\b/g);
+  blank(/\b[0-9a-f]{8}-[0-9a-f-]{27}\b/g);
   return text;
+}
+
+/** `output` with each JSON document in it (from a line opening with `{` or `[` to the line that closes it) blanked in place. */
+function blankJson(output: string): string {
+  const lines = output.split('\n');
+  for (let start = 0; start < lines.length; start++) {
+    if (!/^[[{]/.test(lines[start] ?? '')) continue;
+    for (let end = start; end < lines.length; end++) {
+      if (!(end === start ? /[}\]]\s*$/ : /^[}\]]\s*$/).test(lines[end] ?? '')) continue;
+      const block = lines.slice(start, end + 1).join('\n');
+      try {
+        JSON.parse(block);
+      } catch {
+        continue;
+      }
+      for (let i = start; i <= end; i++) lines[i] = blanked(lines[i] ?? '');
+      start = end;
+      break;
+    }
+  }
+  return lines.join('\n');
 }
 
 function context(text: string, index: number, length: number): string {

@@ -15,6 +15,24 @@ const QUEUE_LABELS: Record<keyof Overview['moderation'], LabelKey> = {
   organisation: 'stats.overview.queue.organisation',
 };
 
+/** An import's or a job run's status, in words a person reads (the JSON keeps the stored ones). */
+const IMPORT_STATUSES: Record<string, LabelKey> = {
+  running: 'import.ledger.status_running',
+  completed: 'import.ledger.status_completed',
+  rolled_back: 'import.ledger.status_rolled_back',
+  failed: 'import.ledger.status_failed',
+};
+const JOB_STATUSES: Record<string, LabelKey> = {
+  running: 'jobs.status.running',
+  ok: 'jobs.status.ok',
+  failed: 'jobs.status.failed',
+  locked: 'jobs.status.locked',
+};
+const statusWord = (words: Record<string, LabelKey>) => (status: string) => {
+  const key = words[status];
+  return key ? t(key) : status;
+};
+
 const IMPORT_LABELS: Record<keyof Overview['import_run'], LabelKey> = {
   users: 'stats.overview.imports.users',
   orgs: 'stats.overview.imports.orgs',
@@ -41,9 +59,12 @@ function overviewLines(o: Overview): Array<[label: string, value: string]> {
     [t('stats.overview.moderation'), counts(o.moderation, (queue) => t(QUEUE_LABELS[queue as keyof Overview['moderation']]))],
     ...Object.entries(o.import_run).map(([kind, statuses]): [string, string] => [
       t(IMPORT_LABELS[kind as keyof Overview['import_run']]),
-      counts(statuses),
+      counts(statuses, statusWord(IMPORT_STATUSES)),
     ]),
-    ...Object.entries(o.job_run).map(([job, statuses]): [string, string] => [t('stats.overview.job_runs', { job }), counts(statuses)]),
+    ...Object.entries(o.job_run).map(([job, statuses]): [string, string] => [
+      t('stats.overview.job_runs', { job }),
+      counts(statuses, statusWord(JOB_STATUSES)),
+    ]),
   ];
 }
 

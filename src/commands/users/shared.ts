@@ -1,5 +1,6 @@
 import type { Column } from '../../cli/output.js';
 import { formats, t, type LabelKey } from '../../i18n/messages.js';
+import { ERASED_NAME } from '../../services/erasure.js';
 import type { ShownUser, UserView } from '../../services/users.js';
 
 /**
@@ -18,12 +19,22 @@ export const USER_TABLE: Column<UserView>[] = [
   { header: 'est_actif', label: 'users.label.est_actif', value: 'est_actif' },
 ];
 
-/** The list as a person reads it in a table: yes or no in their language rather than true or false. */
+/**
+ * The list as a person reads it in a table: yes or no in their language rather than true
+ * or false, an erased account's stored placeholder name in their language.
+ */
 export const USER_TABLE_READ: Column<UserView>[] = USER_TABLE.map((column) =>
   column.value === 'travailleur' || column.value === 'est_actif'
     ? { ...column, value: (user: UserView) => yesNo(user[column.value as 'travailleur' | 'est_actif']) }
-    : column,
+    : column.value === 'nom_complet'
+      ? { ...column, value: (user: UserView) => shownName(user.nom_complet) }
+      : column,
 );
+
+/** A name as a person reads it: the placeholder an erasure stores (ERASED_NAME) in their language. */
+export function shownName(name: string | null | undefined): string | null | undefined {
+  return name === ERASED_NAME ? t('users.value.erased_name') : name;
+}
 
 export const USER_EXPORT: Column<UserView>[] = [
   { header: 'id', value: 'id' },
@@ -59,7 +70,10 @@ const RECORD_FIELDS: ReadonlyArray<[keyof ShownUser, LabelKey]> = [
 
 /** A user as label/value lines in the run's language (renderRecord); its JSON stays the record itself. */
 export function userRecord(user: UserView | ShownUser): Array<[label: string, value: unknown]> {
-  return RECORD_FIELDS.filter(([field]) => field in user).map(([field, label]) => [t(label), readable(user[field as keyof UserView])]);
+  return RECORD_FIELDS.filter(([field]) => field in user).map(([field, label]) => [
+    t(label),
+    field === 'nom_complet' ? shownName(user.nom_complet) : readable(user[field as keyof UserView]),
+  ]);
 }
 
 /** A value as a person reads it: yes/no, dates in the local time zone and the language's format (a year stays 2024). */

@@ -107,6 +107,7 @@ export default {
   'users.label.efface_le': 'Erased on',
   'users.value.yes': 'yes',
   'users.value.no': 'no',
+  'users.value.erased_name': 'Erased account',
 
   // ---- Successes and notes of the commands ----
   'users.added': (p: { name: string; ref: string }) => `Created ${p.name} (${p.ref}).`,

@@ -103,6 +103,7 @@ const fr: typeof en = {
   'users.label.efface_le': 'Effacé le',
   'users.value.yes': 'oui',
   'users.value.no': 'non',
+  'users.value.erased_name': 'Compte effacé',
 
   'users.added': (p) => `Compte créé : ${p.name} (${p.ref}).`,
   'users.added_without_password':
