@@ -113,7 +113,7 @@ describe('stats in French', () => {
     const result = await run(['stats', 'overview', '--lang', 'fr']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Utilisateurs par statut +etudiant 35 · enseignant 1 · /m);
-    expect(result.stdout).toMatch(/^Exécutions de la tâche refresh-stats +running 0 · ok 1 · failed 0 · locked 0$/m);
+    expect(result.stdout).toMatch(/^Exécutions de la tâche refresh-stats +en cours 0 · ok 1 · échec 0 · verrouillée 0$/m);
     expect(result.stderr).toMatch(
       /^Imports et exécutions de tâches : les 30 derniers jours \(depuis le \d{1,2} [a-zéû]+\.? \d{4} à \d\d:\d\d\)\.$/m,
     );
