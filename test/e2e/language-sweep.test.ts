@@ -11,6 +11,7 @@ import { Interruption } from '../../src/interrupt.js';
 import { buildProgram } from '../../src/program.js';
 import { distinctiveTexts, type CatalogText } from '../support/catalog-text.js';
 import { ROOT, runCli } from '../support/cli.js';
+import { databaseCopies } from '../support/database-copies.js';
 import { withDatabase } from '../support/global-setup.js';
 import { startInPty, type PtySession } from '../support/pty.js';
 
@@ -350,28 +351,14 @@ const NAMES: Record<Language, string> = { fr: 'English', en: 'French' };
 
 describe('language sweep: no English left under LANG=fr_FR.UTF-8, no French under LANG=C', () => {
   const adminUrl = () => inject('serverAdminUrl');
-  const created: string[] = [];
   const databases = {} as Record<Language, string>;
   let seed: Seed;
   /** The database's own text values, and the values the commands below write: data, whatever the language. */
   let data: Data = { values: [], words: new Set() };
   const texts = { en: distinctiveTexts('en'), fr: distinctiveTexts('fr') };
 
-  const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: adminUrl() });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
-  const newDatabase = async (template: string) => {
-    const name = `t_sw_${Math.random().toString(36).slice(2, 12)}`;
-    await admin((c) => c.query(`create database ${name} template ${template}`));
-    created.push(name);
-    return name;
-  };
+  const copies = databaseCopies(adminUrl, 't_sw');
+  const newDatabase = copies.copy;
   const envOf = (language: Language): Record<string, string> => ({
     DATABASE_URL: withDatabase(adminUrl(), databases[language]),
     ALUMNI_ACTOR: 'direction@ecole.example',
@@ -428,9 +415,7 @@ describe('language sweep: no English left under LANG=fr_FR.UTF-8, no French unde
   }, 240_000);
 
   afterAll(async () => {
-    await admin(async (c) => {
-      for (const name of created) await c.query(`drop database if exists ${name} with (force)`);
-    });
+    await copies.dropAll();
     if (seed?.scratch) rmSync(seed.scratch, { recursive: true, force: true });
   });
 

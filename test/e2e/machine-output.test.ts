@@ -9,6 +9,7 @@ import type { Io } from '../../src/cli/io.js';
 import { buildProgram } from '../../src/program.js';
 import { Interruption } from '../../src/interrupt.js';
 import { ROOT, runCli, type CliResult } from '../support/cli.js';
+import { databaseCopies } from '../support/database-copies.js';
 import { withDatabase } from '../support/global-setup.js';
 
 /**
@@ -288,26 +289,12 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 describe('machine output is the same in French and English', () => {
   const adminUrl = () => inject('serverAdminUrl');
-  const created: string[] = [];
   let seeded: string;
   let seed: Seed;
   let seededAt: number;
 
-  const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: adminUrl() });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
-  const newDatabase = async (template: string) => {
-    const name = `t_mo_${Math.random().toString(36).slice(2, 12)}`;
-    await admin((c) => c.query(`create database ${name} template ${template}`));
-    created.push(name);
-    return name;
-  };
+  const copies = databaseCopies(adminUrl, 't_mo');
+  const newDatabase = copies.copy;
   const run = (database: string, language: 'fr' | 'en', args: string[]): Promise<CliResult> =>
     runCli(['--lang', language, ...args], {
       env: { DATABASE_URL: withDatabase(adminUrl(), database), ALUMNI_ACTOR: 'direction@ecole.example', TZ: 'Africa/Dakar' },
@@ -343,9 +330,7 @@ describe('machine output is the same in French and English', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await admin(async (c) => {
-      for (const name of created) await c.query(`drop database if exists ${name} with (force)`);
-    });
+    await copies.dropAll();
     if (seed?.scratch) rmSync(seed.scratch, { recursive: true, force: true });
   });
 

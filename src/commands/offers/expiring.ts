@@ -4,7 +4,7 @@ import { t } from '../../i18n/messages.js';
 import type { ExpiringOffer } from '../../services/offers.js';
 import type { CommandRun } from '../types.js';
 import type { OffersExpiringOpts } from './index.js';
-import { humanDay } from './shared.js';
+import { humanDay } from '../../cli/days.js';
 
 /** CSV keeps the end day as YYYY-MM-DD; a table shows it as people write it. */
 function columns(csv: boolean | undefined): Column<ExpiringOffer>[] {

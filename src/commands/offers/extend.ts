@@ -3,7 +3,7 @@ import { t } from '../../i18n/messages.js';
 import { offerDates } from '../../services/offers.js';
 import type { CommandRun } from '../types.js';
 import type { OffersExtendOpts } from './index.js';
-import { humanDay } from './shared.js';
+import { humanDay } from '../../cli/days.js';
 
 /** The end date the refusals name is the one --until gives, whatever the kind calls it. */
 export const fieldFlags = { date_fin: '--until', date_expiration: '--until' };

@@ -1,13 +1,7 @@
+import { humanDay } from '../../cli/days.js';
 import type { Column } from '../../cli/output.js';
 import { formats, t, type LabelKey } from '../../i18n/messages.js';
 import { offerDates, type OfferView } from '../../services/offers.js';
-
-/** A calendar day (YYYY-MM-DD) as a person reads it: `7 déc. 2026`; null stays null. */
-export function humanDay(text: string | null | undefined): string | null {
-  if (!text) return null;
-  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
-  return formats().date(new Date(year, month - 1, day));
-}
 
 /**
  * One line per offer, whatever its kind: its start and end whatever the kind calls them.

@@ -1,3 +1,4 @@
+import { humanDay } from '../../cli/days.js';
 import type { Column } from '../../cli/output.js';
 import { formats, t, type LabelKey } from '../../i18n/messages.js';
 import type { ContactView, OrgView } from '../../services/orgs.js';
@@ -19,13 +20,6 @@ export const ORG_FIELD_FLAGS = {
   description: '--description',
   date_creation: '--date-creation',
 };
-
-/** A calendar day (YYYY-MM-DD) as a person reads it: `7 déc. 2026`; null stays null. */
-export function humanDay(text: string | null | undefined): string | null {
-  if (!text) return null;
-  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
-  return formats().date(new Date(year, month - 1, day));
-}
 
 export const ORG_TABLE: Column<OrgView>[] = [
   { header: 'nom_organisation', label: 'orgs.field.nom_organisation', value: 'nom_organisation' },
