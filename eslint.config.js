@@ -2,7 +2,7 @@
 // so it stays fast); formatting is Prettier's job, so no style rules here.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import noLiteralMessages from './eslint-rules/no-literal-messages.js';
+import noLiteralMessages from './scripts/eslint-rules/no-literal-messages.js';
 
 // Issue 26: no string a person reads is written outside the catalogs (src/i18n/en, fr),
 // anywhere in src. A bug of ours (an invariant broken) may say so in a literal, with a

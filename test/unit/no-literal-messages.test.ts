@@ -2,7 +2,7 @@ import { RuleTester } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, it } from 'vitest';
 // @ts-expect-error: a plain JavaScript module without types
-import rule from '../../eslint-rules/no-literal-messages.js';
+import rule from '../../scripts/eslint-rules/no-literal-messages.js';
 
 RuleTester.describe = describe;
 RuleTester.it = it;
