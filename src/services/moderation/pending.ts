@@ -1,5 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { findDuplicates } from '../org-merge.js';
+import { listContacts, type ContactView } from '../orgs.js';
 import { normaliseId } from '../refs.js';
 import { listDecisions, type DecisionView } from './history.js';
 import type { QueueName } from './names.js';
@@ -21,7 +23,14 @@ function itemSelect(queue: QueueName, more = sql``) {
   const q = QUEUE_SPECS[queue];
   // A formation names its organisation; a group has none, an organisation is one.
   const organisation = queue === 'formations' ? sql`i.organisation_id` : sql`null::uuid`;
-  const createur = queue === 'orgs' ? sql`null::uuid` : sql`i.createur_id`;
+  // An organisation has no creator column: who added it is in the audit log, when the
+  // entry is still there (the audit retention may have removed it, or nobody was named).
+  const createur =
+    queue === 'orgs'
+      ? sql`(select a.utilisateur_id from audit_log a
+              where a.table_name = 'organisation' and a.action = 'INSERT' and a.nouveau_data->>'id' = i.id::text
+              order by a.created_at, a.id limit 1)`
+      : sql`i.createur_id`;
   return sql`
     select ${queue} as queue, i.id, ${q.title} as title, i.created_at,
            ${createur} as createur_id, coalesce(u.email, u.nom_complet) as createur,
@@ -46,7 +55,20 @@ export async function listPending(db: Kysely<DB>, queue: QueueName, limit = 1000
  * labels them in the run's language; `price` is `amount currency` (or `free`), `dates`
  * one or two ISO dates (`start → end`), `max_members` a number (or `none`).
  */
-export const FACT_KEYS = ['type', 'place', 'organiser', 'dates', 'price', 'link', 'contact', 'max_members', 'sector', 'website'] as const;
+export const FACT_KEYS = [
+  'type',
+  'place',
+  'organiser',
+  'dates',
+  'price',
+  'link',
+  'contact',
+  'max_members',
+  'sector',
+  'website',
+  'email',
+  'phone',
+] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 
 export interface ItemCard extends PendingItem {
@@ -58,6 +80,18 @@ export interface ItemCard extends PendingItem {
   /** What it is, queue by queue: key and value, in display order. */
   facts: Array<{ key: FactKey; value: string }>;
   decisions: DecisionView[];
+  /** Who submitted it (its creator; for an organisation, who added it), when known. */
+  submitter: { id: string; nom_complet: string; email: string | null } | null;
+  /** An organisation's own facts beyond its columns; undefined for the other queues. */
+  organisation?: OrgReviewFacts;
+}
+
+/** What a moderator needs to judge whether an organisation is real and new. */
+export interface OrgReviewFacts {
+  /** Its contacts, the principal first (as `orgs show` lists them). */
+  contacts: ContactView[];
+  /** The organisations `orgs duplicates` pairs it with (the same service, so both agree). */
+  possibly_same_as: Array<{ id: string; nom_organisation: string; reasons: string[] }>;
 }
 
 /** On alias i: [key, value] pairs, a null or empty value left off the card. */
@@ -78,7 +112,8 @@ const FACTS: Record<QueueName, RawBuilder<Array<[FactKey, string | null]>>> = {
       jsonb_build_array('sector', i.secteur_activite),
       jsonb_build_array('place', nullif(concat_ws(', ', i.ville, i.pays), '')),
       jsonb_build_array('website', i.site_web),
-      jsonb_build_array('contact', nullif(concat_ws(' · ', i.email_general, i.telephone_general), '')))`,
+      jsonb_build_array('email', i.email_general),
+      jsonb_build_array('phone', i.telephone_general))`,
 };
 
 /** One item with everything a moderator needs to decide; undefined when there is none. */
@@ -86,18 +121,40 @@ export async function loadCard(db: Kysely<DB>, queue: QueueName, ref: string): P
   const id = normaliseId(ref);
   if (!id) return undefined;
   const q = QUEUE_SPECS[queue];
-  const { rows } = await sql<Omit<ItemCard, 'facts' | 'decisions'> & { facts: Array<[FactKey, string | null]> }>`
+  type Row = Omit<ItemCard, 'facts' | 'decisions' | 'submitter' | 'organisation'> & {
+    facts: Array<[FactKey, string | null]>;
+    submitter_nom: string | null;
+    submitter_email: string | null;
+  };
+  const { rows } = await sql<Row>`
     ${itemSelect(
       queue,
       sql`, i.updated_at::text as version, i.updated_at, i.description,
-                             ${pendingCondition(q)} as pending, ${FACTS[queue]} as facts`,
+                             ${pendingCondition(q)} as pending, ${FACTS[queue]} as facts,
+                             u.nom_complet as submitter_nom, u.email as submitter_email`,
     )}
      where i.id = ${id}`.execute(db);
   const row = rows[0];
   if (!row) return undefined;
+  const { submitter_nom, submitter_email, ...item } = row;
   return {
-    ...row,
+    ...item,
     facts: row.facts.filter((fact) => fact[1] !== null && fact[1] !== '').map(([key, value]) => ({ key, value: String(value) })),
     decisions: await listDecisions(db, { queue, itemId: id, limit: 20 }),
+    submitter:
+      row.createur_id && submitter_nom !== null ? { id: row.createur_id, nom_complet: submitter_nom, email: submitter_email } : null,
+    ...(queue === 'orgs' ? { organisation: await orgReviewFacts(db, id) } : {}),
+  };
+}
+
+async function orgReviewFacts(db: Kysely<DB>, id: string): Promise<OrgReviewFacts> {
+  const pairs = await findDuplicates(db, { of: id });
+  return {
+    contacts: await listContacts(db, id),
+    possibly_same_as: pairs.map((pair) =>
+      pair.a_id === id
+        ? { id: pair.b_id, nom_organisation: pair.b_nom, reasons: pair.reasons }
+        : { id: pair.a_id, nom_organisation: pair.a_nom, reasons: pair.reasons },
+    ),
   };
 }
