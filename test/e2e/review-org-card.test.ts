@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 import { ADVISORY_HERE, countRows, createServerDatabase, type TestDatabase } from '../support/databases.js';
 import { seedModerationUsers } from '../support/moderation.js';
 import { startInPty } from '../support/pty.js';
@@ -134,4 +135,29 @@ describe('the review card of an organisation, on a pseudo-terminal', () => {
       expect(await countRows(t.db, 'pg_locks', ADVISORY_HERE)).toBe(0);
     },
   );
+
+  it('validate list orgs --json carries the same facts, and orgs duplicates pairs the same organisations', async () => {
+    const listed = await runCli(['validate', 'list', 'orgs', '--json'], { env });
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toMatchObject([
+      {
+        id: pendingId,
+        createur: 'awa@exemple.sn',
+        submitter: { nom_complet: 'Awa Ndiaye', email: 'awa@exemple.sn' },
+        organisation: {
+          site_web: 'https://atelier-zig.example',
+          email_general: 'bonjour@atelier-zig.example',
+          telephone_general: '+221339912345',
+          contacts: [
+            { nom_complet: 'Binta Sow', est_contact_principal: true, role_contact: 'representant_legal' },
+            { nom_complet: 'Moussa Diallo', est_contact_principal: false },
+          ],
+          possibly_same_as: [{ id: twinId, nom_organisation: 'Atelier Ziguinchor SARL', reasons: ['same website domain'] }],
+        },
+      },
+    ]);
+    const duplicates = await runCli(['orgs', 'duplicates', '--json'], { env });
+    const pairs = JSON.parse(duplicates.stdout) as Array<{ a_id: string; b_id: string }>;
+    expect(pairs.map((p) => [p.a_id, p.b_id].sort())).toEqual([[pendingId, twinId].sort()]);
+  });
 });

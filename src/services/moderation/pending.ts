@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { findDuplicates } from '../org-merge.js';
+import { findDuplicates, type DuplicatePair } from '../org-merge.js';
 import { listContacts, type ContactView } from '../orgs.js';
 import { normaliseId } from '../refs.js';
 import { listDecisions, type DecisionView } from './history.js';
@@ -16,6 +16,29 @@ export interface PendingItem {
   createur: string | null;
   organisation_id: string | null;
   nom_organisation: string | null;
+  /** Who submitted it (its creator; for an organisation, who added it), when known. */
+  submitter: { id: string; nom_complet: string; email: string | null } | null;
+  /** An organisation's facts beyond its columns; only in the orgs queue. */
+  organisation?: OrgReviewFacts;
+}
+
+/** What a moderator needs to judge whether an organisation is real and new. */
+export interface OrgReviewFacts {
+  site_web: string | null;
+  email_general: string | null;
+  telephone_general: string | null;
+  /** Its contacts, the principal first (as `orgs show` lists them). */
+  contacts: ContactView[];
+  /** The organisations `orgs duplicates` pairs it with (the same service, so both agree). */
+  possibly_same_as: Array<{ id: string; nom_organisation: string; reasons: string[] }>;
+}
+
+/** A row of itemSelect as a PendingItem (its submitter's columns as one object). */
+type ItemRow = Omit<PendingItem, 'submitter' | 'organisation'> & { submitter_nom: string | null; submitter_email: string | null };
+function withSubmitter<R extends ItemRow>({ submitter_nom, submitter_email, ...row }: R) {
+  const submitter =
+    row.createur_id && submitter_nom !== null ? { id: row.createur_id, nom_complet: submitter_nom, email: submitter_email } : null;
+  return { ...row, submitter };
 }
 
 /** The PendingItem columns of a queue's items (alias i), and `more` columns. */
@@ -34,20 +57,26 @@ function itemSelect(queue: QueueName, more = sql``) {
   return sql`
     select ${queue} as queue, i.id, ${q.title} as title, i.created_at,
            ${createur} as createur_id, coalesce(u.email, u.nom_complet) as createur,
+           u.nom_complet as submitter_nom, u.email as submitter_email,
            o.id as organisation_id, o.nom_organisation ${more}
       from ${sql.table(q.table)} i
       left join utilisateur u on u.id = ${createur}
       left join organisation o on o.id = ${organisation}`;
 }
 
-/** The waiting items of a queue, oldest first. */
+/** The waiting items of a queue, oldest first; an organisation with what its card shows. */
 export async function listPending(db: Kysely<DB>, queue: QueueName, limit = 1000): Promise<PendingItem[]> {
-  const { rows } = await sql<PendingItem>`
+  const { rows } = await sql<ItemRow>`
     ${itemSelect(queue)}
      where ${pendingCondition(QUEUE_SPECS[queue])}
      order by i.created_at, i.id
      limit ${limit}`.execute(db);
-  return rows;
+  const items: PendingItem[] = rows.map(withSubmitter);
+  if (queue !== 'orgs' || items.length === 0) return items;
+  // Every pair once for the whole list, rather than once per organisation.
+  const pairs = await findDuplicates(db);
+  for (const item of items) item.organisation = await orgReviewFacts(db, item.id, pairs);
+  return items;
 }
 
 /**
@@ -80,18 +109,6 @@ export interface ItemCard extends PendingItem {
   /** What it is, queue by queue: key and value, in display order. */
   facts: Array<{ key: FactKey; value: string }>;
   decisions: DecisionView[];
-  /** Who submitted it (its creator; for an organisation, who added it), when known. */
-  submitter: { id: string; nom_complet: string; email: string | null } | null;
-  /** An organisation's own facts beyond its columns; undefined for the other queues. */
-  organisation?: OrgReviewFacts;
-}
-
-/** What a moderator needs to judge whether an organisation is real and new. */
-export interface OrgReviewFacts {
-  /** Its contacts, the principal first (as `orgs show` lists them). */
-  contacts: ContactView[];
-  /** The organisations `orgs duplicates` pairs it with (the same service, so both agree). */
-  possibly_same_as: Array<{ id: string; nom_organisation: string; reasons: string[] }>;
 }
 
 /** On alias i: [key, value] pairs, a null or empty value left off the card. */
@@ -121,40 +138,40 @@ export async function loadCard(db: Kysely<DB>, queue: QueueName, ref: string): P
   const id = normaliseId(ref);
   if (!id) return undefined;
   const q = QUEUE_SPECS[queue];
-  type Row = Omit<ItemCard, 'facts' | 'decisions' | 'submitter' | 'organisation'> & {
-    facts: Array<[FactKey, string | null]>;
-    submitter_nom: string | null;
-    submitter_email: string | null;
-  };
+  type Row = ItemRow & Pick<ItemCard, 'version' | 'pending' | 'updated_at' | 'description'> & { facts: Array<[FactKey, string | null]> };
   const { rows } = await sql<Row>`
     ${itemSelect(
       queue,
       sql`, i.updated_at::text as version, i.updated_at, i.description,
-                             ${pendingCondition(q)} as pending, ${FACTS[queue]} as facts,
-                             u.nom_complet as submitter_nom, u.email as submitter_email`,
+                             ${pendingCondition(q)} as pending, ${FACTS[queue]} as facts`,
     )}
      where i.id = ${id}`.execute(db);
   const row = rows[0];
   if (!row) return undefined;
-  const { submitter_nom, submitter_email, ...item } = row;
   return {
-    ...item,
+    ...withSubmitter(row),
     facts: row.facts.filter((fact) => fact[1] !== null && fact[1] !== '').map(([key, value]) => ({ key, value: String(value) })),
     decisions: await listDecisions(db, { queue, itemId: id, limit: 20 }),
-    submitter:
-      row.createur_id && submitter_nom !== null ? { id: row.createur_id, nom_complet: submitter_nom, email: submitter_email } : null,
-    ...(queue === 'orgs' ? { organisation: await orgReviewFacts(db, id) } : {}),
+    ...(queue === 'orgs' ? { organisation: await orgReviewFacts(db, id, await findDuplicates(db, { of: id })) } : {}),
   };
 }
 
-async function orgReviewFacts(db: Kysely<DB>, id: string): Promise<OrgReviewFacts> {
-  const pairs = await findDuplicates(db, { of: id });
+/** An organisation's facts for a moderator; `pairs` from findDuplicates (those of others are ignored). */
+async function orgReviewFacts(db: Kysely<DB>, id: string, pairs: DuplicatePair[]): Promise<OrgReviewFacts> {
+  const org = await db
+    .selectFrom('organisation')
+    .select(['site_web', 'email_general', 'telephone_general'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   return {
+    ...org,
     contacts: await listContacts(db, id),
-    possibly_same_as: pairs.map((pair) =>
-      pair.a_id === id
-        ? { id: pair.b_id, nom_organisation: pair.b_nom, reasons: pair.reasons }
-        : { id: pair.a_id, nom_organisation: pair.a_nom, reasons: pair.reasons },
-    ),
+    possibly_same_as: pairs
+      .filter((pair) => pair.a_id === id || pair.b_id === id)
+      .map((pair) =>
+        pair.a_id === id
+          ? { id: pair.b_id, nom_organisation: pair.b_nom, reasons: pair.reasons }
+          : { id: pair.a_id, nom_organisation: pair.a_nom, reasons: pair.reasons },
+      ),
   };
 }
