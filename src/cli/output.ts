@@ -197,15 +197,40 @@ export class Output {
 
   /**
    * A boxed card: a title, then label/value rows, values wrapped to the terminal width
-   * (the interactive review shows one item at a time this way).
+   * (the interactive review shows one item at a time this way). Nothing is cut: a word
+   * wider than its column (a web address, an e-mail) goes on over the next lines, and a
+   * long title wraps, so no line is wider than the terminal (from 50 columns).
    */
   async writeCard(title: string, fields: Array<[label: string, value: string]>): Promise<void> {
     const { default: Table } = await import('cli-table3');
     const colors = this.stdoutColors;
     const width = Math.max(50, Math.min(this.io.stdout.columns || 80, 120));
     const labelWidth = 15;
+    const valueWidth = width - labelWidth - 3;
+    // Width inside a cell: one space of padding on each side.
+    const breakLongWords = (text: string, room: number) =>
+      text
+        .split('\n')
+        .map((line) =>
+          line
+            .split(' ')
+            .map((word) => ([...word].length <= room ? word : (word.match(new RegExp(`.{1,${room}}`, 'gu')) ?? [word]).join('\n')))
+            .join(' '),
+        )
+        .join('\n');
+    const wrapTitle = (text: string) => {
+      const lines: string[] = [];
+      let line = '';
+      for (const word of breakLongWords(text, width).split(/[ \n]/)) {
+        if (line && [...line].length + 1 + [...word].length > width) {
+          lines.push(line);
+          line = word;
+        } else line = line ? `${line} ${word}` : word;
+      }
+      return [...lines, line].join('\n');
+    };
     const table = new Table({
-      colWidths: [labelWidth, width - labelWidth - 3],
+      colWidths: [labelWidth, valueWidth],
       wordWrap: true,
       wrapOnWordBoundary: true,
       // Colour comes from our own chalk, decided per stream: cli-table3's own styling asks
@@ -214,8 +239,10 @@ export class Output {
       // No rule between rows, as in lists (src/cli/table.ts).
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     });
-    for (const [label, value] of fields) table.push([colors.cyan(visible(label)), visibleLines(value)]);
-    this.io.stdout.write(`${colors.bold(visible(title))}\n${table.toString()}\n`);
+    for (const [label, value] of fields) {
+      table.push([colors.cyan(breakLongWords(visible(label), labelWidth - 2)), breakLongWords(visibleLines(value), valueWidth - 2)]);
+    }
+    this.io.stdout.write(`${colors.bold(wrapTitle(visible(title)))}\n${table.toString()}\n`);
   }
 
   /** A line of data on stdout (e.g. a summary line for cron); its controls escaped, line breaks kept. */

@@ -191,9 +191,16 @@ describe('moderation, groups and refs in French', () => {
       expect(added.stderr).toBe('✔ Groupe Promo 2020 créé (valide).\n');
       const list = await run(['groups', 'list', '--search', 'promo 2020']);
       expect(list.stdout).toMatch(/Nom\s*│\s*Type\s*│\s*Valide\s*│\s*Membres actifs\s*│\s*Limite de membres\s*│\s*Identifiant/);
-      const members = await run(['groups', 'members', 'add', 'Promo 2020', 'MOD-1', 'MOD-2', 'ETU-1']);
-      expect(members.code).toBe(3);
-      expect(members.stderr).toContain('Promo 2020 : 2 ajoutés, 0 de retour après un départ, 0 déjà membre, 1 refusé.');
+      const tooMany = await run(['groups', 'members', 'add', 'Promo 2020', 'MOD-1', 'MOD-2', 'ETU-1']);
+      expect(tooMany.code).toBe(2);
+      expect(tooMany.stderr).toBe(
+        "erreur : Promo 2020 a 2 places libres mais 3 personnes entreraient : personne n'a été ajouté. " +
+          'Choisissez-en moins, relevez la limite (groups update --max), ou donnez --fill pour ajouter les 2 premières.\n',
+      );
+      const members = await run(['groups', 'members', 'add', 'Promo 2020', 'MOD-1', 'MOD-2', 'ETU-1', '--fill']);
+      expect(members.code).toBe(0);
+      expect(members.stderr).toContain('Promo 2020 : 2 ajoutés, 0 de retour après un départ, 0 déjà membre, 0 refusé.');
+      expect(members.stderr).toContain('1 laissé de côté : le groupe avait 2 places libres (--fill a ajouté les premières personnes).');
       // The service names the field (max_membres); the message names the command's flag.
       const tooFew = await run(['groups', 'update', 'Promo 2020', '--max', '1']);
       expect(tooFew.code).toBe(2);

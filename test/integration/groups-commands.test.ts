@@ -96,26 +96,82 @@ describe('groups commands', () => {
     expect((await runMain(['groups', 'add', '--nom', 'Sans acteur'], { env: t.env })).code).toBe(77);
   });
 
-  it('members add: JSON report; refused people named on stderr with exit 3; re-adding writes nothing; unknown person 4', async () => {
+  it('members add: more people than places is refused whole (exit 2, both numbers, no row); --fill adds the first; refusals summed up by reason', async () => {
     await json(['groups', 'add', '--nom', 'Petit', '--max', '2']);
     await people('PTT', 3);
-    const partial = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-0', 'PTT-1', 'PTT-2'], { env });
-    expect(partial.code).toBe(3);
-    expect(partial.stderr).toBe(
-      'warning: PTT 2 <PTT-2> not added: The group is full: it has as many active members as its member limit allows.\n' +
-        '✔ Petit: 2 added, 0 back after leaving, 0 already members, 1 refused.\n',
+    const before = await countRows(t.db, 'audit_log');
+    const tooMany = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-0', 'PTT-1', 'PTT-2'], { env });
+    expect(tooMany).toMatchObject({ code: 2, stdout: '' });
+    expect(tooMany.stderr).toBe(
+      'error: Petit has 2 places left but 3 people would join: nothing was added. ' +
+        'Choose fewer, raise the limit (groups update --max), or give --fill to add the first 2.\n',
     );
+    const tooManyJson = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-0', 'PTT-1', 'PTT-2', '--json'], { env });
+    expect(JSON.parse(tooManyJson.stderr)).toMatchObject({
+      error: { code: 'groups.members.no_room', values: { group: 'Petit', chosen: 3, room: 2 } },
+    });
+    expect(await countRows(t.db, 'membre_groupe', sql`groupe_id = (select id from groupe where nom_groupe = 'Petit')`)).toBe(0);
+    expect(await countRows(t.db, 'audit_log')).toBe(before);
+
+    const filled = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-2', 'PTT-0', 'PTT-1', '--fill'], { env });
+    expect(filled.code).toBe(0);
+    // In the order given: PTT-2 and PTT-0 fit, PTT-1 is left out.
+    expect(filled.stderr).toBe(
+      '✔ Petit: 2 added, 0 back after leaving, 0 already members, 0 refused.\n' +
+        'warning: 1 left out: the group had 2 places left (--fill added the first ones).\n' +
+        'Give --verbose for the people, one per line.\n',
+    );
+    const listed = await runMain(['groups', 'members', 'list', 'Petit', '--json'], { env });
+    expect(
+      JSON.parse(listed.stdout)
+        .map((m: { matricule: string }) => m.matricule)
+        .sort(),
+    ).toEqual(['PTT-0', 'PTT-2']);
+
+    const verbose = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-0', 'PTT-1', 'PTT-2', '--fill', '--verbose'], { env });
+    expect(verbose.stderr).toBe(
+      '✔ Petit: 0 added, 0 back after leaving, 2 already members, 0 refused.\n' +
+        '2 already members: nothing changed for them.\n' +
+        '  PTT 0 <PTT-0>\n' +
+        '  PTT 2 <PTT-2>\n' +
+        'warning: 1 left out: the group had 0 places left (--fill added the first ones).\n' +
+        '  PTT 1 <PTT-1>\n',
+    );
+    const counted = await json(['groups', 'members', 'add', 'Petit', 'PTT-0', 'PTT-1', 'PTT-2', '--fill']);
+    expect(counted).toMatchObject({
+      counts: { chosen: 1, room: 0, added: 0, rejoined: 0, unchanged: 2, refused: 0, left_out: 1 },
+      unchanged: [{ label: 'PTT 0 <PTT-0>' }, { label: 'PTT 2 <PTT-2>' }],
+      left_out: [{ label: 'PTT 1 <PTT-1>' }],
+    });
+
     const audit = await countRows(t.db, 'audit_log');
     const again = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-0', '--json'], { env });
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ added: [], rejoined: [], refused: [], unchanged: [{ label: 'PTT 0 <PTT-0>' }] });
     expect(await countRows(t.db, 'audit_log')).toBe(audit);
+    // Refusals are one line per reason with its count, whatever their number.
+    await people('GONE', 3);
+    await t.db
+      .updateTable('utilisateur')
+      .set({ efface_le: sql`now()` })
+      .where('matricule', 'like', 'GONE-%')
+      .execute();
+    const gone = await t.db.selectFrom('utilisateur').select('id').where('matricule', 'like', 'GONE-%').orderBy('matricule').execute();
+    const erased = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-0', ...gone.map((g) => g.id)], { env });
+    expect(erased.code).toBe(3);
+    expect(erased.stderr).toBe(
+      '✔ Petit: 0 added, 0 back after leaving, 1 already members, 3 refused.\n' +
+        '1 already a member: nothing changed for them.\n' +
+        'warning: 3 not added: the account was erased (users erase).\n' +
+        'Give --verbose for the people, one per line.\n',
+    );
+    const audited = await countRows(t.db, 'audit_log');
     const unknown = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-2', 'NOBODY-1'], { env });
     expect(unknown.code).toBe(4);
     expect(unknown.stderr).toBe('error: No user "NOBODY-1" (give an id, an e-mail or a matricule); nothing was changed.\n');
     const unknowns = await runMain(['groups', 'members', 'add', 'Petit', 'NOBODY-1', 'PTT-2', 'NOBODY-2'], { env });
     expect(unknowns.stderr).toBe('error: No users "NOBODY-1", "NOBODY-2" (give an id, an e-mail or a matricule); nothing was changed.\n');
-    expect(await countRows(t.db, 'audit_log')).toBe(audit);
+    expect(await countRows(t.db, 'audit_log')).toBe(audited);
   });
 
   it('members add --from-users takes the users list filters (--user-role for the account role); list, remove, set-role', async () => {

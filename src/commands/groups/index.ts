@@ -67,7 +67,8 @@ const membersAdd = (members: CommandUnknownOpts) =>
       .argument('<group>', t('groups.help.group'))
       .argument('[people...]', t('groups.help.person'))
       .addOption(enumOption('--role <role>', t('groups.help.role'), ROLES_MEMBRE).default('membre' as const))
-      .addOption(new Option('--from-users', t('groups.help.from_users'))),
+      .addOption(new Option('--from-users', t('groups.help.from_users')))
+      .addOption(new Option('--fill', t('groups.help.fill'))),
     '--user-role <role>',
   );
 export type MembersAddOpts = OptsOf<typeof membersAdd>;

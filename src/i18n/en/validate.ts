@@ -161,4 +161,19 @@ export default {
   'validate.card.no_limit': 'no limit',
   'validate.card.sector': 'Sector',
   'validate.card.website': 'Website',
+
+  // The review card of an organisation: who submitted it, its contacts, a likely duplicate
+  'validate.card.email': 'E-mail',
+  'validate.card.phone': 'Phone',
+  'validate.card.submitted_by': 'Submitted by',
+  'validate.card.submitter_unknown': 'unknown (no record of who added it)',
+  'validate.card.person': (p: { name: string; email: string }) => `${p.name} <${p.email}>`,
+  'validate.card.contacts': 'Contacts',
+  'validate.card.no_contact': '(none)',
+  'validate.card.contact_name': (p: { name: string; role: string }) => `${p.name} (${p.role})`,
+  'validate.card.principal_contact': (p: { name: string; role: string }) => `${p.name} (principal, ${p.role})`,
+  'validate.card.duplicate': 'Duplicate?',
+  'validate.card.possibly_same_as': (p: { name: string; id: string }) => `Possibly the same as: ${p.name} (${p.id})`,
+  'validate.review.prompt_short': '[a]pprove [r]eject [s]kip [o]pen [q]uit [h]elp',
+  'validate.review.reason_escape': '(Esc: back to the card)',
 } satisfies Record<`validate.${string}`, string | ((params: never) => string)>;

@@ -150,5 +150,19 @@ const fr: typeof en = {
   'validate.card.no_limit': 'sans limite',
   'validate.card.sector': 'Secteur',
   'validate.card.website': 'Site web',
+
+  'validate.card.email': 'E-mail',
+  'validate.card.phone': 'Téléphone',
+  'validate.card.submitted_by': 'Soumis par',
+  'validate.card.submitter_unknown': "inconnu (aucune trace de qui l'a ajoutée)",
+  'validate.card.person': (p) => `${p.name} <${p.email}>`,
+  'validate.card.contacts': 'Contacts',
+  'validate.card.no_contact': '(aucun)',
+  'validate.card.contact_name': (p) => `${p.name} (${p.role})`,
+  'validate.card.principal_contact': (p) => `${p.name} (contact principal, ${p.role})`,
+  'validate.card.duplicate': 'Doublon ?',
+  'validate.card.possibly_same_as': (p) => `Peut-être la même que : ${p.name} (${p.id})`,
+  'validate.review.prompt_short': '[a]pprouver [r]ejeter [s]uivant [o]uvrir [q]uitter [h] aide',
+  'validate.review.reason_escape': '(Échap : retour à la fiche)',
 };
 export default fr;
