@@ -53,6 +53,35 @@ function bashCompletions(lines: string[][], env: Record<string, string>): string
   return replies;
 }
 
+const installed = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
+
+/** An interactive shell on a real pseudo-terminal (util-linux `script`): keys in, the screen's text out. */
+function terminal(command: string, env: Record<string, string>) {
+  const shell = spawn('script', ['--quiet', '--flush', '--command', command, '/dev/null'], {
+    cwd: ROOT,
+    env: { HOME: tmpdir(), TERM: 'xterm', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let raw = '';
+  shell.stdout.on('data', (chunk) => (raw += chunk));
+  // zsh moves its cursor back with backspaces while it redraws: left out, as carriage returns.
+  const screen = () => stripVTControlCharacters(raw).replace(/[\r\b]/g, '');
+  return {
+    type: (keys: string) => shell.stdin.write(keys),
+    waitFor: (pattern: RegExp) =>
+      vi.waitFor(
+        () => {
+          if (!pattern.test(screen())) throw new Error(`the terminal never showed ${pattern}:\n${screen()}`);
+        },
+        { timeout: 30_000, interval: 50 },
+      ),
+    close: () => {
+      shell.stdin.end();
+      shell.kill('SIGKILL');
+    },
+  };
+}
+
 describe('alumni completion bash, in a real bash, on the embedded demo database', () => {
   let data: ReturnType<typeof embeddedDataDir>;
   let bin: ReturnType<typeof alumniOnPath>;
@@ -137,36 +166,61 @@ describe('alumni completion bash, in a real bash, on the embedded demo database'
   }, 120_000);
 
   it('completes at a real Tab in an interactive bash', async () => {
-    const shell = spawn('script', ['--quiet', '--flush', '--command', 'bash --norc --noprofile -i', '/dev/null'], {
-      cwd: ROOT,
-      env: { HOME: tmpdir(), TERM: 'xterm', PS1: '$ ', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let raw = '';
-    shell.stdout.on('data', (chunk) => (raw += chunk));
-    const screen = () => stripVTControlCharacters(raw).replace(/\r/g, '');
-    const waitFor = (pattern: RegExp) =>
-      vi.waitFor(
-        () => {
-          if (!pattern.test(screen())) throw new Error(`the terminal never showed ${pattern}:\n${screen()}`);
-        },
-        { timeout: 30_000, interval: 50 },
-      );
+    const bash = terminal('bash --norc --noprofile -i', { ...env, PS1: '$ ' });
     try {
-      shell.stdin.write('source <(alumni completion bash) && echo READY\n');
-      await waitFor(/^READY$/m);
-      shell.stdin.write('alumni groups sh\t');
-      await waitFor(/\$ alumni groups show $/m);
-      shell.stdin.write('Pro\t');
-      await waitFor(/\$ alumni groups show Promo\\ 2024 $/m);
+      bash.type('source <(alumni completion bash) && echo READY\n');
+      await bash.waitFor(/^READY$/m);
+      bash.type('alumni groups sh\t');
+      await bash.waitFor(/\$ alumni groups show $/m);
+      bash.type('Pro\t');
+      await bash.waitFor(/\$ alumni groups show Promo\\ 2024 $/m);
       // The completed line runs: the name is the group's.
-      shell.stdin.write('\n');
-      await waitFor(/Les diplômés 2024\./);
+      bash.type('\n');
+      await bash.waitFor(/Les diplômés 2024\./);
     } finally {
-      shell.stdin.end('exit\n');
-      shell.kill('SIGKILL');
+      bash.close();
     }
   }, 120_000);
+
+  it.skipIf(!installed('zsh'))(
+    'completes at a real Tab in an interactive zsh (where zsh is installed)',
+    async () => {
+      const zsh = terminal('zsh -f -i', { ...env, PS1: '%% ', LANG: 'C.UTF-8' });
+      try {
+        zsh.type('autoload -U compinit && compinit -u && source <(alumni completion zsh) && echo READY\n');
+        await zsh.waitFor(/^READY$/m);
+        zsh.type('alumni groups sh\t');
+        await zsh.waitFor(/alumni groups show $/m);
+        zsh.type('Pro\t');
+        await zsh.waitFor(/alumni groups show +Promo\\ 2024/);
+        zsh.type('\n');
+        await zsh.waitFor(/Les diplômés 2024\./);
+      } finally {
+        zsh.close();
+      }
+    },
+    120_000,
+  );
+
+  it.skipIf(!installed('fish'))('completes in fish, descriptions included (where fish is installed)', () => {
+    const lines = [
+      'alumni groups sh',
+      'alumni users list --statut en',
+      "alumni groups show 'Pro",
+      'alumni offers list --org=son',
+      'alumni users import fixtures/roster-s',
+    ];
+    const script = ['alumni completion fish | source', ...lines.map((line) => `complete -C ${quote(line)}; echo ---`)].join('\n');
+    const result = spawnSync('fish', ['--no-config', '-c', script], { cwd: ROOT, env: { HOME: tmpdir(), ...env }, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('---\n').slice(0, -1)).toEqual([
+      'show\tevery field, members counted, moderators, last message, moderation decisions\n',
+      'enseignant\n',
+      'Promo 2024\n',
+      '--org=Sonatel\n',
+      'fixtures/roster-sample.csv\n',
+    ]);
+  });
 
   it('never creates an embedded database to complete a name, nor writes anything but candidates', async () => {
     const missing = join(tmpdir(), `alumni-no-database-${process.pid}`);
@@ -205,8 +259,8 @@ describe('the hidden completion command on a server', () => {
 });
 
 describe('alumni completion zsh and fish', () => {
-  // zsh and fish are not installed where the tests run: the scripts are checked for what
-  // they call, and parsed when the shell is there.
+  // Where zsh or fish is missing (.ci/run installs them), the scripts are checked for what
+  // they call; where it is there, parsed too (and run above).
   it.each([
     ['zsh', /^#compdef alumni$/m, /__complete -- /, /compdef _alumni alumni/],
     ['fish', /^function __alumni_complete$/m, /__complete -- /, /complete -c alumni -f -a '\(__alumni_complete\)'/],
@@ -215,8 +269,7 @@ describe('alumni completion zsh and fish', () => {
     expect(result.code).toBe(0);
     for (const pattern of patterns) expect(result.stdout).toMatch(pattern);
     expect(result.stdout).not.toMatch(/\\\$/);
-    const available = spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
-    if (available) {
+    if (installed(shell)) {
       const file = join(mkdtempSync(join(tmpdir(), 'alumni-completion-')), `alumni.${shell}`);
       writeFileSync(file, result.stdout);
       expect(spawnSync(shell, ['-n', file], { encoding: 'utf8' }).stderr).toBe('');
