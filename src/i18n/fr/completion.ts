@@ -3,11 +3,11 @@ import type en from '../en/completion.js';
 /** Les messages français du domaine completion : mêmes clés et mêmes paramètres que en/completion.ts. */
 const fr: typeof en = {
   'completion.description': 'afficher le script de complétion du shell, pour bash, zsh ou fish',
-  'completion.shell': 'le shell : bash, zsh ou fish',
+  'completion.shell': 'le shell',
   'completion.setup': [
     '',
     'Mise en place, une fois :',
-    '  bash  source <(alumni completion bash)   (dans ~/.bashrc), ou pour tout nouveau shell :',
+    '  bash  source <(alumni completion bash)   (dans ~/.bashrc), ou, avec le paquet bash-completion :',
     '        alumni completion bash > ~/.local/share/bash-completion/completions/alumni',
     '  zsh   alumni completion zsh > "${fpath[1]}/_alumni"   (un dossier de $fpath, avant compinit)',
     '  fish  alumni completion fish > ~/.config/fish/completions/alumni.fish',
