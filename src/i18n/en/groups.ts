@@ -108,4 +108,8 @@ export default {
   'groups.messages.already_deleted': (p: { id: string }) => `Message ${p.id} was deleted already: not written again.`,
   'groups.messages.deleted': (p: { count: number }) => `${p.count} message(s) deleted; purge-messages removes them for good after 30 days.`,
   'groups.messages.not_found': (p: { ids: string[] }) => `No message ${p.ids.map((id) => `"${id}"`).join(', ')}; nothing was deleted.`,
+  'groups.list.empty': 'No group matches these filters.',
+  'groups.members.empty': 'This group has no active member.',
+  'groups.members.empty_all': 'Nobody has been a member of this group.',
+  'groups.messages.empty': 'No message matches these filters.',
 } satisfies Record<`groups.${string}`, string | ((params: never) => string)>;

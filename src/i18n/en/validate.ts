@@ -161,4 +161,7 @@ export default {
   'validate.card.no_limit': 'no limit',
   'validate.card.sector': 'Sector',
   'validate.card.website': 'Website',
+  'validate.list.empty': 'Nothing waits in this queue.',
+  'validate.history.empty': 'No decision matches these filters.',
+  'validate.reopen.nothing': 'Nothing reopened.',
 } satisfies Record<`validate.${string}`, string | ((params: never) => string)>;

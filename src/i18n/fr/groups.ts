@@ -112,5 +112,9 @@ const fr: typeof en = {
   'groups.messages.deleted': (p) =>
     `${p.count} message${s(p.count)} supprimé${s(p.count)} ; purge-messages les efface définitivement au bout de 30 jours.`,
   'groups.messages.not_found': (p) => `Aucun message ${p.ids.map((id) => `« ${id} »`).join(', ')} ; rien n'a été supprimé.`,
+  'groups.list.empty': 'Aucun groupe ne correspond à ces filtres.',
+  'groups.members.empty': "Ce groupe n'a aucun membre actif.",
+  'groups.members.empty_all': "Personne n'a été membre de ce groupe.",
+  'groups.messages.empty': 'Aucun message ne correspond à ces filtres.',
 };
 export default fr;

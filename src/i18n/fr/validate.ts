@@ -150,5 +150,8 @@ const fr: typeof en = {
   'validate.card.no_limit': 'sans limite',
   'validate.card.sector': 'Secteur',
   'validate.card.website': 'Site web',
+  'validate.list.empty': "Rien n'attend dans cette file.",
+  'validate.history.empty': 'Aucune décision ne correspond à ces filtres.',
+  'validate.reopen.nothing': "Rien n'a été rouvert.",
 };
 export default fr;
