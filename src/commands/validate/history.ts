@@ -18,8 +18,9 @@ const CSV_COLUMNS: Column<DecisionView>[] = [
 
 /**
  * The table a person reads: when (local time), what, the outcome in words and who, so a
- * row fits 80 columns; the item's id last (reopen and --item take it), the comment on
- * demand (`--columns comment`).
+ * row fits 80 columns with the time whole. The comment and the item's id on demand
+ * (`--columns comment,item`): a history is read more than acted on, and a 36-character
+ * id would cut every other column (`validate list QUEUE` shows the ids to act on).
  */
 const TABLE_COLUMNS: Column<DecisionView>[] = [
   { header: 'date_validation', label: 'validate.column.decided', value: 'date_validation' },
@@ -34,7 +35,7 @@ const TABLE_COLUMNS: Column<DecisionView>[] = [
   },
   { header: 'moderator', label: 'validate.column.moderator', value: 'validateur' },
   { header: 'comment', label: 'validate.column.comment', value: 'commentaire', hidden: true },
-  { header: 'item', label: 'validate.column.item', value: 'item_id' },
+  { header: 'item', label: 'validate.column.item', value: 'item_id', hidden: true },
 ];
 
 export const run: CommandRun<ValidateHistoryOpts> = async (ctx, { opts }) => {
