@@ -67,8 +67,6 @@ export default {
   'groups.label.file': 'File',
   'groups.label.deleted': 'Deleted',
   'groups.label.written': 'Written',
-  'groups.yes': 'yes',
-  'groups.no': 'no',
   'groups.none': '(none)',
   'groups.no_limit': 'no limit',
   'groups.same_filters': (p: { command: string }) => `${p.command} (same filters)`,

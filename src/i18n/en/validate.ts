@@ -70,7 +70,6 @@ export default {
     (p.withdrawnAt ? ` (withdrawn ${p.withdrawnAt} by ${p.withdrawnBy ?? 'a deleted user'})` : ''),
 
   // validate list
-  'validate.list.nothing_waits': (p: { queue: string }) => `Nothing waits in ${p.queue}.`,
 
   // Decisions (approve, reject, review)
   'validate.no_item': (p: { queue: Queue; id: string }) => `No ${NOUN[p.queue]} has id ${p.id}.`,
@@ -87,8 +86,6 @@ export default {
     }); skipped.`,
   'validate.status.changed': (p: { queue: Queue; id: string }) =>
     `${NOUN[p.queue]} ${p.id} was modified since it was shown; not decided, look at it again.`,
-  'validate.status.decided': (p: { queue: Queue; id: string; approved: boolean }) =>
-    `${p.queue} ${p.id} ${p.approved ? 'approved' : 'rejected'}.`,
   'validate.batch.summary': (p: { decided: number; skipped: number }) => `${p.decided} decided, ${p.skipped} skipped.`,
 
   // validate reopen

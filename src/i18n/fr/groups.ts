@@ -69,8 +69,6 @@ const fr: typeof en = {
   'groups.label.file': 'Fichier',
   'groups.label.deleted': 'Supprimé',
   'groups.label.written': 'Écrit le',
-  'groups.yes': 'oui',
-  'groups.no': 'non',
   'groups.none': '(aucun)',
   'groups.no_limit': 'sans limite',
   'groups.same_filters': (p) => `${p.command} (mêmes filtres)`,

@@ -67,8 +67,6 @@ const fr: typeof en = {
     `${p.at} : ${p.approved ? 'approuvé' : 'rejeté'} par ${p.by ?? 'un utilisateur supprimé'}${p.comment ? ` (« ${p.comment} »)` : ''}` +
     (p.withdrawnAt ? `, décision annulée le ${p.withdrawnAt} par ${p.withdrawnBy ?? 'un utilisateur supprimé'}` : ''),
 
-  'validate.list.nothing_waits': (p) => `Rien n'attend dans la file ${p.queue}.`,
-
   'validate.no_item': (p) => `${NONE[p.queue]} n'a l'identifiant ${p.id}.`,
   'validate.unknown_ids': (p) => `${NONE[p.queue]} n'a l'identifiant ${p.ids.join(', ')} ; rien n'a été décidé.`,
   'validate.reason_required': (p) => `Un rejet demande un motif (${p.field} TEXTE).`,
@@ -82,7 +80,6 @@ const fr: typeof en = {
         } le ${p.at}) ; laissé${e(p.queue)} de côté.`,
   'validate.status.changed': (p) =>
     `${THE[p.queue]} ${p.id} a été modifié${e(p.queue)} depuis son affichage ; rien n'est décidé, examinez-${it(p.queue)} à nouveau.`,
-  'validate.status.decided': (p) => `${THE[p.queue]} ${p.id} : ${p.approved ? 'approuvé' : 'rejeté'}${e(p.queue)}.`,
   'validate.batch.summary': (p) => `${p.decided} décidé${s(p.decided)}, ${p.skipped} laissé${s(p.skipped)} de côté.`,
 
   'validate.reopen.done': (p) =>
