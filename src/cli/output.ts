@@ -4,7 +4,8 @@ import type { Io } from './io.js';
 import { maskSecrets } from '../db/url.js';
 import { visible, visibleLines } from './visible.js';
 import { guardFormula } from '../formula-guard.js';
-import { t, type LabelKey } from '../i18n/messages.js';
+import { formats, t, type LabelKey } from '../i18n/messages.js';
+import { isoLocal } from './times.js';
 
 export interface OutputOptions {
   json?: boolean;
@@ -19,6 +20,11 @@ export interface Column<Row> {
   label?: LabelKey;
   /** Key in the row, or a function computing the cell. */
   value: keyof Row | ((row: Row) => unknown);
+  /**
+   * Left out of the table a person sees unless asked for (`--columns`): the list's default
+   * columns are those a person needs first, so the table fits a terminal. CSV keeps it.
+   */
+  hidden?: boolean;
   /**
    * The tool's own colouring of the cell in a table (not in CSV or JSON), applied to the
    * cell once its data is escaped (src/cli/visible.ts), so the colours stay colours.
@@ -133,21 +139,39 @@ export class Output {
     this.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   }
 
+  /**
+   * A list for a person. On a terminal: a table fitted to its width (src/cli/table.ts),
+   * headers in the run's language, times local and readable. Off a terminal (a pipe, a
+   * file): one tab-separated line per row, no header, nothing cut or decorated, times in
+   * ISO 8601 with the local offset, as gh does, for `cut -f2` and `while read`.
+   */
   async writeTable<Row>(columns: Column<Row>[], rows: Row[]): Promise<void> {
+    if (!this.stdoutIsTTY) {
+      for (const row of rows) this.io.stdout.write(`${columns.map((c) => visible(formatPlain(cellValue(c, row)))).join('\t')}\n`);
+      return;
+    }
     const { drawTable } = await import('./table.js');
     const colors = this.stdoutColors;
-    const body = rows.map((row) =>
-      columns.map((c) => {
-        const text = visibleLines(formatCell(cellValue(c, row)));
-        return c.paint ? c.paint(text, colors) : text;
-      }),
-    );
     const table = await drawTable(
-      columns.map((c) => (c.label ? t(c.label) : c.header)),
-      body,
-      (header) => colors.cyan(header),
+      {
+        headers: columns.map((c) => visible(c.label ? t(c.label) : c.header)),
+        rows: rows.map((row) => columns.map((c) => oneLine(formatHuman(cellValue(c, row))))),
+      },
+      {
+        width: this.io.stdout.columns || 80,
+        paintHeader: (header) => colors.bold(header),
+        paintCell: (index, text) => {
+          const paint = columns[index]!.paint;
+          return paint ? paint(text, colors) : text;
+        },
+      },
     );
     this.io.stdout.write(`${table}\n`);
+  }
+
+  /** Whether stdout is a terminal: a person reads it (tables fitted, times readable). */
+  get stdoutIsTTY(): boolean {
+    return Boolean(this.io.stdout.isTTY);
   }
 
   /**
@@ -182,16 +206,18 @@ export class Output {
   }
 
   /**
-   * Label/value lines for one object (doctor, show). A value of several lines goes on
-   * under itself, indented, so none of its lines can pass for another label's.
+   * One "label: value" line per field of a record (a `show`, a summary). A value of
+   * several lines goes on under itself, indented, so none of its lines can pass for
+   * another label's. Off a terminal, each field stays on its one line (line breaks
+   * escaped) and times are ISO 8601, so the lines can be read back by a script.
    */
   writeFields(fields: Array<[label: string, value: unknown]>): void {
-    const labels = fields.map(([label]) => visible(label));
+    const labels = fields.map(([label]) => `${visible(label)}:`);
     const width = Math.max(...labels.map((label) => label.length));
-    const indent = `\n${' '.repeat(width + 2)}`;
+    const indent = `\n${' '.repeat(width + 1)}`;
     fields.forEach(([, value], index) => {
-      const lines = visibleLines(formatCell(value)).split('\n');
-      this.io.stdout.write(`${this.stdoutColors.bold(labels[index]!.padEnd(width))}  ${lines.join(indent)}\n`);
+      const text = this.stdoutIsTTY ? visibleLines(formatHuman(value)).split('\n').join(indent) : visible(formatPlain(value));
+      this.io.stdout.write(`${this.stdoutColors.bold(labels[index]!.padEnd(width))} ${text}\n`);
     });
   }
 
@@ -315,9 +341,27 @@ export function boldMarks(text: string, colors: ChalkInstance): string {
   return text.replace(/«([^»]*)»/g, (_all, word: string) => colors.bold(word));
 }
 
+/** A value in machine output (CSV): as stored, times in UTC ISO 8601. */
 export function formatCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+/** A value in plain text off a terminal: as stored, times ISO 8601 with the local offset (TZ). */
+export function formatPlain(value: unknown): string {
+  return value instanceof Date ? isoLocal(value) : formatCell(value);
+}
+
+/** A value as a person reads it: times local in the run's language, yes or no. */
+export function formatHuman(value: unknown): string {
+  if (value instanceof Date) return formats().dateTime(value);
+  if (typeof value === 'boolean') return t(value ? 'view.yes' : 'view.no');
+  return formatCell(value);
+}
+
+/** A cell on one line: line breaks become spaces, other controls escaped. */
+function oneLine(text: string): string {
+  return visible(visibleLines(text).replace(/\n+/g, ' '));
 }

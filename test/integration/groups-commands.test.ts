@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatsFor } from '../../src/i18n/format.js';
@@ -35,8 +36,19 @@ describe('groups commands', () => {
       items: [expect.objectContaining({ nom_groupe: 'Club Génie', membres_actifs: 0, max_membres: 3 })],
       next_after: expect.any(String),
     });
-    const table = await runMain(['groups', 'list', '--search', 'club', '--type', 'prive'], { env });
-    expect(table.stdout).toMatch(/Club Génie.*prive.*yes.*│ 0 .*│ 3 /);
+    // On a terminal: a table with its header, yes/no in words, no id (a group is named by its name).
+    const table = await runMain(['groups', 'list', '--search', 'club', '--type', 'prive'], { env, stdoutTTY: true, columns: 80 });
+    expect(stripVTControlCharacters(table.stdout)).toMatch(/^Name +Type +Valid +Active members +Member limit\n/);
+    expect(stripVTControlCharacters(table.stdout)).toMatch(/^Club Génie +prive +yes +0 +3$/m);
+    expect(table.stdout).not.toContain(added.id);
+    // Off a terminal: tab-separated rows, no header, the stored values.
+    const piped = await runMain(['groups', 'list', '--search', 'club', '--type', 'prive'], { env });
+    expect(piped.stdout).toBe('Club Génie\tprive\ttrue\t0\t3\n');
+    const withId = await runMain(['groups', 'list', '--search', 'club', '--type', 'prive', '--columns', 'id,nom_groupe'], { env });
+    expect(withId.stdout).toBe(`${added.id}\tClub Génie\n`);
+    const nothing = await runMain(['groups', 'list', '--search', 'zzz'], { env, stdoutTTY: true });
+    expect(nothing).toMatchObject({ code: 0, stdout: '', stderr: 'No group matches these filters.\n' });
+    expect(await runMain(['groups', 'list', '--search', 'zzz'], { env })).toMatchObject({ code: 0, stdout: '', stderr: '' });
     const csv = await runMain(['groups', 'list', '--search', 'club', '--valide', 'oui', '--csv'], { env });
     expect(csv.stdout.split('\n')[0]).toBe('nom_groupe,type_groupe,est_valide,membres_actifs,max_membres,id');
     expect(await json(['groups', 'show', 'club genie'])).toMatchObject({
@@ -50,11 +62,13 @@ describe('groups commands', () => {
     // A decision reads as in validate history: minute, outcome, moderator, reason.
     await sql`insert into validation_groupe (groupe_id, validateur_id, est_approuve, commentaire, date_validation)
       select ${added.id}, id, true, 'Conforme', '2026-11-20T09:15:42Z' from utilisateur where email = 'admin@ecole.example'`.execute(t.db);
-    const shown = await runMain(['groups', 'show', 'Club Génie'], { env });
+    const shown = await runMain(['groups', 'show', 'Club Génie'], { env, stdoutTTY: true });
     // In the local time zone, as the language writes a moment.
     const at = formatsFor('en').dateTime(new Date('2026-11-20T09:15:42Z'));
-    expect(shown.stdout).toMatch(new RegExp(`^Moderation\\s+${at} approved by admin@ecole\\.example: Conforme$`, 'm'));
-    expect(shown.stdout).toMatch(/^Valid\s+yes$/m);
+    expect(stripVTControlCharacters(shown.stdout)).toMatch(
+      new RegExp(`^Moderation:\\s+${at} approved by admin@ecole\\.example: Conforme$`, 'm'),
+    );
+    expect(stripVTControlCharacters(shown.stdout)).toMatch(/^Valid:\s+yes$/m);
     expect(await json(['groups', 'update', 'CLUB GENIE', '--max', 'none'])).toMatchObject({ max_membres: null });
     const unchanged = await runMain(['groups', 'update', 'Club Génie', '--description', 'Chantiers'], { env });
     expect(unchanged.stderr).toContain('Club Génie: nothing changed.');

@@ -67,8 +67,6 @@ export default {
   'groups.label.file': 'File',
   'groups.label.deleted': 'Deleted',
   'groups.label.written': 'Written',
-  'groups.yes': 'yes',
-  'groups.no': 'no',
   'groups.none': '(none)',
   'groups.no_limit': 'no limit',
   'groups.same_filters': (p: { command: string }) => `${p.command} (same filters)`,
@@ -125,4 +123,8 @@ export default {
     `${p.count} left out: the group had ${p.room} place${p.room === 1 ? '' : 's'} left (--fill added the first ones).`,
   'groups.members.summary.verbose_hint': 'Give --verbose for the people, one per line.',
   'groups.members.listed': (p: { person: string }) => `  ${p.person}`,
+  'groups.list.empty': 'No group matches these filters.',
+  'groups.members.empty': 'This group has no active member.',
+  'groups.members.empty_all': 'Nobody has been a member of this group.',
+  'groups.messages.empty': 'No message matches these filters.',
 } satisfies Record<`groups.${string}`, string | ((params: never) => string)>;

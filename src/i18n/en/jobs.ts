@@ -93,4 +93,5 @@ export default {
   'jobs.label.by': 'By',
   'jobs.label.error': 'Error',
   'jobs.never': 'never',
+  'jobs.history.empty': 'No run recorded yet.',
 } satisfies Record<`jobs.${string}`, string | ((params: never) => string)>;

@@ -69,8 +69,6 @@ const fr: typeof en = {
   'groups.label.file': 'Fichier',
   'groups.label.deleted': 'Supprimé',
   'groups.label.written': 'Écrit le',
-  'groups.yes': 'oui',
-  'groups.no': 'non',
   'groups.none': '(aucun)',
   'groups.no_limit': 'sans limite',
   'groups.same_filters': (p) => `${p.command} (mêmes filtres)`,
@@ -128,5 +126,9 @@ const fr: typeof en = {
     `${p.count} laissé${s(p.count)} de côté : le groupe avait ${p.room} place${s(p.room)} libre${s(p.room)} (--fill a ajouté les premières personnes).`,
   'groups.members.summary.verbose_hint': 'Donnez --verbose pour la liste des personnes, une par ligne.',
   'groups.members.listed': (p) => `  ${p.person}`,
+  'groups.list.empty': 'Aucun groupe ne correspond à ces filtres.',
+  'groups.members.empty': "Ce groupe n'a aucun membre actif.",
+  'groups.members.empty_all': "Personne n'a été membre de ce groupe.",
+  'groups.messages.empty': 'Aucun message ne correspond à ces filtres.',
 };
 export default fr;

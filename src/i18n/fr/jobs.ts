@@ -89,5 +89,6 @@ const fr: typeof en = {
   'jobs.label.by': 'Par',
   'jobs.label.error': 'Erreur',
   'jobs.never': 'jamais',
+  'jobs.history.empty': 'Aucune exécution enregistrée pour le moment.',
 };
 export default fr;
