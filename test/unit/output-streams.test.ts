@@ -54,7 +54,7 @@ describe('colour is decided per stream', () => {
     out.warn('attention');
     out.error('broken');
     expect(stdout.text()).not.toContain('\u001b');
-    expect(stdout.text()).toContain('Schema version  20261126000300');
+    expect(stdout.text()).toContain('Schema version: 20261126000300');
     expect(stderr.text()).toContain(`${ESC}33mwarning:${ESC}39m attention`);
     expect(stderr.text()).toContain(`${ESC}31merror:${ESC}39m broken`);
   });
@@ -175,16 +175,25 @@ describe('data holding control characters', () => {
     expect(stderr.text()).toContain(`${ESC}31merror:${ESC}39m No user matches "${SHOWN}".`);
   });
 
-  it('escapes a message’s line break, but keeps the lines of a record value, indented under the value', () => {
-    const { io, stdout, stderr } = fakeIo({ stdout: false, stderr: false });
-    const out = new Output(io);
+  it('escapes a message’s line break, but keeps the lines of a record value on a terminal, indented under the value', () => {
+    const { io, stdout, stderr } = fakeIo({ stdout: true, stderr: false });
+    const out = new Output(io, { color: false });
     out.writeFields([
       ['titre', 'first line\r\nrole  super_admin'],
       ['id', '42'],
     ]);
     out.warn('Awa\nerror: forged');
-    expect(stdout.text()).toBe('titre  first line\n       role  super_admin\nid     42\n');
+    expect(stdout.text()).toBe('titre: first line\n       role  super_admin\nid:    42\n');
     expect(stderr.text()).toBe('warning: Awa\\nerror: forged\n');
+  });
+
+  it('off a terminal, keeps each field of a record on its one line: its line breaks escaped', () => {
+    const { io, stdout } = fakeIo({ stdout: false, stderr: false });
+    new Output(io).writeFields([
+      ['titre', 'first line\r\nrole: super_admin'],
+      ['id', '42'],
+    ]);
+    expect(stdout.text()).toBe('titre: first line\\r\\nrole: super_admin\nid:    42\n');
   });
 
   it('shows them escaped in a spinner’s text and its final line', async () => {
