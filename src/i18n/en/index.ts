@@ -17,6 +17,7 @@ import fixturesMessages from './fixtures.js';
 import importMessages from './import.js';
 import databaseMessages from './database.js';
 import completionMessages from './completion.js';
+import helpMessages from './help.js';
 
 export const enAreas = {
   common: commonMessages,
@@ -37,6 +38,7 @@ export const enAreas = {
   import: importMessages,
   database: databaseMessages,
   completion: completionMessages,
+  help: helpMessages,
 };
 export const en = {
   ...commonMessages,
@@ -57,4 +59,5 @@ export const en = {
   ...importMessages,
   ...databaseMessages,
   ...completionMessages,
+  ...helpMessages,
 };

@@ -17,6 +17,7 @@ import fixturesMessages from './fixtures.js';
 import importMessages from './import.js';
 import databaseMessages from './database.js';
 import completionMessages from './completion.js';
+import helpMessages from './help.js';
 
 export const frAreas = {
   common: commonMessages,
@@ -37,6 +38,7 @@ export const frAreas = {
   import: importMessages,
   database: databaseMessages,
   completion: completionMessages,
+  help: helpMessages,
 };
 export const fr = {
   ...commonMessages,
@@ -57,4 +59,5 @@ export const fr = {
   ...importMessages,
   ...databaseMessages,
   ...completionMessages,
+  ...helpMessages,
 };
