@@ -310,7 +310,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
     ex('help.example.audit.user_updates', 'alumni audit list --table utilisateur --action update'),
     ex('help.example.audit.actor', 'alumni audit list --actor direction@ecole.example --since 7d'),
   ],
-  'audit show': [ex('help.example.audit.show', `alumni audit show "$(alumni audit list --limit 1 --json | jq -r '.[0].id')"`)],
+  'audit show': [ex('help.example.audit.show', `alumni audit show "$(alumni audit list --limit 1 --csv | grep -oE '[0-9a-f-]{36}$')"`)],
 
   doctor: [ex('help.example.doctor', 'alumni doctor'), ex('help.example.doctor_json', 'alumni doctor --json')],
 
