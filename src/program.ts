@@ -1,5 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { commanderErrorText, helpInLanguage } from './cli/commander-language.js';
+import { groupCommands } from './cli/help-groups.js';
 import { LANGUAGES } from './i18n/language.js';
 import { t } from './i18n/messages.js';
 import type { Io } from './cli/io.js';
@@ -26,7 +27,8 @@ import { VERSION } from './version.js';
  * settings below (exit override, output, suggestions, help after an error, and the
  * help's and errors' words in the language of the run: src/cli/commander-language.ts).
  * Under --json a usage error is written by main as a JSON object, so Commander's own
- * text is left out.
+ * text is left out. Every help page lists its inherited options and ends with examples
+ * (src/cli/help-examples.ts); the top level groups its nouns (src/cli/help-groups.ts).
  */
 export function buildProgram(io: Io, state: RunState, options: { json?: boolean } = {}): Command {
   const writeErr = (text: string) => void io.stderr.write(visibleLines(text));
@@ -71,5 +73,7 @@ export function buildProgram(io: Io, state: RunState, options: { json?: boolean 
   ]) {
     register(program, lazy);
   }
+  // The top-level help lists the nouns under headings (src/cli/help-groups.ts).
+  groupCommands(program);
   return program;
 }

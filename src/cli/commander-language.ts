@@ -1,5 +1,6 @@
-import type { Argument, Help, Option } from '@commander-js/extra-typings';
+import { Help, type Argument, type CommandUnknownOpts, type Option } from '@commander-js/extra-typings';
 import { t, type MessageKey } from '../i18n/messages.js';
+import { examplesOf } from './help-examples.js';
 
 /**
  * Commander writes its help titles, option notes and errors in English, in code we do
@@ -8,16 +9,32 @@ import { t, type MessageKey } from '../i18n/messages.js';
  * message: the pattern gives its values. A message no pattern knows is left as it is.
  */
 
+/** The title of the examples section (src/cli/help-examples.ts), added below Commander's own. */
+const EXAMPLES = 'Examples:';
+
 const TITLES: Record<string, MessageKey> = {
   'Usage:': 'cli.help.usage',
   'Arguments:': 'cli.help.arguments',
   'Options:': 'cli.help.options',
-  'Global Options:': 'cli.help.global_options',
+  'Global Options:': 'help.title.inherited',
   'Commands:': 'cli.help.commands',
+  [EXAMPLES]: 'help.title.examples',
 };
 
-/** The help settings every command of the tree inherits. */
+/**
+ * The help settings every command of the tree inherits. As gh's pages do, a subcommand's
+ * page lists the program's options it inherits (Commander's global options, titled
+ * "Inherited options:"; --version is the program's own), and every page ends with its
+ * examples.
+ */
 export const helpInLanguage: Partial<Help> = {
+  showGlobalOptions: true,
+  visibleGlobalOptions(cmd) {
+    return Help.prototype.visibleGlobalOptions.call(this, cmd).filter((option) => option.attributeName() !== 'version');
+  },
+  formatHelp(cmd, helper) {
+    return Help.prototype.formatHelp.call(this, cmd, helper) + examplesSection(cmd as CommandUnknownOpts, helper);
+  },
   styleTitle: (title: string) => {
     const key = TITLES[title];
     return key ? (t(key as 'cli.help.usage') as string) : title;
@@ -41,6 +58,32 @@ export const helpInLanguage: Partial<Help> = {
     return withExtra(argument.description, extra);
   },
 };
+
+/** The words that reach `cmd` from the program: `users list`; '' for the program itself. */
+export function commandPath(cmd: CommandUnknownOpts): string {
+  const words: string[] = [];
+  for (let at: CommandUnknownOpts | null = cmd; at?.parent; at = at.parent) words.unshift(at.name());
+  return words.join(' ');
+}
+
+/**
+ * The examples of a command, as gh shows them: what it does as a `#` comment line in the
+ * language of the run (wrapped to the page), then the command line as typed.
+ */
+function examplesSection(cmd: CommandUnknownOpts, helper: Help): string {
+  const examples = examplesOf(commandPath(cmd));
+  if (examples.length === 0) return '';
+  const width = Math.max(40, (helper.helpWidth ?? 80) - 4);
+  const lines = examples.flatMap((example, index) => [
+    ...(index > 0 ? [''] : []),
+    ...helper
+      .boxWrap(t(example.say), width)
+      .split('\n')
+      .map((line) => `  # ${line}`),
+    `  $ ${example.run}`,
+  ]);
+  return `\n${helper.formatItemList(EXAMPLES, lines, helper).join('\n')}`;
+}
 
 function withExtra(description: string | undefined, extra: string[]): string {
   if (extra.length === 0) return description ?? '';

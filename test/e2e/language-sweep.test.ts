@@ -561,6 +561,9 @@ describe('language sweep: no English left under LANG=fr_FR.UTF-8, no French unde
     expect(leftovers('fr', '  --max <n|none>  au plus ce nombre, ou none (sans limite)', [])).toEqual([]);
     expect(leftovers('fr', '  --outcome <outcome>  dans cet état : approved,\n      rejected, withdrawn', [])).toEqual([]);
     expect(leftovers('fr', 'Arguments :\n  name        son nom\n  new-name    le nouveau nom\n', [])).toEqual([]);
+    // A help page's example: its command line is typed as it is, its comment is a sentence.
+    expect(leftovers('fr', 'Exemples :\n  # Les formations refusées\n  $ alumni validate history --outcome rejected\n', [])).toEqual([]);
+    expect(leftovers('fr', 'Exemples :\n  # The rejected trainings\n  $ alumni validate history\n', [])).not.toEqual([]);
     // ...but a sentence beside them still is.
     expect(leftovers('fr', '{\n  "ok": true\n}\nerror: the file is not there', [])).not.toEqual([]);
     expect(leftovers('fr', 'Arguments :\n  name        the name it shows\n', [])).not.toEqual([]);
@@ -622,10 +625,10 @@ const blanked = (text: string) => text.replace(/[^\n]/g, ' ');
  * The prose of an output, blanked in place (same length, same lines): JSON documents
  * (machine output, never translated), quoted values, the database's values and schema
  * names, the command's own arguments, e-mails, URLs, paths, flags, placeholders, uuids,
- * schema names (with `_`), command lines (`alumni …`), and the words a user types: the
- * names column of "Arguments:", values offered in a placeholder (`<oui|non>`), after
- * "choices:" or "valeurs possibles :", in a `yes/no` pair or in a list of identifiers
- * (`: approved, rejected, withdrawn`).
+ * schema names (with `_`), command lines (`alumni …`; a help page's example line, `  $ …`,
+ * whole), and the words a user types: the names column of "Arguments:", values offered in
+ * a placeholder (`<oui|non>`), after "choices:" or "valeurs possibles :", in a `yes/no`
+ * pair or in a list of identifiers (`: approved, rejected, withdrawn`).
  */
 function outsideData(output: string, args: string[], data: Data): string {
   let text = blankJson(output);
@@ -663,6 +666,8 @@ function outsideData(output: string, args: string[], data: Data): string {
   );
   text = text.replace(/(:\s)([a-z][a-z_]*(?:,\s+[a-z][a-z_]*)+)/g, (_all, colon: string, list: string) => colon + blanked(list));
   blank(/(?<![\p{L}\p{N}/])[\p{L}\p{N}]+(?:\/[\p{L}\p{N}]+)+(?![\p{L}\p{N}/])/gu);
+  // A help page's example command lines (`  $ alumni … --outcome rejected`): typed as they are, in any language.
+  blank(/^ {2}\$ .*$/gm);
   blank(/\balumni(?:\/[\d.]+)?(?: [a-z-]+){0,3}/g);
   blank(/[\w.+-]+@[\w.-]+/g);
   blank(/\b[a-z]+:\/\/\S+/gi);

@@ -23,7 +23,8 @@ describe('help pages', () => {
     expect(fr.code).toBe(0);
     expect(fr.stdout).toMatch(/^Utilisation : alumni \[options\] \[command\]/);
     expect(fr.stdout).toContain('\nOptions :\n');
-    expect(fr.stdout).toContain('\nCommandes :\n');
+    // The top level lists its commands under headings (src/cli/help-groups.ts).
+    expect(fr.stdout).toContain('\nPersonnes et promotions :\n');
     expect(fr.stdout).toContain("afficher l'aide de la commande");
     expect(fr.stdout).toContain('afficher le numéro de version');
     expect(fr.stdout).toContain('langue des messages : fr ou en');
@@ -32,7 +33,7 @@ describe('help pages', () => {
     const en = await runMain(['--lang', 'en', '--help']);
     expect(en.stdout).toMatch(/^Usage: alumni \[options\] \[command\]/);
     expect(en.stdout).toContain('\nOptions:\n');
-    expect(en.stdout).toContain('\nCommands:\n');
+    expect(en.stdout).toContain('\nPeople and rosters:\n');
     expect(en.stdout).toContain('display help for command');
   });
 

@@ -26,7 +26,7 @@ describe('the command tree', () => {
 
   it('offers expiring --help shows the default window, which a run without --within uses', async () => {
     const help = await runMain(['offers', 'expiring', '--help']);
-    expect(help.stdout).toMatch(/--within <duration>\s+how far ahead \(90min, 12h, 7d, 2w, 6mo, 1y\) \(default: 7d\)/);
+    expect(help.stdout).toMatch(/--within <duration>\s+how far ahead \(90min, 12h, 7d, 2w, 6mo, 1y\) \(default:\s+7d\)/);
   });
 
   it('every nested command inherits the settings: exit 2, a suggestion and the help hint on stderr, nothing on stdout', async () => {

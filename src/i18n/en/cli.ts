@@ -3,7 +3,6 @@ export default {
   'cli.help.usage': 'Usage:',
   'cli.help.arguments': 'Arguments:',
   'cli.help.options': 'Options:',
-  'cli.help.global_options': 'Global Options:',
   'cli.help.commands': 'Commands:',
   'cli.help.option': 'display help for command',
   'cli.help.command': 'display help for command',

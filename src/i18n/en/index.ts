@@ -18,6 +18,7 @@ import importMessages from './import.js';
 import databaseMessages from './database.js';
 import completionMessages from './completion.js';
 import viewMessages from './view.js';
+import helpMessages from './help.js';
 
 export const enAreas = {
   common: commonMessages,
@@ -39,6 +40,7 @@ export const enAreas = {
   database: databaseMessages,
   completion: completionMessages,
   view: viewMessages,
+  help: helpMessages,
 };
 export const en = {
   ...commonMessages,
@@ -60,4 +62,5 @@ export const en = {
   ...databaseMessages,
   ...completionMessages,
   ...viewMessages,
+  ...helpMessages,
 };

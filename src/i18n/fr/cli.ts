@@ -5,7 +5,6 @@ const fr: typeof en = {
   'cli.help.usage': 'Utilisation :',
   'cli.help.arguments': 'Arguments :',
   'cli.help.options': 'Options :',
-  'cli.help.global_options': 'Options globales :',
   'cli.help.commands': 'Commandes :',
   'cli.help.option': "afficher l'aide de la commande",
   'cli.help.command': "afficher l'aide de la commande",
