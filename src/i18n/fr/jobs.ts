@@ -89,5 +89,6 @@ const fr: typeof en = {
   'jobs.label.by': 'Par',
   'jobs.label.error': 'Erreur',
   'jobs.never': 'jamais',
+  'jobs.check.not_run_yet': (p) => `pas encore exécutée, première exécution prévue le ${p.due}`,
 };
 export default fr;
