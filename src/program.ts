@@ -5,6 +5,7 @@ import { t } from './i18n/messages.js';
 import type { Io } from './cli/io.js';
 import { visibleLines } from './cli/visible.js';
 import { registerAudit } from './commands/audit/index.js';
+import { registerCompletion } from './commands/completion/index.js';
 import { registerDoctor } from './commands/doctor/index.js';
 import { registerFixtures } from './commands/fixtures/index.js';
 import { registerGroups } from './commands/groups/index.js';
@@ -68,6 +69,7 @@ export function buildProgram(io: Io, state: RunState, options: { json?: boolean 
     registerAudit,
     registerDoctor,
     registerFixtures,
+    registerCompletion,
   ]) {
     register(program, lazy);
   }

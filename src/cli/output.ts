@@ -4,7 +4,8 @@ import type { Io } from './io.js';
 import { maskSecrets } from '../db/url.js';
 import { visible, visibleLines } from './visible.js';
 import { guardFormula } from '../formula-guard.js';
-import { t, type LabelKey } from '../i18n/messages.js';
+import { formats, t, type LabelKey } from '../i18n/messages.js';
+import { isoLocal } from './times.js';
 
 export interface OutputOptions {
   json?: boolean;
@@ -19,6 +20,11 @@ export interface Column<Row> {
   label?: LabelKey;
   /** Key in the row, or a function computing the cell. */
   value: keyof Row | ((row: Row) => unknown);
+  /**
+   * Left out of the table a person sees unless asked for (`--columns`): the list's default
+   * columns are those a person needs first, so the table fits a terminal. CSV keeps it.
+   */
+  hidden?: boolean;
   /**
    * The tool's own colouring of the cell in a table (not in CSV or JSON), applied to the
    * cell once its data is escaped (src/cli/visible.ts), so the colours stay colours.
@@ -133,21 +139,39 @@ export class Output {
     this.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   }
 
+  /**
+   * A list for a person. On a terminal: a table fitted to its width (src/cli/table.ts),
+   * headers in the run's language, times local and readable. Off a terminal (a pipe, a
+   * file): one tab-separated line per row, no header, nothing cut or decorated, times in
+   * ISO 8601 with the local offset, as gh does, for `cut -f2` and `while read`.
+   */
   async writeTable<Row>(columns: Column<Row>[], rows: Row[]): Promise<void> {
+    if (!this.stdoutIsTTY) {
+      for (const row of rows) this.io.stdout.write(`${columns.map((c) => visible(formatPlain(cellValue(c, row)))).join('\t')}\n`);
+      return;
+    }
     const { drawTable } = await import('./table.js');
     const colors = this.stdoutColors;
-    const body = rows.map((row) =>
-      columns.map((c) => {
-        const text = visibleLines(formatCell(cellValue(c, row)));
-        return c.paint ? c.paint(text, colors) : text;
-      }),
-    );
     const table = await drawTable(
-      columns.map((c) => (c.label ? t(c.label) : c.header)),
-      body,
-      (header) => colors.cyan(header),
+      {
+        headers: columns.map((c) => visible(c.label ? t(c.label) : c.header)),
+        rows: rows.map((row) => columns.map((c) => oneLine(formatHuman(cellValue(c, row))))),
+      },
+      {
+        width: this.io.stdout.columns || 80,
+        paintHeader: (header) => colors.bold(header),
+        paintCell: (index, text) => {
+          const paint = columns[index]!.paint;
+          return paint ? paint(text, colors) : text;
+        },
+      },
     );
     this.io.stdout.write(`${table}\n`);
+  }
+
+  /** Whether stdout is a terminal: a person reads it (tables fitted, times readable). */
+  get stdoutIsTTY(): boolean {
+    return Boolean(this.io.stdout.isTTY);
   }
 
   /**
@@ -182,30 +206,57 @@ export class Output {
   }
 
   /**
-   * Label/value lines for one object (doctor, show). A value of several lines goes on
-   * under itself, indented, so none of its lines can pass for another label's.
+   * One "label: value" line per field of a record (a `show`, a summary). A value of
+   * several lines goes on under itself, indented, so none of its lines can pass for
+   * another label's. Off a terminal, each field stays on its one line (line breaks
+   * escaped) and times are ISO 8601, so the lines can be read back by a script.
    */
   writeFields(fields: Array<[label: string, value: unknown]>): void {
-    const labels = fields.map(([label]) => visible(label));
+    const labels = fields.map(([label]) => `${visible(label)}:`);
     const width = Math.max(...labels.map((label) => label.length));
-    const indent = `\n${' '.repeat(width + 2)}`;
+    const indent = `\n${' '.repeat(width + 1)}`;
     fields.forEach(([, value], index) => {
-      const lines = visibleLines(formatCell(value)).split('\n');
-      this.io.stdout.write(`${this.stdoutColors.bold(labels[index]!.padEnd(width))}  ${lines.join(indent)}\n`);
+      const text = this.stdoutIsTTY ? visibleLines(formatHuman(value)).split('\n').join(indent) : visible(formatPlain(value));
+      this.io.stdout.write(`${this.stdoutColors.bold(labels[index]!.padEnd(width))} ${text}\n`);
     });
   }
 
   /**
    * A boxed card: a title, then label/value rows, values wrapped to the terminal width
-   * (the interactive review shows one item at a time this way).
+   * (the interactive review shows one item at a time this way). Nothing is cut: a word
+   * wider than its column (a web address, an e-mail) goes on over the next lines, and a
+   * long title wraps, so no line is wider than the terminal (from 50 columns).
    */
   async writeCard(title: string, fields: Array<[label: string, value: string]>): Promise<void> {
     const { default: Table } = await import('cli-table3');
     const colors = this.stdoutColors;
     const width = Math.max(50, Math.min(this.io.stdout.columns || 80, 120));
     const labelWidth = 15;
+    const valueWidth = width - labelWidth - 3;
+    // Width inside a cell: one space of padding on each side.
+    const breakLongWords = (text: string, room: number) =>
+      text
+        .split('\n')
+        .map((line) =>
+          line
+            .split(' ')
+            .map((word) => ([...word].length <= room ? word : (word.match(new RegExp(`.{1,${room}}`, 'gu')) ?? [word]).join('\n')))
+            .join(' '),
+        )
+        .join('\n');
+    const wrapTitle = (text: string) => {
+      const lines: string[] = [];
+      let line = '';
+      for (const word of breakLongWords(text, width).split(/[ \n]/)) {
+        if (line && [...line].length + 1 + [...word].length > width) {
+          lines.push(line);
+          line = word;
+        } else line = line ? `${line} ${word}` : word;
+      }
+      return [...lines, line].join('\n');
+    };
     const table = new Table({
-      colWidths: [labelWidth, width - labelWidth - 3],
+      colWidths: [labelWidth, valueWidth],
       wordWrap: true,
       wrapOnWordBoundary: true,
       // Colour comes from our own chalk, decided per stream: cli-table3's own styling asks
@@ -214,8 +265,10 @@ export class Output {
       // No rule between rows, as in lists (src/cli/table.ts).
       chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     });
-    for (const [label, value] of fields) table.push([colors.cyan(visible(label)), visibleLines(value)]);
-    this.io.stdout.write(`${colors.bold(visible(title))}\n${table.toString()}\n`);
+    for (const [label, value] of fields) {
+      table.push([colors.cyan(breakLongWords(visible(label), labelWidth - 2)), breakLongWords(visibleLines(value), valueWidth - 2)]);
+    }
+    this.io.stdout.write(`${colors.bold(wrapTitle(visible(title)))}\n${table.toString()}\n`);
   }
 
   /** A line of data on stdout (e.g. a summary line for cron); its controls escaped, line breaks kept. */
@@ -288,9 +341,27 @@ export function boldMarks(text: string, colors: ChalkInstance): string {
   return text.replace(/«([^»]*)»/g, (_all, word: string) => colors.bold(word));
 }
 
+/** A value in machine output (CSV): as stored, times in UTC ISO 8601. */
 export function formatCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+/** A value in plain text off a terminal: as stored, times ISO 8601 with the local offset (TZ). */
+export function formatPlain(value: unknown): string {
+  return value instanceof Date ? isoLocal(value) : formatCell(value);
+}
+
+/** A value as a person reads it: times local in the run's language, yes or no. */
+export function formatHuman(value: unknown): string {
+  if (value instanceof Date) return formats().dateTime(value);
+  if (typeof value === 'boolean') return t(value ? 'view.yes' : 'view.no');
+  return formatCell(value);
+}
+
+/** A cell on one line: line breaks become spaces, other controls escaped. */
+function oneLine(text: string): string {
+  return visible(visibleLines(text).replace(/\n+/g, ' '));
 }

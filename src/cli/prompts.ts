@@ -82,26 +82,54 @@ export async function readKey(io: Io, message: string, keys: readonly string[]):
 
 /**
  * A rejection reason: one of `templates`, or typed. Undefined when the moderator backs
- * out (an empty typed reason), so nothing is decided.
+ * out, so nothing is decided: Esc in the list or while typing, or an empty typed reason.
  */
 export async function chooseReason(io: Io, templates: readonly string[]): Promise<string | undefined> {
   const { select, input } = await import('@inquirer/prompts');
   const typeOne = '\u0000type';
-  const picked = await select(
-    {
-      message: t('validate.review.reason_prompt'),
-      // The templates come from a file: shown with their controls escaped.
-      choices: [
-        ...templates.map((template) => ({ name: visible(template), value: template })),
-        { name: t('validate.review.type_reason'), value: typeOne },
-      ],
-      pageSize: Math.min(templates.length + 1, 12),
-    },
-    promptContext(io),
+  const picked = await leftByEscape(io, (signal) =>
+    select(
+      {
+        message: `${t('validate.review.reason_prompt')} ${t('validate.review.reason_escape')}`,
+        // The templates come from a file: shown with their controls escaped.
+        choices: [
+          ...templates.map((template) => ({ name: visible(template), value: template })),
+          { name: t('validate.review.type_reason'), value: typeOne },
+        ],
+        pageSize: Math.min(templates.length + 1, 12),
+      },
+      { ...promptContext(io), signal, clearPromptOnDone: true },
+    ),
   );
+  if (picked === undefined) return undefined;
   if (picked !== typeOne) return picked;
-  const typed = await input({ message: t('validate.review.typed_reason') }, promptContext(io));
-  return typed.trim() || undefined;
+  const typed = await leftByEscape(io, (signal) =>
+    input({ message: t('validate.review.typed_reason') }, { ...promptContext(io), signal, clearPromptOnDone: true }),
+  );
+  return typed?.trim() || undefined;
+}
+
+/**
+ * Runs a prompt that Esc leaves: inquirer has no Esc of its own, but a prompt given an
+ * AbortSignal ends when it is aborted (AbortPromptError). The prompt's readline emits
+ * 'keypress' on stdin; Esc aborts. Undefined when left so; Ctrl-C still rejects
+ * (ExitPromptError), as with every prompt.
+ */
+async function leftByEscape<T>(io: Io, prompt: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+  const controller = new AbortController();
+  const stdin = io.stdin as NodeJS.ReadStream;
+  const onKey = (_text: string | undefined, key: { name?: string } | undefined) => {
+    if (key?.name === 'escape') controller.abort();
+  };
+  stdin.on('keypress', onKey);
+  try {
+    return await prompt(controller.signal);
+  } catch (error) {
+    if (controller.signal.aborted && (error as Error).name === 'AbortPromptError') return undefined;
+    throw error;
+  } finally {
+    stdin.off('keypress', onKey);
+  }
 }
 
 /**

@@ -38,6 +38,10 @@ export interface RefusedPerson extends Resolved {
 export interface AddMembersReport {
   groupe: Resolved;
   role_membre: RoleMembre;
+  /** People who would take a place (named or chosen, not members already, not erased). */
+  chosen: number;
+  /** Places the group had left before this addition; null when it has no limit. */
+  room: number | null;
   /** New membership rows. */
   added: Resolved[];
   /** People who had left, back on their membership row. */
@@ -45,6 +49,14 @@ export interface AddMembersReport {
   /** Active members already: nothing written. */
   unchanged: Resolved[];
   refused: RefusedPerson[];
+  /** With `fill`: the chosen people past the places left, in order; nothing written for them. */
+  left_out: Resolved[];
+}
+
+/** How `addMembers` treats more people than the group has places for. */
+export interface AddMembersOptions {
+  /** Add as many as fit, in order, and leave the rest out; else refuse them all (exit 2). */
+  fill?: boolean;
 }
 
 export interface RemoveMembersReport {
@@ -88,8 +100,10 @@ async function chosenUsers(db: Kysely<DB>, filters: UserFilters): Promise<Resolv
   return users.map((user) => ({ id: user.id, label: personLabel(user) }));
 }
 
-async function lockGroup(trx: Transaction<DB>, groupeId: string): Promise<void> {
-  await trx.selectFrom('groupe').select('id').where('id', '=', groupeId).forUpdate().executeTakeFirstOrThrow();
+/** Locks the group's row (as the max_membres trigger does) and returns its member limit. */
+async function lockGroup(trx: Transaction<DB>, groupeId: string): Promise<number | null> {
+  const row = await trx.selectFrom('groupe').select('max_membres').where('id', '=', groupeId).forUpdate().executeTakeFirstOrThrow();
+  return row.max_membres;
 }
 
 async function membershipsOf(trx: Transaction<DB>, groupeId: string) {
@@ -112,9 +126,14 @@ function refusal(error: unknown): Why | undefined {
 /**
  * Adds people to a group. An active member already is left alone (no write, no audit
  * entry); a person who left comes back on their own membership row (active again, no
- * date_sortie, date_adhesion now, the role given). Each addition runs under a savepoint:
- * one the database refuses (the group is full) is reported with its reason and the
- * others stay. Once the group is full, the rest are refused without trying again.
+ * date_sortie, date_adhesion now, the role given).
+ *
+ * Places are counted first, under the group's lock (so no concurrent addition can take
+ * them meanwhile): more people to add than places left writes nothing and is refused
+ * (exit 2, both numbers), unless `fill` adds the first ones that fit (in the order
+ * resolvePeople gives: the people named, in order, then the filtered users by name) and
+ * reports the rest as left out. Each addition still runs under a savepoint: one the
+ * database refuses anyway is reported with its reason and the others stay.
  */
 export async function addMembers(
   db: Kysely<DB>,
@@ -122,10 +141,21 @@ export async function addMembers(
   groupRef: string,
   people: PeopleRefs,
   role: RoleMembre,
+  options: AddMembersOptions = {},
 ): Promise<AddMembersReport> {
   const groupe = await resolveRef(db, 'groupe', groupRef);
   const persons = await resolvePeople(db, people);
-  const report: AddMembersReport = { groupe, role_membre: role, added: [], rejoined: [], unchanged: [], refused: [] };
+  const report: AddMembersReport = {
+    groupe,
+    role_membre: role,
+    chosen: 0,
+    room: null,
+    added: [],
+    rejoined: [],
+    unchanged: [],
+    refused: [],
+    left_out: [],
+  };
   if (persons.length === 0) return report;
   // An erased account can still be named by its id; it is nobody any more, so it joins nothing.
   const erased = new Set(
@@ -143,19 +173,28 @@ export async function addMembers(
     ).map((row) => row.id),
   );
   return writeAs(db, session, async (trx) => {
-    await lockGroup(trx, groupe.id);
+    const limit = await lockGroup(trx, groupe.id);
     const memberships = await membershipsOf(trx, groupe.id);
-    let full: Why | undefined;
+    const joining: Resolved[] = [];
     for (const person of persons) {
+      if (erased.has(person.id)) report.refused.push({ ...person, reason: problem('groups.members.refused.erased') });
+      else if (memberships.get(person.id)?.est_actif) report.unchanged.push(person);
+      else joining.push(person);
+    }
+    report.chosen = joining.length;
+    if (limit !== null) {
+      const active = [...memberships.values()].filter((m) => m.est_actif).length;
+      report.room = Math.max(0, limit - active);
+      if (joining.length > report.room) {
+        if (!options.fill) {
+          throw new UsageError(problem('groups.members.no_room', { group: groupe.label, chosen: joining.length, room: report.room }));
+        }
+        report.left_out = joining.splice(report.room);
+      }
+    }
+    let full: Why | undefined;
+    for (const person of joining) {
       const membership = memberships.get(person.id);
-      if (erased.has(person.id)) {
-        report.refused.push({ ...person, reason: problem('groups.members.refused.erased') });
-        continue;
-      }
-      if (membership?.est_actif) {
-        report.unchanged.push(person);
-        continue;
-      }
       if (full) {
         report.refused.push({ ...person, reason: full });
         continue;

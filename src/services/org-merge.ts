@@ -54,7 +54,7 @@ export interface DuplicatePair {
  * BENIN S.A."), or names at least NAME_SIMILARITY alike. Every pair is compared, which is
  * fine for the few thousand organisations of a school.
  */
-export async function findDuplicates(db: Kysely<DB>): Promise<DuplicatePair[]> {
+export async function findDuplicates(db: Kysely<DB>, only: { of?: string } = {}): Promise<DuplicatePair[]> {
   const { rows } = await sql<DuplicatePair & { same_web: boolean; same_mail: boolean; same_name: boolean; similarity: number }>`
     with o as (
       select id, nom_organisation,
@@ -74,10 +74,11 @@ export async function findDuplicates(db: Kysely<DB>): Promise<DuplicatePair[]> {
            a.name_key = b.name_key as same_name,
            round(similarity(a.name_key, b.name_key)::numeric, 2)::float8 as similarity
       from o a join o b on a.id < b.id
-     where a.web = b.web
+     where ${only.of === undefined ? sql`true` : sql`${only.of}::uuid in (a.id, b.id)`}
+       and (a.web = b.web
         or (a.mail = b.mail and a.mail <> all (${WEBMAIL}::text[]))
         or a.name_key = b.name_key
-        or similarity(a.name_key, b.name_key) >= ${NAME_SIMILARITY}
+        or similarity(a.name_key, b.name_key) >= ${NAME_SIMILARITY})
      -- In French alphabetical order, the same on both back ends (src/db/order.ts).
      order by a.nom_organisation collate ordre_francais, b.nom_organisation collate ordre_francais, a.id, b.id`.execute(db);
   return rows.map(({ same_web, same_mail, same_name, similarity, ...pair }) => ({

@@ -331,6 +331,13 @@ const COMMANDS: Record<string, Case[]> = {
     { args: ['users', 'list', '--as', 'nobody@nowhere.example'] },
     { args: ['users', 'list', '--database-url', 'postgres://nobody@127.0.0.1:1/none'] },
   ],
+  // The scripts themselves are shell code, the same in both languages: not read here.
+  completion: [
+    { args: ['completion'] },
+    { args: ['completion', 'tcsh'] },
+    { args: ['__complete', '--', 'users', 'list', '--st'] },
+    { args: ['__complete', '--', 'groups', 'show', 'Pro'] },
+  ],
 };
 
 // Words of each language that the other does not write, looked for outside data.

@@ -288,6 +288,8 @@ const NOT_RUN: Record<string, string> = {
   'migrate make': 'writes a source file in the repository, not a database',
   'validate review': 'interactive: no --json or --csv (test/e2e/language-sweep.test.ts runs it on a terminal)',
   'stats report': 'writes the HTML/PDF report (human output): test/e2e/language-sweep.test.ts reads it',
+  completion: 'prints a shell script, the same in both languages: test/e2e/completion.test.ts',
+  __complete: 'hidden, for the completion scripts: candidates, one a line (test/e2e/completion.test.ts)',
 };
 
 const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})/g;

@@ -29,7 +29,7 @@ describe('alumni migrate and doctor against a PostgreSQL server', () => {
 
     const after = await runCli(['doctor'], { env: t.env });
     expect(after.code).toBe(0);
-    expect(after.stdout).toMatch(/Pending migrations\s+none/);
+    expect(after.stdout).toMatch(/^Pending migrations:\s+none$/m);
     const status = JSON.parse((await runCli(['migrate', 'status', '--json'], { env: t.env })).stdout);
     expect(status.pending).toEqual([]);
     expect(status.applied.length).toBeGreaterThan(0);

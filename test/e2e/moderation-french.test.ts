@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fr from '../../src/i18n/fr/validate.js';
@@ -135,12 +136,17 @@ describe('moderation, groups and refs in French', () => {
 
   describe('in process', () => {
     const run = (args: string[], lang: 'fr' | 'en' = 'fr') => runMain([...args, '--lang', lang], { env });
+    /** On a wide terminal: tables with their headers, records in words and local times. */
+    const onTerminal = async (args: string[]) => {
+      const result = await runMain([...args, '--lang', 'fr'], { env, stdoutTTY: true, columns: 200 });
+      return { ...result, stdout: stripVTControlCharacters(result.stdout) };
+    };
 
     it('validate: approve, reject, refusals and lists in French, with their exit codes', async () => {
       const [a, b] = await groups(['Club Alpha', 'Club Bravo']);
       const approved = await run(['validate', 'approve', 'groups', a!]);
       expect(approved.code).toBe(0);
-      expect(approved.stderr).toBe(`✔ Le groupe ${a} : approuvé.\n1 décidé, 0 laissé de côté.\n`);
+      expect(approved.stderr).toBe('✔ 1 décidé, 0 laissé de côté.\n');
       const again = await run(['validate', 'reject', 'groups', a!, b!, '--reason', 'Nom trompeur']);
       expect(again.code).toBe(3);
       expect(again.stderr).toMatch(
@@ -148,8 +154,7 @@ describe('moderation, groups and refs in French', () => {
           `attention : Le groupe ${a} n'est plus en attente \\(approuvé par m1@ecole\\.example le \\d+ [a-zé.]+ \\d{4} à \\d\\d:\\d\\d\\) ; laissé de côté\\.`,
         ),
       );
-      expect(again.stderr).toContain(`✔ Le groupe ${b} : rejeté.`);
-      expect(again.stderr).toContain('1 décidé, 1 laissé de côté.');
+      expect(again.stderr).toContain('✔ 1 décidé, 1 laissé de côté.');
 
       const unknown = await run(['validate', 'approve', 'orgs', '00000000-0000-4000-8000-000000000404']);
       expect(unknown.code).toBe(4);
@@ -167,33 +172,41 @@ describe('moderation, groups and refs in French', () => {
       expect(reopened.stderr).toBe(`✔ Le groupe ${a} est de retour dans sa file (1 décision annulée).\n`);
       const notDecided = await run(['validate', 'reopen', 'groups', a!]);
       expect(notDecided.code).toBe(3);
-      expect(notDecided.stderr).toBe(`attention : Le groupe ${a} n'a aucune décision à annuler.\n`);
+      expect(notDecided.stderr).toBe(`attention : Le groupe ${a} n'a aucune décision à annuler.\n✔ Rien n'a été rouvert.\n`);
 
-      const counts = await run(['validate', 'list']);
-      expect(counts.stdout).toMatch(/File\s*│\s*En attente\s*│\s*Attente la plus longue/);
-      expect(counts.stdout).toMatch(/groups\s*│\s*\d+\s*│\s*\d+ j/);
-      const items = await run(['validate', 'list', 'groups']);
-      expect(items.stdout).toMatch(/Identifiant\s*│\s*Attend depuis\s*│\s*Titre\s*│\s*Créé par\s*│\s*Organisation/);
-      const history = await run(['validate', 'history', '--queue', 'groups']);
-      expect(history.stdout).toMatch(/Décidé le\s*│\s*File\s*│\s*Élément\s*│\s*Titre\s*│\s*Décision\s*│\s*Modérateur\s*│\s*Commentaire/);
-      expect(history.stdout).toMatch(/rejeté\s*│\s*m1@ecole\.example\s*│\s*Nom trompeur/);
+      const counts = await onTerminal(['validate', 'list']);
+      expect(counts.stdout).toMatch(/^File +En attente +Attente la plus longue$/m);
+      expect(counts.stdout).toMatch(/^groups +\d+ +\d+ (j|min|h)$/m);
+      const items = await onTerminal(['validate', 'list', 'groups']);
+      expect(items.stdout).toMatch(/^Titre +Attend depuis +Créé par +Organisation +Identifiant$/m);
+      const history = await onTerminal(['validate', 'history', '--queue', 'groups', '--columns', 'all']);
+      expect(history.stdout).toMatch(/^Décidé le +File +Titre +Décision +Modérateur +Commentaire +Élément$/m);
+      expect(history.stdout).toMatch(/rejeté +m1@ecole\.example +Nom trompeur/);
       expect(history.stdout).toMatch(/approuvé \(annulé\)/);
-      const nothing = await run(['validate', 'list', 'orgs']);
-      expect(nothing.stderr).toBe("Rien n'attend dans la file orgs.\n");
+      const nothing = await onTerminal(['validate', 'list', 'orgs']);
+      expect(nothing.stderr).toBe("Rien n'attend dans cette file.\n");
+      expect((await run(['validate', 'list', 'orgs'])).stderr).toBe('');
     });
 
     it('groups: add, list, show, members and refusals in French', async () => {
-      const added = await run(['groups', 'add', '--nom', 'Promo 2020', '--max', '2']);
+      const added = await onTerminal(['groups', 'add', '--nom', 'Promo 2020', '--max', '2']);
       expect(added.code).toBe(0);
-      expect(added.stdout).toMatch(/^Nom\s+Promo 2020$/m);
-      expect(added.stdout).toMatch(/^Valide\s+oui$/m);
-      expect(added.stdout).toMatch(/^Créé le\s+\d+ [a-zéû.]+ \d{4} à \d\d:\d\d$/m);
+      expect(added.stdout).toMatch(/^Nom:\s+Promo 2020$/m);
+      expect(added.stdout).toMatch(/^Valide:\s+oui$/m);
+      expect(added.stdout).toMatch(/^Créé le:\s+\d+ [a-zéû.]+ \d{4} à \d\d:\d\d$/m);
       expect(added.stderr).toBe('✔ Groupe Promo 2020 créé (valide).\n');
-      const list = await run(['groups', 'list', '--search', 'promo 2020']);
-      expect(list.stdout).toMatch(/Nom\s*│\s*Type\s*│\s*Valide\s*│\s*Membres actifs\s*│\s*Limite de membres\s*│\s*Identifiant/);
-      const members = await run(['groups', 'members', 'add', 'Promo 2020', 'MOD-1', 'MOD-2', 'ETU-1']);
-      expect(members.code).toBe(3);
-      expect(members.stderr).toContain('Promo 2020 : 2 ajoutés, 0 de retour après un départ, 0 déjà membre, 1 refusé.');
+      const list = await onTerminal(['groups', 'list', '--search', 'promo 2020']);
+      expect(list.stdout).toMatch(/^Nom +Type +Valide +Membres actifs +Limite de membres$/m);
+      const tooMany = await run(['groups', 'members', 'add', 'Promo 2020', 'MOD-1', 'MOD-2', 'ETU-1']);
+      expect(tooMany.code).toBe(2);
+      expect(tooMany.stderr).toBe(
+        "erreur : Promo 2020 a 2 places libres mais 3 personnes entreraient : personne n'a été ajouté. " +
+          'Choisissez-en moins, relevez la limite (groups update --max), ou donnez --fill pour ajouter les 2 premières.\n',
+      );
+      const members = await run(['groups', 'members', 'add', 'Promo 2020', 'MOD-1', 'MOD-2', 'ETU-1', '--fill']);
+      expect(members.code).toBe(0);
+      expect(members.stderr).toContain('Promo 2020 : 2 ajoutés, 0 de retour après un départ, 0 déjà membre, 0 refusé.');
+      expect(members.stderr).toContain('1 laissé de côté : le groupe avait 2 places libres (--fill a ajouté les premières personnes).');
       // The service names the field (max_membres); the message names the command's flag.
       const tooFew = await run(['groups', 'update', 'Promo 2020', '--max', '1']);
       expect(tooFew.code).toBe(2);
@@ -216,9 +229,9 @@ describe('moderation, groups and refs in French', () => {
       expect(notMember.code).toBe(3);
       expect(notMember.stderr).toContain("attention : Awa Ndiaye <awa@exemple.sn> n'est pas membre : rien à retirer.");
       const show = await run(['groups', 'show', 'Promo 2020']);
-      expect(show.stdout).toMatch(/^Modérateurs\s+\(aucun\)$/m);
-      expect(show.stdout).toMatch(/^Limite de membres\s+2$/m);
-      expect(show.stdout).toMatch(/^Membres actifs\s+2$/m);
+      expect(show.stdout).toMatch(/^Modérateurs:\s+\(aucun\)$/m);
+      expect(show.stdout).toMatch(/^Limite de membres:\s+2$/m);
+      expect(show.stdout).toMatch(/^Membres actifs:\s+2$/m);
     });
 
     it('refs: lists, changes and refusals in French', async () => {

@@ -3,7 +3,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stripVTControlCharacters } from 'node:util';
 import { runCli } from '../support/cli.js';
+import { runMain } from '../support/main.js';
 import { createServerDatabase, embeddedDataDir, type TestDatabase } from '../support/databases.js';
 
 /**
@@ -20,6 +22,11 @@ describe('the operations commands in French, end to end on a server', () => {
 
   const french = (args: string[]) => runCli(args, { env: { ...t.env, LANG: 'fr_FR.UTF-8' } });
   const cron = (args: string[]) => runCli(args, { env: { ...t.env, LANG: 'C' } });
+  /** On a terminal (in process): tables with their headers, what a person reads. */
+  const frenchOnTerminal = async (args: string[]) => {
+    const result = await runMain(args, { env: { ...t.env, LANG: 'fr_FR.UTF-8' }, stdoutTTY: true, columns: 120 });
+    return { ...result, stdout: stripVTControlCharacters(result.stdout) };
+  };
 
   it('jobs run: one line per job in French under a French locale, in English under LANG=C', async () => {
     const fr = await french(['jobs', 'run', 'expire-offers', 'refresh-stats']);
@@ -62,13 +69,20 @@ describe('the operations commands in French, end to end on a server', () => {
     expect(retention.code).toBe(2);
     expect(retention.stderr).toContain('« m » est ambigu : écrivez min (minutes) ou mo (mois)');
 
-    const history = await french(['jobs', 'history', 'expire-offers']);
+    const history = await frenchOnTerminal(['jobs', 'history', 'expire-offers']);
     expect(history.code).toBe(0);
-    expect(history.stdout).toMatch(/Début\s+│\s+Tâche\s+│\s+État\s+│\s+Durée/);
+    expect(history.stdout).toMatch(/^Début +Tâche +État +Durée/);
     // A date as a French reader writes it, in the local time zone: "7 déc. 2026 à 14:22".
-    expect(history.stdout).toMatch(/│ \d{1,2} \S+ \d{4} à \d\d:\d\d\s+│ expire-offers/);
-    const list = await french(['jobs', 'list']);
-    expect(list.stdout).toMatch(/Tâche\s+│\s+Planification\s+│\s+Dernière exécution/);
+    expect(history.stdout).toMatch(/^\d{1,2} \S+ \d{4} à \d\d:\d\d +expire-offers +ok +\d+,\d\d s/m);
+    // Off a terminal: tab-separated rows, the time in ISO 8601 with its offset, the words still French.
+    const piped = await french(['jobs', 'history', 'expire-offers']);
+    expect(piped.stdout.split('\n')[0]!.split('\t').slice(0, 3)).toEqual([
+      expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/),
+      'expire-offers',
+      'ok',
+    ]);
+    const list = await frenchOnTerminal(['jobs', 'list']);
+    expect(list.stdout).toMatch(/^Tâche +État +Dernière exécution +Durée +Prochaine/);
     expect(list.stdout).toContain('jamais');
 
     const help = await french(['jobs', 'run', '--help']);
@@ -85,20 +99,22 @@ describe('the operations commands in French, end to end on a server', () => {
   it('doctor says which language is in use and why, in that language', async () => {
     const fr = await french(['doctor']);
     expect(fr.code).toBe(0);
-    expect(fr.stdout).toMatch(/^Langue\s+fr \(d'après LANG=fr_FR\.UTF-8\)$/m);
-    expect(fr.stdout).toMatch(/^Version du schéma\s+\d{14}_\w+$/m);
-    expect(fr.stdout).toMatch(/^Migrations en attente\s+aucune$/m);
-    expect(fr.stdout).toMatch(/Conservation de l'audit\s+365 jours \(purge-audit\) : /);
-    expect(fr.stdout).toMatch(/Table\s+│\s+Type\s+│\s+Taille\s+│\s+Lignes \(estim\.\)/);
+    expect(fr.stdout).toMatch(/^Langue:\s+fr \(d'après LANG=fr_FR\.UTF-8\)$/m);
+    expect(fr.stdout).toMatch(/^Version du schéma:\s+\d{14}_\w+$/m);
+    expect(fr.stdout).toMatch(/^Migrations en attente:\s+aucune$/m);
+    expect(fr.stdout).toMatch(/Conservation de l'audit:\s+365 jours \(purge-audit\) : /);
+    expect(fr.stdout).toMatch(/^utilisateur\ttable\t/m);
     expect(fr.stderr).toContain('La base est en bonne santé.');
+    const onTerminal = await frenchOnTerminal(['doctor']);
+    expect(onTerminal.stdout).toMatch(/^Table +Type +Taille +Lignes \(estim\.\)$/m);
 
     const en = await cron(['doctor']);
-    expect(en.stdout).toMatch(/^Language\s+en \(from LANG=C\)$/m);
+    expect(en.stdout).toMatch(/^Language:\s+en \(from LANG=C\)$/m);
     expect(en.stderr).toContain('The database is healthy.');
     const option = await runCli(['doctor', '--lang', 'fr'], { env: { ...t.env, LANG: 'C' } });
-    expect(option.stdout).toMatch(/^Langue\s+fr \(d'après --lang fr\)$/m);
+    expect(option.stdout).toMatch(/^Langue:\s+fr \(d'après --lang fr\)$/m);
     const alumni = await runCli(['doctor'], { env: { ...t.env, ALUMNI_LANG: 'en', LANG: 'fr_FR.UTF-8' } });
-    expect(alumni.stdout).toMatch(/^Language\s+en \(from ALUMNI_LANG=en\)$/m);
+    expect(alumni.stdout).toMatch(/^Language:\s+en \(from ALUMNI_LANG=en\)$/m);
 
     // The JSON gives the choice too; it is the only key that differs with the language.
     const jsonFr = JSON.parse((await french(['doctor', '--json'])).stdout) as Record<string, unknown>;
@@ -111,9 +127,10 @@ describe('the operations commands in French, end to end on a server', () => {
   });
 
   it('migrate, audit and a refused connection in French', async () => {
-    const status = await french(['migrate', 'status']);
-    expect(status.stdout).toMatch(/Migration\s+│\s+État/);
-    expect(status.stdout).toMatch(/_jobs_preview\s+│\s+appliquée/);
+    const status = await frenchOnTerminal(['migrate', 'status']);
+    expect(status.stdout).toMatch(/^Migration +État$/m);
+    expect(status.stdout).toMatch(/_jobs_preview +appliquée$/m);
+    expect((await french(['migrate', 'status'])).stdout).toMatch(/^\d{14}_jobs_preview\tappliquée$/m);
     const latest = await french(['migrate']);
     expect(latest.stderr).toMatch(/Rien à faire : le schéma est à la version \d{14}_\w+\./);
 
@@ -170,7 +187,8 @@ describe('the operations commands in French, end to end on a server', () => {
   it('fixtures load in French', async () => {
     const loaded = await french(['fixtures', 'load']);
     expect(loaded.code).toBe(0);
-    expect(loaded.stdout).toMatch(/Table\s+│\s+Lignes/);
+    // Off a terminal: one tab-separated line per table.
+    expect(loaded.stdout).toMatch(/^utilisateur\t\d+$/m);
     expect(loaded.stderr).toContain('Données de démonstration chargées.');
     const again = await french(['fixtures', 'load']);
     expect(again.stderr).toContain("Les données de démonstration étaient déjà chargées : rien n'a changé.");
@@ -186,7 +204,7 @@ describe('the embedded database in French', () => {
       expect(created.stderr).toContain(`Création de la base intégrée dans ${dataDir} (première utilisation, quelques secondes)…`);
       const doctor = await runCli(['doctor'], { env: { ALUMNI_DATA_DIR: dataDir, LC_ALL: 'fr_FR.UTF-8' } });
       expect(doctor.stderr).toMatch(/Base intégrée migrée \(\d+ migrations appliquées\)\./);
-      expect(doctor.stdout).toMatch(/^Langue\s+fr \(d'après LC_ALL=fr_FR\.UTF-8\)$/m);
+      expect(doctor.stdout).toMatch(/^Langue:\s+fr \(d'après LC_ALL=fr_FR\.UTF-8\)$/m);
 
       // This test's own process holds the lock: alive, on this host.
       writeFileSync(join(dataDir, 'alumni.lock'), JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));

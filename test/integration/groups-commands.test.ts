@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatsFor } from '../../src/i18n/format.js';
@@ -35,8 +36,19 @@ describe('groups commands', () => {
       items: [expect.objectContaining({ nom_groupe: 'Club Génie', membres_actifs: 0, max_membres: 3 })],
       next_after: expect.any(String),
     });
-    const table = await runMain(['groups', 'list', '--search', 'club', '--type', 'prive'], { env });
-    expect(table.stdout).toMatch(/Club Génie.*prive.*yes.*│ 0 .*│ 3 /);
+    // On a terminal: a table with its header, yes/no in words, no id (a group is named by its name).
+    const table = await runMain(['groups', 'list', '--search', 'club', '--type', 'prive'], { env, stdoutTTY: true, columns: 80 });
+    expect(stripVTControlCharacters(table.stdout)).toMatch(/^Name +Type +Valid +Active members +Member limit\n/);
+    expect(stripVTControlCharacters(table.stdout)).toMatch(/^Club Génie +prive +yes +0 +3$/m);
+    expect(table.stdout).not.toContain(added.id);
+    // Off a terminal: tab-separated rows, no header, the stored values.
+    const piped = await runMain(['groups', 'list', '--search', 'club', '--type', 'prive'], { env });
+    expect(piped.stdout).toBe('Club Génie\tprive\ttrue\t0\t3\n');
+    const withId = await runMain(['groups', 'list', '--search', 'club', '--type', 'prive', '--columns', 'id,nom_groupe'], { env });
+    expect(withId.stdout).toBe(`${added.id}\tClub Génie\n`);
+    const nothing = await runMain(['groups', 'list', '--search', 'zzz'], { env, stdoutTTY: true });
+    expect(nothing).toMatchObject({ code: 0, stdout: '', stderr: 'No group matches these filters.\n' });
+    expect(await runMain(['groups', 'list', '--search', 'zzz'], { env })).toMatchObject({ code: 0, stdout: '', stderr: '' });
     const csv = await runMain(['groups', 'list', '--search', 'club', '--valide', 'oui', '--csv'], { env });
     expect(csv.stdout.split('\n')[0]).toBe('nom_groupe,type_groupe,est_valide,membres_actifs,max_membres,id');
     expect(await json(['groups', 'show', 'club genie'])).toMatchObject({
@@ -50,11 +62,13 @@ describe('groups commands', () => {
     // A decision reads as in validate history: minute, outcome, moderator, reason.
     await sql`insert into validation_groupe (groupe_id, validateur_id, est_approuve, commentaire, date_validation)
       select ${added.id}, id, true, 'Conforme', '2026-11-20T09:15:42Z' from utilisateur where email = 'admin@ecole.example'`.execute(t.db);
-    const shown = await runMain(['groups', 'show', 'Club Génie'], { env });
+    const shown = await runMain(['groups', 'show', 'Club Génie'], { env, stdoutTTY: true });
     // In the local time zone, as the language writes a moment.
     const at = formatsFor('en').dateTime(new Date('2026-11-20T09:15:42Z'));
-    expect(shown.stdout).toMatch(new RegExp(`^Moderation\\s+${at} approved by admin@ecole\\.example: Conforme$`, 'm'));
-    expect(shown.stdout).toMatch(/^Valid\s+yes$/m);
+    expect(stripVTControlCharacters(shown.stdout)).toMatch(
+      new RegExp(`^Moderation:\\s+${at} approved by admin@ecole\\.example: Conforme$`, 'm'),
+    );
+    expect(stripVTControlCharacters(shown.stdout)).toMatch(/^Valid:\s+yes$/m);
     expect(await json(['groups', 'update', 'CLUB GENIE', '--max', 'none'])).toMatchObject({ max_membres: null });
     const unchanged = await runMain(['groups', 'update', 'Club Génie', '--description', 'Chantiers'], { env });
     expect(unchanged.stderr).toContain('Club Génie: nothing changed.');
@@ -96,26 +110,82 @@ describe('groups commands', () => {
     expect((await runMain(['groups', 'add', '--nom', 'Sans acteur'], { env: t.env })).code).toBe(77);
   });
 
-  it('members add: JSON report; refused people named on stderr with exit 3; re-adding writes nothing; unknown person 4', async () => {
+  it('members add: more people than places is refused whole (exit 2, both numbers, no row); --fill adds the first; refusals summed up by reason', async () => {
     await json(['groups', 'add', '--nom', 'Petit', '--max', '2']);
     await people('PTT', 3);
-    const partial = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-0', 'PTT-1', 'PTT-2'], { env });
-    expect(partial.code).toBe(3);
-    expect(partial.stderr).toBe(
-      'warning: PTT 2 <PTT-2> not added: The group is full: it has as many active members as its member limit allows.\n' +
-        '✔ Petit: 2 added, 0 back after leaving, 0 already members, 1 refused.\n',
+    const before = await countRows(t.db, 'audit_log');
+    const tooMany = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-0', 'PTT-1', 'PTT-2'], { env });
+    expect(tooMany).toMatchObject({ code: 2, stdout: '' });
+    expect(tooMany.stderr).toBe(
+      'error: Petit has 2 places left but 3 people would join: nothing was added. ' +
+        'Choose fewer, raise the limit (groups update --max), or give --fill to add the first 2.\n',
     );
+    const tooManyJson = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-0', 'PTT-1', 'PTT-2', '--json'], { env });
+    expect(JSON.parse(tooManyJson.stderr)).toMatchObject({
+      error: { code: 'groups.members.no_room', values: { group: 'Petit', chosen: 3, room: 2 } },
+    });
+    expect(await countRows(t.db, 'membre_groupe', sql`groupe_id = (select id from groupe where nom_groupe = 'Petit')`)).toBe(0);
+    expect(await countRows(t.db, 'audit_log')).toBe(before);
+
+    const filled = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-2', 'PTT-0', 'PTT-1', '--fill'], { env });
+    expect(filled.code).toBe(0);
+    // In the order given: PTT-2 and PTT-0 fit, PTT-1 is left out.
+    expect(filled.stderr).toBe(
+      '✔ Petit: 2 added, 0 back after leaving, 0 already members, 0 refused.\n' +
+        'warning: 1 left out: the group had 2 places left (--fill added the first ones).\n' +
+        'Give --verbose for the people, one per line.\n',
+    );
+    const listed = await runMain(['groups', 'members', 'list', 'Petit', '--json'], { env });
+    expect(
+      JSON.parse(listed.stdout)
+        .map((m: { matricule: string }) => m.matricule)
+        .sort(),
+    ).toEqual(['PTT-0', 'PTT-2']);
+
+    const verbose = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-0', 'PTT-1', 'PTT-2', '--fill', '--verbose'], { env });
+    expect(verbose.stderr).toBe(
+      '✔ Petit: 0 added, 0 back after leaving, 2 already members, 0 refused.\n' +
+        '2 already members: nothing changed for them.\n' +
+        '  PTT 0 <PTT-0>\n' +
+        '  PTT 2 <PTT-2>\n' +
+        'warning: 1 left out: the group had 0 places left (--fill added the first ones).\n' +
+        '  PTT 1 <PTT-1>\n',
+    );
+    const counted = await json(['groups', 'members', 'add', 'Petit', 'PTT-0', 'PTT-1', 'PTT-2', '--fill']);
+    expect(counted).toMatchObject({
+      counts: { chosen: 1, room: 0, added: 0, rejoined: 0, unchanged: 2, refused: 0, left_out: 1 },
+      unchanged: [{ label: 'PTT 0 <PTT-0>' }, { label: 'PTT 2 <PTT-2>' }],
+      left_out: [{ label: 'PTT 1 <PTT-1>' }],
+    });
+
     const audit = await countRows(t.db, 'audit_log');
     const again = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-0', '--json'], { env });
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ added: [], rejoined: [], refused: [], unchanged: [{ label: 'PTT 0 <PTT-0>' }] });
     expect(await countRows(t.db, 'audit_log')).toBe(audit);
+    // Refusals are one line per reason with its count, whatever their number.
+    await people('GONE', 3);
+    await t.db
+      .updateTable('utilisateur')
+      .set({ efface_le: sql`now()` })
+      .where('matricule', 'like', 'GONE-%')
+      .execute();
+    const gone = await t.db.selectFrom('utilisateur').select('id').where('matricule', 'like', 'GONE-%').orderBy('matricule').execute();
+    const erased = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-0', ...gone.map((g) => g.id)], { env });
+    expect(erased.code).toBe(3);
+    expect(erased.stderr).toBe(
+      '✔ Petit: 0 added, 0 back after leaving, 1 already members, 3 refused.\n' +
+        '1 already a member: nothing changed for them.\n' +
+        'warning: 3 not added: the account was erased (users erase).\n' +
+        'Give --verbose for the people, one per line.\n',
+    );
+    const audited = await countRows(t.db, 'audit_log');
     const unknown = await runMain(['groups', 'members', 'add', 'Petit', 'PTT-2', 'NOBODY-1'], { env });
     expect(unknown.code).toBe(4);
     expect(unknown.stderr).toBe('error: No user "NOBODY-1" (give an id, an e-mail or a matricule); nothing was changed.\n');
     const unknowns = await runMain(['groups', 'members', 'add', 'Petit', 'NOBODY-1', 'PTT-2', 'NOBODY-2'], { env });
     expect(unknowns.stderr).toBe('error: No users "NOBODY-1", "NOBODY-2" (give an id, an e-mail or a matricule); nothing was changed.\n');
-    expect(await countRows(t.db, 'audit_log')).toBe(audit);
+    expect(await countRows(t.db, 'audit_log')).toBe(audited);
   });
 
   it('members add --from-users takes the users list filters (--user-role for the account role); list, remove, set-role', async () => {

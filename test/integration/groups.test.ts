@@ -1,14 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sayWhy } from '../../src/commands/groups/shared.js';
 import type { WriteSession } from '../../src/db/session.js';
 import { deleteMessages, listMessages } from '../../src/services/group-messages.js';
 import { addMembers, removeMembers, setMemberRole } from '../../src/services/group-members.js';
 import { addGroup, updateGroup } from '../../src/services/group-writes.js';
 import { listGroups, listMembers, showGroup } from '../../src/services/groups.js';
 import { BACKENDS, countRows, createTestDatabase, type TestDatabase } from '../support/databases.js';
-
-const FULL = 'The group is full: it has as many active members as its member limit allows.';
 
 describe.each(BACKENDS)('groups on the %s back end', (backend) => {
   let t: TestDatabase;
@@ -144,16 +141,24 @@ describe.each(BACKENDS)('groups on the %s back end', (backend) => {
     });
   });
 
-  it('30 concurrent additions to a group of 10 leave exactly 10 active members; each refusal is the sentence', async () => {
+  it('30 concurrent additions to a group of 10 leave exactly 10 active members; each one too many is refused whole (exit 2, both numbers)', async () => {
     const group = await addGroup(t.db, session, { nom_groupe: 'Course aux places', max_membres: 10 });
     const matricules = await people('CRS', 30);
     // On the server each call runs on its own pooled connection; PGlite has one session, so there they queue.
-    const reports = await Promise.all(matricules.map((m) => addMembers(t.db, session, group.id, { refs: [m] }, 'membre')));
+    const results = await Promise.allSettled(matricules.map((m) => addMembers(t.db, session, group.id, { refs: [m] }, 'membre')));
     expect(await activeMembers(group.id)).toBe(10);
-    expect(reports.filter((r) => r.added.length === 1)).toHaveLength(10);
-    const refused = reports.flatMap((r) => r.refused);
+    const added = results.filter((r) => r.status === 'fulfilled');
+    expect(added).toHaveLength(10);
+    for (const r of added) expect(r.value).toMatchObject({ chosen: 1, refused: [], left_out: [], added: [expect.anything()] });
+    const refused = results.filter((r) => r.status === 'rejected');
     expect(refused).toHaveLength(20);
-    for (const r of refused) expect(sayWhy(r.reason, 'en')).toBe(FULL);
+    for (const r of refused) {
+      expect(r.reason).toMatchObject({
+        exitCode: 2,
+        code: 'groups.members.no_room',
+        values: { group: 'Course aux places', chosen: 1, room: 0 },
+      });
+    }
   });
 
   it('adding an active member again writes nothing, not even an audit entry', async () => {
@@ -216,11 +221,35 @@ describe.each(BACKENDS)('groups on the %s back end', (backend) => {
     const report = await addMembers(t.db, session, open.id, { refs: [], fromUsers: { annee: 2020, domaine: 'genie civil' } }, 'membre');
     expect(report.added.map((p) => p.label)).toEqual([0, 1, 2, 3].map((i) => `FRM 0${i} <frm${i}@exemple.sn>`));
     const small = await addGroup(t.db, session, { nom_groupe: 'Promo GC 2020 bureau', max_membres: 3 });
-    const limited = await addMembers(t.db, session, small.id, { refs: [], fromUsers: { annee: 2020, domaine: 'Génie civil' } }, 'membre');
+    const promotion = { refs: [], fromUsers: { annee: 2020, domaine: 'Génie civil' } };
+    const audit = await auditRows();
+    // Four chosen, three places: refused before anything is written.
+    await expect(addMembers(t.db, session, small.id, promotion, 'membre')).rejects.toMatchObject({
+      exitCode: 2,
+      code: 'groups.members.no_room',
+      message:
+        'Promo GC 2020 bureau has 3 places left but 4 people would join: nothing was added. ' +
+        'Choose fewer, raise the limit (groups update --max), or give --fill to add the first 3.',
+    });
+    expect(await activeMembers(small.id)).toBe(0);
+    expect(await auditRows()).toBe(audit);
+    // fill: the first three by name, the fourth left out (not refused: nothing was tried).
+    const limited = await addMembers(t.db, session, small.id, promotion, 'membre', { fill: true });
     expect(limited.added.map((p) => p.label)).toEqual([0, 1, 2].map((i) => `FRM 0${i} <frm${i}@exemple.sn>`));
-    expect(limited.refused).toEqual([{ id: expect.any(String), label: 'FRM 03 <frm3@exemple.sn>', reason: expect.anything() }]);
-    expect(sayWhy(limited.refused[0]!.reason, 'en')).toBe(FULL);
+    expect(limited).toMatchObject({
+      chosen: 4,
+      room: 3,
+      refused: [],
+      left_out: [{ id: expect.any(String), label: 'FRM 03 <frm3@exemple.sn>' }],
+    });
     expect(await activeMembers(small.id)).toBe(3);
+    // Members already take no place: the same four again need one place, and there is none.
+    await expect(addMembers(t.db, session, small.id, promotion, 'membre')).rejects.toMatchObject({
+      values: { chosen: 1, room: 0 },
+    });
+    const again = await addMembers(t.db, session, small.id, promotion, 'membre', { fill: true });
+    expect(again).toMatchObject({ chosen: 1, room: 0, added: [], left_out: [{ label: 'FRM 03 <frm3@exemple.sn>' }] });
+    expect(again.unchanged).toHaveLength(3);
   });
 
   it('--from-users leaves out erased accounts always and deactivated ones unless actif is given; no filter at all is refused', async () => {

@@ -35,8 +35,11 @@ describe('jobs commands in process', () => {
     expect(table.code).toBe(0);
     // A terminal gets a coloured table.
     expect(table.stdout).toContain(ESC);
-    expect(plain(table.stdout)).toMatch(/Job\s+│\s*Schedule/);
-    expect(table.stdout).toContain('purge-audit');
+    // What a person needs first: how each job went and when it is due; its schedule on demand.
+    expect(plain(table.stdout)).toMatch(/^Job +Status +Last run +Took +Next due\n/);
+    expect(plain(table.stdout)).toMatch(/^purge-audit +never +/m);
+    const schedules = await runMain(['jobs', 'list', '--columns', 'job,schedule'], { env: t.env });
+    expect(schedules.stdout.split('\n')[0]).toBe('expire-offers\t0 2 * * *');
   });
 
   it('jobs run: --dry-run counts and writes nothing; a run prints one cron line per job, or the JSON contract', async () => {
@@ -151,7 +154,7 @@ describe('migrate, doctor and fixtures in process', () => {
 
       const text = await runMain(['doctor'], { env: t.env, stdoutTTY: true, stderrTTY: true });
       expect(text.code).toBe(0);
-      expect(plain(text.stdout)).toMatch(new RegExp(`Schema version\\s+${NEWEST_MIGRATION}`));
+      expect(plain(text.stdout)).toMatch(new RegExp(`Schema version:\\s+${NEWEST_MIGRATION}`));
       expect(text.stdout).toContain('stats_emploi_par_annee');
       expect(text.stderr).toContain('The database is healthy.');
 

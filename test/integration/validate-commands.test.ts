@@ -70,7 +70,11 @@ describe('validate commands in process', () => {
       const table = await runMain(['validate', 'list'], { env: own.env, stdoutTTY: true });
       expect(table.code).toBe(0);
       expect(table.stdout).toContain(ESC); // a terminal gets the coloured table
-      expect(stripVTControlCharacters(table.stdout)).toMatch(/orgs\s*│\s*2\s*│\s*5d/);
+      expect(stripVTControlCharacters(table.stdout)).toMatch(/^Queue +Waiting +Oldest waiting\n/);
+      expect(stripVTControlCharacters(table.stdout)).toMatch(/^orgs +2 +5d$/m);
+      // Off a terminal: tab-separated rows, no header.
+      const piped = await runMain(['validate', 'list'], { env: own.env });
+      expect(piped.stdout).toBe('formations\t0\t\ngroups\t1\t3d\norgs\t2\t5d\n');
     } finally {
       await own.close();
     }
@@ -90,12 +94,13 @@ describe('validate commands in process', () => {
     const csv = await runMain(['validate', 'list', 'groups', '--csv', '--limit', '1'], { env });
     expect(csv.stdout.split('\n')[0]).toBe('id,waiting,title,created by,organisation');
     expect(csv.stdout.trim().split('\n')).toHaveLength(2);
-    const table = await runMain(['validate', 'list', 'groups'], { env, stdoutTTY: true });
-    expect(table.stdout).toContain(older);
-    expect(table.stdout).toContain('Liste ancienne');
+    // The title first, the id (what approve and reject take) last.
+    const table = await runMain(['validate', 'list', 'groups'], { env, stdoutTTY: true, columns: 200 });
+    expect(stripVTControlCharacters(table.stdout)).toMatch(/^Title +Waiting for +Created by +Organisation +Id\n/);
+    expect(stripVTControlCharacters(table.stdout)).toMatch(new RegExp(`^Liste ancienne +\\S+ +awa@exemple\\.sn +${older}$`, 'm'));
     const empty = await runMain(['validate', 'list', 'formations'], { env, stdoutTTY: true });
-    expect(empty.code).toBe(0);
-    expect(empty.stderr).toContain('Nothing waits in formations.');
+    expect(empty).toMatchObject({ code: 0, stdout: '', stderr: 'Nothing waits in this queue.\n' });
+    expect(await runMain(['validate', 'list', 'formations'], { env })).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
 
   it('approve and reject: 0 when decided, 2 for a rejection without reason, 3 for one already decided, 4 for an unknown id', async () => {
@@ -160,6 +165,25 @@ describe('validate commands in process', () => {
       'date_validation,queue,item,title,outcome,moderator,comment',
       expect.stringMatching(new RegExp(`,groups,${rejected},Historique R,rejected,m2@ecole\\.example,Doublon$`)),
     ]);
+    // On an 80-column terminal: when, what, the outcome and who fit; the item's id on demand.
+    const table = await runMain(['validate', 'history', '--item', rejected!], { env, stdoutTTY: true, columns: 80 });
+    const lines = stripVTControlCharacters(table.stdout).trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^Decided +Queue +Title +Outcome +Moderator$/);
+    expect(lines[1]).toMatch(/ groups +Historique R +rejected +m2@ecole\.example$/);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    // Off a terminal: tab-separated, nothing cut, the time in ISO 8601 with its offset, the comment on demand.
+    const piped = await runMain(['validate', 'history', '--item', rejected!], { env });
+    expect(piped.stdout.trimEnd().split('\t')).toEqual([
+      expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/),
+      'groups',
+      'Historique R',
+      'rejected',
+      'm2@ecole.example',
+    ]);
+    const why = await runMain(['validate', 'history', '--item', rejected!, '--columns', 'title,comment,item'], { env });
+    expect(why.stdout).toBe(`Historique R\tDoublon\t${rejected}\n`);
+    const none = await runMain(['validate', 'history', '--since', '2099-01-01'], { env, stdoutTTY: true });
+    expect(none).toMatchObject({ code: 0, stdout: '', stderr: 'No decision matches these filters.\n' });
 
     const badItem = await runMain(['validate', 'history', '--item', 'pas-un-id'], { env });
     expect(badItem.code).toBe(2);

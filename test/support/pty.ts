@@ -28,6 +28,8 @@ export interface PtyOptions {
   stdoutTo?: string;
   /** stdout through a pipe (`| cat`) while stdin stays the terminal; the exit code stays the command's. */
   pipeStdout?: boolean;
+  /** The terminal's width in columns (80 unless given). */
+  columns?: number;
 }
 
 const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
@@ -40,7 +42,7 @@ export function startInPty(args: string[], env: Record<string, string>, options:
   if (options.pipeStdout) command = `set -o pipefail; ${command} | cat`;
   // A pseudo-terminal made without a terminal around it has no size (0×0): give it the
   // size of a usual terminal window, as a moderator's has.
-  command = `stty cols 80 rows 24; ${command}`;
+  command = `stty cols ${options.columns ?? 80} rows 24; ${command}`;
   const child = spawn('script', ['--quiet', '--flush', '--return', '--command', command, '/dev/null'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TERM: 'xterm', SHELL: '/bin/bash', ...env },

@@ -27,7 +27,6 @@ export const run: CommandRun = async (ctx) => {
 
   const { schema, extensions, pending_moderation: queues, retention } = report;
   const language = languageChoice();
-  const { dateTime } = formats();
   // The JSON: the report, its problems in English (machine output is the same in every
   // language), and the language this run chose and why (which does differ with it).
   const json = {
@@ -50,7 +49,8 @@ export const run: CommandRun = async (ctx) => {
             : 'doctor.pg_cron.unavailable',
       ),
     ],
-    [t('doctor.label.stats_refreshed'), report.stats_refreshed_at ? dateTime(report.stats_refreshed_at) : t('doctor.never')],
+    // A time: local on a terminal, ISO 8601 with its offset off one.
+    [t('doctor.label.stats_refreshed'), report.stats_refreshed_at ?? t('doctor.never')],
     [
       t('doctor.label.pending_moderation'),
       queues

@@ -9,6 +9,5 @@ export const fieldFlags = GROUP_FIELD_FLAGS;
 export const run: CommandRun<GroupsAddOpts> = async (ctx, { opts }) => {
   const { addGroup } = await import('../../services/group-writes.js');
   const group = await ctx.withDb(async ({ db }) => addGroup(db, await ctx.writeSession(db), groupInput(opts)));
-  renderRecord(ctx, group, humanFields(group));
-  if (!ctx.out.json) ctx.out.success(t('groups.added', { name: group.nom_groupe }));
+  renderRecord(ctx, group, humanFields(group), { success: t('groups.added', { name: group.nom_groupe }) });
 };

@@ -14,6 +14,7 @@ import {
 import { ROLES_MEMBRE, TYPES_GROUPE } from '../../enums.js';
 import type { Lazy, OptsOf } from '../types.js';
 import { withUserFilters } from '../../cli/user-filters.js';
+import { columnsOption } from '../../cli/columns.js';
 import { t } from '../../i18n/messages.js';
 
 /** --max N, or --max none: no limit. */
@@ -31,7 +32,8 @@ const list = (groups: CommandUnknownOpts) =>
     .addOption(new Option('--search <text>', t('groups.help.search')))
     .addOption(limitOption(50, t('groups.help.per_page')))
     .addOption(afterOption())
-    .addOption(csvOption());
+    .addOption(csvOption())
+    .addOption(columnsOption());
 export type GroupsListOpts = OptsOf<typeof list>;
 
 /** A verb taking the fields `add` and `update` share. */
@@ -56,7 +58,8 @@ const membersList = (members: CommandUnknownOpts) =>
     .description(t('groups.help.members_list'))
     .argument('<group>', t('groups.help.group'))
     .addOption(new Option('--all', t('groups.help.all')))
-    .addOption(csvOption());
+    .addOption(csvOption())
+    .addOption(columnsOption());
 export type MembersListOpts = OptsOf<typeof membersList>;
 
 const membersAdd = (members: CommandUnknownOpts) =>
@@ -67,7 +70,8 @@ const membersAdd = (members: CommandUnknownOpts) =>
       .argument('<group>', t('groups.help.group'))
       .argument('[people...]', t('groups.help.person'))
       .addOption(enumOption('--role <role>', t('groups.help.role'), ROLES_MEMBRE).default('membre' as const))
-      .addOption(new Option('--from-users', t('groups.help.from_users'))),
+      .addOption(new Option('--from-users', t('groups.help.from_users')))
+      .addOption(new Option('--fill', t('groups.help.fill'))),
     '--user-role <role>',
   );
 export type MembersAddOpts = OptsOf<typeof membersAdd>;
@@ -92,7 +96,8 @@ const messagesList = (messages: CommandUnknownOpts) =>
     .addOption(new Option('--include-deleted', t('groups.help.include_deleted')))
     .addOption(limitOption(50, t('groups.help.messages_per_page')))
     .addOption(afterOption())
-    .addOption(csvOption());
+    .addOption(csvOption())
+    .addOption(columnsOption());
 export type MessagesListOpts = OptsOf<typeof messagesList>;
 
 const messagesDelete = (messages: CommandUnknownOpts) =>

@@ -7,5 +7,9 @@ export const run: CommandRun<MembersListOpts> = async (ctx, { args, opts }) => {
   const { membersOf } = await import('../../services/groups.js');
   const all = Boolean(opts.all);
   const { members } = await ctx.withDb(({ db }) => membersOf(db, args[0]!, all));
-  await renderList(ctx, memberTable(all, Boolean(opts.csv)), members, { csv: opts.csv });
+  await renderList(ctx, memberTable(all), members, {
+    csv: opts.csv,
+    columns: opts.columns,
+    empty: all ? 'groups.members.empty_all' : 'groups.members.empty',
+  });
 };

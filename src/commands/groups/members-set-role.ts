@@ -10,9 +10,9 @@ export const run: CommandRun = async (ctx, { args }) => {
   const [group, person, role] = args as [string, string, RoleMembre];
   const { member, changed } = await ctx.withDb(async ({ db }) => setMemberRole(db, await ctx.writeSession(db), group, person, role));
   const record = { ...member, changed };
-  renderRecord(ctx, record, humanFields(record));
-  if (!ctx.out.json)
-    ctx.out.success(
-      changed ? t('groups.members.role_set', { person: member.nom_complet, role: member.role_membre }) : t('groups.members.role_unchanged'),
-    );
+  renderRecord(ctx, record, humanFields(record), {
+    success: changed
+      ? t('groups.members.role_set', { person: member.nom_complet, role: member.role_membre })
+      : t('groups.members.role_unchanged'),
+  });
 };

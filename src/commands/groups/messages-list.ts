@@ -3,32 +3,35 @@ import { renderList } from '../../cli/render.js';
 import type { MessageView } from '../../services/group-messages.js';
 import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
-import { when, yesNo } from './shared.js';
 import type { MessagesListOpts } from './index.js';
+
+/**
+ * When, who, what (cut to the terminal's width by the table, whole off a terminal and in
+ * CSV and JSON), and the id last: `groups messages delete` takes it. The attached file's
+ * address on demand (`--columns`).
+ */
+function messageColumns(includeDeleted: boolean): Column<MessageView>[] {
+  return [
+    { header: 'created_at', label: 'groups.label.written', value: 'created_at' },
+    { header: 'auteur', label: 'groups.label.author', value: 'auteur' },
+    { header: 'texte', label: 'groups.label.text', value: 'texte' },
+    { header: 'fichier_url', label: 'groups.label.file', value: 'fichier_url', hidden: true },
+    ...(includeDeleted
+      ? ([{ header: 'est_supprime', label: 'groups.label.deleted', value: 'est_supprime' }] satisfies Column<MessageView>[])
+      : []),
+    { header: 'id', label: 'groups.label.id', value: 'id' },
+  ];
+}
 
 export const run: CommandRun<MessagesListOpts> = async (ctx, { args, opts }) => {
   const { listMessages } = await import('../../services/group-messages.js');
   const group = args[0]!;
   const filters = { since: opts.since, until: opts.until, author: opts.author, includeDeleted: Boolean(opts.includeDeleted) };
   const page = await ctx.withDb(({ db }) => listMessages(db, group, filters, { limit: opts.limit, after: opts.after }));
-  // On a terminal a long message is cut to a line; CSV and JSON keep it whole.
-  const text = (m: MessageView) => (opts.csv || !m.texte || m.texte.length <= 80 ? m.texte : `${m.texte.slice(0, 79)}…`);
-  // A table says when and yes/no as a person reads them; CSV keeps the machine values.
-  const csv = Boolean(opts.csv);
-  const columns: Column<MessageView>[] = [
-    { header: 'created_at', label: 'groups.label.written', value: csv ? 'created_at' : (m) => when(m.created_at) },
-    { header: 'auteur', label: 'groups.label.author', value: 'auteur' },
-    { header: 'texte', label: 'groups.label.text', value: text },
-    { header: 'fichier_url', label: 'groups.label.file', value: 'fichier_url' },
-    ...(filters.includeDeleted
-      ? ([
-          { header: 'est_supprime', label: 'groups.label.deleted', value: csv ? 'est_supprime' : (m) => yesNo(m.est_supprime) },
-        ] satisfies Column<MessageView>[])
-      : []),
-    { header: 'id', label: 'groups.label.id', value: 'id' },
-  ];
-  await renderList(ctx, columns, page.items, {
+  await renderList(ctx, messageColumns(filters.includeDeleted), page.items, {
     csv: opts.csv,
+    columns: opts.columns,
+    empty: 'groups.messages.empty',
     page: {
       nextAfter: page.next_after,
       nextCommand: (cursor) =>

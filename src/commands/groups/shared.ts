@@ -1,5 +1,5 @@
 import type { Column } from '../../cli/output.js';
-import { currentLanguage, formats, renderIn, t, type LabelKey } from '../../i18n/messages.js';
+import { currentLanguage, renderIn, t, type LabelKey } from '../../i18n/messages.js';
 import type { Language } from '../../i18n/language.js';
 import type { RefusedPerson, Why } from '../../services/group-members.js';
 import type { GroupInput } from '../../services/group-writes.js';
@@ -7,43 +7,35 @@ import type { GroupView, MemberView } from '../../services/groups.js';
 import type { GroupsAddOpts } from './index.js';
 
 /**
- * Tables say their cells as a person reads them (yes/no, local times, numbers in the
- * language's way); CSV keeps the machine values (true/false, ISO 8601), in every language.
+ * The columns of `groups list`: the name, what kind of group, whether it is valid and how
+ * full it is; its id on demand (`--columns`, CSV), since a group is named by its name.
+ * Cells hold the values themselves: the view writes them for a person on a terminal
+ * (yes/no, local times), plainly off one, as stored in CSV (true/false, ISO 8601).
  */
-export const yesNo = (value: boolean) => t(value ? 'groups.yes' : 'groups.no');
-export const when = (value: Date | null) => (value ? formats().dateTime(value) : '');
+export const GROUP_TABLE: Column<GroupView>[] = [
+  { header: 'nom_groupe', label: 'groups.label.name', value: 'nom_groupe' },
+  { header: 'type_groupe', label: 'groups.label.type', value: 'type_groupe' },
+  { header: 'est_valide', label: 'groups.label.valid', value: 'est_valide' },
+  { header: 'membres_actifs', label: 'groups.label.active_members', value: 'membres_actifs' },
+  { header: 'max_membres', label: 'groups.label.max_members', value: 'max_membres' },
+  { header: 'id', label: 'groups.label.id', value: 'id', hidden: true },
+];
 
-export function groupTable(csv: boolean): Column<GroupView>[] {
-  return [
-    { header: 'nom_groupe', label: 'groups.label.name', value: 'nom_groupe' },
-    { header: 'type_groupe', label: 'groups.label.type', value: 'type_groupe' },
-    { header: 'est_valide', label: 'groups.label.valid', value: csv ? 'est_valide' : (g) => yesNo(g.est_valide) },
-    {
-      header: 'membres_actifs',
-      label: 'groups.label.active_members',
-      value: csv ? 'membres_actifs' : (g) => formats().integer(g.membres_actifs),
-    },
-    {
-      header: 'max_membres',
-      label: 'groups.label.max_members',
-      value: csv ? 'max_membres' : (g) => (g.max_membres === null ? '' : formats().integer(g.max_membres)),
-    },
-    { header: 'id', label: 'groups.label.id', value: 'id' },
-  ];
-}
-
-/** Columns of members lists; the dates each member joined and left with --all. */
-export function memberTable(all: boolean, csv: boolean): Column<MemberView>[] {
+/**
+ * Columns of members lists: name, e-mail, role, when they joined (their matricule on
+ * demand); whether each is still a member and when they left with --all.
+ */
+export function memberTable(all: boolean): Column<MemberView>[] {
   return [
     { header: 'nom_complet', label: 'groups.label.full_name', value: 'nom_complet' },
     { header: 'email', label: 'groups.label.email', value: 'email' },
-    { header: 'matricule', label: 'groups.label.matricule', value: 'matricule' },
+    { header: 'matricule', label: 'groups.label.matricule', value: 'matricule', hidden: true },
     { header: 'role_membre', label: 'groups.label.role', value: 'role_membre' },
-    { header: 'date_adhesion', label: 'groups.label.joined', value: csv ? 'date_adhesion' : (m) => when(m.date_adhesion) },
+    { header: 'date_adhesion', label: 'groups.label.joined', value: 'date_adhesion' },
     ...(all
       ? ([
-          { header: 'est_actif', label: 'groups.label.active', value: csv ? 'est_actif' : (m) => yesNo(m.est_actif) },
-          { header: 'date_sortie', label: 'groups.label.left', value: csv ? 'date_sortie' : (m) => when(m.date_sortie) },
+          { header: 'est_actif', label: 'groups.label.active', value: 'est_actif' },
+          { header: 'date_sortie', label: 'groups.label.left', value: 'date_sortie' },
         ] satisfies Column<MemberView>[])
       : []),
   ];
@@ -76,14 +68,15 @@ const LABELS: Record<string, LabelKey> = {
   changed: 'groups.label.changed',
 };
 
-/** A record's fields as label/value lines: human labels, yes/no, local times, no limit. */
+/**
+ * A record's fields as label/value lines: human labels, "no limit" for a group without a
+ * maximum. Times and yes/no stay values: the view writes them local and in words on a
+ * terminal, ISO 8601 with the offset off one.
+ */
 export function humanFields(record: object): Array<[string, unknown]> {
   return Object.entries(record).map(([key, value]): [string, unknown] => {
     const label = LABELS[key] ? t(LABELS[key]) : key;
-    if (typeof value === 'boolean') return [label, yesNo(value)];
-    if (value instanceof Date) return [label, when(value)];
     if (key === 'max_membres' && value === null) return [label, t('groups.no_limit')];
-    if (typeof value === 'number') return [label, formats().integer(value)];
     return [label, value];
   });
 }

@@ -9,6 +9,5 @@ export const fieldFlags = GROUP_FIELD_FLAGS;
 export const run: CommandRun<GroupsUpdateOpts> = async (ctx, { args, opts }) => {
   const { updateGroup } = await import('../../services/group-writes.js');
   const { group, changed } = await ctx.withDb(async ({ db }) => updateGroup(db, await ctx.writeSession(db), args[0]!, groupInput(opts)));
-  renderRecord(ctx, group, humanFields(group));
-  if (!ctx.out.json) ctx.out.info(t(changed ? 'groups.updated' : 'groups.unchanged', { name: group.nom_groupe }));
+  renderRecord(ctx, group, humanFields(group), { success: t(changed ? 'groups.updated' : 'groups.unchanged', { name: group.nom_groupe }) });
 };

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { maskConnectionString } from '../../db/url.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 import { currentLanguage, t } from '../../i18n/messages.js';
+import { renderLines } from '../../cli/render.js';
 import type { CommandRun } from '../types.js';
 
 /**
@@ -30,7 +31,6 @@ export const run: CommandRun = async (ctx) => {
     schedule: JOBS[job].schedule,
     command: `${quoted} jobs run ${job} >> "$HOME/alumni-jobs.log" 2>&1`,
   }));
-  if (ctx.out.json) return ctx.out.writeJson(entries);
   for (const entry of entries) lines.push(`${entry.schedule} ${entry.command}`);
-  ctx.out.line(lines.join('\n'));
+  renderLines(ctx, entries, lines);
 };

@@ -1,6 +1,5 @@
 import type { Column } from '../../cli/output.js';
 import { renderList } from '../../cli/render.js';
-import { formats } from '../../i18n/messages.js';
 import type { JobName, JobRun } from '../../services/jobs.js';
 import type { CommandRun } from '../types.js';
 import type { JobsHistoryOpts } from './index.js';
@@ -23,14 +22,17 @@ const CSV_COLUMNS: Column<JobRun>[] = [
   { header: 'error', value: 'error' },
 ];
 
-/** The table a person reads: dates, durations and statuses in the run's language. */
+/**
+ * The table a person reads: when (local time), which job, how it went, how long, what it
+ * changed and why it failed, in the run's language; who ran it on demand (`--columns by`).
+ */
 const TABLE_COLUMNS: Column<JobRun>[] = [
-  { header: 'started_at', label: 'jobs.label.started_at', value: (r) => formats().dateTime(r.started_at) },
+  { header: 'started_at', label: 'jobs.label.started_at', value: 'started_at' },
   { header: 'job', label: 'jobs.label.job', value: 'job' },
   { header: 'status', label: 'jobs.label.status', value: (r) => statusText(r.status) },
   { header: 'took', label: 'jobs.label.took', value: (r) => duration(r) },
   { header: 'rows', label: 'jobs.label.rows', value: (r) => formatRows(r.rows) },
-  { header: 'by', label: 'jobs.label.by', value: 'user_agent' },
+  { header: 'by', label: 'jobs.label.by', value: 'user_agent', hidden: true },
   { header: 'error', label: 'jobs.label.error', value: 'error' },
 ];
 
@@ -39,5 +41,9 @@ export const run: CommandRun<JobsHistoryOpts> = async (ctx, { args, opts }) => {
   // Checked by the argument's parser.
   const job = args[0] as JobName | undefined;
   const runs = await ctx.withDb(({ db }) => jobHistory(db, job, opts.limit));
-  await renderList(ctx, opts.csv ? CSV_COLUMNS : TABLE_COLUMNS, runs, { csv: opts.csv });
+  await renderList(ctx, opts.csv ? CSV_COLUMNS : TABLE_COLUMNS, runs, {
+    csv: opts.csv,
+    columns: opts.columns,
+    empty: 'jobs.history.empty',
+  });
 };

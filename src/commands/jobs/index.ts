@@ -5,6 +5,7 @@ import { t } from '../../i18n/messages.js';
 import { JOB_NAMES, type JobName } from '../../services/job-names.js';
 import { matchEnum } from '../../values.js';
 import type { Lazy, OptsOf } from '../types.js';
+import { columnsOption } from '../../cli/columns.js';
 
 const JOB_LIST = JOB_NAMES.join(', ');
 
@@ -21,7 +22,8 @@ const jobsArgument = (description: string) =>
 
 const retentionOption = (description: string) => olderThanOption(t('jobs.retention', { description }));
 
-const list = (jobs: CommandUnknownOpts) => jobs.command('list').description(t('jobs.list.description'));
+const list = (jobs: CommandUnknownOpts) => jobs.command('list').description(t('jobs.list.description')).addOption(columnsOption());
+export type JobsListOpts = OptsOf<typeof list>;
 
 const run = (jobs: CommandUnknownOpts) =>
   jobs
@@ -40,7 +42,8 @@ const history = (jobs: CommandUnknownOpts) =>
     .description(t('jobs.history.description'))
     .addArgument(new Argument('[job]', JOB_LIST).argParser(jobName))
     .addOption(limitOption(50))
-    .addOption(csvOption());
+    .addOption(csvOption())
+    .addOption(columnsOption());
 export type JobsHistoryOpts = OptsOf<typeof history>;
 
 const crontab = (jobs: CommandUnknownOpts) => jobs.command('crontab').description(t('jobs.crontab.description'));

@@ -7,6 +7,7 @@ import type { JobsRunOpts } from './index.js';
 import { auditRetention } from '../../cli/audit-retention.js';
 import { duration, formatRows, jobsToRun, statusText } from './shared.js';
 import { formats, t } from '../../i18n/messages.js';
+import { renderLines } from '../../cli/render.js';
 
 /**
  * Runs jobs one after the other, for cron: one summary line per job on stdout (or JSON),
@@ -47,23 +48,18 @@ export const run: CommandRun<JobsRunOpts> = async (ctx, { args, opts }) => {
     { workload: 'bulk' },
   );
 
-  if (ctx.out.json) ctx.out.writeJson(results);
-  else {
-    for (const result of results) {
-      const line = [result.job, statusText(result.status), formatRows(result.rows), duration(result)];
-      if (result.status === 'locked') line.push(t('jobs.run.locked_hint'));
-      if (result.error) line.push(t('jobs.run.error', { error: result.error }));
-      ctx.out.line(line.filter(Boolean).join('  '));
-      if ('first' in result) {
-        for (const row of result.first)
-          ctx.out.line(
-            `  ${Object.values(row)
-              .map((v) => humanValue(v))
-              .join('  ')}`,
-          );
-      }
+  // For cron: one line per job (and a preview's first rows under it), or the JSON.
+  const lines: string[] = [];
+  for (const result of results) {
+    const line = [result.job, statusText(result.status), formatRows(result.rows), duration(result)];
+    if (result.status === 'locked') line.push(t('jobs.run.locked_hint'));
+    if (result.error) line.push(t('jobs.run.error', { error: result.error }));
+    lines.push(line.filter(Boolean).join('  '));
+    if ('first' in result) {
+      for (const row of result.first) lines.push(`  ${Object.values(row).map(humanValue).join('  ')}`);
     }
   }
+  renderLines(ctx, results, lines);
   if (ctx.options.verbose) {
     for (const [result, cause] of causes) ctx.out.details(`${result.job}: ${describeCause(cause)}`);
   }
@@ -74,6 +70,7 @@ export const run: CommandRun<JobsRunOpts> = async (ctx, { args, opts }) => {
 
 /** A value of a preview's row for a person: timestamps and calendar days in the run's language. */
 function humanValue(value: unknown): string {
+  // A time: local in the run's language (a line for a person, not a table cell).
   if (value instanceof Date) return formats().dateTime(value);
   const day = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
   if (day) return formats().date(new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])));

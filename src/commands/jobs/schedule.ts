@@ -1,5 +1,6 @@
 import { problem, UsageError } from '../../errors.js';
 import { t } from '../../i18n/messages.js';
+import { renderLines } from '../../cli/render.js';
 import type { CommandRun } from '../types.js';
 import type { JobsScheduleOpts } from './index.js';
 import { auditRetention } from '../../cli/audit-retention.js';
@@ -13,7 +14,9 @@ export const run: CommandRun<JobsScheduleOpts> = async (ctx, { args, opts }) => 
     if (target.backend !== 'server') throw new UsageError(problem('jobs.schedule_embedded'));
     return scheduleJobs(db, target.url, jobs, retention);
   });
-  if (ctx.out.json) return ctx.out.writeJson(scheduled);
-  for (const s of scheduled)
-    ctx.out.line(t('jobs.schedule.line', { job: s.job, schedule: s.schedule, jobid: s.jobid, jobname: s.jobname }));
+  renderLines(
+    ctx,
+    scheduled,
+    scheduled.map((s) => t('jobs.schedule.line', { job: s.job, schedule: s.schedule, jobid: s.jobid, jobname: s.jobname })),
+  );
 };

@@ -1,5 +1,6 @@
 import { problem, UsageError } from '../../errors.js';
 import { t } from '../../i18n/messages.js';
+import { renderLines } from '../../cli/render.js';
 import type { CommandRun } from '../types.js';
 import { jobsOrEvery } from './shared.js';
 
@@ -10,6 +11,9 @@ export const run: CommandRun = async (ctx, { args }) => {
     if (target.backend !== 'server') throw new UsageError(problem('jobs.unschedule_embedded'));
     return unscheduleJobs(db, target.url, jobs);
   });
-  if (ctx.out.json) return ctx.out.writeJson(removed);
-  for (const r of removed) ctx.out.line(`${r.job}  ${t(r.removed ? 'jobs.unschedule.removed' : 'jobs.unschedule.absent')}`);
+  renderLines(
+    ctx,
+    removed,
+    removed.map((r) => `${r.job}  ${t(r.removed ? 'jobs.unschedule.removed' : 'jobs.unschedule.absent')}`),
+  );
 };

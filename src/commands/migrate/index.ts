@@ -2,12 +2,15 @@ import { Argument, type Command, type CommandUnknownOpts } from '@commander-js/e
 import { yesOption } from '../../cli/options.js';
 import { t } from '../../i18n/messages.js';
 import type { Lazy, OptsOf } from '../types.js';
+import { columnsOption } from '../../cli/columns.js';
 
 const latest = (migrate: CommandUnknownOpts) => migrate.command('latest', { isDefault: true }).description(t('migrate.latest.description'));
 const up = (migrate: CommandUnknownOpts) => migrate.command('up').description(t('migrate.up.description'));
 const down = (migrate: CommandUnknownOpts) => migrate.command('down').description(t('migrate.down.description')).addOption(yesOption());
 export type MigrateDownOpts = OptsOf<typeof down>;
-const status = (migrate: CommandUnknownOpts) => migrate.command('status').description(t('migrate.status.description'));
+const status = (migrate: CommandUnknownOpts) =>
+  migrate.command('status').description(t('migrate.status.description')).addOption(columnsOption());
+export type MigrateStatusOpts = OptsOf<typeof status>;
 const make = (migrate: CommandUnknownOpts) =>
   migrate
     .command('make')

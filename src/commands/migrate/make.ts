@@ -1,8 +1,9 @@
+import { renderLines } from '../../cli/render.js';
 import type { CommandRun } from '../types.js';
 
+/** The files made, one per line (for an editor: `$EDITOR $(alumni migrate make x)`), or as JSON. */
 export const run: CommandRun = async (ctx, { args }) => {
   const { makeMigration } = await import('../../services/migrations.js');
   const files = makeMigration(args[0]!);
-  if (ctx.out.json) ctx.out.writeJson({ files });
-  else for (const file of files) ctx.out.line(file);
+  renderLines(ctx, { files }, files);
 };

@@ -1,7 +1,8 @@
 import type { Column } from '../../cli/output.js';
-import { renderList, renderRecord } from '../../cli/render.js';
+import { renderList } from '../../cli/render.js';
 import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
+import type { MigrateStatusOpts } from './index.js';
 
 interface MigrationRow {
   name: string;
@@ -13,11 +14,9 @@ const COLUMNS: Column<MigrationRow>[] = [
   { header: 'status', label: 'migrate.label.status', value: 'status' },
 ];
 
-export const run: CommandRun = async (ctx) => {
+export const run: CommandRun<MigrateStatusOpts> = async (ctx, { opts }) => {
   const { migrationStatus } = await import('../../services/migrations.js');
   const state = await ctx.withDb((handle) => migrationStatus(handle.db), { schema: 'raw' });
-  // The JSON is the schema state (version, applied, pending, unknown), as scripts read it.
-  if (ctx.out.json) return renderRecord(ctx, state);
   const rows = [
     ...state.applied.map((name) => ({
       name,
@@ -25,5 +24,6 @@ export const run: CommandRun = async (ctx) => {
     })),
     ...state.pending.map((name) => ({ name, status: t('migrate.status.pending') })),
   ];
-  await renderList(ctx, COLUMNS, rows);
+  // The JSON is the schema state (version, applied, pending, unknown), as scripts read it.
+  await renderList(ctx, COLUMNS, rows, { json: state, columns: opts.columns, empty: 'migrate.status.empty' });
 };

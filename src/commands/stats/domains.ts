@@ -17,5 +17,5 @@ export const run: CommandRun<StatsDomainsOpts> = async (ctx, { opts }) => {
     },
     ...figureColumns<FieldFigures>(ctx, opts.csv),
   ];
-  await renderList(ctx, columns, fields, { csv: opts.csv });
+  await renderList(ctx, columns, fields, { csv: opts.csv, columns: opts.columns, empty: 'stats.domains.empty' });
 };

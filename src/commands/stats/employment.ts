@@ -1,3 +1,4 @@
+import { renderList } from '../../cli/render.js';
 import { AlumniError, LockHeldError, problem } from '../../errors.js';
 import type { YearFigures } from '../../services/stats.js';
 import type { CommandRun } from '../types.js';
@@ -20,15 +21,16 @@ export const run: CommandRun<StatsEmploymentOpts> = async (ctx, { opts }) => {
     return employmentByYear(db, range);
   });
 
-  if (ctx.out.json) {
-    ctx.out.writeJson(figures);
-    return;
-  }
   const columns = [
     { header: 'annee_sortie', label: 'stats.column.year' as const, value: 'annee_sortie' as const },
     ...figureColumns<YearFigures>(ctx, opts.csv),
   ];
-  if (opts.csv) await ctx.out.writeCsv(columns, figures.items);
-  else await ctx.out.writeTable(columns, figures.items);
-  ctx.out.info(refreshedLine(figures.refreshed_at));
+  // The JSON is the figures with the time they were computed; a person reads that time after the rows.
+  await renderList(ctx, columns, figures.items, {
+    csv: opts.csv,
+    columns: opts.columns,
+    json: figures,
+    empty: 'stats.employment.empty',
+    notes: [refreshedLine(figures.refreshed_at)],
+  });
 };

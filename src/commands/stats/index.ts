@@ -2,6 +2,7 @@ import { Option, type Command, type CommandUnknownOpts } from '@commander-js/ext
 import { csvOption, outputFileOption, wholeNumber, yearOption } from '../../cli/options.js';
 import { t } from '../../i18n/messages.js';
 import type { Lazy, OptsOf } from '../types.js';
+import { columnsOption } from '../../cli/columns.js';
 
 const employment = (stats: CommandUnknownOpts) =>
   stats
@@ -10,7 +11,8 @@ const employment = (stats: CommandUnknownOpts) =>
     .addOption(new Option('--refresh', t('stats.employment.refresh')))
     .addOption(yearOption('--from <year>', t('stats.option.from')))
     .addOption(yearOption('--to <year>', t('stats.option.to')))
-    .addOption(csvOption());
+    .addOption(csvOption())
+    .addOption(columnsOption());
 export type StatsEmploymentOpts = OptsOf<typeof employment>;
 
 const domains = (stats: CommandUnknownOpts) =>
@@ -18,7 +20,8 @@ const domains = (stats: CommandUnknownOpts) =>
     .command('domains')
     .description(t('stats.domains.description'))
     .addOption(yearOption('--annee <year>', t('stats.domains.annee')))
-    .addOption(csvOption());
+    .addOption(csvOption())
+    .addOption(columnsOption());
 export type StatsDomainsOpts = OptsOf<typeof domains>;
 
 const report = (stats: CommandUnknownOpts) =>

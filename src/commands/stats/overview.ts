@@ -1,3 +1,4 @@
+import { renderRecord } from '../../cli/render.js';
 import { formats, t, type LabelKey } from '../../i18n/messages.js';
 import type { Overview } from '../../services/stats-overview.js';
 import type { CommandRun } from '../types.js';
@@ -39,7 +40,7 @@ const IMPORT_LABELS: Record<keyof Overview['import_run'], LabelKey> = {
 };
 
 /** The overview as labelled lines a person reads: what is counted, then the counts. */
-function overviewLines(o: Overview): Array<[label: string, value: string]> {
+function overviewLines(o: Overview): Array<[label: string, value: unknown]> {
   return [
     [t('stats.overview.users_by_status'), counts(o.utilisateur.statut)],
     [t('stats.overview.users_by_role'), counts(o.utilisateur.role)],
@@ -57,24 +58,24 @@ function overviewLines(o: Overview): Array<[label: string, value: string]> {
     [t('stats.overview.groups'), formats().integer(o.groupe.total)],
     [t('stats.overview.groups_by_type'), counts(o.groupe.type_groupe)],
     [t('stats.overview.moderation'), counts(o.moderation, (queue) => t(QUEUE_LABELS[queue as keyof Overview['moderation']]))],
-    ...Object.entries(o.import_run).map(([kind, statuses]): [string, string] => [
+    ...Object.entries(o.import_run).map(([kind, statuses]): [string, unknown] => [
       t(IMPORT_LABELS[kind as keyof Overview['import_run']]),
       counts(statuses, statusWord(IMPORT_STATUSES)),
     ]),
-    ...Object.entries(o.job_run).map(([job, statuses]): [string, string] => [
+    ...Object.entries(o.job_run).map(([job, statuses]): [string, unknown] => [
       t('stats.overview.job_runs', { job }),
       counts(statuses, statusWord(JOB_STATUSES)),
     ]),
   ];
 }
 
+/** The overview: its JSON, or one "label: value" line per count, then since when imports and runs are counted. */
 export const run: CommandRun = async (ctx) => {
   const { overview, OVERVIEW_DAYS } = await import('../../services/stats-overview.js');
   const result = await ctx.withDb(({ db }) => overview(db));
-  if (ctx.out.json) {
-    ctx.out.writeJson(result);
-    return;
-  }
-  ctx.out.writeFields(overviewLines(result));
-  ctx.out.info(t('stats.overview.since', { days: formats().integer(OVERVIEW_DAYS), since: formats().dateTime(result.since) }));
+  renderRecord(ctx, result, [
+    ...overviewLines(result),
+    // A time: local on a terminal, ISO 8601 with its offset off one.
+    [t('stats.overview.counted_since', { days: formats().integer(OVERVIEW_DAYS) }), result.since],
+  ]);
 };

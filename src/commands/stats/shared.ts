@@ -9,22 +9,25 @@ import type { YearRange } from '../../services/stats.js';
 /**
  * The figures' columns: CSV headers as the view names them (machine output), table
  * headers in people's words. On a terminal counts and rates read as the language writes
- * them ("1 234", "66,67 %", or "—") and the employment rate gets a bar; CSV keeps plain
- * numbers.
+ * them ("1 234", "66,67 %", or "—") and the employment rate gets a bar; CSV and the
+ * tab-separated lines off a terminal keep plain numbers. A terminal table shows the
+ * graduates, those working, the two rates and the bar, so a row fits 80 columns; those
+ * searching and those not known on demand (`--columns`).
  */
 export function figureColumns<Row extends SituationRates>(ctx: Context, csv: boolean | undefined): Column<Row>[] {
-  const rate = (value: (row: Row) => number | null) => (row: Row) => (csv ? value(row) : rateText(value(row)));
-  const count = (value: (row: Row) => number) => (row: Row) => (csv ? value(row) : formats().integer(value(row)));
+  const plain = Boolean(csv) || !ctx.out.stdoutIsTTY;
+  const rate = (value: (row: Row) => number | null) => (row: Row) => (plain ? value(row) : rateText(value(row)));
+  const count = (value: (row: Row) => number) => (row: Row) => (plain ? value(row) : formats().integer(value(row)));
   const columns: Column<Row>[] = [
     { header: 'total_diplomes', label: 'stats.column.graduates', value: count((row) => row.total_diplomes) },
     { header: 'nb_travaillent', label: 'stats.column.working', value: count((row) => row.nb_travaillent) },
-    { header: 'nb_recherche', label: 'stats.column.searching', value: count((row) => row.nb_recherche) },
-    { header: 'nb_inconnu', label: 'stats.column.unknown', value: count((row) => row.nb_inconnu) },
+    { header: 'nb_recherche', label: 'stats.column.searching', value: count((row) => row.nb_recherche), hidden: true },
+    { header: 'nb_inconnu', label: 'stats.column.unknown', value: count((row) => row.nb_inconnu), hidden: true },
     { header: 'taux_connaissance', label: 'stats.column.knowledge_rate', value: rate((row) => row.taux_connaissance) },
     { header: 'taux_emploi', label: 'stats.column.employment_rate', value: rate((row) => row.taux_emploi) },
   ];
   // Bars only in a table a person looks at: not in CSV, not off a terminal.
-  if (!csv && ctx.io.stdout.isTTY) {
+  if (!plain) {
     const unicode = localeIsUtf8(ctx.io.env);
     columns.push({ header: 'emploi 0–100 %', label: 'stats.column.bar', value: (row) => rateBar(row.taux_emploi, unicode) });
   }

@@ -15,6 +15,7 @@ import { ROLES_UTILISATEUR as ROLES, STATUTS_UTILISATEUR as STATUTS } from '../.
 import { withImportOptions } from '../../cli/import-options.js';
 import { NAME_ORDERS, ROSTER_FIELDS } from '../../import/roster/headers.js';
 import type { Lazy, OptsOf } from '../types.js';
+import { columnsOption } from '../../cli/columns.js';
 import { withUserFilters } from '../../cli/user-filters.js';
 import { UsageError, problem } from '../../errors.js';
 import { t } from '../../i18n/messages.js';
@@ -61,7 +62,8 @@ const list = (users: CommandUnknownOpts) =>
   withUserFilters(users.command('list').description(t('users.help.list')))
     .addOption(limitOption(50, t('users.help.list_limit')))
     .addOption(afterOption())
-    .addOption(csvOption());
+    .addOption(csvOption())
+    .addOption(columnsOption());
 export type UsersListOpts = OptsOf<typeof list>;
 
 const show = (users: CommandUnknownOpts) => users.command('show').description(t('users.help.show')).argument('<ref>', t('users.help.ref'));

@@ -11,6 +11,8 @@ export const run: CommandRun<UsersListOpts> = async (ctx, { opts }) => {
   // CSV is machine output (true/false); a table is read by a person (yes/no in their language).
   await renderList(ctx, opts.csv ? USER_TABLE : USER_TABLE_READ, page.items, {
     csv: opts.csv,
+    columns: opts.columns,
+    empty: 'users.list.empty',
     page: { nextAfter: page.next_after, nextCommand: (cursor) => t('users.list.next', { cursor }) },
   });
 };

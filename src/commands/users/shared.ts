@@ -20,16 +20,25 @@ export const USER_TABLE: Column<UserView>[] = [
 ];
 
 /**
- * The list as a person reads it in a table: yes or no in their language rather than true
- * or false, an erased account's stored placeholder name in their language.
+ * The list as a person reads it in a table: the name first, then what tells people apart
+ * (matricule, e-mail, class, field, status), so it fits 80 columns; role, situation and
+ * whether the account is active on demand (`--columns`). Yes or no in their language
+ * rather than true or false, an erased account's stored placeholder name in their language.
  */
-export const USER_TABLE_READ: Column<UserView>[] = USER_TABLE.map((column) =>
-  column.value === 'travailleur' || column.value === 'est_actif'
-    ? { ...column, value: (user: UserView) => yesNo(user[column.value as 'travailleur' | 'est_actif']) }
-    : column.value === 'nom_complet'
-      ? { ...column, value: (user: UserView) => shownName(user.nom_complet) }
-      : column,
-);
+const READ_ORDER = ['nom_complet', 'matricule', 'email', 'annee_sortie', 'domaine', 'statut', 'role', 'travailleur', 'est_actif'];
+const HIDDEN = new Set(['role', 'travailleur', 'est_actif']);
+export const USER_TABLE_READ: Column<UserView>[] = READ_ORDER.map((header) => {
+  const column = USER_TABLE.find((c) => c.header === header)!;
+  const hidden = HIDDEN.has(header);
+  if (column.value === 'travailleur' || column.value === 'est_actif') {
+    const field = column.value;
+    return { ...column, hidden, value: (user: UserView) => yesNo(user[field]) };
+  }
+  if (column.value === 'nom_complet') return { ...column, value: (user: UserView) => shownName(user.nom_complet) };
+  // "Graduation year" over four digits would cost a table eleven cells.
+  if (column.value === 'annee_sortie') return { ...column, label: 'users.label.class' };
+  return { ...column, hidden };
+});
 
 /** A name as a person reads it: the placeholder an erasure stores (ERASED_NAME) in their language. */
 export function shownName(name: string | null | undefined): string | null | undefined {

@@ -1,6 +1,5 @@
 import type { Column } from '../../cli/output.js';
 import { renderList } from '../../cli/render.js';
-import { minute } from '../../cli/decisions.js';
 import { t } from '../../i18n/messages.js';
 import type { DecisionView } from '../../services/moderation/index.js';
 import type { CommandRun } from '../types.js';
@@ -17,11 +16,15 @@ const CSV_COLUMNS: Column<DecisionView>[] = [
   { header: 'comment', value: 'commentaire' },
 ];
 
-/** The table a person reads: the same columns in words, local times. */
+/**
+ * The table a person reads: when (local time), what, the outcome in words and who, so a
+ * row fits 80 columns with the time whole. The comment and the item's id on demand
+ * (`--columns comment,item`): a history is read more than acted on, and a 36-character
+ * id would cut every other column (`validate list QUEUE` shows the ids to act on).
+ */
 const TABLE_COLUMNS: Column<DecisionView>[] = [
-  { header: 'date_validation', label: 'validate.column.decided', value: (d) => minute(d.date_validation) },
+  { header: 'date_validation', label: 'validate.column.decided', value: 'date_validation' },
   { header: 'queue', label: 'validate.column.queue', value: 'queue' },
-  { header: 'item', label: 'validate.column.item', value: 'item_id' },
   { header: 'title', label: 'validate.column.title', value: 'title' },
   {
     header: 'outcome',
@@ -31,7 +34,8 @@ const TABLE_COLUMNS: Column<DecisionView>[] = [
       (d.annulee_le ? t('validate.outcome.withdrawn_suffix') : ''),
   },
   { header: 'moderator', label: 'validate.column.moderator', value: 'validateur' },
-  { header: 'comment', label: 'validate.column.comment', value: 'commentaire' },
+  { header: 'comment', label: 'validate.column.comment', value: 'commentaire', hidden: true },
+  { header: 'item', label: 'validate.column.item', value: 'item_id', hidden: true },
 ];
 
 export const run: CommandRun<ValidateHistoryOpts> = async (ctx, { opts }) => {
@@ -48,5 +52,9 @@ export const run: CommandRun<ValidateHistoryOpts> = async (ctx, { opts }) => {
     limit: opts.limit,
   };
   const decisions = await ctx.withDb(({ db }) => listDecisions(db, filters));
-  await renderList(ctx, opts.csv ? CSV_COLUMNS : TABLE_COLUMNS, decisions, { csv: opts.csv });
+  await renderList(ctx, opts.csv ? CSV_COLUMNS : TABLE_COLUMNS, decisions, {
+    csv: opts.csv,
+    columns: opts.columns,
+    empty: 'validate.history.empty',
+  });
 };

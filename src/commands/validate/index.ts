@@ -5,6 +5,7 @@ import { t } from '../../i18n/messages.js';
 import { isUuid } from '../../values.js';
 import { OUTCOMES, QUEUE_ALIASES, QUEUES } from '../../services/moderation/names.js';
 import type { Lazy, OptsOf } from '../types.js';
+import { columnsOption } from '../../cli/columns.js';
 
 /** A queue argument, checked before anything runs: its action receives a QueueName. */
 const queueArgument = (name: '<queue>' | '[queue]', description = t('validate.help.queue')) =>
@@ -23,7 +24,8 @@ const list = (validate: CommandUnknownOpts) =>
     .description(t('validate.help.list'))
     .addArgument(queueArgument('[queue]'))
     .addOption(limitOption(1000, t('validate.help.list_limit')))
-    .addOption(csvOption());
+    .addOption(csvOption())
+    .addOption(columnsOption());
 export type ValidateListOpts = OptsOf<typeof list>;
 
 const approve = (validate: CommandUnknownOpts) =>
@@ -61,7 +63,8 @@ const history = (validate: CommandUnknownOpts) =>
     .addOption(sinceOption(t('validate.help.history_since')))
     .addOption(untilOption(t('validate.help.history_until')))
     .addOption(limitOption(100, t('validate.help.history_limit')))
-    .addOption(csvOption());
+    .addOption(csvOption())
+    .addOption(columnsOption());
 export type ValidateHistoryOpts = OptsOf<typeof history>;
 
 const reopen = (validate: CommandUnknownOpts) =>

@@ -1,3 +1,4 @@
+import { renderDone } from '../../cli/render.js';
 import { ExitCode } from '../../errors.js';
 import { currentLanguage, t } from '../../i18n/messages.js';
 import type { QueueName } from '../../services/moderation/index.js';
@@ -8,9 +9,13 @@ export const run: CommandRun = async (ctx, { args }) => {
   const { reopen } = await import('../../services/moderation/index.js');
   const queue = args[0] as QueueName;
   const result = await ctx.withDb(async ({ db }) => reopen(db, await ctx.writeSession(db), queue, args[1]!));
-  if (ctx.out.json) ctx.out.writeJson(reopenJson(result));
-  else if (result.status === 'reopened')
-    ctx.out.success(t('validate.reopen.done', { queue, id: result.id, withdrawn: result.withdrawn.length }));
-  else ctx.out.warn(reopenMessage(result, currentLanguage()) ?? result.status);
-  return result.status === 'reopened' ? ExitCode.ok : ExitCode.rejected;
+  const reopened = result.status === 'reopened';
+  const why = reopenMessage(result, currentLanguage());
+  renderDone(
+    ctx,
+    reopenJson(result),
+    reopened ? t('validate.reopen.done', { queue, id: result.id, withdrawn: result.withdrawn.length }) : t('validate.reopen.nothing'),
+    why ? [why] : [],
+  );
+  return reopened ? ExitCode.ok : ExitCode.rejected;
 };

@@ -2,6 +2,7 @@ import { ExitCode, problem, UsageError } from '../../errors.js';
 import type { Context } from '../../context.js';
 import { formats, t } from '../../i18n/messages.js';
 import type { FactKey, ItemCard, QueueName, Review } from '../../services/moderation/index.js';
+import type { ContactView } from '../../services/orgs.js';
 import type { CommandRun } from '../types.js';
 import type { ValidateReviewOpts } from './index.js';
 import { age, describeDecision, minute } from '../../cli/decisions.js';
@@ -52,6 +53,12 @@ export const run: CommandRun<ValidateReviewOpts> = async (ctx, { args, opts }) =
   return ExitCode.ok;
 };
 
+/** The keys' line, in its short form where the long one would not fit on one line. */
+function keysPrompt(ctx: Context): string {
+  const long = t('validate.review.prompt');
+  return [...long].length <= (ctx.io.stdout.columns || 80) ? long : t('validate.review.prompt_short');
+}
+
 function summary(tally: Tally): string {
   return t('validate.review.summary', tally);
 }
@@ -69,10 +76,13 @@ async function reviewQueue(ctx: Context, review: Review, queue: QueueName, reaso
     shown += 1;
     const waiting = await review.waiting(queue);
     ctx.out.screen.line('');
-    ctx.out.screen.heading(t('validate.review.heading', { queue, card: shown, waiting, summary: summary(tally) }));
+    const heading = t('validate.review.heading', { queue, card: shown, waiting, summary: summary(tally) });
+    // Too wide for the terminal: its two halves (where it is, what was decided) on two lines.
+    const fits = [...heading].length <= (ctx.io.stdout.columns || 80);
+    for (const part of fits ? [heading] : heading.split(' · ')) ctx.out.screen.heading(part);
     await showCard(ctx, card, false);
     for (;;) {
-      const key = await readKey(ctx.io, t('validate.review.prompt'), KEYS);
+      const key = await readKey(ctx.io, keysPrompt(ctx), KEYS);
       if (key === 'h') {
         for (const line of t('validate.review.help').split('\n')) ctx.out.screen.line(line);
         continue;
@@ -122,6 +132,8 @@ const FACT_LABELS = {
   max_members: 'validate.card.max_members',
   sector: 'validate.card.sector',
   website: 'validate.card.website',
+  email: 'validate.card.email',
+  phone: 'validate.card.phone',
 } as const satisfies Record<FactKey, string>;
 
 /** A fact's value as a person reads it: dates, prices and numbers in the run's language. */
@@ -142,6 +154,26 @@ function factValue(key: FactKey, value: string): string {
   return value;
 }
 
+/** A person as a moderator reads them: name and e-mail, when there is one. */
+function person(who: { nom_complet: string; email: string | null }): string {
+  return who.email ? t('validate.card.person', { name: who.nom_complet, email: who.email }) : who.nom_complet;
+}
+
+/** One contact on one line: name, role (principal or not), e-mail, phone. */
+function contactLine(contact: ContactView): string {
+  const role = contact.poste ? `${contact.role_contact}, ${contact.poste}` : contact.role_contact;
+  return [
+    t(contact.est_contact_principal ? 'validate.card.principal_contact' : 'validate.card.contact_name', {
+      name: contact.nom_complet,
+      role,
+    }),
+    contact.email_professionnel ?? contact.email,
+    contact.telephone_professionnel,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 async function showCard(ctx: Context, card: ItemCard, full: boolean): Promise<void> {
   const description = card.description ?? '';
   const shortened = !full && description.length > SHORT_DESCRIPTION;
@@ -150,8 +182,19 @@ async function showCard(ctx: Context, card: ItemCard, full: boolean): Promise<vo
     [t('validate.card.submitted'), t('validate.card.submitted_value', { at: minute(card.created_at), age: age(card.created_at) })],
   ];
   if (card.queue !== 'orgs') fields.push([t('validate.card.created_by'), card.createur ?? t('validate.card.unknown')]);
+  else fields.push([t('validate.card.submitted_by'), card.submitter ? person(card.submitter) : t('validate.card.submitter_unknown')]);
   if (card.nom_organisation) fields.push([t('validate.card.organisation'), card.nom_organisation]);
   for (const fact of card.facts) fields.push([t(FACT_LABELS[fact.key]), factValue(fact.key, fact.value)]);
+  if (card.organisation) {
+    const { contacts, possibly_same_as } = card.organisation;
+    fields.push([t('validate.card.contacts'), contacts.length ? contacts.map(contactLine).join('\n') : t('validate.card.no_contact')]);
+    if (possibly_same_as.length) {
+      fields.push([
+        t('validate.card.duplicate'),
+        possibly_same_as.map((other) => t('validate.card.possibly_same_as', { name: other.nom_organisation, id: other.id })).join('\n'),
+      ]);
+    }
+  }
   fields.push([
     t('validate.card.description'),
     description

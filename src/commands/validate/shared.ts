@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ExitCode, problem, UsageError } from '../../errors.js';
 import type { Context } from '../../context.js';
+import { renderDone } from '../../cli/render.js';
 import { currentLanguage, formats, renderIn, t } from '../../i18n/messages.js';
 import type { Language } from '../../i18n/language.js';
 import type { BatchDecision, DecisionOutcome, QueueName, ReopenOutcome } from '../../services/moderation/index.js';
@@ -78,17 +79,17 @@ export function reopenMessage(o: ReopenOutcome, language: Language): string | nu
   }
 }
 
-/** approve/reject: each outcome on stderr (or all as JSON), exit 3 when some were skipped. */
+/**
+ * approve/reject: every outcome as JSON; for a person, why each skipped item was skipped
+ * (warnings) and one ✔ line of counts. Exit 3 when some were skipped.
+ */
 export function reportBatch(ctx: Context, result: BatchDecision): number {
-  if (ctx.out.json) ctx.out.writeJson({ ...result, outcomes: result.outcomes.map(outcomeJson) });
-  else {
-    for (const o of result.outcomes) {
-      if (o.status === 'approved' || o.status === 'rejected')
-        ctx.out.success(t('validate.status.decided', { queue: o.queue, id: o.id, approved: o.status === 'approved' }));
-      else ctx.out.warn(sayOutcome(o));
-    }
-    ctx.out.info(t('validate.batch.summary', { decided: result.decided, skipped: result.skipped }));
-  }
+  renderDone(
+    ctx,
+    { ...result, outcomes: result.outcomes.map(outcomeJson) },
+    t('validate.batch.summary', { decided: result.decided, skipped: result.skipped }),
+    result.outcomes.filter((o) => o.status !== 'approved' && o.status !== 'rejected').map(sayOutcome),
+  );
   return result.skipped > 0 ? ExitCode.rejected : ExitCode.ok;
 }
 

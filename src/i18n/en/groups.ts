@@ -67,8 +67,6 @@ export default {
   'groups.label.file': 'File',
   'groups.label.deleted': 'Deleted',
   'groups.label.written': 'Written',
-  'groups.yes': 'yes',
-  'groups.no': 'no',
   'groups.none': '(none)',
   'groups.no_limit': 'no limit',
   'groups.same_filters': (p: { command: string }) => `${p.command} (same filters)`,
@@ -108,4 +106,25 @@ export default {
   'groups.messages.already_deleted': (p: { id: string }) => `Message ${p.id} was deleted already: not written again.`,
   'groups.messages.deleted': (p: { count: number }) => `${p.count} message(s) deleted; purge-messages removes them for good after 30 days.`,
   'groups.messages.not_found': (p: { ids: string[] }) => `No message ${p.ids.map((id) => `"${id}"`).join(', ')}; nothing was deleted.`,
+
+  // groups members add: places counted first, refusals summarised
+  'groups.help.fill':
+    'if more people would join than the group has places left, add the first ones that fit (the people named, in order, then the users chosen, by name) and leave the rest out',
+  'groups.members.no_room': (p: { group: string; chosen: number; room: number }) =>
+    p.room === 0
+      ? `${p.group} has no place left but ${p.chosen} ${p.chosen === 1 ? 'person' : 'people'} would join: nothing was added. ` +
+        'Raise the limit (groups update --max) or remove members first.'
+      : `${p.group} has ${p.room} place${p.room === 1 ? '' : 's'} left but ${p.chosen} people would join: nothing was added. ` +
+        `Choose fewer, raise the limit (groups update --max), or give --fill to add the first ${p.room}.`,
+  'groups.members.summary.unchanged': (p: { count: number }) =>
+    `${p.count} already ${p.count === 1 ? 'a member' : 'members'}: nothing changed for them.`,
+  'groups.members.summary.refused': (p: { count: number; reason: string }) => `${p.count} not added: ${p.reason}.`,
+  'groups.members.summary.left_out': (p: { count: number; room: number }) =>
+    `${p.count} left out: the group had ${p.room} place${p.room === 1 ? '' : 's'} left (--fill added the first ones).`,
+  'groups.members.summary.verbose_hint': 'Give --verbose for the people, one per line.',
+  'groups.members.listed': (p: { person: string }) => `  ${p.person}`,
+  'groups.list.empty': 'No group matches these filters.',
+  'groups.members.empty': 'This group has no active member.',
+  'groups.members.empty_all': 'Nobody has been a member of this group.',
+  'groups.messages.empty': 'No message matches these filters.',
 } satisfies Record<`groups.${string}`, string | ((params: never) => string)>;

@@ -16,6 +16,8 @@ import migrateMessages from './migrate.js';
 import fixturesMessages from './fixtures.js';
 import importMessages from './import.js';
 import databaseMessages from './database.js';
+import completionMessages from './completion.js';
+import viewMessages from './view.js';
 import settingsMessages from './settings.js';
 
 export const enAreas = {
@@ -36,6 +38,8 @@ export const enAreas = {
   fixtures: fixturesMessages,
   import: importMessages,
   database: databaseMessages,
+  completion: completionMessages,
+  view: viewMessages,
   settings: settingsMessages,
 };
 export const en = {
@@ -56,5 +60,7 @@ export const en = {
   ...fixturesMessages,
   ...importMessages,
   ...databaseMessages,
+  ...completionMessages,
+  ...viewMessages,
   ...settingsMessages,
 };

@@ -26,4 +26,7 @@ export default {
     `Migration ${p.migration === null ? '' : `${p.migration} `}failed and was rolled back: ${p.reason}`,
   'migrate.unusable_name': (p: { name: string }) => `"${p.name}" is not a usable migration name; use letters, digits and underscores.`,
   'migrate.file_exists': (p: { file: string }) => `${p.file} already exists.`,
+  'migrate.done': (p: { names: string[]; up: boolean; version: string | null }) =>
+    `${p.up ? 'Applied' : 'Reverted'} ${p.names.join(', ')}; schema version: ${p.version ?? 'none'}.`,
+  'migrate.status.empty': 'This version of alumni has no migration.',
 } satisfies Record<`migrate.${string}`, string | ((params: never) => string)>;

@@ -62,5 +62,7 @@ export default {
   'stats.overview.imports.users': 'Imports of users',
   'stats.overview.imports.orgs': 'Imports of organisations',
   'stats.overview.job_runs': (p: { job: string }) => `Runs of ${p.job}`,
-  'stats.overview.since': (p: { days: string; since: string }) => `Imports and job runs: the last ${p.days} days (since ${p.since}).`,
+  'stats.employment.empty': 'No graduating class in these years.',
+  'stats.domains.empty': 'No graduate in this class.',
+  'stats.overview.counted_since': (p: { days: string }) => `Imports and job runs since (${p.days} days)`,
 } satisfies Record<`stats.${string}`, string | ((params: never) => string)>;

@@ -189,4 +189,6 @@ export default {
   'users.actor.not_super_admin': (p: { ref: string }) => `User "${p.ref}" is an admin; only a super_admin may do this.`,
   'users.erase.self': 'You cannot erase yourself; ask another administrator.',
   'users.erase.protected': (p: { role: string }) => `This account has role ${p.role}; only a super_admin may erase it.`,
+  'users.list.empty': 'No user matches these filters.',
+  'users.label.class': 'Class',
 } satisfies Record<`users.${string}`, string | ((params: never) => string)>;

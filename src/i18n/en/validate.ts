@@ -70,7 +70,6 @@ export default {
     (p.withdrawnAt ? ` (withdrawn ${p.withdrawnAt} by ${p.withdrawnBy ?? 'a deleted user'})` : ''),
 
   // validate list
-  'validate.list.nothing_waits': (p: { queue: string }) => `Nothing waits in ${p.queue}.`,
 
   // Decisions (approve, reject, review)
   'validate.no_item': (p: { queue: Queue; id: string }) => `No ${NOUN[p.queue]} has id ${p.id}.`,
@@ -87,8 +86,6 @@ export default {
     }); skipped.`,
   'validate.status.changed': (p: { queue: Queue; id: string }) =>
     `${NOUN[p.queue]} ${p.id} was modified since it was shown; not decided, look at it again.`,
-  'validate.status.decided': (p: { queue: Queue; id: string; approved: boolean }) =>
-    `${p.queue} ${p.id} ${p.approved ? 'approved' : 'rejected'}.`,
   'validate.batch.summary': (p: { decided: number; skipped: number }) => `${p.decided} decided, ${p.skipped} skipped.`,
 
   // validate reopen
@@ -161,4 +158,22 @@ export default {
   'validate.card.no_limit': 'no limit',
   'validate.card.sector': 'Sector',
   'validate.card.website': 'Website',
+
+  // The review card of an organisation: who submitted it, its contacts, a likely duplicate
+  'validate.card.email': 'E-mail',
+  'validate.card.phone': 'Phone',
+  'validate.card.submitted_by': 'Submitted by',
+  'validate.card.submitter_unknown': 'unknown (no record of who added it)',
+  'validate.card.person': (p: { name: string; email: string }) => `${p.name} <${p.email}>`,
+  'validate.card.contacts': 'Contacts',
+  'validate.card.no_contact': '(none)',
+  'validate.card.contact_name': (p: { name: string; role: string }) => `${p.name} (${p.role})`,
+  'validate.card.principal_contact': (p: { name: string; role: string }) => `${p.name} (principal, ${p.role})`,
+  'validate.card.duplicate': 'Duplicate?',
+  'validate.card.possibly_same_as': (p: { name: string; id: string }) => `Possibly the same as: ${p.name} (${p.id})`,
+  'validate.review.prompt_short': '[a]pprove [r]eject [s]kip [o]pen [q]uit [h]elp',
+  'validate.review.reason_escape': '(Esc: back to the card)',
+  'validate.list.empty': 'Nothing waits in this queue.',
+  'validate.history.empty': 'No decision matches these filters.',
+  'validate.reopen.nothing': 'Nothing reopened.',
 } satisfies Record<`validate.${string}`, string | ((params: never) => string)>;

@@ -69,8 +69,6 @@ const fr: typeof en = {
   'groups.label.file': 'Fichier',
   'groups.label.deleted': 'Supprimé',
   'groups.label.written': 'Écrit le',
-  'groups.yes': 'oui',
-  'groups.no': 'non',
   'groups.none': '(aucun)',
   'groups.no_limit': 'sans limite',
   'groups.same_filters': (p) => `${p.command} (mêmes filtres)`,
@@ -112,5 +110,25 @@ const fr: typeof en = {
   'groups.messages.deleted': (p) =>
     `${p.count} message${s(p.count)} supprimé${s(p.count)} ; purge-messages les efface définitivement au bout de 30 jours.`,
   'groups.messages.not_found': (p) => `Aucun message ${p.ids.map((id) => `« ${id} »`).join(', ')} ; rien n'a été supprimé.`,
+
+  'groups.help.fill':
+    "si plus de personnes entreraient que le groupe n'a de places libres, ajouter les premières qui tiennent (les personnes nommées, dans l'ordre, puis les utilisateurs choisis, par nom) et laisser les autres",
+  'groups.members.no_room': (p) =>
+    p.room === 0
+      ? `${p.group} n'a plus de place libre mais ${p.chosen} personne${s(p.chosen)} entrerai${p.chosen > 1 ? 'ent' : 't'} : personne n'a été ajouté. ` +
+        "Relevez la limite (groups update --max) ou retirez d'abord des membres."
+      : `${p.group} a ${p.room} place${s(p.room)} libre${s(p.room)} mais ${p.chosen} personnes entreraient : personne n'a été ajouté. ` +
+        `Choisissez-en moins, relevez la limite (groups update --max), ou donnez --fill pour ajouter les ${p.room} premières.`,
+  'groups.members.summary.unchanged': (p) =>
+    `${p.count} déjà membre${s(p.count)} : rien n'a changé pour ${p.count === 1 ? 'elle' : 'elles'}.`,
+  'groups.members.summary.refused': (p) => `${p.count} non ajouté${s(p.count)} : ${p.reason}.`,
+  'groups.members.summary.left_out': (p) =>
+    `${p.count} laissé${s(p.count)} de côté : le groupe avait ${p.room} place${s(p.room)} libre${s(p.room)} (--fill a ajouté les premières personnes).`,
+  'groups.members.summary.verbose_hint': 'Donnez --verbose pour la liste des personnes, une par ligne.',
+  'groups.members.listed': (p) => `  ${p.person}`,
+  'groups.list.empty': 'Aucun groupe ne correspond à ces filtres.',
+  'groups.members.empty': "Ce groupe n'a aucun membre actif.",
+  'groups.members.empty_all': "Personne n'a été membre de ce groupe.",
+  'groups.messages.empty': 'Aucun message ne correspond à ces filtres.',
 };
 export default fr;

@@ -16,6 +16,8 @@ import migrateMessages from './migrate.js';
 import fixturesMessages from './fixtures.js';
 import importMessages from './import.js';
 import databaseMessages from './database.js';
+import completionMessages from './completion.js';
+import viewMessages from './view.js';
 import settingsMessages from './settings.js';
 
 export const frAreas = {
@@ -36,6 +38,8 @@ export const frAreas = {
   fixtures: fixturesMessages,
   import: importMessages,
   database: databaseMessages,
+  completion: completionMessages,
+  view: viewMessages,
   settings: settingsMessages,
 };
 export const fr = {
@@ -56,5 +60,7 @@ export const fr = {
   ...fixturesMessages,
   ...importMessages,
   ...databaseMessages,
+  ...completionMessages,
+  ...viewMessages,
   ...settingsMessages,
 };

@@ -89,6 +89,7 @@ const fr: typeof en = {
   'jobs.label.by': 'Par',
   'jobs.label.error': 'Erreur',
   'jobs.never': 'jamais',
+  'jobs.history.empty': 'Aucune exécution enregistrée pour le moment.',
   'jobs.check.not_run_yet': (p) => `pas encore exécutée, première exécution prévue le ${p.due}`,
 };
 export default fr;

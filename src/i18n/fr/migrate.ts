@@ -29,5 +29,8 @@ const fr: typeof en = {
   'migrate.unusable_name': (p) =>
     `« ${p.name} » ne peut pas servir de nom de migration ; utilisez des lettres, des chiffres et des tirets bas.`,
   'migrate.file_exists': (p) => `${p.file} existe déjà.`,
+  'migrate.done': (p) =>
+    `${p.names.length > 1 ? 'Migrations' : 'Migration'} ${p.names.join(', ')} ${p.up ? 'appliquée' : 'annulée'}${p.names.length > 1 ? 's' : ''} ; version du schéma : ${p.version ?? 'aucune'}.`,
+  'migrate.status.empty': "Cette version d'alumni n'a aucune migration.",
 };
 export default fr;

@@ -67,6 +67,8 @@ const fr: typeof en = {
   'stats.overview.imports.users': "Imports d'utilisateurs",
   'stats.overview.imports.orgs': "Imports d'organisations",
   'stats.overview.job_runs': (p) => `Exécutions de la tâche ${p.job}`,
-  'stats.overview.since': (p) => `Imports et exécutions de tâches : les ${p.days} derniers jours (depuis le ${p.since}).`,
+  'stats.employment.empty': 'Aucune promotion sur ces années.',
+  'stats.domains.empty': 'Aucun diplômé dans cette promotion.',
+  'stats.overview.counted_since': (p) => `Imports et exécutions depuis (${p.days} jours)`,
 };
 export default fr;

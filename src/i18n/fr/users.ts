@@ -185,5 +185,7 @@ const fr: typeof en = {
   'users.actor.not_super_admin': (p) => `L'utilisateur « ${p.ref} » est admin ; seul un super_admin peut faire cela.`,
   'users.erase.self': 'Vous ne pouvez pas effacer votre propre compte ; demandez à un autre administrateur.',
   'users.erase.protected': (p) => `Ce compte a le rôle ${p.role} ; seul un super_admin peut l'effacer.`,
+  'users.list.empty': 'Aucun utilisateur ne correspond à ces filtres.',
+  'users.label.class': 'Promo',
 };
 export default fr;

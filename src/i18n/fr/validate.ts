@@ -67,8 +67,6 @@ const fr: typeof en = {
     `${p.at} : ${p.approved ? 'approuvé' : 'rejeté'} par ${p.by ?? 'un utilisateur supprimé'}${p.comment ? ` (« ${p.comment} »)` : ''}` +
     (p.withdrawnAt ? `, décision annulée le ${p.withdrawnAt} par ${p.withdrawnBy ?? 'un utilisateur supprimé'}` : ''),
 
-  'validate.list.nothing_waits': (p) => `Rien n'attend dans la file ${p.queue}.`,
-
   'validate.no_item': (p) => `${NONE[p.queue]} n'a l'identifiant ${p.id}.`,
   'validate.unknown_ids': (p) => `${NONE[p.queue]} n'a l'identifiant ${p.ids.join(', ')} ; rien n'a été décidé.`,
   'validate.reason_required': (p) => `Un rejet demande un motif (${p.field} TEXTE).`,
@@ -82,7 +80,6 @@ const fr: typeof en = {
         } le ${p.at}) ; laissé${e(p.queue)} de côté.`,
   'validate.status.changed': (p) =>
     `${THE[p.queue]} ${p.id} a été modifié${e(p.queue)} depuis son affichage ; rien n'est décidé, examinez-${it(p.queue)} à nouveau.`,
-  'validate.status.decided': (p) => `${THE[p.queue]} ${p.id} : ${p.approved ? 'approuvé' : 'rejeté'}${e(p.queue)}.`,
   'validate.batch.summary': (p) => `${p.decided} décidé${s(p.decided)}, ${p.skipped} laissé${s(p.skipped)} de côté.`,
 
   'validate.reopen.done': (p) =>
@@ -150,5 +147,22 @@ const fr: typeof en = {
   'validate.card.no_limit': 'sans limite',
   'validate.card.sector': 'Secteur',
   'validate.card.website': 'Site web',
+
+  'validate.card.email': 'E-mail',
+  'validate.card.phone': 'Téléphone',
+  'validate.card.submitted_by': 'Soumis par',
+  'validate.card.submitter_unknown': "inconnu (aucune trace de qui l'a ajoutée)",
+  'validate.card.person': (p) => `${p.name} <${p.email}>`,
+  'validate.card.contacts': 'Contacts',
+  'validate.card.no_contact': '(aucun)',
+  'validate.card.contact_name': (p) => `${p.name} (${p.role})`,
+  'validate.card.principal_contact': (p) => `${p.name} (contact principal, ${p.role})`,
+  'validate.card.duplicate': 'Doublon ?',
+  'validate.card.possibly_same_as': (p) => `Peut-être la même que : ${p.name} (${p.id})`,
+  'validate.review.prompt_short': '[a]pprouver [r]ejeter [s]uivant [o]uvrir [q]uitter [h] aide',
+  'validate.review.reason_escape': '(Échap : retour à la fiche)',
+  'validate.list.empty': "Rien n'attend dans cette file.",
+  'validate.history.empty': 'Aucune décision ne correspond à ces filtres.',
+  'validate.reopen.nothing': "Rien n'a été rouvert.",
 };
 export default fr;
