@@ -1,37 +1,31 @@
 // Takes docs/report-en.png and docs/report-fr.png, the README's pictures of the outcome
-// report in each language: the demo data loaded into a fresh embedded database,
-// `stats report --lang en|fr`, then a screenshot of each page in headless Chromium.
+// report in each language: the demo data loaded into a fresh embedded database, the
+// school's name set, `stats report --pdf --lang en|fr`, then the PDF's first page as
+// printed (its header with the school's name, its footer with the page number), drawn
+// with poppler's pdftoppm.
 // Run after `npm run build`: node scripts/report-screenshot.mjs
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const root = process.env.ALUMNI_ROOT ?? join(import.meta.dirname, '..');
-const { launchChromium, requireChromium } = await import(pathToFileURL(join(root, 'dist/report/chromium.js')).href);
 const scratch = mkdtempSync(join(tmpdir(), 'alumni-screenshot-'));
 // The demo's classes count 3 or 4 graduates: --min-cell 4 shows both the figures and their suppression.
 const MIN_CELL = '4';
+const SCHOOL = 'Lycée technique Maurice Delafosse';
 try {
-  const env = { ...process.env, ALUMNI_DATA_DIR: join(scratch, 'data') };
+  const env = { ...process.env, ALUMNI_DATA_DIR: join(scratch, 'data'), TZ: process.env.TZ ?? 'Africa/Dakar' };
   delete env.DATABASE_URL;
   const alumni = (...args) =>
     execFileSync(process.execPath, [join(root, 'bin/alumni.js'), ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   alumni('fixtures', 'load');
-  const chromium = await launchChromium(requireChromium(process.env));
-  try {
-    for (const lang of ['en', 'fr']) {
-      const html = join(scratch, `report-${lang}.html`);
-      alumni('stats', 'report', '--html', html, '--min-cell', MIN_CELL, '--lang', lang);
-      const page = await chromium.browser.newPage();
-      await page.setViewport({ width: 800, height: 1000, deviceScaleFactor: 1 });
-      await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
-      await page.screenshot({ path: join(root, `docs/report-${lang}.png`), fullPage: true });
-      await page.close();
-    }
-  } finally {
-    await chromium.close();
+  alumni('settings', 'set', 'school-name', SCHOOL, '--as', 'direction@ecole.example');
+  for (const lang of ['en', 'fr']) {
+    const pdf = join(scratch, `report-${lang}.pdf`);
+    alumni('stats', 'report', '--pdf', pdf, '--min-cell', MIN_CELL, '--lang', lang);
+    // Page 1 at 100 dpi (827 × 1169 pixels): written as docs/report-<lang>.png.
+    execFileSync('pdftoppm', ['-png', '-r', '100', '-f', '1', '-l', '1', '-singlefile', pdf, join(root, `docs/report-${lang}`)]);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });

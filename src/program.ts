@@ -16,6 +16,7 @@ import { registerMigrate } from './commands/migrate/index.js';
 import { registerOffers } from './commands/offers/index.js';
 import { registerOrgs } from './commands/orgs/index.js';
 import { registerRefs } from './commands/refs/index.js';
+import { registerSettings } from './commands/settings/index.js';
 import { registerStats } from './commands/stats/index.js';
 import { registerUsers } from './commands/users/index.js';
 import { registerValidate } from './commands/validate/index.js';
@@ -66,6 +67,7 @@ export function buildProgram(io: Io, state: RunState, options: { json?: boolean 
     registerRefs,
     registerJobs,
     registerStats,
+    registerSettings,
     registerAudit,
     registerDoctor,
     registerFixtures,

@@ -16,4 +16,5 @@ export const MIGRATION_NAMES = [
   '20261202200000_user_list_order',
   '20261207120000_domaine_alias',
   '20261207190000_french_order',
+  '20261208100000_parametres',
 ] as const;

@@ -229,6 +229,13 @@ export interface Organisation {
   ville: string | null;
 }
 
+export interface Parametre {
+  cle: string;
+  modifie_le: Generated<Timestamp>;
+  modifie_par: string | null;
+  valeur: string;
+}
+
 export interface Stage {
   created_at: Generated<Timestamp>;
   createur_id: string | null;
@@ -326,6 +333,7 @@ export interface DB {
   membre_groupe: MembreGroupe;
   message: Message;
   organisation: Organisation;
+  parametre: Parametre;
   stage: Stage;
   stats_emploi_par_annee: StatsEmploiParAnnee;
   utilisateur: Utilisateur;

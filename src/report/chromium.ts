@@ -1,7 +1,6 @@
 import { accessSync, constants, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { problem, UsageError } from '../errors.js';
 
@@ -101,18 +100,18 @@ function notStarted(executablePath: string, error: unknown): UsageError {
 }
 
 /**
- * Prints an HTML file to an A4 PDF, as the browser's print would (its print CSS, its
- * backgrounds), and returns it: the caller writes it where it belongs. Any request other
- * than the file itself is refused: the report needs none.
+ * Prints the report's HTML to an A4 PDF, as the browser's print would (its print CSS,
+ * its page margins with their header, footer and page numbers, its backgrounds), and
+ * returns it: the caller writes it where it belongs. The page is self-contained: any
+ * request it would make is refused.
  */
-export async function printPdf(executablePath: string, htmlFile: string): Promise<Uint8Array> {
+export async function printPdf(executablePath: string, html: string): Promise<Uint8Array> {
   const chromium = await launchChromium(executablePath);
   try {
     const page = await chromium.browser.newPage();
-    const url = pathToFileURL(htmlFile).href;
     await page.setRequestInterception(true);
-    page.on('request', (request) => void (request.url() === url ? request.continue() : request.abort()));
-    await page.goto(url, { waitUntil: 'load' });
+    page.on('request', (request) => void (request.url().startsWith('data:') ? request.continue() : request.abort()));
+    await page.setContent(html, { waitUntil: 'load' });
     return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   } finally {
     await chromium.close();

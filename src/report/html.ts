@@ -23,6 +23,8 @@ export interface ReportInput {
   generatedAt: Date;
   range: YearRange;
   minCell: number;
+  /** The school's name, on the title and on each printed page; null when none is set. */
+  school?: string | null;
 }
 
 const KNOWLEDGE = { color: '#8a9bb0' };
@@ -125,17 +127,57 @@ function period(input: ReportInput): string {
     : t('report.period.range', { first: String(first), last: String(last) });
 }
 
+/**
+ * A CSS string holding `text`: quotes, backslashes, line breaks and `<` (which could end
+ * the style element) written as escapes.
+ */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\p{Cc}]/gu, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`;
+}
+
+/** "Page " counter(page) " / " counter(pages): the catalog's words around the page counters. */
+function pageCounter(): string {
+  const [before, between, after] = t('report.page', { page: '\u0001', pages: '\u0001' }).split('\u0001') as [string, string, string];
+  return `${cssString(before)} counter(page) ${cssString(between)} counter(pages) ${cssString(after)}`;
+}
+
+/**
+ * Each printed page's margins (CSS page margin boxes, which Chromium prints): the
+ * school's name and the report's title at the top, when it was made and the page number
+ * at the foot. In the HTML itself, so a browser's own print gives the same pages.
+ */
+function pageStyle(input: ReportInput, generated: string): string {
+  const box = `font-family: ${CHART_FONT}; font-size: 8pt; color: #555;`;
+  return `
+@page {
+  size: A4;
+  margin: 18mm 15mm 16mm;
+  @top-left { content: ${cssString(input.school ?? '')}; ${box} }
+  @top-right { content: ${cssString(`${t('report.title')} — ${period(input)}`)}; ${box} }
+  @bottom-left { content: ${cssString(t('report.footer', { generated }))}; ${box} }
+  @bottom-right { content: ${pageCounter()}; ${box} }
+}`;
+}
+
+// Page breaks: a heading stays with what follows it (a heading is never the last thing on
+// a page), a list keeps at least two items together and with its heading, a paragraph
+// leaves no single line behind or ahead.
 const STYLE = `
-@page { size: A4; margin: 14mm 15mm; }
 * { box-sizing: border-box; }
 body { font-family: ${CHART_FONT}; font-size: 10.5pt; color: #222; margin: 0 auto; max-width: 180mm; padding: 8mm 0; line-height: 1.35; }
 h1 { font-size: 18pt; margin: 0 0 2mm; color: #123; }
+h1 .school { display: block; font-size: 12pt; font-weight: normal; color: #1f5f99; margin-bottom: 1mm; }
 h2 { font-size: 13pt; margin: 7mm 0 2mm; color: #1f5f99; border-bottom: 1px solid #ccd; padding-bottom: 1mm; break-after: avoid; }
+h2 + p.note { break-after: avoid; }
+p, li, dd { orphans: 3; widows: 3; }
+li, dd, tr { break-inside: avoid; }
+ul li:first-child, ul li:nth-last-child(2), dt { break-after: avoid; }
 p.meta { color: #555; margin: 0 0 4mm; }
 .summary { display: flex; gap: 4mm; margin: 4mm 0; }
 .summary div { flex: 1; border: 1px solid #ccd; border-radius: 2mm; padding: 2mm 3mm; }
 .summary b { display: block; font-size: 15pt; color: #1f5f99; }
 figure { margin: 2mm 0; break-inside: avoid; }
+figcaption { font-weight: bold; font-size: 9.5pt; margin-bottom: 1mm; }
 figure svg { display: block; max-width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 3mm; font-size: 9.5pt; break-inside: avoid; }
 caption { text-align: left; font-weight: bold; padding-bottom: 1mm; }
@@ -178,18 +220,22 @@ export async function reportHtml(input: ReportInput): Promise<string> {
   const refreshed = input.refreshedAt ? when(input.refreshedAt) : null;
   const generated = when(input.generatedAt);
 
-  const chartOr = async (rows: number, chart: () => Promise<string>) =>
-    rows === 0 ? `<p class="note">${tx('report.no_chart')}</p>` : `<figure>${await chart()}</figure>`;
+  // Each chart says what it plots, in words (its caption, also the SVG's accessible name).
+  const chartOr = async (rows: number, caption: string, chart: () => Promise<string>) =>
+    rows === 0
+      ? `<p class="note">${tx('report.no_chart')}</p>`
+      : `<figure>\n<figcaption>${escape(caption)}</figcaption>\n${await chart()}\n</figure>`;
+  const school = input.school ? `<span class="school">${escape(input.school)}</span>` : '';
 
   return `<!DOCTYPE html>
 <html lang="${currentLanguage()}">
 <head>
 <meta charset="utf-8">
-<title>${tx('report.title')} — ${escape(period(input))}</title>
-<style>${STYLE}</style>
+<title>${input.school ? `${escape(input.school)} — ` : ''}${tx('report.title')} — ${escape(period(input))}</title>
+<style>${pageStyle(input, generated)}${STYLE}</style>
 </head>
 <body>
-<h1>${tx('report.title')}</h1>
+<h1>${school}${tx('report.title')}</h1>
 <p class="meta">${tx('report.meta', { period: period(input), generated, refreshed })}</p>
 <div class="summary">
 ${headline(t('report.graduates'), hiddenAll ? hiddenCount(minCell) : escape(integer(all.total_diplomes)))}
@@ -199,14 +245,14 @@ ${headline(t('report.employment_rate'), hiddenAll ? hiddenCount(minCell) : escap
 ${anyHidden ? `<p class="note">${tx('report.hidden_note', { minCell: integer(minCell), label })}</p>` : ''}
 
 <h2>${tx('report.section.years')}</h2>
-${await chartOr(input.years.length, () => ratesByYearChart(yearLabels, yearSeries))}
+${await chartOr(input.years.length, t('report.chart.by_year'), () => ratesByYearChart(yearLabels, yearSeries))}
 ${figureTable(t('report.caption.years'), years, (y) => String(y.annee_sortie), minCell)}
 
 <h2>${tx('report.section.trend')}</h2>
-${await chartOr(input.years.length, () => trendChart(yearLabels, yearSeries))}
+${await chartOr(input.years.length, t('report.chart.trend'), () => trendChart(yearLabels, yearSeries))}
 
 <h2>${tx('report.section.fields')}</h2>
-${await chartOr(input.fields.length, () =>
+${await chartOr(input.fields.length, t('report.chart.by_field'), () =>
   ratesByFieldChart(input.fields.map(fieldName), { ...employment, values: visibleRates(fields, (f) => f.taux_emploi) }),
 )}
 ${figureTable(t('report.caption.fields'), fields, fieldName, minCell)}

@@ -109,6 +109,11 @@ export interface JobState {
   last_run: JobRun | null;
   last_success_at: Date | null;
   next_due_at: Date;
+  /**
+   * A job that has never finished a run: when its first run is due (the first time its
+   * schedule fires after the jobs were installed); null once it has run.
+   */
+  first_due_at: Date | null;
   /** Why the job needs attention, or null. */
   problem: JobProblem | null;
 }
@@ -116,12 +121,31 @@ export interface JobState {
 /** Why a job needs attention: its last finished run failed, it never succeeded, or its last success is too old. */
 export type JobProblem = { kind: 'failed'; error: string | null } | { kind: 'never' } | { kind: 'overdue'; last_success_at: Date };
 
+/** The migration that created the jobs (their procedure and run history). */
+export const JOBS_MIGRATION = '20261126000200_jobs';
+
+/**
+ * When the jobs were installed in this database: when the migration that created them
+ * was applied (Kysely records it). Nothing records when a job was scheduled (pg_cron's
+ * cron.job has no date; a crontab is not in the database), so a job's first run is
+ * counted from there. Null if the migration table says nothing (a database set up by hand).
+ */
+export async function jobsInstalledAt(db: Kysely<DB>): Promise<Date | null> {
+  const { rows } = await sql<{ timestamp: string }>`
+    select timestamp from alumni_admin.kysely_migration where name = ${JOBS_MIGRATION}`.execute(db);
+  const at = rows[0] ? new Date(rows[0].timestamp) : null;
+  return at && !Number.isNaN(at.getTime()) ? at : null;
+}
+
 /**
  * Each job with its last run, its last success and when it is next due. A job needs
  * attention when its last finished run failed, or when its last success is older than
- * twice its period (or it never succeeded).
+ * twice its period, or when it never ran though its first run was due: the first time its
+ * schedule fired after the jobs were installed (jobsInstalledAt). Before that a job that
+ * has not run yet is healthy: a fresh install is not an alarm.
  */
 export async function jobStates(db: Kysely<DB>, now: Date = new Date()): Promise<JobState[]> {
+  const installedAt = (await jobsInstalledAt(db)) ?? now;
   const { rows } = await sql<{ job: JobName; last: RunRecord | null; last_finished: RunRecord | null; last_success_at: Date | null }>`
     select j.job,
            (select to_jsonb(r) from alumni_admin.job_run r where r.job = j.job order by started_at desc, id desc limit 1) as last,
@@ -134,8 +158,10 @@ export async function jobStates(db: Kysely<DB>, now: Date = new Date()): Promise
     const expression = CronExpressionParser.parse(schedule, { currentDate: now });
     const next = expression.next().toDate();
     const period = expression.next().toDate().getTime() - next.getTime();
+    const firstDue = row.last_finished ? null : CronExpressionParser.parse(schedule, { currentDate: installedAt }).next().toDate();
     let problem: JobProblem | null = null;
     if (row.last_finished?.status === 'failed') problem = { kind: 'failed', error: row.last_finished.error };
+    else if (firstDue) problem = now.getTime() >= firstDue.getTime() ? { kind: 'never' } : null;
     else if (!row.last_success_at) problem = { kind: 'never' };
     else if (now.getTime() - row.last_success_at.getTime() > 2 * period) {
       problem = { kind: 'overdue', last_success_at: row.last_success_at };
@@ -147,6 +173,7 @@ export async function jobStates(db: Kysely<DB>, now: Date = new Date()): Promise
       last_run: row.last ? fromRecord(row.last) : null,
       last_success_at: row.last_success_at,
       next_due_at: next,
+      first_due_at: firstDue,
       problem,
     };
   });

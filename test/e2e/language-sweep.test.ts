@@ -304,6 +304,13 @@ const COMMANDS: Record<string, Case[]> = {
     { args: ['audit', 'show', NOBODY] },
     { args: ['audit', 'list', '--since', 'hier'] },
   ],
+  settings: [
+    { args: ['settings', 'list'] },
+    { args: ['settings', 'get', 'school-name'] },
+    { args: ['settings', 'set', 'school-name', 'Lycée technique Maurice Delafosse'] },
+    { args: ['settings', 'set', 'school-colour', 'bleu'] },
+    { args: ['settings', 'set', 'school-name', ' '] },
+  ],
   ops: [
     { args: ['doctor'] },
     { args: ['migrate', 'status'] },

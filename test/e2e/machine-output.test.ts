@@ -156,6 +156,11 @@ const READS: Record<string, Case[]> = {
     { args: ['stats', 'domains', '--csv', '--annee', '2018'] },
     { args: ['stats', 'overview', '--json'] },
   ],
+  settings: [
+    { args: ['settings', 'list', '--json'] },
+    { args: ['settings', 'list', '--csv'] },
+    { args: ['settings', 'get', 'school-name', '--json'], exit: 4 },
+  ],
   audit: [
     { args: ['audit', 'list', '--json'] },
     { args: ['audit', 'list', '--csv'] },
@@ -270,6 +275,7 @@ const WRITES: Record<string, Case[]> = {
     { args: ['jobs', 'schedule', '--json'], exit: 2 },
     { args: ['jobs', 'unschedule', '--json'], exit: 2 },
   ],
+  settings: [{ args: ['settings', 'set', 'school-name', 'Lycée technique Maurice Delafosse', '--json'] }],
 };
 
 /**

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stripVTControlCharacters } from 'node:util';
 import { runCli } from '../support/cli.js';
@@ -41,6 +42,9 @@ describe('the operations commands in French, end to end on a server', () => {
     const en = await cron(['jobs', 'run', 'expire-offers']);
     expect(en.code).toBe(0);
     expect(en.stdout).toMatch(/^expire-offers {2}ok {2}0 stages, 0 emplois {2}\d+\.\d\ds\n$/);
+    // Installed (migrated) a week ago: purge-audit's first Sunday run is past and it never ran.
+    const weekAgo = new Date(Date.now() - 8 * 86_400_000).toISOString();
+    await sql`update alumni_admin.kysely_migration set timestamp = ${weekAgo}`.execute(t.db);
     const check = await cron(['jobs', 'check']);
     expect(check.stdout).toMatch(/^purge-audit {2}never ran successfully$/m);
     const checkFr = await french(['jobs', 'check']);

@@ -230,9 +230,9 @@ describe('stats in French', () => {
           'Méthodologie',
         ]);
         expect(seen.charts.map((c) => c.label)).toEqual([
-          "Taux de connaissance et taux net d'emploi par promotion",
-          'Évolution des taux au fil des promotions',
-          "Taux net d'emploi par domaine",
+          "Taux de connaissance (diplômés dont la situation est connue, parmi tous les diplômés) et taux net d'emploi (diplômés en emploi, parmi ceux dont la situation est connue) par promotion, en pourcentage",
+          "Taux de connaissance et taux net d'emploi au fil des promotions, en pourcentage",
+          "Taux net d'emploi par domaine : diplômés en emploi, parmi les diplômés du domaine dont la situation est connue (en emploi ou en recherche), en pourcentage",
         ]);
         for (const chart of seen.charts) expect(chart.overflowing, chart.label ?? '').toEqual([]);
         // The legend and the axes: French words, French percentages.

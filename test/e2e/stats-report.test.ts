@@ -78,9 +78,9 @@ describe.skipIf(!chromiumPath && !inCi)('stats report in a real browser', () => 
         });
       });
       expect(charts.map((c) => c.label)).toEqual([
-        'Knowledge and employment rates per class year',
-        'Trend of the rates over the class years',
-        'Employment rate per field',
+        'Knowledge rate (graduates whose situation is known, among all graduates) and employment rate (graduates working, among those whose situation is known) per class year, in percent',
+        'Knowledge rate and employment rate over the class years, in percent',
+        'Employment rate per field: graduates working, among the graduates of the field whose situation is known (working or searching), in percent',
       ]);
       for (const chart of charts) {
         expect(chart.width).toBeGreaterThan(100);

@@ -194,7 +194,7 @@ describe('stats commands', () => {
     const file = join(scratch, 'report.html');
     const result = await runMain(['stats', 'report', '--html', file, '--json'], { env });
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ html: file, classes: 3, fields: 3, min_cell: 5 });
+    expect(JSON.parse(result.stdout)).toEqual({ html: file, school: null, classes: 3, fields: 3, min_cell: 5 });
     const html = readFileSync(file, 'utf8');
     expect(html).not.toMatch(/<script|https?:|\/\/[a-z]|url\((?!#)|<link|<img|@import/i);
     expect(html.match(/<svg /g)).toHaveLength(3);

@@ -110,11 +110,11 @@ const CASES: Case[] = [
   },
   {
     what: 'a mandatory option left out',
-    argv: ['stats', 'report'],
+    argv: ['offers', 'extend', '00000000-0000-4000-8000-000000000300'],
     code: 'cli.error.missing_mandatory_option',
-    values: { flags: '--html <file>' },
-    fr: "l'option « --html <file> » est obligatoire",
-    en: "required option '--html <file>' not specified",
+    values: { flags: '--until <date>' },
+    fr: "l'option « --until <date> » est obligatoire",
+    en: "required option '--until <date>' not specified",
   },
   {
     what: 'two conflicting options',

@@ -232,7 +232,9 @@ describe('the report in each language', () => {
     expect(html).toContain('<dt>En emploi</dt>\n<dd>Un diplômé qui a indiqué à l&#39;école qu&#39;il a un emploi.</dd>');
     expect(html).toContain('<dt>Situation connue</dt>');
     expect(html).toContain('<strong>2023</strong> : Sonatel (1\u202f200)');
-    expect(html).toContain('aria-label="Taux net d\'emploi par domaine"');
+    expect(html).toContain(
+      '<figcaption>Taux net d&#39;emploi par domaine : diplômés en emploi, parmi les diplômés du domaine dont la situation est connue (en emploi ou en recherche), en pourcentage</figcaption>',
+    );
     expect(html).not.toMatch(schemaNames);
     for (const english of [
       'Graduate',

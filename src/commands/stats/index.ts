@@ -28,8 +28,9 @@ const report = (stats: CommandUnknownOpts) =>
   stats
     .command('report')
     .description(t('stats.report.description'))
-    .addOption(outputFileOption('--html <file>', t('stats.report.html_what'), t('stats.report.html')).makeOptionMandatory())
+    .addOption(outputFileOption('--html <file>', t('stats.report.html_what'), t('stats.report.html')))
     .addOption(outputFileOption('--pdf <file>', t('stats.report.pdf_what'), t('stats.report.pdf')))
+    .addOption(new Option('--school <name>', t('report.option.school')))
     .addOption(yearOption('--from <year>', t('stats.option.from')))
     .addOption(yearOption('--to <year>', t('stats.option.to')))
     .addOption(

@@ -129,6 +129,8 @@ export const constraintMessages = {
   'database.constraint.job_run_check': fixed('A job run has a finish time exactly when it is no longer running.'),
   'database.constraint.job_run_pkey': fixed('This job run is recorded already.'),
   'database.constraint.view_refresh_pkey': fixed('The refresh of this view is recorded already.'),
+  'database.constraint.parametre_pkey': fixed('This setting is recorded already.'),
+  'database.constraint.parametre_valeur_check': fixed('A setting needs a value.'),
 
   // A constraint without its own sentence: named, with what the database says of it.
   'database.constraint_generic.unique_key': (p: { columns: string; value: string; constraint: string }) =>

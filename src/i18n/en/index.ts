@@ -19,6 +19,7 @@ import databaseMessages from './database.js';
 import completionMessages from './completion.js';
 import viewMessages from './view.js';
 import helpMessages from './help.js';
+import settingsMessages from './settings.js';
 
 export const enAreas = {
   common: commonMessages,
@@ -41,6 +42,7 @@ export const enAreas = {
   completion: completionMessages,
   view: viewMessages,
   help: helpMessages,
+  settings: settingsMessages,
 };
 export const en = {
   ...commonMessages,
@@ -63,4 +65,5 @@ export const en = {
   ...completionMessages,
   ...viewMessages,
   ...helpMessages,
+  ...settingsMessages,
 };

@@ -94,4 +94,5 @@ export default {
   'jobs.label.error': 'Error',
   'jobs.never': 'never',
   'jobs.history.empty': 'No run recorded yet.',
+  'jobs.check.not_run_yet': (p: { due: string }) => `not run yet, first run due at ${p.due}`,
 } satisfies Record<`jobs.${string}`, string | ((params: never) => string)>;

@@ -39,9 +39,11 @@ export default {
   'report.employers.hidden': "hidden with the class's figures.",
   'report.employers.none': 'none recorded',
 
-  'report.chart.by_year': 'Knowledge and employment rates per class year',
-  'report.chart.trend': 'Trend of the rates over the class years',
-  'report.chart.by_field': 'Employment rate per field',
+  'report.chart.by_year':
+    'Knowledge rate (graduates whose situation is known, among all graduates) and employment rate (graduates working, among those whose situation is known) per class year, in percent',
+  'report.chart.trend': 'Knowledge rate and employment rate over the class years, in percent',
+  'report.chart.by_field':
+    'Employment rate per field: graduates working, among the graduates of the field whose situation is known (working or searching), in percent',
 
   'report.section.methodology': 'Methodology',
   'report.method.graduates.term': 'Graduates',
@@ -80,4 +82,12 @@ export default {
     `No Chromium found to print the PDF: install the Debian package \`${p.package}\` (apt-get install ${p.package}), or set ALUMNI_CHROMIUM to a Chromium executable.`,
   'report.chromium.not_started': (p: { path: string; reason: string; package: string }) =>
     `Chromium (${p.path}) did not start (${p.reason}): point ALUMNI_CHROMIUM at a working Chromium, or install the Debian package \`${p.package}\`.`,
+
+  // Issue 27: the school's name, each page's header and footer, the command's own words.
+  'report.school_missing':
+    'No school name on the report: set it once with alumni settings set school-name "…" --as ADMIN, or give --school for this run.',
+  'report.page': (p: { page: string; pages: string }) => `Page ${p.page} / ${p.pages}`,
+  'report.footer': (p: { generated: string }) => `Generated ${p.generated}`,
+  'report.option.school': "the school's name on the report, for this run (default: the setting school-name)",
+  'report.no_output': 'Name the report to write: --html FILE, --pdf FILE, or both.',
 } satisfies Record<`report.${string}`, string | ((params: never) => string)>;

@@ -123,6 +123,8 @@ const constraintMessages: Pick<typeof en, keyof typeof enConstraints> = {
   'database.constraint.job_run_check': fixed("Une exécution de tâche a une heure de fin exactement quand elle n'est plus en cours."),
   'database.constraint.job_run_pkey': fixed('Cette exécution de tâche est déjà enregistrée.'),
   'database.constraint.view_refresh_pkey': fixed("L'actualisation de cette vue est déjà enregistrée."),
+  'database.constraint.parametre_pkey': fixed('Ce paramètre est déjà enregistré.'),
+  'database.constraint.parametre_valeur_check': fixed("Un paramètre a besoin d'une valeur."),
 
   'database.constraint_generic.unique_key': (p) =>
     `Une autre ligne a déjà ${p.columns} = ${p.value} (contrainte d'unicité ${p.constraint}).`,

@@ -19,6 +19,7 @@ import databaseMessages from './database.js';
 import completionMessages from './completion.js';
 import viewMessages from './view.js';
 import helpMessages from './help.js';
+import settingsMessages from './settings.js';
 
 export const frAreas = {
   common: commonMessages,
@@ -41,6 +42,7 @@ export const frAreas = {
   completion: completionMessages,
   view: viewMessages,
   help: helpMessages,
+  settings: settingsMessages,
 };
 export const fr = {
   ...commonMessages,
@@ -63,4 +65,5 @@ export const fr = {
   ...completionMessages,
   ...viewMessages,
   ...helpMessages,
+  ...settingsMessages,
 };

@@ -90,5 +90,6 @@ const fr: typeof en = {
   'jobs.label.error': 'Erreur',
   'jobs.never': 'jamais',
   'jobs.history.empty': 'Aucune exécution enregistrée pour le moment.',
+  'jobs.check.not_run_yet': (p) => `pas encore exécutée, première exécution prévue le ${p.due}`,
 };
 export default fr;

@@ -37,9 +37,11 @@ const fr: typeof en = {
   'report.employers.hidden': 'masqués avec les chiffres de la promotion.',
   'report.employers.none': 'aucun employeur connu',
 
-  'report.chart.by_year': "Taux de connaissance et taux net d'emploi par promotion",
-  'report.chart.trend': 'Évolution des taux au fil des promotions',
-  'report.chart.by_field': "Taux net d'emploi par domaine",
+  'report.chart.by_year':
+    "Taux de connaissance (diplômés dont la situation est connue, parmi tous les diplômés) et taux net d'emploi (diplômés en emploi, parmi ceux dont la situation est connue) par promotion, en pourcentage",
+  'report.chart.trend': "Taux de connaissance et taux net d'emploi au fil des promotions, en pourcentage",
+  'report.chart.by_field':
+    "Taux net d'emploi par domaine : diplômés en emploi, parmi les diplômés du domaine dont la situation est connue (en emploi ou en recherche), en pourcentage",
 
   'report.section.methodology': 'Méthodologie',
   'report.method.graduates.term': 'Diplômés',
@@ -78,5 +80,12 @@ const fr: typeof en = {
     `Aucun Chromium trouvé pour imprimer le PDF : installez le paquet Debian \`${p.package}\` (apt-get install ${p.package}), ou indiquez un exécutable Chromium dans ALUMNI_CHROMIUM.`,
   'report.chromium.not_started': (p) =>
     `Chromium (${p.path}) n'a pas démarré (${p.reason}) : indiquez dans ALUMNI_CHROMIUM un Chromium qui fonctionne, ou installez le paquet Debian \`${p.package}\`.`,
+
+  'report.school_missing':
+    "Pas de nom d'établissement sur le rapport : définissez-le une fois avec alumni settings set school-name « … » --as ADMIN, ou donnez --school pour cette exécution.",
+  'report.page': (p) => `Page ${p.page} sur ${p.pages}`,
+  'report.footer': (p) => `Généré le ${p.generated}`,
+  'report.option.school': "le nom de l'établissement sur le rapport, pour cette exécution (par défaut : le paramètre school-name)",
+  'report.no_output': 'Indiquez le rapport à écrire : --html FICHIER, --pdf FICHIER, ou les deux.',
 };
 export default fr;
