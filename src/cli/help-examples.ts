@@ -298,9 +298,20 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
     ex('help.example.stats.overview_json', 'alumni stats overview --json'),
   ],
   'stats report': [
+    ex('help.example.stats.report_pdf', `alumni stats report --pdf rapport.pdf --school "Lycée technique de Thiès"`),
     ex('help.example.stats.report', 'alumni stats report --html rapport.html'),
     ex('help.example.stats.report_range', 'alumni stats report --html rapport-2018-2022.html --from 2018 --to 2022 --min-cell 3'),
   ],
+
+  settings: [
+    ex('help.example.settings.set', `alumni settings set school-name "Lycée technique de Thiès" ${AS}`),
+    ex('help.example.settings.list', 'alumni settings list'),
+  ],
+  'settings list': [ex('help.example.settings.list', 'alumni settings list')],
+  'settings get': [
+    ex('help.example.settings.get', `alumni settings set school-name "Lycée technique de Thiès" ${AS} && alumni settings get school-name`),
+  ],
+  'settings set': [ex('help.example.settings.set', `alumni settings set school-name "Lycée technique de Thiès" ${AS}`)],
 
   audit: [
     ex('help.example.audit.recent', 'alumni audit list --limit 10'),

@@ -157,6 +157,10 @@ const en = {
 
   'help.example.completion.bash': 'The bash script, in a file for ~/.bashrc to source',
   'help.example.completion.fish': 'The fish script, for ~/.config/fish/completions/',
+  'help.example.stats.report_pdf': 'The outcome report as a PDF ready for the board, with the school’s name on each page',
+  'help.example.settings.set': 'Name the school once: the report prints it on every page',
+  'help.example.settings.list': 'Every setting, with who set it and when',
+  'help.example.settings.get': 'The value alone, for a script',
 };
 
 export default en;

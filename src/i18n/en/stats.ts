@@ -9,10 +9,10 @@ export default {
   'stats.domains.description': 'the same figures per field, from the users themselves',
   'stats.domains.annee': 'only this graduation year',
   'stats.overview.description': 'counts of users, organisations, offers, groups, pending moderation, recent imports and job runs',
-  'stats.report.description': 'the outcome report: one self-contained HTML file (and a PDF of it), small cells suppressed',
-  'stats.report.html': 'write the report here',
+  'stats.report.description': 'the outcome report, as a self-contained HTML file, a PDF ready to print, or both; small cells suppressed',
+  'stats.report.html': 'write the report as HTML here',
   'stats.report.html_what': 'the HTML report',
-  'stats.report.pdf': 'also print it to PDF with the system Chromium ($ALUMNI_CHROMIUM, PATH, /usr/bin/chromium)',
+  'stats.report.pdf': 'write the report as PDF here (printed with the system Chromium ($ALUMNI_CHROMIUM, PATH, /usr/bin/chromium))',
   'stats.report.pdf_what': 'the PDF report',
   'stats.report.min_cell': 'hide figures over fewer graduates than this',
 

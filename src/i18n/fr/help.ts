@@ -160,6 +160,10 @@ const fr: typeof en = {
 
   'help.example.completion.bash': 'Le script pour bash, dans un fichier que ~/.bashrc chargera',
   'help.example.completion.fish': 'Le script pour fish, à mettre dans ~/.config/fish/completions/',
+  'help.example.stats.report_pdf': 'Le rapport d’insertion en PDF, prêt pour le conseil, avec le nom de l’établissement sur chaque page',
+  'help.example.settings.set': 'Nommer l’établissement une fois pour toutes : le rapport l’imprime sur chaque page',
+  'help.example.settings.list': 'Tous les paramètres, avec qui les a fixés et quand',
+  'help.example.settings.get': 'La valeur seule, pour un script',
 };
 
 export default fr;

@@ -13,10 +13,11 @@ const fr: typeof en = {
   'stats.domains.annee': 'cette promotion seulement',
   'stats.overview.description': 'effectifs des utilisateurs, organisations, offres, groupes, éléments à modérer, imports et tâches récents',
   'stats.report.description':
-    'le rapport sur le devenir des diplômés : un fichier HTML autonome (et sa version PDF), petits effectifs masqués',
-  'stats.report.html': 'écrire le rapport dans ce fichier',
+    'le rapport sur le devenir des diplômés : en fichier HTML autonome, en PDF prêt à imprimer, ou les deux ; petits effectifs masqués',
+  'stats.report.html': 'écrire le rapport en HTML dans ce fichier',
   'stats.report.html_what': 'le rapport HTML',
-  'stats.report.pdf': "l'imprimer aussi en PDF avec le Chromium du système ($ALUMNI_CHROMIUM, PATH, /usr/bin/chromium)",
+  'stats.report.pdf':
+    'écrire le rapport en PDF dans ce fichier (imprimé avec le Chromium du système ($ALUMNI_CHROMIUM, PATH, /usr/bin/chromium))',
   'stats.report.pdf_what': 'le rapport PDF',
   'stats.report.min_cell': 'masquer les chiffres portant sur moins de diplômés que ce nombre',
 
