@@ -152,4 +152,23 @@ describe.each(BACKENDS)('close names and word-prefix search (%s)', (backend) => 
     const excluded = JSON.parse((await run(['offers', 'search', 'informatiq -dev', '--json'])).stdout).items;
     expect(excluded).toEqual([]);
   });
+
+  it('a missing or refused value of a fixed list names the accepted values, in English and French, also in JSON', async () => {
+    const english = await run(['offers', 'add', '--type', 'emploi', '--titre', 'Comptable']);
+    expect(english).toMatchObject({ code: 2, stdout: '' });
+    expect(english.stderr).toBe(
+      'error: An emploi needs its type: give --type-emploi (one of: temps_plein_terrain, temps_partiel_terrain, temps_plein_ligne, temps_partiel_ligne, hybride).\n',
+    );
+    const french = await run(['--lang', 'fr', 'offers', 'add', '--type', 'stage', '--titre', 'Stage']);
+    expect(french.stderr).toBe(
+      'erreur : Un stage doit avoir son type : indiquez --type-stage (parmi : ouvrier, academique, professionnel).\n',
+    );
+    expect((await jsonError(['offers', 'add', '--type', 'formation', '--titre', 'Cours'])).error).toMatchObject({
+      code: 'offers.error.kind_type_missing',
+      values: { kind: 'formation', field: '--type-formation', values: ['en_ligne', 'presentiel', 'hybride'] },
+    });
+    const refused = await run(['offers', 'add', '--type', 'emploi', '--titre', 'Comptable', '--type-emploi', 'cdi']);
+    expect(refused).toMatchObject({ code: 2 });
+    expect(refused.stderr).toContain('--type-emploi "cdi": use one of temps_plein_terrain,');
+  });
 });

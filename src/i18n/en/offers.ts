@@ -66,8 +66,8 @@ export default {
     `${p.flag} "${p.value}" is not an ISO 4217 currency code (such as XOF, EUR or USD).`,
 
   // ---- refusals (services: fields, never flags) ----
-  'offers.error.kind_type_missing': (p: { kind: string; field: string }) =>
-    `${capitalised(aKind(p.kind))} needs its type: give ${p.field}.`,
+  'offers.error.kind_type_missing': (p: { kind: string; field: string; values: string[] }) =>
+    `${capitalised(aKind(p.kind))} needs its type: give ${p.field} (one of: ${p.values.join(', ')}).`,
   'offers.error.kind_type_wrong': (p: { field: string; fieldKind: string; kind: string }) =>
     `${p.field} is for ${aKind(p.fieldKind)}; this offer is ${aKind(p.kind)}.`,
   'offers.error.price_not_for_kind': (p: { fields: string[]; kind: string }) =>

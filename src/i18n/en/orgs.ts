@@ -59,7 +59,8 @@ export default {
   // ---- refusals (services: fields, never flags) ----
   'orgs.error.name_empty': (_p: { field: string }) => 'The name is empty; nothing was written.',
   'orgs.error.name_required': (p: { field: string }) => `An organisation needs a name: give ${p.field}.`,
-  'orgs.error.type_required': (p: { field: string }) => `An organisation needs a type: give ${p.field}.`,
+  'orgs.error.type_required': (p: { field: string; values: string[] }) =>
+    `An organisation needs a type: give ${p.field} (one of: ${p.values.join(', ')}).`,
   'orgs.error.nothing_to_update': 'Nothing to update: give at least one field (see alumni orgs update --help).',
   'orgs.error.contact_end_before_start': (p: { start: string; end: string }) =>
     `The end date ${p.end} is before the start date ${p.start}; nothing was written.`,

@@ -66,7 +66,8 @@ const fr: typeof en = {
   'offers.flag.currency_invalid': (p) => `${p.flag} « ${p.value} » n'est pas un code de devise ISO 4217 (par exemple XOF, EUR ou USD).`,
 
   // ---- refus ----
-  'offers.error.kind_type_missing': (p) => `${capitalise(uneOffre(p.kind))} doit avoir son type : indiquez ${p.field}.`,
+  'offers.error.kind_type_missing': (p) =>
+    `${capitalise(uneOffre(p.kind))} doit avoir son type : indiquez ${p.field} (parmi : ${p.values.join(', ')}).`,
   'offers.error.kind_type_wrong': (p) => `${p.field} ne concerne qu'${uneOffre(p.fieldKind)} ; cette offre est ${uneOffre(p.kind)}.`,
   'offers.error.price_not_for_kind': (p) => `${p.fields.join(', ')} : seule une formation a un prix ; cette offre est ${uneOffre(p.kind)}.`,
   'offers.error.title_missing': (p) => `Une offre doit avoir un intitulé : indiquez ${p.field} ; rien n'a été enregistré.`,

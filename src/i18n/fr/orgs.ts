@@ -64,7 +64,7 @@ const fr: typeof en = {
   // ---- refus ----
   'orgs.error.name_empty': () => "Le nom est vide ; rien n'a été enregistré.",
   'orgs.error.name_required': (p) => `Une organisation doit avoir un nom : indiquez ${p.field}.`,
-  'orgs.error.type_required': (p) => `Une organisation doit avoir un type : indiquez ${p.field}.`,
+  'orgs.error.type_required': (p) => `Une organisation doit avoir un type : indiquez ${p.field} (parmi : ${p.values.join(', ')}).`,
   'orgs.error.nothing_to_update': 'Rien à modifier : indiquez au moins un champ (voir alumni orgs update --help).',
   'orgs.error.contact_end_before_start': (p) => `La date de fin ${p.end} précède la date de début ${p.start} ; rien n'a été enregistré.`,
   'orgs.error.already_contact': (p) =>
