@@ -1,5 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { commanderErrorText, helpInLanguage } from './cli/commander-language.js';
+import { nameValuesOfMissingOptions } from './cli/options.js';
 import { LANGUAGES } from './i18n/language.js';
 import { t } from './i18n/messages.js';
 import type { Io } from './cli/io.js';
@@ -69,5 +70,6 @@ export function buildProgram(io: Io, state: RunState, options: { json?: boolean 
   ]) {
     register(program, lazy);
   }
+  nameValuesOfMissingOptions(program);
   return program;
 }

@@ -170,5 +170,23 @@ describe.each(BACKENDS)('close names and word-prefix search (%s)', (backend) => 
     const refused = await run(['offers', 'add', '--type', 'emploi', '--titre', 'Comptable', '--type-emploi', 'cdi']);
     expect(refused).toMatchObject({ code: 2 });
     expect(refused.stderr).toContain('--type-emploi "cdi": use one of temps_plein_terrain,');
+    // A mandatory option of a fixed list, not given: the same stable code as any missing option, with the values.
+    const noType = await run(['offers', 'add', '--titre', 'Comptable']);
+    expect(noType).toMatchObject({
+      code: 2,
+      stderr: "error: required option '--type <type>' not specified: use one of stage, formation, emploi.\n",
+    });
+    const noRole = await jsonError(['--lang', 'fr', 'orgs', 'contacts', 'add', 'Orange Bénin', 'KM-1']);
+    expect(noRole).toEqual({
+      code: 2,
+      error: {
+        code: 'cli.error.missing_mandatory_option',
+        message: expect.stringMatching(/^l'option « --role <role> » est obligatoire : choisissez parmi representant_legal, contact_rh, /),
+        values: {
+          flags: '--role <role>',
+          values: ['representant_legal', 'contact_rh', 'contact_stage', 'alumni_fondateur', 'employe', 'stagiaire'],
+        },
+      },
+    });
   });
 });
