@@ -17,14 +17,23 @@ export const MAX_SUGGESTIONS = 3;
 export async function suggestNames(db: Kysely<DB>, kind: RefKind, ref: string): Promise<string[]> {
   const wanted = ref.trim();
   if (wanted === '') return [];
-  const query = SUGGESTIONS[kind](wanted);
+  const query = SUGGESTIONS[kind](wanted, sql`true`);
   const { rows } = await query.execute(db);
   return rows.map((row) => row.name);
 }
 
 type Query = RawBuilder<{ name: string }>;
 
-const SUGGESTIONS: Record<RefKind, (wanted: string) => Query> = {
+/** The active administrators close to what `--as` gave: the only people one may act as. */
+export async function suggestActors(db: Kysely<DB>, ref: string): Promise<string[]> {
+  const wanted = ref.trim();
+  if (wanted === '') return [];
+  const { rows } = await SUGGESTIONS.user(wanted, sql`est_actif and role in ('admin', 'super_admin')`).execute(db);
+  return rows.map((row) => row.name);
+}
+
+/** Groups and organisations ignore `among`: people are chosen among those it keeps. */
+const SUGGESTIONS: Record<RefKind, (wanted: string, among: RawBuilder<unknown>) => Query> = {
   groupe: (wanted) => sql<{ name: string }>`
     select nom_groupe as name from groupe
      where immutable_unaccent(nom_groupe) % immutable_unaccent(${wanted})
@@ -38,13 +47,13 @@ const SUGGESTIONS: Record<RefKind, (wanted: string) => Query> = {
        group by nom_organisation) as close
      order by score desc, name
      limit ${MAX_SUGGESTIONS}`,
-  user: (wanted) => sql<{ name: string }>`
+  user: (wanted, among) => sql<{ name: string }>`
     select concat_ws(' ', nom_complet, '<' || coalesce(email, matricule) || '>') as name from (
       select nom_complet, email, matricule,
              greatest(similarity(immutable_unaccent(nom_complet), immutable_unaccent(${wanted})),
                       coalesce(similarity(lower(email), lower(${wanted})), 0)) as score
         from utilisateur
-       where efface_le is null
+       where efface_le is null and ${among}
          and (immutable_unaccent(nom_complet) % immutable_unaccent(${wanted}) or lower(email) % lower(${wanted}))) as close
      order by score desc, name
      limit ${MAX_SUGGESTIONS}`,

@@ -116,6 +116,21 @@ describe.each(BACKENDS)('close names and word-prefix search (%s)', (backend) => 
     expect((await jsonError(['users', 'show', 'Ancien Compte'])).error.values.suggestions).toEqual([]);
   });
 
+  it('--as unknown (exit 77): the close active administrators only', async () => {
+    const refused = await runMain(['groups', 'add', '--nom', 'Club', '--as', 'admin@ecole.exampel'], { env: database.env });
+    expect(refused).toMatchObject({ code: 77, stdout: '' });
+    expect(refused.stderr).toBe(
+      'error: No user "admin@ecole.exampel" exists to act as; --as takes an administrator\'s e-mail or matricule. Did you mean: Admin <admin@ecole.example>?\n',
+    );
+    // Koffi Mensah is no administrator: not offered.
+    const french = await runMain(['--lang', 'fr', 'groups', 'add', '--nom', 'Club', '--as', 'koffi.mensa@exemple.bj'], {
+      env: database.env,
+    });
+    expect(french.stderr).toBe(
+      "erreur : Aucun utilisateur « koffi.mensa@exemple.bj » au nom duquel agir ; --as attend l'e-mail ou le matricule d'un administrateur.\n",
+    );
+  });
+
   it('several unknown people at once: each with its close names (a far one with none)', async () => {
     const result = await jsonError(['groups', 'members', 'add', 'Promo 2024', 'Koffi Mensa', 'Zzyzx Qwv']);
     expect(result.code).toBe(4);
