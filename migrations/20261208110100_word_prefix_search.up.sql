@@ -27,8 +27,10 @@ CREATE FUNCTION alumni_admin.words_vector(a text, b text, c text) RETURNS tsvect
 -- turned into a prefix, or-ed with its French stem as a prefix when that differs:
 -- 'ecole de "telecom dakar"' → ('ecole':* | 'ecol':*) & 'telecom':* <-> 'dakar':*.
 -- The query's text form is cut into its quoted lexemes and the operators between them.
+-- IMMUTABLE as websearch_to_tsquery and to_tsvector with a named configuration are: a
+-- query is turned into its tsquery once, not once per row read.
 CREATE FUNCTION alumni_admin.prefix_query(words text) RETURNS tsquery
-  LANGUAGE sql STABLE PARALLEL SAFE STRICT
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
 AS $$
   SELECT coalesce(string_agg(
            CASE WHEN t.word IS NULL THEN t.part
