@@ -28,7 +28,8 @@ export default {
   'offers.help.list.search': 'the title contains this (case and accents ignored)',
   'offers.help.list.limit': 'offers per page',
   'offers.help.search': 'French full-text search over title, description and place of every kind, best first',
-  'offers.help.search.text': 'words to look for (stemmed, accents ignored; "quoted phrase", -excluded)',
+  'offers.help.search.text':
+    'words to look for, each also as the start of a word (dev finds Développeur; stemmed, accents ignored; "quoted phrase", -excluded)',
   'offers.help.search.limit': 'results per page',
   'offers.help.show': 'every field, the organisation, the creator and a formation’s moderation decisions',
   'offers.help.add': 'post an offer as the acting administrator (a formation then waits for a moderator)',

@@ -13,7 +13,8 @@ export default {
   'orgs.help.list.search': 'the name contains this',
   'orgs.help.list.limit': 'organisations per page',
   'orgs.help.search': 'French full-text search over name, sector, town and description, best first',
-  'orgs.help.search.text': 'words to look for (stemmed, accents ignored; "quoted phrase", -excluded)',
+  'orgs.help.search.text':
+    'words to look for, each also as the start of a word (telecom finds Télécommunications; stemmed, accents ignored; "quoted phrase", -excluded)',
   'orgs.help.search.limit': 'results per page',
   'orgs.help.show': 'every field, the contacts and the offers counted',
   'orgs.help.add': 'add an organisation (active unless --statut says otherwise)',

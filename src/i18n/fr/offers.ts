@@ -29,7 +29,8 @@ const fr: typeof en = {
   'offers.help.list.limit': 'offres par page',
   'offers.help.search':
     'recherche en texte intégral (français) dans l’intitulé, la description et le lieu de toutes les offres, les plus pertinentes d’abord',
-  'offers.help.search.text': 'mots à chercher (racines, accents ignorés ; "expression exacte", -mot exclu)',
+  'offers.help.search.text':
+    'mots à chercher, chacun aussi comme début de mot (dev trouve Développeur ; racines, accents ignorés ; "expression exacte", -mot exclu)',
   'offers.help.search.limit': 'résultats par page',
   'offers.help.show': "tous les champs, l'organisation, l'auteur et, pour une formation, les décisions de modération",
   'offers.help.add': "publier une offre au nom de l'administrateur (une formation attend ensuite un modérateur)",

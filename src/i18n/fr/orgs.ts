@@ -16,7 +16,8 @@ const fr: typeof en = {
   'orgs.help.list.limit': 'organisations par page',
   'orgs.help.search':
     'recherche en texte intégral (français) dans le nom, le secteur, la ville et la description, les plus pertinentes d’abord',
-  'orgs.help.search.text': 'mots à chercher (racines, accents ignorés ; "expression exacte", -mot exclu)',
+  'orgs.help.search.text':
+    'mots à chercher, chacun aussi comme début de mot (telecom trouve Télécommunications ; racines, accents ignorés ; "expression exacte", -mot exclu)',
   'orgs.help.search.limit': 'résultats par page',
   'orgs.help.show': 'tous les champs, les contacts et le nombre d’offres',
   'orgs.help.add': 'ajouter une organisation (active, sauf --statut contraire)',
