@@ -1,6 +1,7 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { commanderErrorText, helpInLanguage } from './cli/commander-language.js';
 import { groupCommands } from './cli/help-groups.js';
+import { nameValuesOfMissingOptions } from './cli/options.js';
 import { LANGUAGES } from './i18n/language.js';
 import { t } from './i18n/messages.js';
 import type { Io } from './cli/io.js';
@@ -77,5 +78,6 @@ export function buildProgram(io: Io, state: RunState, options: { json?: boolean 
   }
   // The top-level help lists the nouns under headings (src/cli/help-groups.ts).
   groupCommands(program);
+  nameValuesOfMissingOptions(program);
   return program;
 }

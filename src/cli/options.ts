@@ -1,4 +1,4 @@
-import { Option } from '@commander-js/extra-typings';
+import { Option, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import { durationRefusal, parseDuration, pointAhead, pointInTime, pointInTimeRefusal, toInterval } from '../durations.js';
 import { problem, UsageError } from '../errors.js';
 import { t } from '../i18n/messages.js';
@@ -34,6 +34,9 @@ export function yesNoValue(flag: string, text: string): boolean {
   return value;
 }
 
+/** The accepted values of each option enumOption made, for the refusal of a missing one. */
+const ENUM_VALUES = new WeakMap<object, readonly string[]>();
+
 /** A word of `values`, matched ignoring case, accents and separators. */
 export function enumOption<const Flags extends string, T extends string>(
   flags: Flags,
@@ -41,9 +44,27 @@ export function enumOption<const Flags extends string, T extends string>(
   values: readonly T[],
   aliases?: Record<string, T>,
 ) {
-  return new Option(flags, t('common.option.enum_description', { description, values: values.join(', ') })).argParser((text: string) =>
-    enumValue(flagName(flags), text, values, aliases),
+  const option = new Option(flags, t('common.option.enum_description', { description, values: values.join(', ') })).argParser(
+    (text: string) => enumValue(flagName(flags), text, values, aliases),
   );
+  ENUM_VALUES.set(option, values);
+  return option;
+}
+
+/**
+ * A mandatory option of a fixed list that is not given is refused naming its values
+ * (`offers add` without --type), as a wrong value is; Commander's own message names the
+ * flag only. Called once on the built command tree: every command's check is replaced.
+ */
+export function nameValuesOfMissingOptions(command: CommandUnknownOpts): void {
+  const commander = command as unknown as { missingMandatoryOptionValue(option: Option): void };
+  const missing = commander.missingMandatoryOptionValue.bind(commander);
+  commander.missingMandatoryOptionValue = (option: Option) => {
+    const values = ENUM_VALUES.get(option);
+    if (!values) return missing(option);
+    throw new UsageError(problem('cli.error.missing_mandatory_option', { flags: option.flags, values: [...values] }));
+  };
+  for (const sub of command.commands) nameValuesOfMissingOptions(sub);
 }
 
 /** oui/non, yes/no, true/false, 1/0. */

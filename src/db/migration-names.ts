@@ -17,4 +17,6 @@ export const MIGRATION_NAMES = [
   '20261207120000_domaine_alias',
   '20261207190000_french_order',
   '20261208100000_parametres',
+  '20261208110000_name_suggestions',
+  '20261208110100_word_prefix_search',
 ] as const;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { NotFoundError, NotPermittedError, problem } from '../errors.js';
 import type { DB, RoleUtilisateur } from '../db/schema.js';
+import { suggestActors } from './name-suggestions.js';
 import { resolveRef } from './refs.js';
 
 export interface Actor {
@@ -14,7 +15,8 @@ export interface Actor {
 /**
  * The administrator a mutation is done as (`--as` / `ALUMNI_ACTOR`): an active user
  * with role admin or super_admin, found as every user REF is (id, e-mail or matricule).
- * Not found or not allowed: exit 77, the command is refused to this person.
+ * Not found or not allowed: exit 77, the command is refused to this person (not found:
+ * with the close administrators' names, src/services/name-suggestions.ts).
  */
 export async function resolveActor(db: Kysely<DB>, ref: string | undefined, options: { requireSuperAdmin?: boolean } = {}): Promise<Actor> {
   if (!ref?.trim()) {
@@ -26,7 +28,7 @@ export async function resolveActor(db: Kysely<DB>, ref: string | undefined, opti
     ({ id } = await resolveRef(db, 'user', wanted));
   } catch (error) {
     if (error instanceof NotFoundError) {
-      throw new NotPermittedError(problem('users.actor.unknown', { ref: wanted }));
+      throw new NotPermittedError(problem('users.actor.unknown', { ref: wanted, suggestions: await suggestActors(db, wanted) }));
     }
     throw error;
   }

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { CountryCode } from 'libphonenumber-js';
 import type { DB, StatutOffre, TypeEmploi, TypeFormation, TypeStage } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
-import { OFFER_KINDS, type OfferKindName } from '../enums.js';
+import { OFFER_KINDS, TYPES_EMPLOI, TYPES_FORMATION, TYPES_STAGE, type OfferKindName } from '../enums.js';
 import { problem, UsageError } from '../errors.js';
 import { phone } from '../phone.js';
 import * as value from '../values.js';
@@ -44,13 +44,17 @@ export interface OfferInput {
   est_payante?: boolean;
 }
 
+/** The accepted values of each kind's type, named when the type is missing. */
+const KIND_TYPES: Record<OfferKindName, readonly string[]> = { stage: TYPES_STAGE, formation: TYPES_FORMATION, emploi: TYPES_EMPLOI };
+
 /** The refusals that depend only on which values go with which kind. */
 function checkKindFields(input: OfferInput): void {
   const { type } = input;
   for (const kind of OFFER_KINDS) {
     const field = `type_${kind}` as const;
     const given = input[field] !== undefined;
-    if (kind === type && !given) throw new UsageError(problem('offers.error.kind_type_missing', { kind, field }));
+    if (kind === type && !given)
+      throw new UsageError(problem('offers.error.kind_type_missing', { kind, field, values: [...KIND_TYPES[kind]] }));
     if (kind !== type && given) throw new UsageError(problem('offers.error.kind_type_wrong', { field, fieldKind: kind, kind: type }));
   }
   if (type !== 'formation') {

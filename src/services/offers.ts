@@ -7,6 +7,7 @@ import { NotFoundError, problem, UsageError } from '../errors.js';
 import { listDecisions, type DecisionView } from './moderation/history.js';
 import { pendingCondition, QUEUE_SPECS } from './moderation/queues.js';
 import { normaliseIds, resolveRef } from './refs.js';
+import { searchExcerpt, searchMatches, searchRank, wordSearch, wordsVector } from './search.js';
 
 /**
  * Reading offers: internships (stage), trainings (formation) and jobs (emploi), three
@@ -127,6 +128,8 @@ interface OfferSummary {
   fin: string | null;
   created_at: Date;
   search_vector: string | null;
+  /** The words of title, description and place, for a search by word prefix (src/services/search.ts). */
+  words_vector: string | null;
 }
 
 function summaries(kinds: readonly OfferKindName[]): RawBuilder<OfferSummary> {
@@ -134,7 +137,8 @@ function summaries(kinds: readonly OfferKindName[]): RawBuilder<OfferSummary> {
     (kind) => sql`
       select ${sql.lit(kind)}::text as type, i.id, i.titre, i.lieu, i.description, i.organisation_id,
              ${stateOf(kind)} as statut, ${sql.ref(`i.${OFFER_DATES[kind].start}`)} as debut,
-             ${sql.ref(`i.${OFFER_DATES[kind].end}`)} as fin, i.created_at, i.search_vector
+             ${sql.ref(`i.${OFFER_DATES[kind].end}`)} as fin, i.created_at, i.search_vector,
+             ${wordsVector(sql`i.titre`, sql`i.description`, sql`i.lieu`)} as words_vector
         from ${sql.table(kind)} i`,
   );
   return sql<OfferSummary>`(${sql.join(parts, sql` union all `)})`;
@@ -242,8 +246,9 @@ export interface OfferHit {
 }
 
 /**
- * One French full-text search over the three kinds (their stored search vectors: stemmed,
- * accents ignored; the title weighs most, then the description, then the place), ranked
+ * One French full-text search over the three kinds (stemmed, a word also as the start of
+ * a word, accents ignored: src/services/search.ts; the title weighs most, then the
+ * description, then the place), ranked
  * together, best first; pages by keyset on (rank, id).
  */
 export function searchOffers(
@@ -251,8 +256,10 @@ export function searchOffers(
   text: string,
   options: { type?: OfferKindName; limit: number; after?: string },
 ): Promise<Page<OfferHit>> {
-  const query = sql`websearch_to_tsquery('fr', ${text})`;
-  const rank = sql<number>`ts_rank(o.search_vector, ${query})`;
+  const search = wordSearch(text);
+  const stored = sql`o.search_vector`;
+  const words = sql`o.words_vector`;
+  const rank = searchRank(search, stored, words);
   const select = db
     .selectFrom(summaries(options.type ? [options.type] : OFFER_KINDS).as('o'))
     .leftJoin('organisation as org', 'org.id', 'o.organisation_id')
@@ -264,10 +271,9 @@ export function searchOffers(
       'o.lieu',
       'o.statut',
       rank.as('rank'),
-      sql<string>`ts_headline('fr', concat_ws(' — ', o.titre, o.description, o.lieu), ${query},
-                  'StartSel=«, StopSel=», MaxWords=18, MinWords=6, ShortWord=2')`.as('excerpt'),
+      searchExcerpt(search, sql`concat_ws(' — ', o.titre, o.description, o.lieu)`, words).as('excerpt'),
     ])
-    .where(sql<SqlBool>`o.search_vector @@ ${query}`);
+    .where(searchMatches(search, stored, words));
   return keysetPage(select, {
     keys: [
       { key: rank, value: (o) => o.rank },

@@ -2,6 +2,7 @@ import type { Kysely, Updateable } from 'kysely';
 import type { CountryCode } from 'libphonenumber-js';
 import type { DB, Organisation, StatutOrganisation, TypeOrganisation } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
+import { TYPES_ORGANISATION } from '../enums.js';
 import { problem, UsageError } from '../errors.js';
 import { phone } from '../phone.js';
 import * as value from '../values.js';
@@ -65,7 +66,8 @@ function toValues(input: OrgInput): OrgValues {
 export async function addOrg(db: Kysely<DB>, session: WriteSession, input: OrgInput): Promise<OrgView> {
   const values = toValues(input);
   if (!values.nom_organisation) throw new UsageError(problem('orgs.error.name_required', { field: 'nom_organisation' }));
-  if (!values.type_organisation) throw new UsageError(problem('orgs.error.type_required', { field: 'type_organisation' }));
+  if (!values.type_organisation)
+    throw new UsageError(problem('orgs.error.type_required', { field: 'type_organisation', values: [...TYPES_ORGANISATION] }));
   return writeAs(db, session, (trx) =>
     trx
       .insertInto('organisation')

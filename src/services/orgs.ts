@@ -4,6 +4,7 @@ import { keysetPage, type Page } from '../db/keyset.js';
 import { inFrenchOrder } from '../db/order.js';
 import type { DB, Organisation, RoleContact, StatutOffre, StatutOrganisation, TypeOrganisation } from '../db/schema.js';
 import { resolveRef } from './refs.js';
+import { searchExcerpt, searchMatches, searchRank, wordSearch, wordsVector } from './search.js';
 
 /** An organisation as shown: every column but the search vector. */
 export type OrgView = Omit<Selectable<Organisation>, 'search_vector'>;
@@ -83,13 +84,15 @@ export interface OrgHit {
 }
 
 /**
- * French full-text search over name, sector, town and description (the stored
- * search_vector: stemmed, accents ignored), best first; ranked pages by keyset on
- * (rank, id).
+ * French full-text search over name, sector, town and description (stemmed, a word
+ * also as the start of a word, accents ignored: src/services/search.ts), best first;
+ * ranked pages by keyset on (rank, id).
  */
 export function searchOrgs(db: Kysely<DB>, text: string, page: { limit: number; after?: string }): Promise<Page<OrgHit>> {
-  const query = sql`websearch_to_tsquery('fr', ${text})`;
-  const rank = sql<number>`ts_rank(search_vector, ${query})`;
+  const search = wordSearch(text);
+  const stored = sql`search_vector`;
+  const words = wordsVector(sql`nom_organisation`, sql`coalesce(secteur_activite, '') || ' ' || coalesce(ville, '')`, sql`description`);
+  const rank = searchRank(search, stored, words);
   const select = db
     .selectFrom('organisation')
     .select([
@@ -99,10 +102,9 @@ export function searchOrgs(db: Kysely<DB>, text: string, page: { limit: number; 
       'ville',
       'statut',
       rank.as('rank'),
-      sql<string>`ts_headline('fr', coalesce(description, nom_organisation), ${query},
-                  'StartSel=«, StopSel=», MaxWords=18, MinWords=6, ShortWord=2')`.as('excerpt'),
+      searchExcerpt(search, sql`coalesce(description, nom_organisation)`, words).as('excerpt'),
     ])
-    .where(sql<SqlBool>`search_vector @@ ${query}`);
+    .where(searchMatches(search, stored, words));
   return keysetPage(select, {
     keys: [
       { key: rank, value: (o) => o.rank },

@@ -2,13 +2,16 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { sameText } from '../db/text-match.js';
 import type { DB } from '../db/schema.js';
 import { NotFoundError, problem, UsageError } from '../errors.js';
+import type { Suggested } from '../i18n/en/names.js';
 import { email, isUuid, orNull } from '../values.js';
+import { suggestNames } from './name-suggestions.js';
 
 /**
  * A REF on the command line: an id, or what a person knows the thing by. People by
  * e-mail (any case) or matricule; organisations and groups by their exact name, without
- * regard to case or accents. None → exit 4; several → exit 2 naming them, so a command
- * never acts on a guess.
+ * regard to case or accents. None → exit 4 with up to three close names to try
+ * (src/services/name-suggestions.ts); several → exit 2 naming them, so a command never
+ * acts on a guess.
  */
 export type RefKind = 'user' | 'organisation' | 'groupe';
 
@@ -45,39 +48,56 @@ export interface Resolved {
 
 /** The one row `ref` names; NotFoundError (4) for none, UsageError (2) for several. */
 export async function resolveRef(db: Kysely<DB>, kind: RefKind, ref: string): Promise<Resolved> {
-  const spec = KINDS[kind];
   const wanted = ref.trim();
+  const found = await lookUp(db, kind, wanted);
+  if (!found) {
+    throw new NotFoundError(problem('refs.ref.not_found', { kind, ref: wanted, suggestions: await suggestionsFor(db, kind, wanted) }));
+  }
+  return found;
+}
+
+/** The one row `wanted` names, undefined for none; UsageError (2) for several. */
+async function lookUp(db: Kysely<DB>, kind: RefKind, wanted: string): Promise<Resolved | undefined> {
+  const spec = KINDS[kind];
   const byId = isUuid(wanted) ? sql<boolean>`id = ${wanted.toLowerCase()}` : sql<boolean>`false`;
   const { rows } = await sql<Resolved>`
     select id, ${spec.label} as label from ${sql.table(spec.table)}
      where ${byId} or ${spec.natural(wanted)}
      order by label limit 6`.execute(db);
-  if (rows.length === 0) throw new NotFoundError(problem('refs.ref.not_found', { kind, ref: wanted }));
   if (rows.length > 1) {
     const matches = rows.slice(0, 5).map((r) => `${r.label} [${r.id}]`);
     throw new UsageError(problem('refs.ref.ambiguous', { kind, ref: wanted, matches, more: rows.length > 5 }));
   }
-  return rows[0]!;
+  return rows[0];
 }
 
 /**
  * Every ref resolved, each thing once, in the order given, for a command that changes
- * them: all the unknown ones are named in one NotFoundError (4) before anything is written.
+ * them: all the unknown ones are named in one NotFoundError (4) before anything is
+ * written, each with its close names.
  */
 export async function resolveRefs(db: Kysely<DB>, kind: RefKind, refs: readonly string[]): Promise<Resolved[]> {
   const found = new Map<string, Resolved>();
   const unknown = new Set<string>();
   for (const ref of refs) {
-    try {
-      const resolved = await resolveRef(db, kind, ref);
-      if (!found.has(resolved.id)) found.set(resolved.id, resolved);
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-      unknown.add(ref.trim());
-    }
+    const resolved = await lookUp(db, kind, ref.trim());
+    if (!resolved) unknown.add(ref.trim());
+    else if (!found.has(resolved.id)) found.set(resolved.id, resolved);
   }
-  if (unknown.size > 0) throw new NotFoundError(problem('refs.ref.unknown', { kind, refs: [...unknown] }));
+  if (unknown.size > 0) {
+    const suggestions: Suggested[] = [];
+    for (const ref of unknown) {
+      const names = await suggestionsFor(db, kind, ref);
+      if (names.length > 0) suggestions.push({ ref, names });
+    }
+    throw new NotFoundError(problem('refs.ref.unknown', { kind, refs: [...unknown], suggestions }));
+  }
   return [...found.values()];
+}
+
+/** Close names for a ref that named nothing; none for an id (a mistyped id is like no name). */
+function suggestionsFor(db: Kysely<DB>, kind: RefKind, ref: string): Promise<string[]> {
+  return isUuid(ref) ? Promise.resolve([]) : suggestNames(db, kind, ref);
 }
 
 /** An id that may name an item, lower-cased; undefined when it is not one (then: not found). */

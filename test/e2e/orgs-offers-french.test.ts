@@ -75,7 +75,7 @@ describe('orgs and offers in French', () => {
       [
         ['offers', 'add', '--type', 'stage', '--titre', 'X', '--type-emploi', 'hybride'],
         2,
-        'erreur : Un stage doit avoir son type : indiquez --type-stage.\n',
+        'erreur : Un stage doit avoir son type : indiquez --type-stage (parmi : ouvrier, academique, professionnel).\n',
       ],
       [
         ['offers', 'add', '--type', 'stage', '--titre', 'X', '--type-stage', 'ouvrier', '--prix', '10'],

@@ -215,7 +215,11 @@ describe.each(BACKENDS)('offers on the %s back end', (backend) => {
     // command shows its flags); the values it checks through values.ts say their reason.
     const refusals: Array<[OfferInput, string | RegExp, object?]> = [
       [{ ...stage, titre: '  ' }, 'offers.error.title_missing', { field: 'titre' }],
-      [{ type: 'stage', titre: 'Sans type' }, 'offers.error.kind_type_missing', { kind: 'stage', field: 'type_stage' }],
+      [
+        { type: 'stage', titre: 'Sans type' },
+        'offers.error.kind_type_missing',
+        { kind: 'stage', field: 'type_stage', values: ['ouvrier', 'academique', 'professionnel'] },
+      ],
       [{ ...stage, type_emploi: 'hybride' }, 'offers.error.kind_type_wrong', { field: 'type_emploi', fieldKind: 'emploi', kind: 'stage' }],
       [{ ...stage, debut: '2030-05-10', fin: '2030-05-01' }, 'offers.error.end_before_start', { start: '2030-05-10', end: '2030-05-01' }],
       [{ ...stage, fin: '2001-01-01' }, 'offers.error.end_in_past', { end: '2001-01-01' }],

@@ -15,7 +15,8 @@ export default {
   'cli.warning.prefix': 'warning:',
   'cli.error.missing_argument': (p: { name: string }) => `missing required argument '${p.name}'`,
   'cli.error.option_missing_argument': (p: { flags: string }) => `option '${p.flags}' argument missing`,
-  'cli.error.missing_mandatory_option': (p: { flags: string }) => `required option '${p.flags}' not specified`,
+  'cli.error.missing_mandatory_option': (p: { flags: string; values?: string[] }) =>
+    `required option '${p.flags}' not specified${p.values ? `: use ${p.values.length > 1 ? 'one of ' : ''}${p.values.join(', ')}.` : ''}`,
   'cli.error.conflicting_option': (p: { option: string; other: string }) => `option '${p.option}' cannot be used with option '${p.other}'`,
   'cli.error.unknown_option': (p: { flag: string }) => `unknown option '${p.flag}'`,
   'cli.error.unknown_command': (p: { name: string }) => `unknown command '${p.name}'`,

@@ -28,7 +28,8 @@ export default {
   'offers.help.list.search': 'the title contains this (case and accents ignored)',
   'offers.help.list.limit': 'offers per page',
   'offers.help.search': 'French full-text search over title, description and place of every kind, best first',
-  'offers.help.search.text': 'words to look for (stemmed, accents ignored; "quoted phrase", -excluded)',
+  'offers.help.search.text':
+    'words to look for, each also as the start of a word (dev finds Développeur; stemmed, accents ignored; "quoted phrase", -excluded)',
   'offers.help.search.limit': 'results per page',
   'offers.help.show': 'every field, the organisation, the creator and a formation’s moderation decisions',
   'offers.help.add': 'post an offer as the acting administrator (a formation then waits for a moderator)',
@@ -66,8 +67,8 @@ export default {
     `${p.flag} "${p.value}" is not an ISO 4217 currency code (such as XOF, EUR or USD).`,
 
   // ---- refusals (services: fields, never flags) ----
-  'offers.error.kind_type_missing': (p: { kind: string; field: string }) =>
-    `${capitalised(aKind(p.kind))} needs its type: give ${p.field}.`,
+  'offers.error.kind_type_missing': (p: { kind: string; field: string; values: string[] }) =>
+    `${capitalised(aKind(p.kind))} needs its type: give ${p.field} (one of: ${p.values.join(', ')}).`,
   'offers.error.kind_type_wrong': (p: { field: string; fieldKind: string; kind: string }) =>
     `${p.field} is for ${aKind(p.fieldKind)}; this offer is ${aKind(p.kind)}.`,
   'offers.error.price_not_for_kind': (p: { fields: string[]; kind: string }) =>

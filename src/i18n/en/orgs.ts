@@ -13,7 +13,8 @@ export default {
   'orgs.help.list.search': 'the name contains this',
   'orgs.help.list.limit': 'organisations per page',
   'orgs.help.search': 'French full-text search over name, sector, town and description, best first',
-  'orgs.help.search.text': 'words to look for (stemmed, accents ignored; "quoted phrase", -excluded)',
+  'orgs.help.search.text':
+    'words to look for, each also as the start of a word (telecom finds Télécommunications; stemmed, accents ignored; "quoted phrase", -excluded)',
   'orgs.help.search.limit': 'results per page',
   'orgs.help.show': 'every field, the contacts and the offers counted',
   'orgs.help.add': 'add an organisation (active unless --statut says otherwise)',
@@ -59,7 +60,8 @@ export default {
   // ---- refusals (services: fields, never flags) ----
   'orgs.error.name_empty': (_p: { field: string }) => 'The name is empty; nothing was written.',
   'orgs.error.name_required': (p: { field: string }) => `An organisation needs a name: give ${p.field}.`,
-  'orgs.error.type_required': (p: { field: string }) => `An organisation needs a type: give ${p.field}.`,
+  'orgs.error.type_required': (p: { field: string; values: string[] }) =>
+    `An organisation needs a type: give ${p.field} (one of: ${p.values.join(', ')}).`,
   'orgs.error.nothing_to_update': 'Nothing to update: give at least one field (see alumni orgs update --help).',
   'orgs.error.contact_end_before_start': (p: { start: string; end: string }) =>
     `The end date ${p.end} is before the start date ${p.start}; nothing was written.`,

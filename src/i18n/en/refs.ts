@@ -1,3 +1,5 @@
+import names, { type Suggested } from './names.js';
+
 /** English messages of the refs area (reference values, and REFs naming a person, an organisation or a group): keys start with "refs.". */
 type Kind = 'user' | 'organisation' | 'groupe';
 const NOUN: Record<Kind, string> = { user: 'user', organisation: 'organisation', groupe: 'group' };
@@ -7,13 +9,21 @@ const HINT: Record<Kind, string> = {
   groupe: 'give an id or the exact name',
 };
 
+/** One unknown ref: its close names as after "not found"; several: each with the ref it is for. */
+function unknownSuggestions(p: { refs: string[]; suggestions?: Suggested[] }): string {
+  const suggestions = p.suggestions ?? [];
+  if (p.refs.length === 1) return names['names.did_you_mean']({ names: suggestions[0]?.names ?? [] });
+  return names['names.did_you_mean_each']({ suggestions });
+}
+
 export default {
   // A REF on the command line (src/services/refs.ts)
-  'refs.ref.not_found': (p: { kind: Kind; ref: string }) => `No ${NOUN[p.kind]} "${p.ref}" (${HINT[p.kind]}).`,
+  'refs.ref.not_found': (p: { kind: Kind; ref: string; suggestions?: string[] }) =>
+    `No ${NOUN[p.kind]} "${p.ref}" (${HINT[p.kind]}).${names['names.did_you_mean']({ names: p.suggestions ?? [] })}`,
   'refs.ref.ambiguous': (p: { kind: Kind; ref: string; matches: string[]; more: boolean }) =>
     `"${p.ref}" names several ${NOUN[p.kind]}s: ${p.matches.join('; ')}${p.more ? '; …' : ''}. Give the id.`,
-  'refs.ref.unknown': (p: { kind: Kind; refs: string[] }) =>
-    `No ${p.refs.length === 1 ? NOUN[p.kind] : `${NOUN[p.kind]}s`} ${p.refs.map((r) => `"${r}"`).join(', ')} (${HINT[p.kind]}); nothing was changed.`,
+  'refs.ref.unknown': (p: { kind: Kind; refs: string[]; suggestions?: Suggested[] }) =>
+    `No ${p.refs.length === 1 ? NOUN[p.kind] : `${NOUN[p.kind]}s`} ${p.refs.map((r) => `"${r}"`).join(', ')} (${HINT[p.kind]}); nothing was changed.${unknownSuggestions(p)}`,
 
   // Help
   'refs.help.description': 'the reference values a roster is checked against: fields (with aliases) and years',

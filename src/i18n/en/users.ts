@@ -1,4 +1,5 @@
 import { formatsFor } from '../format.js';
+import names from './names.js';
 
 /** English messages of the users area: keys start with "users.". */
 
@@ -182,7 +183,8 @@ export default {
   'users.permission.protected': (p: { role: string; change: keyof typeof REFUSED_CHANGE }) =>
     `This account has role ${p.role}; only a super_admin may ${REFUSED_CHANGE[p.change]}.`,
   'users.actor.missing': 'This command changes data: say which administrator you are with --as EMAIL|MATRICULE or ALUMNI_ACTOR.',
-  'users.actor.unknown': (p: { ref: string }) => `No user "${p.ref}" exists to act as; --as takes an administrator's e-mail or matricule.`,
+  'users.actor.unknown': (p: { ref: string; suggestions?: string[] }) =>
+    `No user "${p.ref}" exists to act as; --as takes an administrator's e-mail or matricule.${names['names.did_you_mean']({ names: p.suggestions ?? [] })}`,
   'users.actor.inactive': (p: { ref: string }) => `User "${p.ref}" is deactivated and cannot act as an administrator.`,
   'users.actor.not_admin': (p: { ref: string; role: string }) =>
     `User "${p.ref}" has role "${p.role}"; only admin or super_admin may change data.`,

@@ -17,7 +17,8 @@ const fr: typeof en = {
   'cli.warning.prefix': 'attention :',
   'cli.error.missing_argument': (p) => `il manque l'argument obligatoire « ${p.name} »`,
   'cli.error.option_missing_argument': (p) => `l'option « ${p.flags} » attend une valeur`,
-  'cli.error.missing_mandatory_option': (p) => `l'option « ${p.flags} » est obligatoire`,
+  'cli.error.missing_mandatory_option': (p) =>
+    `l'option « ${p.flags} » est obligatoire${p.values ? ` : choisissez parmi ${p.values.join(', ')}.` : ''}`,
   'cli.error.conflicting_option': (p) => `les options « ${p.option} » et « ${p.other} » ne vont pas ensemble`,
   'cli.error.unknown_option': (p) => `option inconnue : « ${p.flag} »`,
   'cli.error.unknown_command': (p) => `commande inconnue : « ${p.name} »`,

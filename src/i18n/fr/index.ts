@@ -20,6 +20,7 @@ import completionMessages from './completion.js';
 import viewMessages from './view.js';
 import helpMessages from './help.js';
 import settingsMessages from './settings.js';
+import namesMessages from './names.js';
 
 export const frAreas = {
   common: commonMessages,
@@ -43,6 +44,7 @@ export const frAreas = {
   view: viewMessages,
   help: helpMessages,
   settings: settingsMessages,
+  names: namesMessages,
 };
 export const fr = {
   ...commonMessages,
@@ -66,4 +68,5 @@ export const fr = {
   ...viewMessages,
   ...helpMessages,
   ...settingsMessages,
+  ...namesMessages,
 };

@@ -29,7 +29,8 @@ const fr: typeof en = {
   'offers.help.list.limit': 'offres par page',
   'offers.help.search':
     'recherche en texte intégral (français) dans l’intitulé, la description et le lieu de toutes les offres, les plus pertinentes d’abord',
-  'offers.help.search.text': 'mots à chercher (racines, accents ignorés ; "expression exacte", -mot exclu)',
+  'offers.help.search.text':
+    'mots à chercher, chacun aussi comme début de mot (dev trouve Développeur ; racines, accents ignorés ; "expression exacte", -mot exclu)',
   'offers.help.search.limit': 'résultats par page',
   'offers.help.show': "tous les champs, l'organisation, l'auteur et, pour une formation, les décisions de modération",
   'offers.help.add': "publier une offre au nom de l'administrateur (une formation attend ensuite un modérateur)",
@@ -66,7 +67,8 @@ const fr: typeof en = {
   'offers.flag.currency_invalid': (p) => `${p.flag} « ${p.value} » n'est pas un code de devise ISO 4217 (par exemple XOF, EUR ou USD).`,
 
   // ---- refus ----
-  'offers.error.kind_type_missing': (p) => `${capitalise(uneOffre(p.kind))} doit avoir son type : indiquez ${p.field}.`,
+  'offers.error.kind_type_missing': (p) =>
+    `${capitalise(uneOffre(p.kind))} doit avoir son type : indiquez ${p.field} (parmi : ${p.values.join(', ')}).`,
   'offers.error.kind_type_wrong': (p) => `${p.field} ne concerne qu'${uneOffre(p.fieldKind)} ; cette offre est ${uneOffre(p.kind)}.`,
   'offers.error.price_not_for_kind': (p) => `${p.fields.join(', ')} : seule une formation a un prix ; cette offre est ${uneOffre(p.kind)}.`,
   'offers.error.title_missing': (p) => `Une offre doit avoir un intitulé : indiquez ${p.field} ; rien n'a été enregistré.`,

@@ -16,7 +16,8 @@ const fr: typeof en = {
   'orgs.help.list.limit': 'organisations par page',
   'orgs.help.search':
     'recherche en texte intégral (français) dans le nom, le secteur, la ville et la description, les plus pertinentes d’abord',
-  'orgs.help.search.text': 'mots à chercher (racines, accents ignorés ; "expression exacte", -mot exclu)',
+  'orgs.help.search.text':
+    'mots à chercher, chacun aussi comme début de mot (telecom trouve Télécommunications ; racines, accents ignorés ; "expression exacte", -mot exclu)',
   'orgs.help.search.limit': 'résultats par page',
   'orgs.help.show': 'tous les champs, les contacts et le nombre d’offres',
   'orgs.help.add': 'ajouter une organisation (active, sauf --statut contraire)',
@@ -64,7 +65,7 @@ const fr: typeof en = {
   // ---- refus ----
   'orgs.error.name_empty': () => "Le nom est vide ; rien n'a été enregistré.",
   'orgs.error.name_required': (p) => `Une organisation doit avoir un nom : indiquez ${p.field}.`,
-  'orgs.error.type_required': (p) => `Une organisation doit avoir un type : indiquez ${p.field}.`,
+  'orgs.error.type_required': (p) => `Une organisation doit avoir un type : indiquez ${p.field} (parmi : ${p.values.join(', ')}).`,
   'orgs.error.nothing_to_update': 'Rien à modifier : indiquez au moins un champ (voir alumni orgs update --help).',
   'orgs.error.contact_end_before_start': (p) => `La date de fin ${p.end} précède la date de début ${p.start} ; rien n'a été enregistré.`,
   'orgs.error.already_contact': (p) =>

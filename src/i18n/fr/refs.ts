@@ -1,4 +1,6 @@
 import type en from '../en/refs.js';
+import type { Suggested } from '../en/names.js';
+import names from './names.js';
 
 /** Les messages français du domaine refs : mêmes clés et mêmes paramètres que en/refs.ts. */
 type Kind = 'user' | 'organisation' | 'groupe';
@@ -15,11 +17,20 @@ const HINT: Record<Kind, string> = {
 };
 const quoted = (text: string) => `« ${text} »`;
 
+/** Une seule référence inconnue : ses noms proches comme après « aucun … » ; plusieurs : chacune avec les siens. */
+function unknownSuggestions(p: { refs: string[]; suggestions?: Suggested[] }): string {
+  const suggestions = p.suggestions ?? [];
+  if (p.refs.length === 1) return names['names.did_you_mean']({ names: suggestions[0]?.names ?? [] });
+  return names['names.did_you_mean_each']({ suggestions });
+}
+
 const fr: typeof en = {
-  'refs.ref.not_found': (p) => `${NONE[p.kind]} ${quoted(p.ref)} (${HINT[p.kind]}).`,
+  'refs.ref.not_found': (p) =>
+    `${NONE[p.kind]} ${quoted(p.ref)} (${HINT[p.kind]}).${names['names.did_you_mean']({ names: p.suggestions ?? [] })}`,
   'refs.ref.ambiguous': (p) =>
     `${quoted(p.ref)} désigne ${SEVERAL[p.kind]} : ${p.matches.join(' ; ')}${p.more ? ' ; …' : ''}. Donnez l'identifiant.`,
-  'refs.ref.unknown': (p) => `${NONE[p.kind]} ${p.refs.map(quoted).join(', ')} (${HINT[p.kind]}) ; rien n'a été modifié.`,
+  'refs.ref.unknown': (p) =>
+    `${NONE[p.kind]} ${p.refs.map(quoted).join(', ')} (${HINT[p.kind]}) ; rien n'a été modifié.${unknownSuggestions(p)}`,
 
   'refs.help.description':
     'les valeurs de référence avec lesquelles une liste de diplômés est vérifiée : filières (avec leurs variantes) et années',

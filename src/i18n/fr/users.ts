@@ -1,5 +1,6 @@
 import type en from '../en/users.js';
 import { formatsFor } from '../format.js';
+import names from './names.js';
 
 /** Les messages français du domaine users : mêmes clés et mêmes paramètres que en/users.ts. */
 
@@ -178,7 +179,7 @@ const fr: typeof en = {
   'users.actor.missing':
     'Cette commande modifie des données : indiquez quel administrateur vous êtes avec --as EMAIL|MATRICULE ou ALUMNI_ACTOR.',
   'users.actor.unknown': (p) =>
-    `Aucun utilisateur « ${p.ref} » au nom duquel agir ; --as attend l'e-mail ou le matricule d'un administrateur.`,
+    `Aucun utilisateur « ${p.ref} » au nom duquel agir ; --as attend l'e-mail ou le matricule d'un administrateur.${names['names.did_you_mean']({ names: p.suggestions ?? [] })}`,
   'users.actor.inactive': (p) => `L'utilisateur « ${p.ref} » est désactivé et ne peut pas agir en administrateur.`,
   'users.actor.not_admin': (p) =>
     `L'utilisateur « ${p.ref} » a le rôle « ${p.role} » ; seuls admin et super_admin peuvent modifier des données.`,
