@@ -16,6 +16,7 @@ import migrateMessages from './migrate.js';
 import fixturesMessages from './fixtures.js';
 import importMessages from './import.js';
 import databaseMessages from './database.js';
+import progressMessages from './progress.js';
 
 export const enAreas = {
   common: commonMessages,
@@ -35,6 +36,7 @@ export const enAreas = {
   fixtures: fixturesMessages,
   import: importMessages,
   database: databaseMessages,
+  progress: progressMessages,
 };
 export const en = {
   ...commonMessages,
@@ -54,4 +56,5 @@ export const en = {
   ...fixturesMessages,
   ...importMessages,
   ...databaseMessages,
+  ...progressMessages,
 };

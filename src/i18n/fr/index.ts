@@ -16,6 +16,7 @@ import migrateMessages from './migrate.js';
 import fixturesMessages from './fixtures.js';
 import importMessages from './import.js';
 import databaseMessages from './database.js';
+import progressMessages from './progress.js';
 
 export const frAreas = {
   common: commonMessages,
@@ -35,6 +36,7 @@ export const frAreas = {
   fixtures: fixturesMessages,
   import: importMessages,
   database: databaseMessages,
+  progress: progressMessages,
 };
 export const fr = {
   ...commonMessages,
@@ -54,4 +56,5 @@ export const fr = {
   ...fixturesMessages,
   ...importMessages,
   ...databaseMessages,
+  ...progressMessages,
 };
