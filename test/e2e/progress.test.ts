@@ -93,7 +93,10 @@ describe('progress on a terminal, and none off it', () => {
   });
 
   it("orgs import's bar says it imports organisations", async () => {
-    const pty = startInPty(['orgs', 'import', join(ROOT, 'fixtures', 'partenaires.csv'), '--as', 'ADM'], env);
+    const pty = startInPty(
+      ['orgs', 'import', join(ROOT, 'fixtures', 'partenaires.csv'), '--as', 'ADM', '--rejects', join(dir, 'partenaires.rejects.csv')],
+      env,
+    );
     await pty.exited;
     expect(pty.screen).toMatch(/Reading partenaires\.csv…/);
     expect(pty.screen).toMatch(/Importing organisations( from partenaires\.csv)? [█░]+ \d+%/);
