@@ -3,7 +3,7 @@ import { AlumniError, ExitCode, problem } from './errors.js';
 import { t } from './i18n/messages.js';
 import { canPrompt, type Io } from './cli/io.js';
 import { Output } from './cli/output.js';
-import { startStatus } from './cli/progress.js';
+import { startStatus, withStatus } from './cli/progress.js';
 import type { OpenDatabase } from './db/connect.js';
 import type { Workload } from './db/pglite.js';
 import { parseLockWait } from './db/datadir-lock.js';
@@ -103,7 +103,7 @@ export class Context {
   private async vacuumEmbedded(handle: OpenDatabase): Promise<void> {
     try {
       const { vacuumAsAutovacuumWould } = await import('./db/autovacuum.js');
-      await vacuumAsAutovacuumWould(handle.db);
+      await withStatus(this.out, this.io.env, t('progress.vacuuming'), () => vacuumAsAutovacuumWould(handle.db));
     } catch (error) {
       this.out.warn(t('database.vacuum_failed', { reason: (error as Error).message }));
     }

@@ -55,7 +55,7 @@ describe('progress on a terminal, and none off it', () => {
   });
   afterAll(() => remove());
 
-  it('users import says it opens the database, then reads the file, then draws a bar with its label, rows/s and the time left', async () => {
+  it('users import says it opens the database, reads the file, draws a bar with its label, rows/s and the time left, then vacuums', async () => {
     const file = writeRoster(dir, 'promo-en.csv', roster('EN', 2_000));
     const pty = startInPty(['users', 'import', file, '--as', 'ADM', '--create-missing-references', '--batch-size', '200'], env);
     expect(await pty.exited).toBe(0);
@@ -71,6 +71,8 @@ describe('progress on a terminal, and none off it', () => {
     expect(opening).toBeGreaterThanOrEqual(0);
     expect(reading).toBeGreaterThan(opening);
     expect(bar).toBeGreaterThan(reading);
+    // Once the rows are written, the embedded database is vacuumed (src/db/autovacuum.ts).
+    expect(at(screen, /Vacuuming and analysing the embedded database…/)).toBeGreaterThan(bar);
   });
 
   it('in French: ouverture de la base, lecture du fichier, une barre avec son libellé, lignes/s et le temps restant', async () => {
@@ -90,6 +92,7 @@ describe('progress on a terminal, and none off it', () => {
     expect(opening).toBeGreaterThanOrEqual(0);
     expect(reading).toBeGreaterThan(opening);
     expect(bar).toBeGreaterThan(reading);
+    expect(at(screen, /Nettoyage et analyse de la base intégrée…/)).toBeGreaterThan(bar);
   });
 
   it("orgs import's bar says it imports organisations", async () => {
@@ -114,7 +117,7 @@ describe('progress on a terminal, and none off it', () => {
     const file = writeRoster(dir, 'promo-cron.csv', roster('CRON', 500));
     const result = await runCli(['users', 'import', file, '--as', 'ADM', '--batch-size', '100'], { env });
     expect(result.code).toBe(0);
-    expect(result.stderr).not.toMatch(/Opening|Reading|Importing|rows\/s|left|[█░⠋]/);
+    expect(result.stderr).not.toMatch(/Opening|Reading|Importing|rows\/s|left|Vacuuming|[█░⠋]/);
     expect(result.stderr).not.toContain('\r');
     expect(result.stderr).not.toContain('\u001b');
     const listed = await runCli(['users', 'list', '--search', 'CRON-00001'], { env });

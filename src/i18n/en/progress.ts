@@ -25,4 +25,6 @@ export default {
   /** The import's bar; `rows` is left out (null) when the terminal is too narrow for it. */
   'progress.import_bar': (p: { label: string; bar: string; percent: string; rows: string | null; speed: string; timeLeft: string }) =>
     `${p.label} ${p.bar} ${p.percent}%${p.rows === null ? '' : ` | ${p.rows} rows`} | ${p.speed} rows/s | ${p.timeLeft}`,
+  /** After a bulk command on the embedded database (src/db/autovacuum.ts). */
+  'progress.vacuuming': 'Vacuuming and analysing the embedded database…',
 } satisfies Record<`progress.${string}`, string | ((params: never) => string)>;

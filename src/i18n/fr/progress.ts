@@ -18,5 +18,6 @@ const fr: typeof en = {
   'progress.time_left': (p) => (p.seconds === null ? 'fin dans …' : `fin dans ${duration(p.seconds)}`),
   'progress.import_bar': (p) =>
     `${p.label} ${p.bar} ${p.percent} %${p.rows === null ? '' : ` | ${p.rows} lignes`} | ${p.speed} lignes/s | ${p.timeLeft}`,
+  'progress.vacuuming': 'Nettoyage et analyse de la base intégrée…',
 };
 export default fr;
