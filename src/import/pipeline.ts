@@ -61,8 +61,7 @@ export interface ImportDetails {
 export interface ImportHooks {
   /** The import has begun reading `name` (its first pass reads the whole file before any row is written). */
   onReading?(name: string): void;
-  /** The rows are about to be read again and written. */
-  /** `totalRows`: the records the first pass found, of which onProgress's `rows` are read. */
+  /** The rows are about to be read again and written; `totalRows`: the records the first pass found, of which onProgress's `rows` are read. */
   onStart?(details: ImportDetails & { totalBytes: number | null; totalRows: number }): void;
   onProgress?(progress: { rows: number; bytes: number; totalBytes: number | null }): void;
   /** The import is over, done or failed: its progress has nothing more to show. */
