@@ -54,11 +54,11 @@ export function pipelineOptions(ctx: Context, file: string, opts: ImportOpts): P
  */
 export async function presentImport(
   ctx: Context,
+  /** What the progress bar says the import does. */
+  label: 'progress.importing_users' | 'progress.importing_orgs',
   runImport: (db: Kysely<DB>, session: WriteSession, hooks: ImportHooks) => Promise<ImportSummary>,
-  /** What the progress bar says the import does, with the file's name or (null) without. */
-  label: (file: string | null) => string,
 ): Promise<number> {
-  const progress = await importProgress(ctx.out, ctx.io.env, label, {
+  const progress = await importProgress(ctx.out, ctx.io.env, (file) => t(label, { file }), {
     onStart: ({ encoding, delimiter, unknownColumns }) => {
       if (ctx.options.verbose) ctx.out.info(t('import.reading_as', { encoding, delimiter: JSON.stringify(delimiter) }));
       if (unknownColumns.length > 0) ctx.out.warn(t('import.unknown_columns', shownList(unknownColumns)));
