@@ -3,6 +3,7 @@ import { AlumniError, ExitCode, problem } from './errors.js';
 import { t } from './i18n/messages.js';
 import { canPrompt, type Io } from './cli/io.js';
 import { Output } from './cli/output.js';
+import { startStatus, withStatus } from './cli/progress.js';
 import type { OpenDatabase } from './db/connect.js';
 import type { Workload } from './db/pglite.js';
 import { parseLockWait } from './db/datadir-lock.js';
@@ -65,14 +66,26 @@ export class Context {
 
   /** Opens the database, applies the schema policy, runs `work`, and always closes it. */
   async withDb<T>(work: (handle: OpenDatabase) => Promise<T>, options: DbOptions = {}): Promise<T> {
-    const { openDatabase, resolveTarget } = await import('./db/connect.js');
-    const target = resolveTarget(this.options.databaseUrl, this.io.env);
-    const handle = await openDatabase(target, {
-      lockWaitMs: parseLockWait(this.io.env.ALUMNI_LOCK_WAIT_MS),
-      onCreate: (dir) => this.out.info(t('database.creating', { dir })),
-      workload: options.workload,
-      interruption: this.interruption,
-    });
+    // Opening the embedded database takes a moment (~0.4 s, more while another process
+    // holds it): said on a terminal when it lasts (src/cli/progress.ts).
+    const opening = startStatus(this.out, this.io.env, t('progress.opening_database'));
+    let handle: OpenDatabase;
+    try {
+      const { openDatabase, resolveTarget } = await import('./db/connect.js');
+      const target = resolveTarget(this.options.databaseUrl, this.io.env);
+      handle = await openDatabase(target, {
+        lockWaitMs: parseLockWait(this.io.env.ALUMNI_LOCK_WAIT_MS),
+        onCreate: (dir) => {
+          // Its own line says so instead.
+          opening.stop();
+          this.out.info(t('database.creating', { dir }));
+        },
+        workload: options.workload,
+        interruption: this.interruption,
+      });
+    } finally {
+      opening.stop();
+    }
     try {
       await this.checkSchema(handle, options.schema ?? 'current');
       const result = await work(handle);
@@ -90,7 +103,7 @@ export class Context {
   private async vacuumEmbedded(handle: OpenDatabase): Promise<void> {
     try {
       const { vacuumAsAutovacuumWould } = await import('./db/autovacuum.js');
-      await vacuumAsAutovacuumWould(handle.db);
+      await withStatus(this.out, this.io.env, t('progress.vacuuming'), () => vacuumAsAutovacuumWould(handle.db));
     } catch (error) {
       this.out.warn(t('database.vacuum_failed', { reason: (error as Error).message }));
     }

@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { AlumniError, ExitCode } from './errors.js';
-import { processIo, type Io } from './cli/io.js';
+import { guardPipes, isReaderGone, processIo, type Io } from './cli/io.js';
 import { Output } from './cli/output.js';
 import { readCommanderError } from './cli/commander-language.js';
 import type { RunState } from './commands/lazy.js';
@@ -14,7 +14,9 @@ import { Interruption } from './interrupt.js';
  * Runs `alumni` with `argv` (without node and the script) and returns the exit code.
  * The only place where errors become messages and exit codes.
  */
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+export async function main(argv: string[], given: Io = processIo()): Promise<number> {
+  // A reader that stops early (`| head`) ends the command quietly (src/cli/io.ts).
+  const { io, state: pipes } = guardPipes(given);
   // Before the command tree is built: its help is written in the chosen language.
   setLanguage(chooseLanguage(argv, io.env));
   const state: RunState = { exitCode: ExitCode.ok, interruption: new Interruption() };
@@ -23,9 +25,15 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     // An interrupted command fails with whatever its abort caused: the signal says why.
-    if (!state.interruption.interruptedBy) return reportError(error, io, argv, state.fieldFlags);
+    if (!state.interruption.interruptedBy) {
+      // Stopped by a write no one would read: what was read is all that was wanted.
+      if (isReaderGone(error)) return ExitCode.ok;
+      return reportError(error, io, argv, state.fieldFlags);
+    }
   }
   const interrupted = state.interruption.interruptedBy;
+  // A command that wrote its last lines into a failing stdout (`> /dev/full`) has not done its job.
+  if (!interrupted && pipes.failure && state.exitCode === ExitCode.ok) return reportError(pipes.failure, io, argv);
   if (!interrupted) return state.exitCode;
   // Even a command that finished in the meantime: the signal's status, as a shell expects.
   new Output(io, { color: !argv.includes('--no-color') }).error(interrupted.message);

@@ -1,4 +1,4 @@
-import { progressBar } from '../cli/progress.js';
+import { importProgress } from '../cli/progress.js';
 import type { Column } from '../cli/output.js';
 import { renderList } from '../cli/render.js';
 import type { Kysely } from 'kysely';
@@ -54,12 +54,11 @@ export function pipelineOptions(ctx: Context, file: string, opts: ImportOpts): P
  */
 export async function presentImport(
   ctx: Context,
+  /** What the progress bar says the import does. */
+  label: 'progress.importing_users' | 'progress.importing_orgs',
   runImport: (db: Kysely<DB>, session: WriteSession, hooks: ImportHooks) => Promise<ImportSummary>,
 ): Promise<number> {
-  const bar = await progressBar(ctx.out, t('import.progress'));
-  const started = performance.now();
-  const run = (hooks: ImportHooks) => ctx.withDb(async ({ db }) => runImport(db, await ctx.writeSession(db), hooks), { workload: 'bulk' });
-  const summary = await run({
+  const progress = await importProgress(ctx.out, ctx.io.env, (file) => t(label, { file }), {
     onStart: ({ encoding, delimiter, unknownColumns }) => {
       if (ctx.options.verbose) ctx.out.info(t('import.reading_as', { encoding, delimiter: JSON.stringify(delimiter) }));
       if (unknownColumns.length > 0) ctx.out.warn(t('import.unknown_columns', shownList(unknownColumns)));
@@ -68,12 +67,10 @@ export async function presentImport(
       const pairs = repeats.slice(0, 5).map((r) => ({ line: r.line, sameAs: r.sameAs }));
       ctx.out.warn(t('import.repeated_lines', { count: repeats.length, pairs, more: repeats.length - pairs.length }));
     },
-    onProgress: ({ rows, bytes, totalBytes }) => {
-      const seconds = (performance.now() - started) / 1000;
-      const { integer } = formats();
-      bar.update(bytes, totalBytes, { rows: integer(rows), speed: integer(seconds > 0 ? Math.round(rows / seconds) : 0) });
-    },
-  }).finally(() => bar.stop());
+  });
+  const summary = await ctx
+    .withDb(async ({ db }) => runImport(db, await ctx.writeSession(db), progress.hooks), { workload: 'bulk' })
+    .finally(() => progress.stop());
 
   // One summary, not a list: its JSON is the object of the machine-readable contract.
   if (ctx.out.json) {

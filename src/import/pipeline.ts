@@ -59,8 +59,13 @@ export interface ImportDetails {
 }
 
 export interface ImportHooks {
-  onStart?(details: ImportDetails & { totalBytes: number | null }): void;
+  /** The import has begun reading `name` (its first pass reads the whole file before any row is written). */
+  onReading?(name: string): void;
+  /** The rows are about to be read again and written; `totalRows`: the records the first pass found, of which onProgress's `rows` are read. */
+  onStart?(details: ImportDetails & { totalBytes: number | null; totalRows: number }): void;
   onProgress?(progress: { rows: number; bytes: number; totalBytes: number | null }): void;
+  /** The import is over, done or failed: its progress has nothing more to show. */
+  onEnd?(): void;
   /** Lines skipped because they repeat an earlier line of the file exactly. */
   onRepeats?(repeats: Array<{ line: number; sameAs: number }>): void;
 }
@@ -111,6 +116,21 @@ export async function runImport<Field extends string, Row extends ImportedRow>(
   options: PipelineOptions,
   hooks: ImportHooks = {},
 ): Promise<ImportSummary> {
+  hooks.onReading?.(options.file === '-' ? 'stdin' : options.file);
+  try {
+    return await importInput(db, session, kind, options, hooks);
+  } finally {
+    hooks.onEnd?.();
+  }
+}
+
+async function importInput<Field extends string, Row extends ImportedRow>(
+  db: Kysely<DB>,
+  session: WriteSession,
+  kind: ImportKind<Field, Row>,
+  options: PipelineOptions,
+  hooks: ImportHooks,
+): Promise<ImportSummary> {
   const stdin = options.file === '-';
   if (!stdin && !isNamedPipe(options.file)) return importFile(db, session, kind, options, options.file, hooks);
   // Read once only: copied to a file first.
@@ -158,8 +178,10 @@ async function importFile<Field extends string, Row extends ImportedRow>(
   );
   const mapping = mapHeaders(kind.headers, firstPass.header, { map: options.map, ignore: options.ignoreColumns });
   const prepared = await kind.prepare(db, mapping, firstPass.header.length);
+  // Counted as the first pass reads them: the second pass's progress is its rows out of these.
+  const counted = { records: 0 };
   const repeats = new RepeatedLines(
-    await findRepeatedKeys(withoutFormulaGuards(firstPass.records), prepared, firstPass.estimatedRows),
+    await findRepeatedKeys(withoutFormulaGuards(firstPass.records, counted), prepared, firstPass.estimatedRows),
     prepared,
   );
   // The second pass reads the file as the first found it: no second look at every byte's encoding.
@@ -170,6 +192,7 @@ async function importFile<Field extends string, Row extends ImportedRow>(
     delimiter: input.delimiter,
     unknownColumns: mapping.unknown,
     totalBytes: input.totalBytes,
+    totalRows: counted.records,
   });
 
   const totals: ImportSummary = {
@@ -307,8 +330,9 @@ async function importFile<Field extends string, Row extends ImportedRow>(
  * The records as the import reads them: each cell without the formula guard of the CSV
  * export (src/formula-guard.ts), so that whatever the export writes reads back as stored.
  */
-async function* withoutFormulaGuards(records: AsyncIterable<SourceRecord>): AsyncGenerator<SourceRecord> {
+async function* withoutFormulaGuards(records: AsyncIterable<SourceRecord>, counted?: { records: number }): AsyncGenerator<SourceRecord> {
   for await (const record of records) {
+    if (counted) counted.records += 1;
     yield record.cells.some((cell) => cell.startsWith("'")) ? { ...record, cells: record.cells.map(removeFormulaGuard) } : record;
   }
 }

@@ -5,7 +5,7 @@ import type { OrgsImportOpts } from './index.js';
 
 export const run: CommandRun<OrgsImportOpts> = async (ctx, { args, opts }) => {
   const { importOrgs } = await import('../../services/org-import.js');
-  return presentImport(ctx, (db, session, hooks) =>
+  return presentImport(ctx, 'progress.importing_orgs', (db, session, hooks) =>
     importOrgs(
       db,
       session,

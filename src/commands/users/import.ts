@@ -7,7 +7,7 @@ import type { UsersImportOpts } from './index.js';
 
 export const run: CommandRun<UsersImportOpts> = async (ctx, { args, opts }) => {
   const { importRoster } = await import('../../services/roster-import.js');
-  return presentImport(ctx, (db, session, hooks) =>
+  return presentImport(ctx, 'progress.importing_users', (db, session, hooks) =>
     importRoster(
       db,
       session,

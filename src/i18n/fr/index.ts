@@ -21,6 +21,7 @@ import viewMessages from './view.js';
 import helpMessages from './help.js';
 import settingsMessages from './settings.js';
 import namesMessages from './names.js';
+import progressMessages from './progress.js';
 
 export const frAreas = {
   common: commonMessages,
@@ -45,6 +46,7 @@ export const frAreas = {
   help: helpMessages,
   settings: settingsMessages,
   names: namesMessages,
+  progress: progressMessages,
 };
 export const fr = {
   ...commonMessages,
@@ -69,4 +71,5 @@ export const fr = {
   ...helpMessages,
   ...settingsMessages,
   ...namesMessages,
+  ...progressMessages,
 };
