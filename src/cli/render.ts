@@ -19,6 +19,8 @@ export interface ListOptions {
   json?: unknown;
   /** What a terminal says when there is no row ("No user matches these filters."). */
   empty?: LabelKey;
+  /** The same, as a sentence already in words (one that names what was searched: `No offer matches "x".`). */
+  emptyText?: string;
   /**
    * For a paged list: the cursor of the next page (null on the last one), and the
    * command that prints it. JSON is then `{ "items": [...], "next_after": ... }`;
@@ -40,7 +42,7 @@ export async function renderList<Row>(ctx: Context, columns: Column<Row>[], rows
     await ctx.out.writeCsv(options.columns ? chooseColumns(columns, options.columns) : columns, rows);
   } else {
     const shown = chooseColumns(columns, options.columns);
-    if (rows.length === 0 && ctx.out.stdoutIsTTY) ctx.out.info(t(options.empty ?? 'view.empty'));
+    if (rows.length === 0 && ctx.out.stdoutIsTTY) ctx.out.info(options.emptyText ?? t(options.empty ?? 'view.empty'));
     else await ctx.out.writeTable(shown, rows);
   }
   if (page?.nextAfter) ctx.out.info(t('cli.more', { command: page.nextCommand(page.nextAfter) }));
@@ -50,6 +52,10 @@ export async function renderList<Row>(ctx: Context, columns: Column<Row>[], rows
 export interface RecordOptions {
   /** The ✔ line said after the fields (a change done), not under --json. */
   success?: string;
+  /** Lines said on stderr after the fields, not under --json: what is not a success (a dry run, nothing changed). */
+  notes?: string[];
+  /** Warnings said on stderr after the fields, not under --json (e.g. rows rejected to a file). */
+  warnings?: string[];
 }
 
 /** One record (a `show`, or what a change left): its JSON, or "label: value" lines (`fields`, by default every key). */
@@ -65,6 +71,8 @@ export function renderRecord(
   }
   ctx.out.writeFields(fields ?? Object.entries(record));
   if (options.success) ctx.out.success(options.success);
+  for (const note of options.notes ?? []) ctx.out.info(note);
+  for (const warning of options.warnings ?? []) ctx.out.warn(warning);
 }
 
 /** A change done: its JSON (what changed, counts), or one ✔ line and any warnings. */

@@ -1,6 +1,6 @@
 import { importProgress } from '../cli/progress.js';
 import type { Column } from '../cli/output.js';
-import { renderList } from '../cli/render.js';
+import { renderList, renderRecord } from '../cli/render.js';
 import type { Kysely } from 'kysely';
 import type { Context } from '../context.js';
 import type { DB } from '../db/schema.js';
@@ -72,40 +72,43 @@ export async function presentImport(
     .withDb(async ({ db }) => runImport(db, await ctx.writeSession(db), progress.hooks), { workload: 'bulk' })
     .finally(() => progress.stop());
 
-  // One summary, not a list: its JSON is the object of the machine-readable contract.
-  if (ctx.out.json) {
-    ctx.out.writeJson(summary);
-  } else {
-    const { integer, decimal } = formats();
-    const count = (key: keyof ImportSummary) => (s: ImportSummary) => integer(s[key] as number);
-    await ctx.out.writeTable<ImportSummary>(
-      [
-        { header: 'read', label: 'import.summary.read', value: count('read') },
-        { header: 'inserted', label: 'import.summary.inserted', value: count('inserted') },
-        { header: 'updated', label: 'import.summary.updated', value: count('updated') },
-        { header: 'unchanged', label: 'import.summary.unchanged', value: count('unchanged') },
-        { header: 'skipped', label: 'import.summary.skipped', value: count('skipped') },
-        { header: 'rejected', label: 'import.summary.rejected', value: count('rejected') },
-        { header: 'time', label: 'import.summary.time', value: (s) => `${decimal(s.seconds, 2)} s` },
-        { header: 'rows/s', label: 'import.summary.rows_per_second', value: count('rows_per_second') },
-      ],
-      [summary],
+  // One summary, a record: its JSON is the object of the machine-readable contract; a
+  // person reads "label: value" lines (numbers as the language writes them on a terminal).
+  const human = ctx.out.stdoutIsTTY;
+  const { integer, decimal } = formats();
+  const count = (n: number) => (human ? integer(n) : n);
+  const notes: string[] = [];
+  const created = summary.references_created;
+  if (created && created.fields.length + created.years.length > 0) {
+    const fields = shownList(created.fields);
+    const years = shownList(created.years.map(String));
+    notes.push(
+      t('import.references_created', {
+        dryRun: summary.dry_run,
+        fields: { ...fields, count: created.fields.length },
+        years: { ...years, count: created.years.length },
+      }),
     );
-    const created = summary.references_created;
-    if (created && created.fields.length + created.years.length > 0) {
-      const fields = shownList(created.fields);
-      const years = shownList(created.years.map(String));
-      ctx.out.info(
-        t('import.references_created', {
-          dryRun: summary.dry_run,
-          fields: { ...fields, count: created.fields.length },
-          years: { ...years, count: created.years.length },
-        }),
-      );
-    }
-    if (summary.dry_run) ctx.out.info(t('import.dry_run_done'));
-    if (summary.rejects_file) ctx.out.warn(t('import.rejected_rows', { count: summary.rejected, path: summary.rejects_file }));
   }
+  if (summary.dry_run) notes.push(t('import.dry_run_done'));
+  renderRecord(
+    ctx,
+    summary,
+    [
+      [t('import.summary.read'), count(summary.read)],
+      [t('import.summary.inserted'), count(summary.inserted)],
+      [t('import.summary.updated'), count(summary.updated)],
+      [t('import.summary.unchanged'), count(summary.unchanged)],
+      [t('import.summary.skipped'), count(summary.skipped)],
+      [t('import.summary.rejected'), count(summary.rejected)],
+      [t('import.summary.time'), human ? `${decimal(summary.seconds, 2)} s` : summary.seconds],
+      [t('import.summary.rows_per_second'), count(summary.rows_per_second)],
+    ],
+    {
+      notes,
+      warnings: summary.rejects_file ? [t('import.rejected_rows', { count: summary.rejected, path: summary.rejects_file })] : [],
+    },
+  );
   return summary.rejected > 0 ? ExitCode.rejected : ExitCode.ok;
 }
 
@@ -117,15 +120,17 @@ function shownList(items: readonly string[]): { items: string[]; more: number } 
 
 /**
  * The ledger's columns: `header` is the CSV's (machine output, unchanged), `label` what
- * a person reads above the table. `human` gives the table's cells (dates and numbers as
- * the language writes them, statuses in words); the CSV keeps the stored values.
+ * a person reads above the table. The CSV keeps the stored values; a person's view says
+ * statuses in words, and on a terminal (`tty`) numbers as the language writes them (the
+ * view writes times: local on a terminal, ISO 8601 with the offset off one, UTC in CSV).
  */
-function ledgerColumns(human: boolean): Column<ImportRunView>[] {
-  const { integer, dateTime } = formats();
+function ledgerColumns(csv: boolean, tty = false): Column<ImportRunView>[] {
+  const { integer } = formats();
+  const human = !csv;
   const count = (key: 'read' | 'inserted' | 'updated' | 'unchanged' | 'skipped' | 'rejected') =>
-    human ? (run: ImportRunView) => integer(run[key]) : key;
+    tty ? (run: ImportRunView) => integer(run[key]) : key;
   return [
-    { header: 'started_at', label: 'import.ledger.started_at', value: human ? (run) => dateTime(run.started_at) : 'started_at' },
+    { header: 'started_at', label: 'import.ledger.started_at', value: 'started_at' },
     { header: 'file', label: 'import.ledger.file', value: 'file_name' },
     { header: 'by', label: 'import.ledger.by', value: 'acteur' },
     { header: 'mode', label: 'import.ledger.mode', value: 'mode' },
@@ -140,6 +145,20 @@ function ledgerColumns(human: boolean): Column<ImportRunView>[] {
   ];
 }
 
+/**
+ * What a registrar reads first, to fit 80 columns: when, which file, how it ended, and
+ * the counts that matter (read, added, updated, rejected). Who ran it, its mode, the
+ * unchanged and skipped counts and the import's id on demand (`--columns`, e.g.
+ * `--columns started_at,file,id` for `audit list --import ID`): at 80 columns a uuid
+ * beside the rest is cut to a stub no command takes, and it would cut the time too.
+ */
+const LEDGER_SHOWN = ['started_at', 'file', 'status', 'read', 'ins.', 'upd.', 'rej.'];
+function ledgerTable(tty: boolean): Column<ImportRunView>[] {
+  const columns = ledgerColumns(false, tty);
+  const shown = LEDGER_SHOWN.map((header) => columns.find((column) => column.header === header)!);
+  return [...shown, ...columns.filter((column) => !LEDGER_SHOWN.includes(column.header)).map((column) => ({ ...column, hidden: true }))];
+}
+
 /** A run's status in words; an unknown one as stored. */
 function ledgerStatus(status: string): string {
   const statuses: Record<string, string> = {
@@ -152,10 +171,12 @@ function ledgerStatus(status: string): string {
 }
 
 /** `users imports`, `orgs imports`: the ledger of one kind of import, newest first. */
-export function listLedger(kind: LedgerKind): CommandRun<{ limit: number; csv?: true }> {
+export function listLedger(kind: LedgerKind): CommandRun<{ limit: number; csv?: true; columns?: string[] }> {
   return async (ctx, { opts }) => {
     const { listImports } = await import('../services/imports.js');
     const runs = await ctx.withDb(({ db }) => listImports(db, kind, opts.limit));
-    await renderList(ctx, ledgerColumns(!opts.csv), runs, { csv: opts.csv });
+    // CSV keeps its own order of columns; a table, the registrar's.
+    const columns = opts.csv ? ledgerColumns(true) : ledgerTable(ctx.out.stdoutIsTTY);
+    await renderList(ctx, columns, runs, { csv: opts.csv, columns: opts.columns, empty: 'import.ledger.empty' });
   };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { runMain } from '../support/main.js';
 import { createServerDatabase, type TestDatabase } from '../support/databases.js';
 import { rosterDir, writeRoster } from '../support/rosters.js';
 
@@ -162,7 +163,12 @@ describe('the imports in French', () => {
   });
 
   it('lists the ledger with French labels, dates and statuses; its --json and --csv are the same in both languages', async () => {
-    const table = await runCli(['users', 'imports', '--lang', 'fr'], { env });
+    // A table is for a terminal (off one, the rows are tab-separated without a header).
+    const table = await runMain(['users', 'imports', '--columns', 'all', '--lang', 'fr'], {
+      env: { ...env, NO_COLOR: '1' },
+      stdoutTTY: true,
+      columns: 250,
+    });
     expect(table.code).toBe(0);
     for (const label of ['Début', 'Fichier', 'Par', 'État', 'Lues', 'Ajoutées', 'Rejetées']) expect(table.stdout).toContain(label);
     expect(table.stdout).toContain('terminé');

@@ -679,6 +679,8 @@ function outsideData(output: string, args: string[], data: Data): string {
   blank(/[\w.+-]+@[\w.-]+/g);
   blank(/\b[a-z]+:\/\/\S+/gi);
   text = text.replace(/(^|\s)([~.]?\/\S*)/g, (_all, before: string, path: string) => before + blanked(path));
+  // What a user types after --columns: CSV names, or `all` (the same in every language).
+  blank(/--columns\s+[\w,]+/g);
   blank(/--?[\w-]+/g);
   blank(/<[^>\n]*>|\[[^\]\n]*\]/g);
   blank(/\b\w+_\w+\b/g);

@@ -29,7 +29,7 @@ describe('audit commands in process', () => {
 
     const shown = await runMain(['audit', 'show', entries[0]!.id.toUpperCase()], { env: t.env });
     expect(shown.code).toBe(0);
-    expect(shown.stdout).toMatch(/After\s+\{/);
+    expect(shown.stdout).toMatch(/^After: +\{/m);
   });
 
   it('checks its option values before opening the database: exit 2 naming the accepted forms', async () => {

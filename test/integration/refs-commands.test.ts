@@ -90,9 +90,12 @@ describe.each(BACKENDS)('refs commands on the %s back end', (backend) => {
       { nom_domaine: 'Océanographie', est_actif: false, aliases: [], utilisateurs: 0 },
       { nom_domaine: 'Télécommunications', est_actif: true, aliases: [], utilisateurs: 0 },
     ]);
-    const table = await runMain(['refs', 'fields', 'list'], { env });
+    const table = await runMain(['refs', 'fields', 'list'], { env, stdoutTTY: true, columns: 80 });
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/Génie informatique et réseaux\s*│\s*yes\s*│\s*Génie Info\s*│\s*1 /);
+    expect(table.stdout).toMatch(/^Génie informatique et réseaux {2}yes {2,}Génie Info {2,}1$/m);
+    // Off a terminal: one tab-separated line per field, machine values, no header.
+    const plain = await runMain(['refs', 'fields', 'list'], { env });
+    expect(plain.stdout.split('\n')[0]!.split('\t')).toEqual(['Génie informatique et réseaux', 'true', 'Génie Info', '1']);
 
     await withDb(async (db) => {
       expect((await db.selectFrom('utilisateur').select('domaine').where('matricule', '=', 'R-1').executeTakeFirstOrThrow()).domaine).toBe(

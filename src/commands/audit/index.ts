@@ -3,6 +3,7 @@ import { csvOption, enumOption, limitOption, sinceOption } from '../../cli/optio
 import { AUDIT_ACTIONS } from '../../enums.js';
 import { t } from '../../i18n/messages.js';
 import type { Lazy, OptsOf } from '../types.js';
+import { columnsOption } from '../../cli/columns.js';
 
 const list = (audit: CommandUnknownOpts) =>
   audit
@@ -14,7 +15,8 @@ const list = (audit: CommandUnknownOpts) =>
     .addOption(sinceOption(t('audit.list.since')))
     .addOption(new Option('--import <id>', t('audit.list.import')))
     .addOption(limitOption(50))
-    .addOption(csvOption());
+    .addOption(csvOption())
+    .addOption(columnsOption());
 export type AuditListOpts = OptsOf<typeof list>;
 
 const show = (audit: CommandUnknownOpts) =>

@@ -1,5 +1,5 @@
 import { renderRecord } from '../../cli/render.js';
-import { formats, t } from '../../i18n/messages.js';
+import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
 import { actorText } from './list.js';
 
@@ -8,7 +8,7 @@ export const run: CommandRun = async (ctx, { args }) => {
   const entry = await ctx.withDb(({ db }) => showAudit(db, args[0]!));
   renderRecord(ctx, entry, [
     [t('audit.label.id'), entry.id],
-    [t('audit.label.created_at'), formats().dateTime(entry.created_at)],
+    [t('audit.label.created_at'), entry.created_at],
     [t('audit.label.table'), entry.table_name],
     [t('audit.label.action'), entry.action],
     [t('audit.label.by'), actorText(entry)],

@@ -51,9 +51,8 @@ export const run: CommandRun<OffersAddOpts> = async (ctx, { opts }) => {
     est_payante: opts.payante,
   };
   const offer = await ctx.withDb(async ({ db }) => addOffer(db, await ctx.writeSession(db), input));
-  renderRecord(ctx, offer, offerFields(offer));
-  if (!ctx.out.json) {
-    const said = { kind: offer.type, title: offer.titre, state: offer.statut };
-    ctx.out.success(offer.type === 'formation' ? t('offers.added_waiting', { ...said, id: offer.id }) : t('offers.added', said));
-  }
+  const said = { kind: offer.type, title: offer.titre, state: offer.statut };
+  renderRecord(ctx, offer, offerFields(offer, ctx.out.stdoutIsTTY), {
+    success: offer.type === 'formation' ? t('offers.added_waiting', { ...said, id: offer.id }) : t('offers.added', said),
+  });
 };

@@ -1,4 +1,4 @@
-import { renderRecord } from '../../cli/render.js';
+import { renderDone } from '../../cli/render.js';
 import { t } from '../../i18n/messages.js';
 import { offerDates } from '../../services/offers.js';
 import type { CommandRun } from '../types.js';
@@ -13,9 +13,13 @@ export const run: CommandRun<OffersExtendOpts> = async (ctx, { args, opts }) => 
   const { offer, previous, changed } = await ctx.withDb(async ({ db }) =>
     extendOffer(db, await ctx.writeSession(db), args[0]!, opts.until),
   );
-  if (ctx.out.json) return renderRecord(ctx, { ...offer, changed, previous });
   const end = humanDay(offerDates(offer).fin) ?? '';
   const said = { kind: offer.type, title: offer.titre, end, state: offer.statut };
-  if (!changed) ctx.out.info(t('offers.extend_unchanged', said));
-  else ctx.out.success(t('offers.extended', { ...said, previousEnd: humanDay(previous.end), previousState: previous.statut }));
+  renderDone(
+    ctx,
+    { ...offer, changed, previous },
+    changed
+      ? t('offers.extended', { ...said, previousEnd: humanDay(previous.end), previousState: previous.statut })
+      : t('offers.extend_unchanged', said),
+  );
 };

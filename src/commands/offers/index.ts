@@ -5,6 +5,7 @@ import { problem, UsageError } from '../../errors.js';
 import { t } from '../../i18n/messages.js';
 import { isUuid, nfc } from '../../values.js';
 import type { Lazy, OptsOf } from '../types.js';
+import { columnsOption } from '../../cli/columns.js';
 
 /*
  * The offers' own flags, parsed and checked where they are declared: a refused value is
@@ -79,7 +80,8 @@ const list = (offers: CommandUnknownOpts) =>
     .addOption(new Option('--search <text>', t('offers.help.list.search')))
     .addOption(limitOption(50, t('offers.help.list.limit')))
     .addOption(afterOption())
-    .addOption(csvOption());
+    .addOption(csvOption())
+    .addOption(columnsOption());
 export type OffersListOpts = OptsOf<typeof list>;
 
 const search = (offers: CommandUnknownOpts) =>
@@ -90,7 +92,8 @@ const search = (offers: CommandUnknownOpts) =>
     .addOption(enumOption('--type <type>', t('offers.help.list.type'), OFFER_KINDS))
     .addOption(limitOption(20, t('offers.help.search.limit')))
     .addOption(afterOption())
-    .addOption(csvOption());
+    .addOption(csvOption())
+    .addOption(columnsOption());
 export type OffersSearchOpts = OptsOf<typeof search>;
 
 const add = (offers: CommandUnknownOpts) =>
@@ -123,7 +126,8 @@ const expiring = (offers: CommandUnknownOpts) =>
     .command('expiring')
     .description(t('offers.help.expiring'))
     .addOption(withinOption(t('offers.help.expiring.within'), '7d'))
-    .addOption(csvOption());
+    .addOption(csvOption())
+    .addOption(columnsOption());
 export type OffersExpiringOpts = OptsOf<typeof expiring>;
 
 const extend = (offers: CommandUnknownOpts) =>

@@ -19,8 +19,10 @@ export const run: CommandRun<OffersListOpts> = async (ctx, { opts }) => {
     search: opts.search,
   };
   const page = await ctx.withDb(({ db }) => listOffers(db, filters, { limit: opts.limit, after: opts.after }));
-  await renderList(ctx, offerColumns(opts.csv), page.items, {
+  await renderList(ctx, offerColumns(ctx.out.stdoutIsTTY && !opts.csv), page.items, {
     csv: opts.csv,
+    columns: opts.columns,
+    empty: 'offers.list.empty',
     page: { nextAfter: page.next_after, nextCommand: (cursor) => t('offers.next_list', { cursor }) },
   });
 };

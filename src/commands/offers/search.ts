@@ -16,12 +16,14 @@ export const run: CommandRun<OffersSearchOpts> = async (ctx, { args, opts }) => 
     { header: 'statut', label: 'offers.field.statut', value: 'statut' },
     // The excerpt's «marks» become bold in the table.
     { header: 'excerpt', label: 'offers.field.excerpt', value: 'excerpt', paint: boldMarks },
+    // Last, as `offers show ID` takes it: cut first when short of room.
     { header: 'id', label: 'offers.field.id', value: 'id' },
   ];
   if (opts.csv) columns.splice(4, 0, { header: 'rank', label: 'offers.field.rank', value: 'rank' });
   await renderList(ctx, columns, page.items, {
     csv: opts.csv,
+    columns: opts.columns,
+    emptyText: t('offers.search_none', { text }),
     page: { nextAfter: page.next_after, nextCommand: (cursor) => `alumni offers search ${JSON.stringify(text)} --after ${cursor}` },
   });
-  if (!ctx.out.json && page.items.length === 0) ctx.out.info(t('offers.search_none', { text }));
 };

@@ -5,17 +5,20 @@ import { offerDates, type OfferView } from '../../services/offers.js';
 
 /**
  * One line per offer, whatever its kind: its start and end whatever the kind calls them.
- * CSV keeps its machine forms (YYYY-MM-DD); a table shows the days as people write them.
+ * A table on a terminal (`human`) shows the days as people write them; CSV and the lines
+ * off a terminal keep their machine forms (YYYY-MM-DD). The place and the start on demand
+ * (`--columns`), so that a row fits 80 columns; the id last, as `offers show|close|extend`
+ * take it (cut first when short of room).
  */
-export function offerColumns(csv: boolean | undefined): Column<OfferView>[] {
-  const day = (text: string | null) => (csv ? text : humanDay(text));
+export function offerColumns(human: boolean): Column<OfferView>[] {
+  const day = (text: string | null) => (human ? humanDay(text) : text);
   return [
     { header: 'type', label: 'offers.field.type', value: 'type' },
     { header: 'titre', label: 'offers.field.titre', value: 'titre' },
     { header: 'nom_organisation', label: 'offers.field.nom_organisation', value: 'nom_organisation' },
-    { header: 'lieu', label: 'offers.field.lieu', value: 'lieu' },
+    { header: 'lieu', label: 'offers.field.lieu', value: 'lieu', hidden: true },
     { header: 'statut', label: 'offers.field.statut', value: 'statut' },
-    { header: 'debut', label: 'offers.field.date_debut', value: (o) => day(offerDates(o).debut) },
+    { header: 'debut', label: 'offers.field.date_debut', value: (o) => day(offerDates(o).debut), hidden: true },
     { header: 'fin', label: 'offers.field.date_fin', value: (o) => day(offerDates(o).fin) },
     { header: 'id', label: 'offers.field.id', value: 'id' },
   ];
@@ -61,10 +64,14 @@ export function offerLabel(field: string): string {
   return key ? t(key) : field;
 }
 
-/** A value as a person reads it: days and times in the run's language, yes/no, a price in its currency. */
-function humanValue(field: string, value: unknown, offer: Partial<OfferView>): unknown {
+/**
+ * A value as a person reads it on a terminal: days in the run's language, yes/no, a price
+ * in its currency. Off a terminal the stored value (a day YYYY-MM-DD); times are the
+ * view's (local on a terminal, ISO 8601 with the offset off one).
+ */
+function humanValue(field: string, value: unknown, offer: Partial<OfferView>, human: boolean): unknown {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return formats().dateTime(value);
+  if (value instanceof Date || !human) return value;
   if (typeof value === 'boolean') return t(value ? 'offers.yes' : 'offers.no');
   if (DAYS.has(field) && typeof value === 'string') return humanDay(value);
   if (field === 'prix' && 'devise' in offer) {
@@ -74,7 +81,7 @@ function humanValue(field: string, value: unknown, offer: Partial<OfferView>): u
   return value;
 }
 
-/** An offer's fields as labelled lines (a `show`, an `add`): human labels and values. */
-export function offerFields(offer: OfferView): Array<[label: string, value: unknown]> {
-  return Object.entries(offer).map(([field, value]) => [offerLabel(field), humanValue(field, value, offer)]);
+/** An offer's fields as labelled lines (a `show`, an `add`): human labels, and values for a person on a terminal (`human`). */
+export function offerFields(offer: OfferView, human: boolean): Array<[label: string, value: unknown]> {
+  return Object.entries(offer).map(([field, value]) => [offerLabel(field), humanValue(field, value, offer, human)]);
 }

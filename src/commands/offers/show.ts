@@ -9,7 +9,7 @@ export const run: CommandRun = async (ctx, { args }) => {
   const offer = await ctx.withDb(({ db }) => showOffer(db, args[0]!));
   const { createur, decisions, ...fields } = offer;
   renderRecord(ctx, offer, [
-    ...offerFields(fields),
+    ...offerFields(fields, ctx.out.stdoutIsTTY),
     [offerLabel('createur'), createur ? `${createur.nom_complet}${createur.email ? ` <${createur.email}>` : ''}` : t('offers.none')],
     ...(decisions
       ? [[offerLabel('decisions'), decisions.map(describeDecision).join('\n') || t('offers.none_yet')] as [string, string]]

@@ -9,6 +9,7 @@ export const fieldFlags = ORG_FIELD_FLAGS;
 export const run: CommandRun<OrgsAddOpts> = async (ctx, { opts }) => {
   const { addOrg } = await import('../../services/org-writes.js');
   const org = await ctx.withDb(async ({ db }) => addOrg(db, await ctx.writeSession(db), orgInput(opts)));
-  renderRecord(ctx, org, orgFields(org));
-  if (!ctx.out.json) ctx.out.success(t('orgs.added', { name: org.nom_organisation, state: org.statut }));
+  renderRecord(ctx, org, orgFields(org, ctx.out.stdoutIsTTY), {
+    success: t('orgs.added', { name: org.nom_organisation, state: org.statut }),
+  });
 };

@@ -26,5 +26,5 @@ export const run: CommandRun<ContactAddOpts> = async (ctx, { args, opts }) => {
     fin: opts.fin,
   };
   const contacts = await ctx.withDb(async ({ db }) => addContact(db, await ctx.writeSession(db), org, person, input));
-  await renderList(ctx, contactColumns(false), contacts);
+  await renderList(ctx, contactColumns(ctx.out.stdoutIsTTY), contacts);
 };

@@ -22,7 +22,10 @@ function reason(text: string): string {
   return text;
 }
 
-/** A table: the people's words, in the run's language. */
+/**
+ * A table: the people's words, in the run's language; the two ids last (the pair's names
+ * may be the same, and `orgs merge KEEP DROP` takes the ids): cut first when short of room.
+ */
 const TABLE_COLUMNS: Column<DuplicatePair>[] = [
   {
     header: 'organisation',
@@ -38,9 +41,13 @@ const TABLE_COLUMNS: Column<DuplicatePair>[] = [
   { header: 'ids', label: 'orgs.duplicates.ids', value: (p) => `${p.a_id} ${p.b_id}` },
 ];
 
-export const run: CommandRun<{ csv?: true }> = async (ctx, { opts }) => {
+export const run: CommandRun<{ csv?: true; columns?: string[] }> = async (ctx, { opts }) => {
   const { findDuplicates } = await import('../../services/org-merge.js');
   const pairs = await ctx.withDb(({ db }) => findDuplicates(db));
-  await renderList(ctx, opts.csv ? CSV_COLUMNS : TABLE_COLUMNS, pairs, { csv: opts.csv });
-  if (!ctx.out.json && pairs.length > 0) ctx.out.info(t('orgs.duplicates_hint'));
+  await renderList(ctx, opts.csv ? CSV_COLUMNS : TABLE_COLUMNS, pairs, {
+    csv: opts.csv,
+    columns: opts.columns,
+    empty: 'orgs.duplicates.empty',
+    notes: pairs.length > 0 ? [t('orgs.duplicates_hint')] : [],
+  });
 };

@@ -16,6 +16,7 @@ import { ORG_MATCH_KEYS, ROLES_CONTACT, STATUTS_ORGANISATION, TYPES_ORGANISATION
 import { withImportOptions } from '../../cli/import-options.js';
 import { ORG_FIELDS } from '../../import/orgs/headers.js';
 import type { Lazy, OptsOf } from '../types.js';
+import { columnsOption } from '../../cli/columns.js';
 
 const orgRef = () => t('orgs.help.org_ref');
 const personRef = () => t('orgs.help.person_ref');
@@ -32,7 +33,8 @@ const list = (orgs: CommandUnknownOpts) =>
     .addOption(new Option('--search <text>', t('orgs.help.list.search')))
     .addOption(limitOption(50, t('orgs.help.list.limit')))
     .addOption(afterOption())
-    .addOption(csvOption());
+    .addOption(csvOption())
+    .addOption(columnsOption());
 export type OrgsListOpts = OptsOf<typeof list>;
 
 const search = (orgs: CommandUnknownOpts) =>
@@ -42,7 +44,8 @@ const search = (orgs: CommandUnknownOpts) =>
     .argument('<text>', t('orgs.help.search.text'))
     .addOption(limitOption(20, t('orgs.help.search.limit')))
     .addOption(afterOption())
-    .addOption(csvOption());
+    .addOption(csvOption())
+    .addOption(columnsOption());
 export type OrgsSearchOpts = OptsOf<typeof search>;
 
 /** A verb taking the fields `add` and `update` share; `add` requires a name and a type. */
@@ -77,7 +80,7 @@ const importOrgs = (orgs: CommandUnknownOpts) =>
 export type OrgsImportOpts = OptsOf<typeof importOrgs>;
 
 const imports = (orgs: CommandUnknownOpts) =>
-  orgs.command('imports').description(t('orgs.help.imports')).addOption(limitOption(20)).addOption(csvOption());
+  orgs.command('imports').description(t('orgs.help.imports')).addOption(limitOption(20)).addOption(csvOption()).addOption(columnsOption());
 
 const contactAdd = (contacts: CommandUnknownOpts) =>
   contacts
@@ -139,6 +142,7 @@ export function registerOrgs(program: Command, lazy: Lazy): void {
     .command('duplicates')
     .description(t('orgs.help.duplicates'))
     .addOption(csvOption())
+    .addOption(columnsOption())
     .action(lazy(() => import('./duplicates.js')));
   merge(orgs).action(lazy(() => import('./merge.js')));
   importOrgs(orgs).action(lazy(() => import('./import.js')));
@@ -149,6 +153,7 @@ export function registerOrgs(program: Command, lazy: Lazy): void {
     .description(t('orgs.help.contacts.list'))
     .argument('<org>', orgRef())
     .addOption(csvOption())
+    .addOption(columnsOption())
     .action(lazy(() => import('./contacts-list.js')));
   contactAdd(contacts).action(lazy(() => import('./contacts-add.js')));
   contactRemove(contacts).action(lazy(() => import('./contacts-remove.js')));

@@ -10,6 +10,8 @@ export const run: CommandRun<OrgsListOpts> = async (ctx, { opts }) => {
   const page = await ctx.withDb(({ db }) => listOrgs(db, filters, { limit: opts.limit, after: opts.after }));
   await renderList(ctx, ORG_TABLE, page.items, {
     csv: opts.csv,
+    columns: opts.columns,
+    empty: 'orgs.list.empty',
     page: { nextAfter: page.next_after, nextCommand: (cursor) => t('orgs.next_list', { cursor }) },
   });
 };

@@ -15,11 +15,13 @@ export const run: CommandRun<OrgsSearchOpts> = async (ctx, { args, opts }) => {
     { header: 'statut', label: 'orgs.field.statut', value: 'statut' },
     // The excerpt's «marks» become bold in the table.
     { header: 'excerpt', label: 'orgs.field.excerpt', value: 'excerpt', paint: boldMarks },
-    { header: 'id', label: 'orgs.field.id', value: 'id' },
+    // A person names an organisation by its name: the id on demand (`--columns`).
+    { header: 'id', label: 'orgs.field.id', value: 'id', hidden: true },
   ];
   await renderList(ctx, columns, page.items, {
     csv: opts.csv,
+    columns: opts.columns,
+    emptyText: t('orgs.search_none', { text }),
     page: { nextAfter: page.next_after, nextCommand: (cursor) => `alumni orgs search ${JSON.stringify(text)} --after ${cursor}` },
   });
-  if (!ctx.out.json && page.items.length === 0) ctx.out.info(t('orgs.search_none', { text }));
 };

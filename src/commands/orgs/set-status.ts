@@ -1,4 +1,5 @@
 import type { StatutOrganisation } from '../../db/schema.js';
+import { renderDone } from '../../cli/render.js';
 import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
 
@@ -6,9 +7,6 @@ export const run: CommandRun = async (ctx, { args }) => {
   const { setOrgStatus } = await import('../../services/org-writes.js');
   const [ref, statut] = args as [string, StatutOrganisation];
   const { org, changed } = await ctx.withDb(async ({ db }) => setOrgStatus(db, await ctx.writeSession(db), ref, statut));
-  if (ctx.out.json) ctx.out.writeJson({ ...org, changed });
-  else {
-    const said = { name: org.nom_organisation, state: org.statut };
-    ctx.out.success(changed ? t('orgs.status_now', said) : t('orgs.status_already', said));
-  }
+  const said = { name: org.nom_organisation, state: org.statut };
+  renderDone(ctx, { ...org, changed }, changed ? t('orgs.status_now', said) : t('orgs.status_already', said));
 };

@@ -1,6 +1,6 @@
 import { humanDay } from '../../cli/days.js';
 import type { Column } from '../../cli/output.js';
-import { formats, t, type LabelKey } from '../../i18n/messages.js';
+import { t, type LabelKey } from '../../i18n/messages.js';
 import type { ContactView, OrgView } from '../../services/orgs.js';
 import type { OrgInput } from '../../services/org-writes.js';
 import type { OrgsAddOpts } from './index.js';
@@ -21,6 +21,10 @@ export const ORG_FIELD_FLAGS = {
   date_creation: '--date-creation',
 };
 
+/**
+ * The list: what tells organisations apart first; the id on demand (`--columns`), as a
+ * person names an organisation by its name in every command.
+ */
 export const ORG_TABLE: Column<OrgView>[] = [
   { header: 'nom_organisation', label: 'orgs.field.nom_organisation', value: 'nom_organisation' },
   { header: 'type_organisation', label: 'orgs.field.type_organisation', value: 'type_organisation' },
@@ -28,19 +32,27 @@ export const ORG_TABLE: Column<OrgView>[] = [
   { header: 'ville', label: 'orgs.field.ville', value: 'ville' },
   { header: 'pays', label: 'orgs.field.pays', value: 'pays' },
   { header: 'statut', label: 'orgs.field.statut', value: 'statut' },
-  { header: 'id', label: 'orgs.field.id', value: 'id' },
+  { header: 'id', label: 'orgs.field.id', value: 'id', hidden: true },
 ];
 
-/** CSV keeps its machine forms (yes, YYYY-MM-DD); a table says them as people do. */
-export function contactColumns(csv: boolean | undefined): Column<ContactView>[] {
-  const day = (text: string | null) => (csv ? text : humanDay(text));
+/**
+ * A table on a terminal (`human`) says days and yes as people do; CSV and the lines off a
+ * terminal keep their machine forms (yes, YYYY-MM-DD). The start day on demand (`--columns`),
+ * so that a contact fits 80 columns.
+ */
+export function contactColumns(human: boolean): Column<ContactView>[] {
+  const day = (text: string | null) => (human ? humanDay(text) : text);
   return [
     { header: 'nom_complet', label: 'orgs.contact.nom_complet', value: 'nom_complet' },
     { header: 'email', label: 'orgs.contact.email', value: (c) => c.email ?? c.matricule },
     { header: 'role_contact', label: 'orgs.contact.role_contact', value: 'role_contact' },
-    { header: 'principal', label: 'orgs.contact.principal', value: (c) => (c.est_contact_principal ? (csv ? 'yes' : t('orgs.yes')) : '') },
+    {
+      header: 'principal',
+      label: 'orgs.contact.principal',
+      value: (c) => (c.est_contact_principal ? (human ? t('orgs.yes') : 'yes') : ''),
+    },
     { header: 'poste', label: 'orgs.contact.poste', value: 'poste' },
-    { header: 'date_debut', label: 'orgs.contact.date_debut', value: (c) => day(c.date_debut) },
+    { header: 'date_debut', label: 'orgs.contact.date_debut', value: (c) => day(c.date_debut), hidden: true },
     { header: 'date_fin', label: 'orgs.contact.date_fin', value: (c) => day(c.date_fin) },
   ];
 }
@@ -72,11 +84,14 @@ export function orgLabel(field: string): string {
   return key ? t(key) : field;
 }
 
-/** An organisation's fields as labelled lines (show, add, update): human labels, days and times. */
-export function orgFields(org: OrgView): Array<[label: string, value: unknown]> {
+/**
+ * An organisation's fields as labelled lines (show, add, update): human labels; its day of
+ * creation as people write it on a terminal (`human`), YYYY-MM-DD off one. Times are the
+ * view's: local on a terminal, ISO 8601 with the offset off one.
+ */
+export function orgFields(org: OrgView, human: boolean): Array<[label: string, value: unknown]> {
   return Object.entries(org).map(([field, value]) => {
-    if (value instanceof Date) return [orgLabel(field), formats().dateTime(value)];
-    if (field === 'date_creation' && typeof value === 'string') return [orgLabel(field), humanDay(value)];
+    if (field === 'date_creation' && typeof value === 'string' && human) return [orgLabel(field), humanDay(value)];
     return [orgLabel(field), value];
   });
 }

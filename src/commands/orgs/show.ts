@@ -13,7 +13,7 @@ export const run: CommandRun = async (ctx, { args }) => {
   );
   const counts = offers.map((o) => t('orgs.offer_count', { kind: o.kind, state: o.statut, count: o.count }));
   renderRecord(ctx, org, [
-    ...orgFields(fields),
+    ...orgFields(fields, ctx.out.stdoutIsTTY),
     [orgLabel('contacts'), lines.join('\n') || t('orgs.none')],
     [orgLabel('offers'), counts.length > 0 ? formats().list(counts) : t('orgs.no_offers')],
   ]);

@@ -9,7 +9,11 @@ export const fieldFlags = ORG_FIELD_FLAGS;
 export const run: CommandRun<OrgsUpdateOpts> = async (ctx, { args, opts }) => {
   const { updateOrg } = await import('../../services/org-writes.js');
   const { org, changed } = await ctx.withDb(async ({ db }) => updateOrg(db, await ctx.writeSession(db), args[0]!, orgInput(opts)));
-  renderRecord(ctx, org, orgFields(org));
-  if (!ctx.out.json)
-    ctx.out.info(changed ? t('orgs.updated', { name: org.nom_organisation }) : t('orgs.unchanged', { name: org.nom_organisation }));
+  const said = { name: org.nom_organisation };
+  renderRecord(
+    ctx,
+    org,
+    orgFields(org, ctx.out.stdoutIsTTY),
+    changed ? { success: t('orgs.updated', said) } : { notes: [t('orgs.unchanged', said)] },
+  );
 };

@@ -6,5 +6,9 @@ import { fieldTable } from './shared.js';
 export const run: CommandRun<RefsFieldsListOpts> = async (ctx, { opts }) => {
   const { listFields } = await import('../../services/references.js');
   const fields = await ctx.withDb(({ db }) => listFields(db));
-  await renderList(ctx, fieldTable(Boolean(opts.csv)), fields, { csv: opts.csv });
+  await renderList(ctx, fieldTable(ctx.out.stdoutIsTTY && !opts.csv), fields, {
+    csv: opts.csv,
+    columns: opts.columns,
+    empty: 'refs.fields.empty',
+  });
 };

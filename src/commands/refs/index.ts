@@ -2,12 +2,15 @@ import type { Command, CommandUnknownOpts } from '@commander-js/extra-typings';
 import { csvOption, yearValue } from '../../cli/options.js';
 import { t } from '../../i18n/messages.js';
 import type { Lazy, OptsOf } from '../types.js';
+import { columnsOption } from '../../cli/columns.js';
 
 const year = (text: string) => yearValue('<annee>', text);
 
-const fieldsList = (fields: CommandUnknownOpts) => fields.command('list').description(t('refs.help.fields_list')).addOption(csvOption());
+const fieldsList = (fields: CommandUnknownOpts) =>
+  fields.command('list').description(t('refs.help.fields_list')).addOption(csvOption()).addOption(columnsOption());
 export type RefsFieldsListOpts = OptsOf<typeof fieldsList>;
-const yearsList = (years: CommandUnknownOpts) => years.command('list').description(t('refs.help.years_list')).addOption(csvOption());
+const yearsList = (years: CommandUnknownOpts) =>
+  years.command('list').description(t('refs.help.years_list')).addOption(csvOption()).addOption(columnsOption());
 export type RefsYearsListOpts = OptsOf<typeof yearsList>;
 
 export function registerRefs(program: Command, lazy: Lazy): void {

@@ -6,21 +6,24 @@ import type { FieldView, YearView } from '../../services/references.js';
 
 const yesNo = (value: boolean) => t(value ? 'refs.yes' : 'refs.no');
 
-/** The fields: a table in words (yes/no), or CSV with its machine values (true/false). */
-export function fieldTable(csv: boolean): Column<FieldView>[] {
+/**
+ * The fields: a table on a terminal (`human`) in words (yes/no, counts as the language
+ * writes them); CSV and the lines off a terminal with their machine values (true/false, 1234).
+ */
+export function fieldTable(human: boolean): Column<FieldView>[] {
   return [
     { header: 'nom_domaine', label: 'refs.label.field', value: 'nom_domaine' },
-    { header: 'est_actif', label: 'refs.label.active', value: csv ? 'est_actif' : (f) => yesNo(f.est_actif) },
+    { header: 'est_actif', label: 'refs.label.active', value: human ? (f) => yesNo(f.est_actif) : 'est_actif' },
     { header: 'aliases', label: 'refs.label.aliases', value: (f) => f.aliases.join(', ') },
-    { header: 'utilisateurs', label: 'refs.label.users', value: csv ? 'utilisateurs' : (f) => formats().integer(f.utilisateurs) },
+    { header: 'utilisateurs', label: 'refs.label.users', value: human ? (f) => formats().integer(f.utilisateurs) : 'utilisateurs' },
   ];
 }
 
-export function yearTable(csv: boolean): Column<YearView>[] {
+export function yearTable(human: boolean): Column<YearView>[] {
   return [
     { header: 'annee', label: 'refs.label.year', value: 'annee' },
-    { header: 'est_disponible', label: 'refs.label.available', value: csv ? 'est_disponible' : (y) => yesNo(y.est_disponible) },
-    { header: 'utilisateurs', label: 'refs.label.users', value: csv ? 'utilisateurs' : (y) => formats().integer(y.utilisateurs) },
+    { header: 'est_disponible', label: 'refs.label.available', value: human ? (y) => yesNo(y.est_disponible) : 'est_disponible' },
+    { header: 'utilisateurs', label: 'refs.label.users', value: human ? (y) => formats().integer(y.utilisateurs) : 'utilisateurs' },
   ];
 }
 
@@ -45,6 +48,5 @@ export function renderChange(ctx: Context, record: FieldView | YearView, sentenc
           ? formats().integer(value)
           : value,
   ]);
-  renderRecord(ctx, record, fields);
-  if (!ctx.out.json) ctx.out.success(sentence);
+  renderRecord(ctx, record, fields, { success: sentence });
 }

@@ -6,5 +6,9 @@ import { yearTable } from './shared.js';
 export const run: CommandRun<RefsYearsListOpts> = async (ctx, { opts }) => {
   const { listYears } = await import('../../services/references.js');
   const years = await ctx.withDb(({ db }) => listYears(db));
-  await renderList(ctx, yearTable(Boolean(opts.csv)), years, { csv: opts.csv });
+  await renderList(ctx, yearTable(ctx.out.stdoutIsTTY && !opts.csv), years, {
+    csv: opts.csv,
+    columns: opts.columns,
+    empty: 'refs.years.empty',
+  });
 };

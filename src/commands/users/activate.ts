@@ -6,6 +6,5 @@ import { userRecord } from './shared.js';
 export const run: CommandRun = async (ctx, { args }) => {
   const { setActive } = await import('../../services/user-writes.js');
   const result = await ctx.withDb(async ({ db }) => setActive(db, await ctx.writeSession(db), { ref: args[0]!, active: true }));
-  renderRecord(ctx, result.user, userRecord(result.user));
-  if (!ctx.out.json) ctx.out.success(t(result.changed ? 'users.activated' : 'users.already_so'));
+  renderRecord(ctx, result.user, userRecord(result.user), { success: t(result.changed ? 'users.activated' : 'users.already_so') });
 };

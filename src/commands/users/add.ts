@@ -23,8 +23,9 @@ export const run: CommandRun<UsersAddOpts> = async (ctx, { opts }) => {
     );
   }
   const user = await ctx.withDb(async ({ db }) => addUser(db, await session(db), input));
-  renderRecord(ctx, user, userRecord(user));
-  // Said once the account exists, so a refusal is never preceded by it.
+  // The warning is said once the account exists, so a refusal is never preceded by it.
   if (opts.password && !asksPassword) ctx.out.warn(t('users.added_without_password'));
-  if (!ctx.out.json) ctx.out.success(t('users.added', { name: user.nom_complet, ref: (user.matricule ?? user.email)! }));
+  renderRecord(ctx, user, userRecord(user), {
+    success: t('users.added', { name: user.nom_complet, ref: (user.matricule ?? user.email)! }),
+  });
 };

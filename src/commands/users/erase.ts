@@ -1,4 +1,5 @@
 import { confirm } from '../../cli/prompts.js';
+import { renderDone, renderRecord } from '../../cli/render.js';
 import type { OpenDatabase } from '../../db/connect.js';
 import { AlumniError, ExitCode, problem } from '../../errors.js';
 import { t, type LabelKey } from '../../i18n/messages.js';
@@ -38,11 +39,9 @@ export const run: CommandRun<UsersEraseOpts> = async (ctx, { args, opts }) => {
     );
     result = { ...done, dry_run: false, erased: !done.nothing_to_do };
   }
-  if (ctx.out.json) return ctx.out.writeJson(result);
-  if (!result.nothing_to_do) ctx.out.writeFields(changes(result));
-  if (result.nothing_to_do) ctx.out.success(t('users.erase.nothing_to_do', { ref: person }));
-  else if (dryRun) ctx.out.info(t('users.erase.dry_run'));
-  else ctx.out.success(t('users.erase.done', { id: result.id }));
+  if (result.nothing_to_do) return renderDone(ctx, result, t('users.erase.nothing_to_do', { ref: person }));
+  if (dryRun) return renderRecord(ctx, result, changes(result), { notes: [t('users.erase.dry_run')] });
+  renderRecord(ctx, result, changes(result), { success: t('users.erase.done', { id: result.id }) });
 };
 
 /**

@@ -1,6 +1,6 @@
 import { formats, t, type LabelKey } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
-import { readable } from './shared.js';
+import { renderRecord } from '../../cli/render.js';
 
 /** Section of the document → what a line of the terminal summary calls it. */
 const SECTIONS = {
@@ -33,19 +33,24 @@ const ACCOUNT_FIELDS: ReadonlyArray<[field: string, label: LabelKey]> = [
 export const run: CommandRun = async (ctx, { args }) => {
   const { exportPersonalData } = await import('../../services/personal-data.js');
   const data = await ctx.withDb(({ db }) => exportPersonalData(db, args[0]!));
-  // The document is the point of the command: it is what goes anywhere but a terminal.
-  if (ctx.out.json || !ctx.io.stdout.isTTY) return ctx.out.writeJson(data);
-  // The account comes as JSON: its erasure date is ISO text.
+  // The document is the point of the command: it is what goes anywhere but a terminal
+  // (two flows, not a branch on --json: off a terminal the JSON document is the output).
+  if (!ctx.out.stdoutIsTTY) return ctx.out.writeJson(data);
+  // The account comes as JSON: its erasure date is ISO text, read by a person in local time.
   const value = (field: string) => {
     const raw = data.account[field];
-    return field === 'efface_le' && typeof raw === 'string' ? readable(new Date(raw)) : readable(raw);
+    return field === 'efface_le' && typeof raw === 'string' ? new Date(raw) : raw;
   };
-  ctx.out.writeFields([
-    ...ACCOUNT_FIELDS.map(([field, label]): [string, unknown] => [t(label), value(field)]),
-    ...Object.entries(SECTIONS).map(([key, label]): [string, unknown] => [
-      t(label),
-      formats().integer(data[key as keyof typeof SECTIONS].length),
-    ]),
-  ]);
-  ctx.out.info(t('users.export_data.whole_document', { ref: args[0]! }));
+  renderRecord(
+    ctx,
+    data,
+    [
+      ...ACCOUNT_FIELDS.map(([field, label]): [string, unknown] => [t(label), value(field)]),
+      ...Object.entries(SECTIONS).map(([key, label]): [string, unknown] => [
+        t(label),
+        formats().integer(data[key as keyof typeof SECTIONS].length),
+      ]),
+    ],
+    { notes: [t('users.export_data.whole_document', { ref: args[0]! })] },
+  );
 };

@@ -1,3 +1,4 @@
+import { renderDone } from '../../cli/render.js';
 import { problem, UsageError } from '../../errors.js';
 import { t } from '../../i18n/messages.js';
 import type { CommandRun } from '../types.js';
@@ -21,9 +22,7 @@ export const run: CommandRun<UsersExportOpts> = async (ctx, { opts }) => {
     const count = await ctx.withDb(({ db }) => writeWorkbook(workbook, 'users', USER_EXPORT, exportUsers(db, filters)), {
       workload: 'bulk',
     });
-    if (ctx.out.json) ctx.out.writeJson({ xlsx: workbook.path, exported: count });
-    else ctx.out.info(t('users.export.done_xlsx', { count, file: workbook.path }));
-    return;
+    return renderDone(ctx, { xlsx: workbook.path, exported: count }, t('users.export.done_xlsx', { count, file: workbook.path }));
   }
   const excel = Boolean(opts.excel);
   // --json is a global option: Commander's conflicts() does not see it from here.

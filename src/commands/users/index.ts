@@ -101,7 +101,12 @@ const exportUsers = (users: CommandUnknownOpts) =>
 export type UsersExportOpts = OptsOf<typeof exportUsers>;
 
 const imports = (users: CommandUnknownOpts) =>
-  users.command('imports').description(t('users.help.imports')).addOption(limitOption(20)).addOption(csvOption());
+  users
+    .command('imports')
+    .description(t('users.help.imports'))
+    .addOption(limitOption(20))
+    .addOption(csvOption())
+    .addOption(columnsOption());
 export type UsersImportsOpts = OptsOf<typeof imports>;
 
 const importRoster = (users: CommandUnknownOpts) =>

@@ -11,6 +11,7 @@ export const run: CommandRun = async (ctx, { args }) => {
   const result = await ctx.withDb(async ({ db }) =>
     setRole(db, ctx.session(await ctx.actor(db, { requireSuperAdmin: true })), { ref: args[0]!, role }),
   );
-  renderRecord(ctx, result.user, userRecord(result.user));
-  if (!ctx.out.json) ctx.out.success(result.changed ? t('users.role_set', { role: result.user.role }) : t('users.already_so'));
+  renderRecord(ctx, result.user, userRecord(result.user), {
+    success: result.changed ? t('users.role_set', { role: result.user.role }) : t('users.already_so'),
+  });
 };

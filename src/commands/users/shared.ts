@@ -1,5 +1,5 @@
 import type { Column } from '../../cli/output.js';
-import { formats, t, type LabelKey } from '../../i18n/messages.js';
+import { t, type LabelKey } from '../../i18n/messages.js';
 import { ERASED_NAME } from '../../services/erasure.js';
 import type { ShownUser, UserView } from '../../services/users.js';
 
@@ -77,19 +77,16 @@ const RECORD_FIELDS: ReadonlyArray<[keyof ShownUser, LabelKey]> = [
   ['last_login', 'users.label.last_login'],
 ];
 
-/** A user as label/value lines in the run's language (renderRecord); its JSON stays the record itself. */
+/**
+ * A user as label/value lines in the run's language (renderRecord); its JSON stays the
+ * record itself. Times and yes/no are left to the view: local and in words on a terminal,
+ * ISO 8601 with the local offset and true/false off one.
+ */
 export function userRecord(user: UserView | ShownUser): Array<[label: string, value: unknown]> {
   return RECORD_FIELDS.filter(([field]) => field in user).map(([field, label]) => [
     t(label),
-    field === 'nom_complet' ? shownName(user.nom_complet) : readable(user[field as keyof UserView]),
+    field === 'nom_complet' ? shownName(user.nom_complet) : user[field as keyof UserView],
   ]);
-}
-
-/** A value as a person reads it: yes/no, dates in the local time zone and the language's format (a year stays 2024). */
-export function readable(value: unknown): unknown {
-  if (typeof value === 'boolean') return yesNo(value);
-  if (value instanceof Date) return formats().dateTime(value);
-  return value;
 }
 
 function yesNo(value: boolean | null): string {

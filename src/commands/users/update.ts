@@ -17,6 +17,5 @@ export const run: CommandRun<UsersUpdateOpts> = async (ctx, { args, opts }) => {
     );
   }
   const result = await ctx.withDb(async ({ db }) => updateUser(db, await ctx.writeSession(db), { ref, fields }));
-  renderRecord(ctx, result.user, userRecord(result.user));
-  if (!ctx.out.json) ctx.out.success(t(result.changed ? 'users.updated' : 'users.update_unchanged'));
+  renderRecord(ctx, result.user, userRecord(result.user), { success: t(result.changed ? 'users.updated' : 'users.update_unchanged') });
 };

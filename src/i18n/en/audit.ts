@@ -23,4 +23,5 @@ export default {
   'audit.label.ip_address': 'IP address',
   'audit.label.before': 'Before',
   'audit.label.after': 'After',
+  'audit.list.empty': 'No audit entry matches these filters.',
 } satisfies Record<`audit.${string}`, string | ((params: never) => string)>;

@@ -291,4 +291,5 @@ export default {
   'import.help.ignore_column': 'leave column Header out, even if it looks like a field (repeatable)',
   'import.help.rejects': 'where rejected rows go (default: <file name>.rejects.csv here)',
   'import.help.batch_size': 'rows per transaction',
+  'import.ledger.empty': 'No import yet.',
 } satisfies Record<`import.${string}`, string | ((params: never) => string)>;

@@ -158,4 +158,6 @@ export default {
   'offers.field.excerpt': 'Excerpt',
   'offers.field.rank': 'Rank',
   'offers.field.changed': 'Changed',
+  'offers.list.empty': 'No offer matches these filters.',
+  'offers.expiring.none': (p: { day: string }) => `No active offer ends before ${p.day}: the expire-offers job has nothing to expire.`,
 } satisfies Record<`offers.${string}`, string | ((params: never) => string)>;

@@ -141,4 +141,7 @@ export default {
   'orgs.duplicates.same_as': 'Likely the same as',
   'orgs.duplicates.why': 'Why',
   'orgs.duplicates.ids': 'IDs',
+  'orgs.list.empty': 'No organisation matches these filters.',
+  'orgs.duplicates.empty': 'No two organisations look like the same one.',
+  'orgs.contacts.empty': 'This organisation has no contact yet.',
 } satisfies Record<`orgs.${string}`, string | ((params: never) => string)>;

@@ -77,4 +77,6 @@ export default {
   'refs.year.exists': (p: { year: number }) => `The year ${p.year} is already among the reference years (see alumni refs years list).`,
   'refs.year.not_found': (p: { year: number }) =>
     `No year ${p.year} among the reference years (add it with alumni refs years add ${p.year}).`,
+  'refs.fields.empty': 'No field of study yet: add one with alumni refs fields add NAME.',
+  'refs.years.empty': 'No reference year yet: add one with alumni refs years add YEAR.',
 } satisfies Record<`refs.${string}`, string | ((params: never) => string)>;

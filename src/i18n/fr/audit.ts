@@ -25,5 +25,6 @@ const fr: typeof en = {
   'audit.label.ip_address': 'Adresse IP',
   'audit.label.before': 'Avant',
   'audit.label.after': 'Après',
+  'audit.list.empty': 'Aucune entrée du journal d’audit ne correspond à ces filtres.',
 };
 export default fr;

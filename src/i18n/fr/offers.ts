@@ -153,5 +153,7 @@ const fr: typeof en = {
   'offers.field.excerpt': 'Extrait',
   'offers.field.rank': 'Pertinence',
   'offers.field.changed': 'Modifiée',
+  'offers.list.empty': 'Aucune offre ne correspond à ces filtres.',
+  'offers.expiring.none': (p) => `Aucune offre active ne se termine avant le ${p.day} : la tâche expire-offers n’a rien à faire expirer.`,
 };
 export default fr;

@@ -143,5 +143,8 @@ const fr: typeof en = {
   'orgs.duplicates.same_as': 'Probablement la même que',
   'orgs.duplicates.why': 'Pourquoi',
   'orgs.duplicates.ids': 'Identifiants',
+  'orgs.list.empty': 'Aucune organisation ne correspond à ces filtres.',
+  'orgs.duplicates.empty': 'Aucune paire d’organisations ne semble être la même.',
+  'orgs.contacts.empty': 'Cette organisation n’a encore aucun contact.',
 };
 export default fr;

@@ -81,5 +81,7 @@ const fr: typeof en = {
     `${quoted(p.name)} est déjà une variante de ${quoted(p.field)} (${quoted(p.alias)}), sans tenir compte des majuscules, accents, espaces ni ponctuation.`,
   'refs.year.exists': (p) => `L'année ${p.year} est déjà parmi les années de référence (voir alumni refs years list).`,
   'refs.year.not_found': (p) => `Aucune année ${p.year} parmi les années de référence (ajoutez-la avec alumni refs years add ${p.year}).`,
+  'refs.fields.empty': 'Aucun domaine d’études pour le moment : ajoutez-en un avec alumni refs fields add NOM.',
+  'refs.years.empty': 'Aucune année de référence pour le moment : ajoutez-en une avec alumni refs years add ANNÉE.',
 };
 export default fr;
