@@ -28,7 +28,6 @@ const MESSAGE_ARGUMENTS = {
     enumValue: [0],
     confirm: [1],
     readKey: [1],
-    progressBar: [1],
   },
 };
 

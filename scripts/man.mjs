@@ -62,6 +62,10 @@ const ENVIRONMENT = [
     'How long audit entries are kept by the purge-audit job when --older-than is not given (a duration, default 365 days).',
   ],
   ['ALUMNI_REJECT_REASONS', 'A file of rejection reasons, one a line, for validate review (as --reasons).'],
+  [
+    'ALUMNI_PROGRESS_DELAY_MS',
+    'How long (milliseconds, default 200) a step runs before its status line shows on a terminal; 0 shows it at once.',
+  ],
   ['ALUMNI_CHROMIUM', 'The Chromium program stats report uses to write a PDF (default: chromium on PATH, else /usr/bin/chromium).'],
 ];
 

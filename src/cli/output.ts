@@ -212,7 +212,8 @@ export class Output {
    * escaped) and times are ISO 8601, so the lines can be read back by a script.
    */
   writeFields(fields: Array<[label: string, value: unknown]>): void {
-    const labels = fields.map(([label]) => `${visible(label)}:`);
+    // French typography puts a space before the colon (`Nom :`), English none (`Name:`).
+    const labels = fields.map(([label]) => t('view.field_label', { label: visible(label) }));
     const width = Math.max(...labels.map((label) => label.length));
     const indent = `\n${' '.repeat(width + 1)}`;
     fields.forEach(([, value], index) => {

@@ -5,6 +5,4 @@ export default {
   'fixtures.has_users': 'The database already has users; the demo data loads only into an empty database.',
   'fixtures.loaded': 'Demo data loaded. Act as its super_admin with --as direction@ecole.example.',
   'fixtures.already_loaded': 'The demo data was loaded already: nothing changed.',
-  'fixtures.label.table': 'Table',
-  'fixtures.label.rows': 'Rows',
 } satisfies Record<`fixtures.${string}`, string | ((params: never) => string)>;

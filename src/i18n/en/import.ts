@@ -228,7 +228,6 @@ export default {
   'import.option.map_pair': (p: { value: string }) => `--map ${q(p.value)}: write it as 'Header=field'.`,
 
   // ---- What users import and orgs import say (src/commands/imports.ts) ----
-  'import.progress': '{bar} {percentage}% | {rows} rows | {speed} rows/s',
   'import.reading_as': (p: { encoding: string; delimiter: string }) => `Reading as ${p.encoding}, delimiter ${p.delimiter}.`,
   'import.unknown_columns': (p: { items: string[]; more: number }) => `Ignoring unknown column(s): ${more(p.items, p.more)}.`,
   'import.repeated_lines': (p: { count: number; pairs: Array<{ line: number; sameAs: number }>; more: number }) =>

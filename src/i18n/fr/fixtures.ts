@@ -7,7 +7,5 @@ const fr: typeof en = {
   'fixtures.has_users': 'La base a déjà des utilisateurs ; les données de démonstration ne se chargent que dans une base vide.',
   'fixtures.loaded': 'Données de démonstration chargées. Agissez en tant que leur super_admin avec --as direction@ecole.example.',
   'fixtures.already_loaded': "Les données de démonstration étaient déjà chargées : rien n'a changé.",
-  'fixtures.label.table': 'Table',
-  'fixtures.label.rows': 'Lignes',
 };
 export default fr;

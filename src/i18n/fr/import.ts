@@ -211,7 +211,6 @@ const fr: typeof en = {
   'import.option.map_pair': (p) => `--map ${q(p.value)} : écrivez-le 'Colonne=champ'.`,
 
   // ---- Ce que disent users import et orgs import (src/commands/imports.ts) ----
-  'import.progress': '{bar} {percentage} % | {rows} lignes | {speed} lignes/s',
   'import.reading_as': (p) => `Lecture en ${p.encoding}, séparateur ${p.delimiter}.`,
   'import.unknown_columns': (p) =>
     `${pluriel(p.items.length + p.more, 'Colonne inconnue ignorée', 'Colonnes inconnues ignorées')} : ${etAutres(p.items, p.more)}.`,
