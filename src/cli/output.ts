@@ -218,7 +218,9 @@ export class Output {
     const indent = `\n${' '.repeat(width + 1)}`;
     fields.forEach(([, value], index) => {
       const text = this.stdoutIsTTY ? visibleLines(formatHuman(value)).split('\n').join(indent) : visible(formatPlain(value));
-      this.io.stdout.write(`${this.stdoutColors.bold(labels[index]!.padEnd(width))} ${text}\n`);
+      // An empty value leaves no trailing blanks.
+      const line = text === '' ? this.stdoutColors.bold(labels[index]!) : `${this.stdoutColors.bold(labels[index]!.padEnd(width))} ${text}`;
+      this.io.stdout.write(`${line}\n`);
     });
   }
 

@@ -134,6 +134,6 @@ describe.skipIf(!canMount() && !process.env.CI)('the embedded database on a full
     rmSync(filler);
     const freed = await runCli(['doctor'], { env, timeoutMs: BOUND_MS });
     expect(freed.code).toBe(0);
-    expect(freed.stdout).toMatch(/Pending migrations\s+none/);
+    expect(freed.stdout).toMatch(/Pending migrations:\s+none/);
   }, 180_000);
 });

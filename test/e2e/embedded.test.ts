@@ -18,8 +18,8 @@ describe('the embedded database', () => {
       const result = await runCli(['doctor'], { env: { ALUMNI_DATA_DIR: dataDir } });
       expect(result.code).toBe(0);
       expect(result.stderr).toContain(`Creating the embedded database in ${dataDir}`);
-      expect(result.stdout).toMatch(new RegExp(`Schema version\\s+${NEWEST}`));
-      expect(result.stdout).toMatch(/Pending migrations\s+none/);
+      expect(result.stdout).toMatch(new RegExp(`Schema version:\\s+${NEWEST}`));
+      expect(result.stdout).toMatch(/Pending migrations:\s+none/);
       expect(existsSync(join(dataDir, 'alumni.lock'))).toBe(false);
     } finally {
       remove();

@@ -99,10 +99,10 @@ describe('the operations commands in French, end to end on a server', () => {
   it('doctor says which language is in use and why, in that language', async () => {
     const fr = await french(['doctor']);
     expect(fr.code).toBe(0);
-    expect(fr.stdout).toMatch(/^Langue:\s+fr \(d'après LANG=fr_FR\.UTF-8\)$/m);
-    expect(fr.stdout).toMatch(/^Version du schéma:\s+\d{14}_\w+$/m);
-    expect(fr.stdout).toMatch(/^Migrations en attente:\s+aucune$/m);
-    expect(fr.stdout).toMatch(/Conservation de l'audit:\s+365 jours \(purge-audit\) : /);
+    expect(fr.stdout).toMatch(/^Langue :\s+fr \(d'après LANG=fr_FR\.UTF-8\)$/m);
+    expect(fr.stdout).toMatch(/^Version du schéma :\s+\d{14}_\w+$/m);
+    expect(fr.stdout).toMatch(/^Migrations en attente :\s+aucune$/m);
+    expect(fr.stdout).toMatch(/Conservation de l'audit :\s+365 jours \(purge-audit\) : /);
     expect(fr.stdout).toMatch(/^utilisateur\ttable\t/m);
     expect(fr.stderr).toContain('La base est en bonne santé.');
     const onTerminal = await frenchOnTerminal(['doctor']);
@@ -112,7 +112,7 @@ describe('the operations commands in French, end to end on a server', () => {
     expect(en.stdout).toMatch(/^Language:\s+en \(from LANG=C\)$/m);
     expect(en.stderr).toContain('The database is healthy.');
     const option = await runCli(['doctor', '--lang', 'fr'], { env: { ...t.env, LANG: 'C' } });
-    expect(option.stdout).toMatch(/^Langue:\s+fr \(d'après --lang fr\)$/m);
+    expect(option.stdout).toMatch(/^Langue :\s+fr \(d'après --lang fr\)$/m);
     const alumni = await runCli(['doctor'], { env: { ...t.env, ALUMNI_LANG: 'en', LANG: 'fr_FR.UTF-8' } });
     expect(alumni.stdout).toMatch(/^Language:\s+en \(from ALUMNI_LANG=en\)$/m);
 
@@ -188,7 +188,7 @@ describe('the operations commands in French, end to end on a server', () => {
     const loaded = await french(['fixtures', 'load']);
     expect(loaded.code).toBe(0);
     // Off a terminal: one tab-separated line per table.
-    expect(loaded.stdout).toMatch(/^utilisateur\t\d+$/m);
+    expect(loaded.stdout).toMatch(/^utilisateur :\s+\d+$/m);
     expect(loaded.stderr).toContain('Données de démonstration chargées.');
     const again = await french(['fixtures', 'load']);
     expect(again.stderr).toContain("Les données de démonstration étaient déjà chargées : rien n'a changé.");
@@ -204,7 +204,7 @@ describe('the embedded database in French', () => {
       expect(created.stderr).toContain(`Création de la base intégrée dans ${dataDir} (première utilisation, quelques secondes)…`);
       const doctor = await runCli(['doctor'], { env: { ALUMNI_DATA_DIR: dataDir, LC_ALL: 'fr_FR.UTF-8' } });
       expect(doctor.stderr).toMatch(/Base intégrée migrée \(\d+ migrations appliquées\)\./);
-      expect(doctor.stdout).toMatch(/^Langue:\s+fr \(d'après LC_ALL=fr_FR\.UTF-8\)$/m);
+      expect(doctor.stdout).toMatch(/^Langue :\s+fr \(d'après LC_ALL=fr_FR\.UTF-8\)$/m);
 
       // This test's own process holds the lock: alive, on this host.
       writeFileSync(join(dataDir, 'alumni.lock'), JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));

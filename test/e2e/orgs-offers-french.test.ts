@@ -39,7 +39,7 @@ describe('orgs and offers in French', () => {
     const added = await fr(['orgs', 'add', '--nom', 'Orange Bénin', '--type', 'entreprise', '--site-web', 'https://orange.bj']);
     expect(added).toMatchObject({ code: 0 });
     expect(added.stderr).toBe('✔ Orange Bénin ajoutée (active).\n');
-    expect(added.stdout).toMatch(/^Nom: +Orange Bénin$/m);
+    expect(added.stdout).toMatch(/^Nom : +Orange Bénin$/m);
     noEnglish(added.stdout + added.stderr);
     await fr(['orgs', 'add', '--nom', 'ORANGE BENIN S.A.', '--type', 'entreprise', '--site-web', 'https://www.orange.bj']);
     await fr(['orgs', 'contacts', 'add', 'Orange Bénin', 'KM-1', '--role', 'contact_rh', '--principal', '--debut', '2024-01-15']);
@@ -63,8 +63,8 @@ describe('orgs and offers in French', () => {
     ]);
     expect(paid.code).toBe(0);
     // The CFA franc without decimals, a narrow no-break space between thousands.
-    expect(paid.stdout).toMatch(/^Prix: +25\u202f000 FCFA$/m);
-    expect(paid.stdout).toMatch(/^Fin: +30 juin 2099$/m);
+    expect(paid.stdout).toMatch(/^Prix : +25\u202f000 FCFA$/m);
+    expect(paid.stdout).toMatch(/^Fin : +30 juin 2099$/m);
     expect(paid.stderr).toMatch(/^✔ Formation « Formation Kotlin » ajoutée \(en_attente\)\. Elle attend un modérateur : alumni validate/);
     formation = (await t.db.selectFrom('formation').select('id').executeTakeFirstOrThrow()).id;
     await sql`
@@ -183,13 +183,13 @@ describe('orgs and offers in French', () => {
     expect(duplicates.stdout).toContain('(0 contact, 0 offre)');
     expect(duplicates.stderr).toBe("Pour fusionner une paire : alumni orgs merge KEEP DROP (essayez d'abord --dry-run).\n");
     const shown = await fr(['offers', 'show', formation]);
-    expect(shown.stdout).toMatch(/^Publiée par: +Admin <admin@ecole\.example>$/m);
-    expect(shown.stdout).toMatch(/^Modération: +\(aucune pour l’instant\)$/m);
+    expect(shown.stdout).toMatch(/^Publiée par : +Admin <admin@ecole\.example>$/m);
+    expect(shown.stdout).toMatch(/^Modération : +\(aucune pour l’instant\)$/m);
     const org = await fr(['orgs', 'show', 'Orange Bénin']);
-    expect(org.stdout).toMatch(/^Contacts: +\* Koffi Mensah <koffi@exemple\.bj> contact_rh$/m);
-    expect(org.stdout).toMatch(/^Offres: +formation en_attente : 1$/m);
+    expect(org.stdout).toMatch(/^Contacts : +\* Koffi Mensah <koffi@exemple\.bj> contact_rh$/m);
+    expect(org.stdout).toMatch(/^Offres : +formation en_attente : 1$/m);
     const merged = await fr(['orgs', 'merge', 'Orange Bénin', 'ORANGE BENIN S.A.', '--dry-run']);
-    expect(merged.stdout).toMatch(/^Contacts transférés: +0$/m);
+    expect(merged.stdout).toMatch(/^Contacts transférés : +0$/m);
     expect(merged.stderr).toBe("Simulation : rien n'a été modifié.\n");
     const expiring = await fr(['offers', 'expiring']);
     expect(expiring.stderr).toMatch(/^1 offre que la tâche expire-offers fera expirer d'ici le \d{1,2} [a-zéû]+\.? \d{4} /);

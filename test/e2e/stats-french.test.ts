@@ -120,9 +120,9 @@ describe('stats in French', () => {
   it('--lang fr: the overview in labelled lines, not of / by / value', async () => {
     const result = await onTerminal(['stats', 'overview', '--lang', 'fr']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Utilisateurs par statut: +etudiant 35 · enseignant 1 · /m);
-    expect(result.stdout).toMatch(/^Exécutions de la tâche refresh-stats: +en cours 0 · ok 1 · échec 0 · verrouillée 0$/m);
-    expect(result.stdout).toMatch(/^Imports et exécutions depuis \(30 jours\): +\d{1,2} [a-zéû]+\.? \d{4} à \d\d:\d\d$/m);
+    expect(result.stdout).toMatch(/^Utilisateurs par statut : +etudiant 35 · enseignant 1 · /m);
+    expect(result.stdout).toMatch(/^Exécutions de la tâche refresh-stats : +en cours 0 · ok 1 · échec 0 · verrouillée 0$/m);
+    expect(result.stdout).toMatch(/^Imports et exécutions depuis \(30 jours\) : +\d{1,2} [a-zéû]+\.? \d{4} à \d\d:\d\d$/m);
     expect(englishLeft(result.stdout + result.stderr)).toEqual([]);
   });
 
@@ -154,7 +154,7 @@ describe('stats in French', () => {
     expect(flat(stats.stdout)).toContain('employment [options] par promotion : diplômés, en emploi, en recherche, situation inconnue');
     const report = await run(['stats', 'report', '--help'], french);
     expect(flat(report.stdout)).toContain('masquer les chiffres portant sur moins de diplômés que ce nombre (par défaut : 5)');
-    expect(report.stdout).toContain('écrire le rapport dans ce fichier');
+    expect(report.stdout).toContain('écrire le rapport en HTML dans ce fichier');
     expect(englishLeft(stats.stdout + report.stdout)).toEqual([]);
   });
 

@@ -83,14 +83,14 @@ describe('users in French', () => {
   it('a record: French labels, oui/non, a French date; a success line in French', async () => {
     const shown = await runMain(['users', 'show', 'FR-1', '--lang', 'fr'], { env: { ...t.env, NO_COLOR: '1' }, stdoutTTY: true });
     expect(shown.code).toBe(0);
-    expect(shown.stdout).toMatch(/^Nom complet: +Awa Ndiaye$/m);
-    expect(shown.stdout).toMatch(/^Année de sortie: +2024$/m);
-    expect(shown.stdout).toMatch(/^En emploi: +oui$/m);
-    expect(shown.stdout).toMatch(/^Mot de passe défini: +non$/m);
-    expect(shown.stdout).toMatch(/^Créé le: +\d{1,2} [a-zéû]+\.? \d{4} à \d{2}:\d{2}$/m);
+    expect(shown.stdout).toMatch(/^Nom complet : +Awa Ndiaye$/m);
+    expect(shown.stdout).toMatch(/^Année de sortie : +2024$/m);
+    expect(shown.stdout).toMatch(/^En emploi : +oui$/m);
+    expect(shown.stdout).toMatch(/^Mot de passe défini : +non$/m);
+    expect(shown.stdout).toMatch(/^Créé le : +\d{1,2} [a-zéû]+\.? \d{4} à \d{2}:\d{2}$/m);
     const updated = await runMain(['users', 'update', 'FR-2', '--titre', 'Ingénieur', '--lang', 'fr'], { env: asRoot });
     expect(updated).toMatchObject({ code: 0, stderr: '✔ Compte modifié.\n' });
-    expect(updated.stdout).toMatch(/^Titre: +Ingénieur$/m);
+    expect(updated.stdout).toMatch(/^Titre : +Ingénieur$/m);
     const again = await runMain(['users', 'update', 'FR-2', '--titre', 'Ingénieur', '--lang', 'fr'], { env: asRoot });
     expect(again.stderr).toBe("✔ Rien n'a changé : les valeurs étaient déjà celles-ci.\n");
     const added = await runMain(['users', 'add', '--nom', 'Binta Fall', '--matricule', 'FR-3', '--no-password', '--lang', 'fr'], {
@@ -99,7 +99,7 @@ describe('users in French', () => {
     expect(added).toMatchObject({ code: 0, stderr: '✔ Compte créé : Binta Fall (FR-3).\n' });
     const promoted = await runMain(['users', 'set-role', 'FR-3', 'Admin', '--lang', 'fr'], { env: asRoot });
     expect(promoted).toMatchObject({ code: 0, stderr: '✔ Nouveau rôle : admin.\n' });
-    expect(promoted.stdout).toMatch(/^Rôle: +admin$/m);
+    expect(promoted.stdout).toMatch(/^Rôle : +admin$/m);
   });
 
   it('refusals in French with their exit codes, the flags named as the command spells them', async () => {
@@ -179,11 +179,11 @@ describe('users in French', () => {
   it('erase --dry-run and export-data: French words for the changes and the sections; counts as French writes them', async () => {
     const dry = await runMain(['users', 'erase', 'FR-1', '--dry-run', '--lang', 'fr'], { env: asRoot });
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(/^Compte: +Nom complet, Matricule, E-mail/m);
+    expect(dry.stdout).toMatch(/^Compte : +Nom complet, Matricule, E-mail/m);
     expect(dry.stderr).toBe("Simulation : rien n'a été modifié.\n");
     const summary = await runMain(['users', 'export-data', 'FR-1', '--lang', 'fr'], { stdoutTTY: true, env: { ...t.env, NO_COLOR: '1' } });
-    expect(summary.stdout).toMatch(/^Nom complet: +Awa Ndiaye$/m);
-    expect(summary.stdout).toMatch(/^offres publiées: +0$/m);
+    expect(summary.stdout).toMatch(/^Nom complet : +Awa Ndiaye$/m);
+    expect(summary.stdout).toMatch(/^offres publiées : +0$/m);
     expect(summary.stderr).toContain('Le document complet : alumni users export-data FR-1 --json > personne.json');
     const exported = await runMain(['users', 'export', '--search', 'FR-', '--lang', 'fr'], { env: t.env });
     expect(exported.stderr).toMatch(/^\d utilisateurs exportés\.$/m);

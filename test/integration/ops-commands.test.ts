@@ -232,7 +232,7 @@ describe('migrate, doctor and fixtures in process', () => {
       const second = await runMain(['fixtures', 'load'], { env: t.env });
       expect(second.code).toBe(0);
       expect(second.stderr).toContain('The demo data was loaded already: nothing changed.');
-      expect(second.stdout).toMatch(new RegExp(`utilisateur\\s+│?\\s*${loaded.counts.utilisateur}`));
+      expect(second.stdout).toMatch(new RegExp(`^utilisateur:\\s+${loaded.counts.utilisateur}$`, 'm'));
       expect(await countRows(t.db, 'audit_log')).toBe(audit);
       expect(JSON.parse((await runMain(['fixtures', 'load', '--json'], { env: t.env })).stdout)).toEqual({ ...loaded, loaded: false });
     } finally {
