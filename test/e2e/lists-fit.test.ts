@@ -64,6 +64,19 @@ describe('lists fit an 80-column terminal and pipe as tab-separated rows', () =>
     for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(80);
   });
 
+  it.each([
+    ['users', 'list'],
+    ['offers', 'list'],
+    ['audit', 'list'],
+  ])('%s %s: on a 60-column terminal too, no line is wider than 60 and cut cells end with …', async (...args) => {
+    const pty = startInPty(args, env, { stderrTo: join(scratch, 'stderr.txt'), columns: 60 });
+    expect(await pty.exited).toBe(0);
+    const lines = pty.screen.split('\n').filter((line) => line !== '');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(60);
+    expect(pty.screen).toContain('…');
+  });
+
   it('a cell cut to fit ends with …; off a terminal the same row is whole, tab-separated, without a header', async () => {
     const ids = (JSON.parse((await runCli(['audit', 'list', '--json'], { env })).stdout) as Array<{ id: string }>).map((e) => e.id);
     const screen = await onTerminal(['audit', 'list']);
