@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPGlite } from '../../src/db/pglite.js';
-import { PGliteDialect } from '../../src/db/pglite-dialect.js';
-import type { DB } from '../../src/db/schema.js';
-import { BACKENDS, createServerDatabase, embeddedDataDir, type TestDatabase } from '../support/databases.js';
+import { commandDatabase, type CommandDatabase } from '../support/command-database.js';
+import { BACKENDS } from '../support/databases.js';
 import { runMain } from '../support/main.js';
 import { HEADER, rosterDir, writeRoster } from '../support/rosters.js';
 
@@ -16,30 +14,12 @@ import { HEADER, rosterDir, writeRoster } from '../support/rosters.js';
  */
 describe.each(BACKENDS)('refs commands on the %s back end', (backend) => {
   let env: Record<string, string>;
-  let server: TestDatabase | undefined;
-  let embedded: ReturnType<typeof embeddedDataDir> | undefined;
-
-  /** The database, for SQL checks between commands (an embedded one is opened for that only: PGlite has no lock). */
-  async function withDb<T>(work: (db: Kysely<DB>) => Promise<T>): Promise<T> {
-    if (server) return work(server.db);
-    const pglite = await createPGlite(join(embedded!.dataDir, 'pgdata'));
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-    try {
-      return await work(db);
-    } finally {
-      await db.destroy();
-      await pglite.close();
-    }
-  }
+  let database: CommandDatabase;
+  const withDb: CommandDatabase['withDb'] = (work) => database.withDb(work);
 
   beforeAll(async () => {
-    if (backend === 'server') {
-      server = await createServerDatabase();
-      env = { ...server.env };
-    } else {
-      embedded = embeddedDataDir();
-      env = { ALUMNI_DATA_DIR: embedded.dataDir };
-    }
+    database = await commandDatabase(backend);
+    env = { ...database.env };
     env.ALUMNI_ACTOR = 'admin@ecole.example';
     await withDb(async (db) => {
       await db
@@ -60,8 +40,7 @@ describe.each(BACKENDS)('refs commands on the %s back end', (backend) => {
     });
   });
   afterAll(async () => {
-    await server?.close();
-    embedded?.remove();
+    await database.close();
   });
 
   const json = async (args: string[]) => {
