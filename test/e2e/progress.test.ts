@@ -1,20 +1,12 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/cli.js';
 import { embeddedDataDir } from '../support/databases.js';
-import { startInPty as startSession, type PtySession } from '../support/pty.js';
+import { ptyPerTest } from '../support/pty.js';
 import { HEADER, rosterDir, writeRoster } from '../support/rosters.js';
 
 /** Sessions of the current test, killed after it should it fail half-way. */
-const sessions: PtySession[] = [];
-const startInPty = (...args: Parameters<typeof startSession>) => {
-  const session = startSession(...args);
-  sessions.push(session);
-  return session;
-};
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.kill();
-});
+const startInPty = ptyPerTest();
 
 function roster(prefix: string, people: number): string[][] {
   const rows = [HEADER];

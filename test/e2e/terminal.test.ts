@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultReasons } from '../../src/commands/validate/shared.js';
 import { openDatabase } from '../../src/db/connect.js';
 import { createPGlite } from '../../src/db/pglite.js';
@@ -10,18 +10,10 @@ import { runCli } from '../support/cli.js';
 import { countRows, createServerDatabase, embeddedDataDir, type TestDatabase } from '../support/databases.js';
 import { seedModerationUsers } from '../support/moderation.js';
 import { findValues, seedPerson, type SeededPerson } from '../support/personal.js';
-import { startInPty as startSession, type PtySession } from '../support/pty.js';
+import { ptyPerTest } from '../support/pty.js';
 
 /** Sessions of the current test, killed after it should it fail half-way. */
-const sessions: PtySession[] = [];
-const startInPty = (...args: Parameters<typeof startSession>) => {
-  const session = startSession(...args);
-  sessions.push(session);
-  return session;
-};
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.kill();
-});
+const startInPty = ptyPerTest();
 
 describe('on a terminal with stderr or stdout redirected', () => {
   let t: TestDatabase;

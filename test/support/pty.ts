@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
-import { vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { CLI, ROOT } from './cli.js';
 
 /**
@@ -80,5 +80,21 @@ export function startInPty(args: string[], env: Record<string, string>, options:
     },
     exited,
     kill: () => child.kill('SIGKILL'),
+  };
+}
+
+/**
+ * startInPty for a test file whose sessions are killed after each test, should one fail
+ * half-way (call it at the top of the file).
+ */
+export function ptyPerTest(): typeof startInPty {
+  const sessions: PtySession[] = [];
+  afterEach(() => {
+    for (const session of sessions.splice(0)) session.kill();
+  });
+  return (...args) => {
+    const session = startInPty(...args);
+    sessions.push(session);
+    return session;
   };
 }
