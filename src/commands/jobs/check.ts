@@ -1,3 +1,4 @@
+import { renderLines } from '../../cli/render.js';
 import { ExitCode } from '../../errors.js';
 import { formats, t } from '../../i18n/messages.js';
 import type { JobState } from '../../services/jobs.js';
@@ -17,17 +18,17 @@ export const run: CommandRun = async (ctx) => {
   const { jobStates } = await import('../../services/jobs.js');
   const states = await ctx.withDb(({ db }) => jobStates(db));
   const problems = states.filter((s) => s.problem);
-  if (ctx.out.json)
-    ctx.out.writeJson(
-      states.map(({ job, problem, last_success_at, next_due_at, first_due_at }) => ({
-        job,
-        ok: !problem,
-        problem: problem ? problemText(problem, 'en') : null,
-        last_success_at,
-        next_due_at,
-        first_due_at,
-      })),
-    );
-  else for (const s of states) ctx.out.line(`${s.job}  ${s.problem ? problemText(s.problem) : healthy(s)}`);
+  renderLines(
+    ctx,
+    states.map(({ job, problem, last_success_at, next_due_at, first_due_at }) => ({
+      job,
+      ok: !problem,
+      problem: problem ? problemText(problem, 'en') : null,
+      last_success_at,
+      next_due_at,
+      first_due_at,
+    })),
+    states.map((s) => `${s.job}  ${s.problem ? problemText(s.problem) : healthy(s)}`),
+  );
   return problems.length ? ExitCode.failure : ExitCode.ok;
 };

@@ -1,3 +1,4 @@
+import { renderLines } from '../../cli/render.js';
 import type { SettingKey } from '../../services/setting-names.js';
 import type { CommandRun } from '../types.js';
 
@@ -5,6 +6,5 @@ import type { CommandRun } from '../types.js';
 export const run: CommandRun = async (ctx, { args }) => {
   const { getSetting } = await import('../../services/settings.js');
   const setting = await ctx.withDb(({ db }) => getSetting(db, args[0] as SettingKey));
-  if (ctx.out.json) ctx.out.writeJson(setting);
-  else ctx.out.line(setting.valeur!);
+  renderLines(ctx, setting, [setting.valeur!]);
 };

@@ -9,6 +9,5 @@ export const run: CommandRun = async (ctx, { args }) => {
   const { setSetting } = await import('../../services/settings.js');
   const key = args[0] as SettingKey;
   const { setting, changed } = await ctx.withDb(async ({ db }) => setSetting(db, await ctx.writeSession(db), key, args[1]!));
-  renderRecord(ctx, setting, settingFields(setting));
-  if (!ctx.out.json) ctx.out.success(t(changed ? 'settings.set.done' : 'settings.set.unchanged', { key }));
+  renderRecord(ctx, setting, settingFields(setting), { success: t(changed ? 'settings.set.done' : 'settings.set.unchanged', { key }) });
 };
