@@ -60,8 +60,12 @@ async function terminateWatchingTheLock(child: ChildProcess, dataDir: string): P
   child.kill('SIGTERM');
   const violations: string[] = [];
   while (!exited) {
+    // The lock first, then the files: a lock seen gone stays gone, so files seen open after
+    // it were open without it. (Files first would blame a process that closed them and then
+    // removed its lock between the two looks.)
+    const lockThere = existsSync(lock);
     const databaseFiles = openFiles(child.pid!).filter((file) => file.startsWith(pgdata));
-    if (databaseFiles.length > 0 && !existsSync(lock)) violations.push(`lock removed while ${databaseFiles[0]} was open`);
+    if (databaseFiles.length > 0 && !lockThere) violations.push(`lock removed while ${databaseFiles[0]} was open`);
     await new Promise((resolve) => setTimeout(resolve, 5));
     // A process that never ends is a failure of its own; the watch stops at the finished() limit.
     if (performance.now() - started > 25_000) break;
