@@ -8,9 +8,9 @@ import { describeFsError } from '../files.js';
 import { shortened, SHOWN_ITEMS } from '../text.js';
 import { normaliseHeader } from './headers.js';
 import type { ReadOptions, Roster, SourceRecord } from './read.js';
-import { decodeExcelXmlAsStream } from './exceljs-utf8.js';
+import { fixExcelStreamingReader } from './exceljs-fixes.js';
 
-decodeExcelXmlAsStream();
+fixExcelStreamingReader();
 
 /**
  * Excel workbooks (.xlsx) as rosters: the rows of one sheet as the same records the CSV
@@ -93,7 +93,12 @@ async function openWorkbook(path: string, stats: Stats, options: ReadOptions & {
         sheetNames = namesOf(workbook);
         const sheetName = (sheet as unknown as { name?: string }).name ?? '';
         const wanted = options.sheet === undefined ? sheetName === (sheetNames[0] ?? sheetName) : sameName(sheetName, options.sheet);
-        if (found || !wanted) continue; // left unread: the reader skips its bytes
+        if (found || !wanted) {
+          // Read through all the same: exceljs deletes a sheet it parked in a temporary file
+          // as soon as the next one is asked for, and a stream still opening it then fails.
+          for await (const _row of sheet) void _row;
+          continue;
+        }
         found = true;
         for await (const row of sheet) {
           // A sheet exceljs parks in a temporary file is read from there, not from the aborted stream.

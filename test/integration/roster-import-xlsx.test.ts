@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // First, as in the CLI: loading the import puts its fix of exceljs's decoding in place
-// (src/import/exceljs-utf8.ts) before exceljs itself is loaded.
+// (src/import/exceljs-fixes.ts) before exceljs itself is loaded.
 import { importRoster, type ImportOptions } from '../../src/services/roster-import.js';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
