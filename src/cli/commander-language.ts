@@ -30,7 +30,12 @@ const TITLES: Record<string, MessageKey> = {
 export const helpInLanguage: Partial<Help> = {
   showGlobalOptions: true,
   visibleGlobalOptions(cmd) {
-    return Help.prototype.visibleGlobalOptions.call(this, cmd).filter((option) => option.attributeName() !== 'version');
+    // The program's own: `users imports undo` does not take the options of the list it sits under.
+    let root = cmd;
+    while (root.parent) root = root.parent;
+    return Help.prototype.visibleGlobalOptions
+      .call(this, cmd)
+      .filter((option) => option.attributeName() !== 'version' && root.options.includes(option));
   },
   formatHelp(cmd, helper) {
     return Help.prototype.formatHelp.call(this, cmd, helper) + examplesSection(cmd as CommandUnknownOpts, helper);

@@ -1,6 +1,6 @@
 import { importProgress } from '../cli/progress.js';
 import type { Column } from '../cli/output.js';
-import { renderList, renderRecord } from '../cli/render.js';
+import { renderDone, renderList, renderRecord } from '../cli/render.js';
 import type { Kysely } from 'kysely';
 import type { Context } from '../context.js';
 import type { DB } from '../db/schema.js';
@@ -11,6 +11,7 @@ import { shortened, SHOWN_ITEMS } from '../text.js';
 import type { ImportHooks, ImportSummary, PipelineOptions } from '../import/pipeline.js';
 import type { LedgerKind } from '../import/ledger.js';
 import type { ImportRunView } from '../services/imports.js';
+import type { KeptReason, UndoResult } from '../services/import-undo.js';
 import type { CommandRun } from './types.js';
 
 /** What withImportOptions declares, as Commander hands it over. */
@@ -166,6 +167,7 @@ function ledgerStatus(status: string): string {
     completed: t('import.ledger.status_completed'),
     rolled_back: t('import.ledger.status_rolled_back'),
     failed: t('import.ledger.status_failed'),
+    undone: t('import.ledger.status_undone'),
   };
   return statuses[status] ?? status;
 }
@@ -179,4 +181,96 @@ export function listLedger(kind: LedgerKind): CommandRun<{ limit: number; csv?: 
     const columns = opts.csv ? ledgerColumns(true) : ledgerTable(ctx.out.stdoutIsTTY);
     await renderList(ctx, columns, runs, { csv: opts.csv, columns: opts.columns, empty: 'import.ledger.empty' });
   };
+}
+
+/** What `users imports undo` and `orgs imports undo` declare, as Commander hands it over. */
+interface UndoOpts {
+  dryRun?: true;
+  yes?: true;
+  deactivateKept?: true;
+}
+
+/**
+ * `users imports undo`, `orgs imports undo`: the plan first (an undo done and rolled
+ * back, so exact), then on a terminal a question (off one --yes), then the undo. Asked
+ * with the database closed, as `users erase` asks: the embedded one stays locked while open.
+ */
+export function undoLedgerImport(kind: LedgerKind): CommandRun<UndoOpts> {
+  return async (ctx, { args, opts }) => {
+    const [{ undoImport }, { parseLockWait }, { confirm }] = await Promise.all([
+      import('../services/import-undo.js'),
+      import('../db/datadir-lock.js'),
+      import('../cli/prompts.js'),
+    ]);
+    const undo = (dryRun: boolean) =>
+      ctx.withDb(async ({ db }) =>
+        undoImport(db, await ctx.writeSession(db), {
+          kind,
+          ref: args[0]!,
+          dryRun,
+          deactivateKept: Boolean(opts.deactivateKept),
+          lockWaitMs: parseLockWait(ctx.io.env.ALUMNI_LOCK_WAIT_MS),
+        }),
+      );
+    const plan = await undo(true);
+    if (opts.dryRun) return renderRecord(ctx, plan, undoFields(ctx, plan), { notes: [...keptLines(plan), t('undo.dry_run')] });
+    if (!ctx.out.json) renderRecord(ctx, plan, undoFields(ctx, plan), { notes: keptLines(plan) });
+    await confirm(
+      ctx.io,
+      t('undo.question', { id: plan.import_id, file: plan.file, removed: plan.removed, restored: plan.restored }),
+      opts.yes,
+    );
+    const done = await undo(false);
+    const success = t('undo.done', { id: done.import_id });
+    // Said again only when something changed between the plan and the undo.
+    if (ctx.out.json || JSON.stringify(undoCounts(done)) !== JSON.stringify(undoCounts(plan))) {
+      return renderRecord(ctx, done, undoFields(ctx, done), { success, notes: keptLines(done) });
+    }
+    renderDone(ctx, done, success);
+  };
+}
+
+function undoCounts(result: UndoResult): number[] {
+  return [result.removed, result.restored, result.restored_fields, result.kept, result.kept_changes, result.erased, result.gone, result.deactivated];
+}
+
+/** An undo's plan or report as a person reads it; counts written as the language writes them on a terminal. */
+function undoFields(ctx: Context, result: UndoResult): Array<[string, unknown]> {
+  const { integer } = formats();
+  const count = (n: number) => (ctx.out.stdoutIsTTY ? integer(n) : n);
+  const fields: Array<[string, unknown]> = [
+    [t('undo.label.import'), t('undo.value.import', { id: result.import_id, file: result.file })],
+    [t('undo.label.started'), result.started_at],
+    [t('undo.label.removed'), count(result.removed)],
+    [t('undo.label.restored'), t('undo.value.restored', { rows: result.restored, fields: result.restored_fields })],
+    [t('undo.label.kept'), count(result.kept)],
+    [t('undo.label.kept_changes'), t('undo.value.fields', { count: result.kept_changes })],
+    [t('undo.label.erased'), count(result.erased)],
+    [t('undo.label.gone'), count(result.gone)],
+  ];
+  if (result.deactivated > 0) fields.push([t('undo.label.deactivated'), count(result.deactivated)]);
+  const references = result.references_removed;
+  if (references.fields.length + references.years.length > 0) {
+    fields.push([t('undo.label.references_removed'), t('undo.value.references', references)]);
+  }
+  return fields;
+}
+
+/** The rows kept and why, the first few of each kind (the JSON has them all). */
+function keptLines(result: UndoResult): string[] {
+  const SHOWN = 10;
+  const lines = [
+    ...result.kept_rows.slice(0, SHOWN).map((row) =>
+      t('undo.kept_row', { key: row.key ?? row.id, reasons: row.reasons.map(reasonText) }),
+    ),
+    ...result.kept_fields.slice(0, SHOWN).map((field) => t('undo.kept_field', { key: field.key ?? field.id, field: field.field })),
+  ];
+  const more = Math.max(0, result.kept_rows.length - SHOWN) + Math.max(0, result.kept_fields.length - SHOWN);
+  if (more > 0) lines.push(t('undo.more', { count: more }));
+  return lines;
+}
+
+function reasonText(reason: KeptReason): string {
+  if (reason.startsWith('used:')) return t('undo.reason.used', { table: reason.slice('used:'.length) });
+  return t(`undo.reason.${reason as 'edited' | 'logged_in' | 'acted'}`);
 }

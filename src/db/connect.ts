@@ -58,8 +58,12 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   return target.backend === 'server' ? openServer(target) : openEmbedded(target, options);
 }
 
-/** A Kysely instance on a server, with the value parsers of value-parsers.ts; the pool opens lazily. */
-export async function serverKysely(url: string, max = 4): Promise<Kysely<DB>> {
+/**
+ * A Kysely instance on a server, with the value parsers of value-parsers.ts; the pool opens
+ * lazily. Five connections at most: an import holds one for its lock (src/import/lock.ts),
+ * writes on two, and keeps its ledger and a reader on the others.
+ */
+export async function serverKysely(url: string, max = 5): Promise<Kysely<DB>> {
   const [{ default: pg }, { PostgresDialect }] = await Promise.all([import('pg'), import('kysely')]);
   const pool = new pg.Pool({
     connectionString: url,

@@ -19,4 +19,5 @@ export const MIGRATION_NAMES = [
   '20261208100000_parametres',
   '20261208110000_name_suggestions',
   '20261208110100_word_prefix_search',
+  '20261208120000_import_undo',
 ] as const;

@@ -65,6 +65,9 @@ export interface AlumniAdminImportRun {
   started_at: Generated<Timestamp>;
   status: Generated<string>;
   unchanged: Generated<number>;
+  undo: Json | null;
+  undone_at: Timestamp | null;
+  undone_by: string | null;
   updated: Generated<number>;
 }
 

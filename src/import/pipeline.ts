@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.js';
 import { writeAs, type WriteSession } from '../db/session.js';
 import { mapHeaders, type HeaderMapping, type HeaderSpec } from './headers.js';
 import { closeLedger, countInLedger, openLedger, type LedgerKind } from './ledger.js';
+import { holdingImportLock } from './lock.js';
 import { AlumniError, problem } from '../errors.js';
 import { t } from '../i18n/messages.js';
 import { checkOutputFile, regularFileBehind } from '../files.js';
@@ -118,7 +119,9 @@ export async function runImport<Field extends string, Row extends ImportedRow>(
 ): Promise<ImportSummary> {
   hooks.onReading?.(options.file === '-' ? 'stdin' : options.file);
   try {
-    return await importInput(db, session, kind, options, hooks);
+    if (options.dryRun) return await importInput(db, session, kind, options, hooks);
+    // No undo of this kind of import runs while it writes (src/import/lock.ts).
+    return await holdingImportLock(db, kind.ledger, () => importInput(db, session, kind, options, hooks));
   } finally {
     hooks.onEnd?.();
   }

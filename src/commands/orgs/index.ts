@@ -82,6 +82,14 @@ export type OrgsImportOpts = OptsOf<typeof importOrgs>;
 const imports = (orgs: CommandUnknownOpts) =>
   orgs.command('imports').description(t('orgs.help.imports')).addOption(limitOption(20)).addOption(csvOption()).addOption(columnsOption());
 
+const undoImport = (imports: CommandUnknownOpts) =>
+  imports
+    .command('undo')
+    .description(t('undo.help.orgs'))
+    .argument('<import>', t('undo.help.import'))
+    .addOption(dryRunOption(t('undo.help.dry_run')))
+    .addOption(yesOption());
+
 const contactAdd = (contacts: CommandUnknownOpts) =>
   contacts
     .command('add')
@@ -146,7 +154,8 @@ export function registerOrgs(program: Command, lazy: Lazy): void {
     .action(lazy(() => import('./duplicates.js')));
   merge(orgs).action(lazy(() => import('./merge.js')));
   importOrgs(orgs).action(lazy(() => import('./import.js')));
-  imports(orgs).action(lazy(() => import('./imports.js')));
+  const ledger = imports(orgs).action(lazy(() => import('./imports.js')));
+  undoImport(ledger).action(lazy(() => import('./imports-undo.js')));
   const contacts = orgs.command('contacts').description(t('orgs.help.contacts'));
   contacts
     .command('list')

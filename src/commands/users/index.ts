@@ -109,6 +109,15 @@ const imports = (users: CommandUnknownOpts) =>
     .addOption(columnsOption());
 export type UsersImportsOpts = OptsOf<typeof imports>;
 
+const undoImport = (imports: CommandUnknownOpts) =>
+  imports
+    .command('undo')
+    .description(t('undo.help.users'))
+    .argument('<import>', t('undo.help.import'))
+    .addOption(dryRunOption(t('undo.help.dry_run')))
+    .addOption(new Option('--deactivate-kept', t('undo.help.deactivate_kept')))
+    .addOption(yesOption());
+
 const importRoster = (users: CommandUnknownOpts) =>
   withImportOptions(users.command('import').description(t('users.help.import')), t('users.help.import_known'), ROSTER_FIELDS)
     .addOption(countryOption(t('users.help.import_country')))
@@ -138,7 +147,8 @@ export function registerUsers(program: Command, lazy: Lazy): void {
   deactivate(users).action(lazy(() => import('./deactivate.js')));
   setRole(users).action(lazy(() => import('./set-role.js')));
   exportUsers(users).action(lazy(() => import('./export.js')));
-  imports(users).action(lazy(() => import('./imports.js')));
+  const ledger = imports(users).action(lazy(() => import('./imports.js')));
+  undoImport(ledger).action(lazy(() => import('./imports-undo.js')));
   importRoster(users).action(lazy(() => import('./import.js')));
   exportData(users).action(lazy(() => import('./export-data.js')));
   erase(users).action(lazy(() => import('./erase.js')));

@@ -161,6 +161,8 @@ const en = {
   'help.example.settings.set': 'Name the school once: the report prints it on every page',
   'help.example.settings.list': 'Every setting, with who set it and when',
   'help.example.settings.get': 'The value alone, for a script',
+  'help.example.undo.users': 'Import a roster, then see what undoing it would do (nothing is changed)',
+  'help.example.undo.orgs': 'Import a partner list, then undo it: the organisations it added go',
 };
 
 export default en;

@@ -291,4 +291,5 @@ export default {
   'import.help.rejects': 'where rejected rows go (default: <file name>.rejects.csv here)',
   'import.help.batch_size': 'rows per transaction',
   'import.ledger.empty': 'No import yet.',
+  'import.ledger.status_undone': 'undone',
 } satisfies Record<`import.${string}`, string | ((params: never) => string)>;

@@ -164,6 +164,8 @@ const fr: typeof en = {
   'help.example.settings.set': 'Nommer l’établissement une fois pour toutes : le rapport l’imprime sur chaque page',
   'help.example.settings.list': 'Tous les paramètres, avec qui les a fixés et quand',
   'help.example.settings.get': 'La valeur seule, pour un script',
+  'help.example.undo.users': "Importer une liste, puis voir ce que son annulation ferait (rien n'est modifié)",
+  'help.example.undo.orgs': "Importer une liste de partenaires, puis l'annuler : les organisations qu'il a ajoutées sont retirées",
 };
 
 export default fr;

@@ -277,5 +277,6 @@ const fr: typeof en = {
   'import.help.rejects': 'où vont les lignes rejetées (par défaut : <nom du fichier>.rejects.csv ici)',
   'import.help.batch_size': 'lignes par transaction',
   'import.ledger.empty': 'Aucun import pour le moment.',
+  'import.ledger.status_undone': 'annulé',
 };
 export default fr;

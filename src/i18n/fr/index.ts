@@ -22,6 +22,7 @@ import helpMessages from './help.js';
 import settingsMessages from './settings.js';
 import namesMessages from './names.js';
 import progressMessages from './progress.js';
+import undoMessages from './undo.js';
 
 export const frAreas = {
   common: commonMessages,
@@ -47,6 +48,7 @@ export const frAreas = {
   settings: settingsMessages,
   names: namesMessages,
   progress: progressMessages,
+  undo: undoMessages,
 };
 export const fr = {
   ...commonMessages,
@@ -72,4 +74,5 @@ export const fr = {
   ...settingsMessages,
   ...namesMessages,
   ...progressMessages,
+  ...undoMessages,
 };

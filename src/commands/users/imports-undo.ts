@@ -1,0 +1,3 @@
+import { undoLedgerImport } from '../imports.js';
+
+export const run = undoLedgerImport('users');
