@@ -16,6 +16,8 @@ export interface CliOptions {
   env?: Record<string, string | undefined>;
   /** Written to stdin, then closed; without it stdin is closed at once (not a terminal). */
   input?: string | Buffer;
+  /** startCli only: stdin left open, for the test to write to and end (a command kept reading). */
+  keepStdinOpen?: boolean;
   cwd?: string;
   timeoutMs?: number;
   /** Extra node flags before the script (e.g. --import a hook). */
@@ -37,7 +39,7 @@ export function startCli(args: string[], options: CliOptions = {}): ChildProcess
     if (error.code !== 'EPIPE') throw error;
   });
   if (options.input !== undefined) child.stdin!.end(options.input);
-  else child.stdin!.end();
+  else if (!options.keepStdinOpen) child.stdin!.end();
   return child;
 }
 
