@@ -19,6 +19,9 @@ export interface ImportRunView {
   error: string | null;
   started_at: Date;
   finished_at: Date | null;
+  /** When the import was undone (`users imports undo`), and by whom. */
+  undone_at: Date | null;
+  undone_by: string | null;
 }
 
 /** The import ledger of one kind of import, newest first. */
@@ -26,6 +29,7 @@ export async function listImports(db: Kysely<DB>, kind: LedgerKind, limit: numbe
   return db
     .selectFrom('alumni_admin.import_run as r')
     .leftJoin('utilisateur as u', 'u.id', 'r.acteur_id')
+    .leftJoin('utilisateur as undoer', 'undoer.id', 'r.undone_by')
     .select([
       'r.id',
       'r.file_name',
@@ -43,6 +47,8 @@ export async function listImports(db: Kysely<DB>, kind: LedgerKind, limit: numbe
       'r.error',
       'r.started_at',
       'r.finished_at',
+      'r.undone_at',
+      sql<string | null>`coalesce(undoer.email, undoer.matricule)`.as('undone_by'),
     ])
     .where('r.kind', '=', kind)
     .orderBy('r.started_at', 'desc')

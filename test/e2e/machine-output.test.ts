@@ -205,6 +205,8 @@ const WRITES: Record<string, Case[]> = {
     { args: ['users', 'activate', 'francoise.ndour@ecole.example', '--json'] },
     { args: ['users', 'set-role', TEACHER, 'admin', '--json'] },
     { args: ['users', 'erase', ALUMNA, '--yes', '--json'] },
+    { args: ['users', 'imports', 'undo', 'last', '--dry-run', '--json'] },
+    { args: ['users', 'imports', 'undo', 'last', '--yes', '--deactivate-kept', '--json'] },
     {
       args: (s) => ['users', 'import', join(ROOT, 'fixtures/roster-sample.csv'), '--json', '--rejects', join(s.scratch, 'w.csv')],
       exit: 3,
@@ -212,6 +214,7 @@ const WRITES: Record<string, Case[]> = {
     { args: ['users', 'add', '--nom', 'Doublon', '--email', ALUMNA, '--no-password', '--json'], exit: 2 },
   ],
   orgs: [
+    { args: ['orgs', 'imports', 'undo', 'last', '--yes', '--json'] },
     { args: ['orgs', 'add', '--nom', 'Kër Code', '--type', 'startup', '--ville', 'Dakar', '--json'] },
     { args: ['orgs', 'update', SONATEL, '--ville', 'Rufisque', '--json'] },
     { args: ['orgs', 'set-status', CLOUD, 'inactive', '--json'] },
