@@ -207,6 +207,17 @@ describe.each(BACKENDS)('undoing an import on the %s back end', (backend) => {
     expect(await auditCount()).toBe(audited);
   });
 
+  it('stops with the constraint (exit 2, nothing written) when a value to give back has been taken since', async () => {
+    await importRows(ROWS, {}, 'first.csv');
+    const id = await importRows([['Awa Ndiaye', 'U-1', 'awa.ndiaye@alumni.example', '', '', '', '']], {}, 'second.csv');
+    await t.db.insertInto('utilisateur').values({ nom_complet: 'Awa Diallo', email: 'awa@alumni.example' }).execute();
+    const before = await dump(t.db);
+    // The unique e-mail's violation, which the CLI says in one sentence, exit 2 (src/db/constraints.ts).
+    await expect(undo(id)).rejects.toMatchObject({ code: '23505', constraint: 'idx_utilisateur_email' });
+    expect(await dump(t.db)).toEqual(before);
+    expect(await ledger(id)).toMatchObject({ status: 'completed' });
+  });
+
   it('names the import by a unique prefix of its id: none is exit 4, several exit 2; a rolled-back import has nothing to undo', async () => {
     await expect(undo('0000')).rejects.toMatchObject({ exitCode: 4 });
     await t.db
