@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { finished, runCli, startCli } from '../support/cli.js';
 import { commandDatabase, type CommandDatabase } from '../support/command-database.js';
 import { ADVISORY_HERE, BACKENDS, countRows } from '../support/databases.js';
+import { startInPty } from '../support/pty.js';
 import { HEADER, rosterDir, writeRoster } from '../support/rosters.js';
 
 const ROWS = [
@@ -105,6 +106,23 @@ describe.each(BACKENDS)('users imports undo from the command line (%s)', (backen
     expect(undone.code).toBe(0);
     expect(JSON.parse(undone.stdout)).toMatchObject({ removed: 3 });
     expect(await people()).toBe(1);
+  });
+
+  it('on a terminal, shows the plan and asks: no keeps everything, yes undoes', async () => {
+    const id = await importRoster();
+    const refused = startInPty(['users', 'imports', 'undo', 'last'], env);
+    const shown = await refused.waitFor(new RegExp(`Removed \\(added by the import\\):\\s+3[\\s\\S]*Undo the import ${id}[\\s\\S]*\\(y/N\\)`));
+    refused.type('n\r');
+    expect(await refused.exited).toBe(2);
+    expect(refused.screen.slice(shown)).not.toContain('undone');
+    expect(await people()).toBe(3);
+
+    const accepted = startInPty(['users', 'imports', 'undo', 'last'], env);
+    const asked = await accepted.waitFor(/\(y\/N\)/);
+    accepted.type('y\r');
+    await accepted.waitFor(new RegExp(`Import ${id} undone`), asked);
+    expect(await accepted.exited).toBe(0);
+    expect(await people()).toBe(0);
   });
 
   it('two undos of the same import at once: one undoes it, the other exits 3', async () => {
