@@ -83,7 +83,10 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
   ],
   'users imports': [ex('help.example.users.imports', 'alumni users imports --limit 5')],
   'users imports undo': [
-    ex('help.example.undo.users', `alumni users import fixtures/roster-sample.csv --country SN ${AS}; alumni users imports undo last --dry-run ${AS}`),
+    ex(
+      'help.example.undo.users',
+      `alumni users import fixtures/roster-sample.csv --country SN ${AS}; alumni users imports undo last --dry-run ${AS}`,
+    ),
   ],
   'users import': [
     ex('help.example.users.import_dry', `alumni users import fixtures/roster-sample.csv --country SN --dry-run ${AS}`, 3),
@@ -132,7 +135,9 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
     ex('help.example.orgs.import', `alumni orgs import fixtures/partenaires.csv --type entreprise --country SN ${AS}`, 3),
   ],
   'orgs imports': [ex('help.example.orgs.imports', 'alumni orgs imports')],
-  'orgs imports undo': [ex('help.example.undo.orgs', `alumni orgs import fixtures/partenaires.csv ${AS} && alumni orgs imports undo last --yes ${AS}`)],
+  'orgs imports undo': [
+    ex('help.example.undo.orgs', `alumni orgs import fixtures/partenaires.csv ${AS} && alumni orgs imports undo last --yes ${AS}`),
+  ],
   'orgs contacts': [ex('help.example.contacts.list', 'alumni orgs contacts list Sonatel')],
   'orgs contacts list': [
     ex('help.example.contacts.list', 'alumni orgs contacts list Sonatel'),

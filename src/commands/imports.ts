@@ -231,7 +231,16 @@ export function undoLedgerImport(kind: LedgerKind): CommandRun<UndoOpts> {
 }
 
 function undoCounts(result: UndoResult): number[] {
-  return [result.removed, result.restored, result.restored_fields, result.kept, result.kept_changes, result.erased, result.gone, result.deactivated];
+  return [
+    result.removed,
+    result.restored,
+    result.restored_fields,
+    result.kept,
+    result.kept_changes,
+    result.erased,
+    result.gone,
+    result.deactivated,
+  ];
 }
 
 /** An undo's plan or report as a person reads it; counts written as the language writes them on a terminal. */
@@ -260,9 +269,7 @@ function undoFields(ctx: Context, result: UndoResult): Array<[string, unknown]> 
 function keptLines(result: UndoResult): string[] {
   const SHOWN = 10;
   const lines = [
-    ...result.kept_rows.slice(0, SHOWN).map((row) =>
-      t('undo.kept_row', { key: row.key ?? row.id, reasons: row.reasons.map(reasonText) }),
-    ),
+    ...result.kept_rows.slice(0, SHOWN).map((row) => t('undo.kept_row', { key: row.key ?? row.id, reasons: row.reasons.map(reasonText) })),
     ...result.kept_fields.slice(0, SHOWN).map((field) => t('undo.kept_field', { key: field.key ?? field.id, field: field.field })),
   ];
   const more = Math.max(0, result.kept_rows.length - SHOWN) + Math.max(0, result.kept_fields.length - SHOWN);

@@ -80,11 +80,13 @@ interface UndoTarget {
   key: RawBuilder<string | null>;
   /** Accounts: erased ones are left alone, logged-in ones and actors kept. */
   accounts: boolean;
+  /** A row erased since (`users erase`), over alias t: left alone. */
+  erased: RawBuilder<boolean>;
 }
 
 const TARGETS: Record<LedgerKind, UndoTarget> = {
-  users: { table: 'utilisateur', key: sql`coalesce(t.matricule, t.email)`, accounts: true },
-  orgs: { table: 'organisation', key: sql`t.nom_organisation`, accounts: false },
+  users: { table: 'utilisateur', key: sql`coalesce(t.matricule, t.email)`, accounts: true, erased: sql`t.efface_le is not null` },
+  orgs: { table: 'organisation', key: sql`t.nom_organisation`, accounts: false, erased: sql`false` },
 };
 
 /** Tables an import creates rows in besides its own (roster: --create-missing-references), keyed by their primary key. */
@@ -157,7 +159,10 @@ async function undoIn(trx: Transaction<DB>, session: WriteSession, id: string, o
   await takeImportLock(trx, options.kind, options.lockWaitMs);
   const run = await lockLedgerRow(trx, id);
   if (run.status === 'undone') {
-    throw new AlumniError(problem('undo.already_undone', { id, at: run.undone_at!, by: await actorName(trx, run.undone_by) }), ExitCode.rejected);
+    throw new AlumniError(
+      problem('undo.already_undone', { id, at: run.undone_at!, by: await actorName(trx, run.undone_by) }),
+      ExitCode.rejected,
+    );
   }
   if (run.status === 'rolled_back') throw new AlumniError(problem('undo.nothing_written', { id }), ExitCode.rejected);
 
@@ -230,7 +235,11 @@ async function lockLedgerRow(trx: Transaction<DB>, id: string): Promise<LedgerRu
 
 async function actorName(trx: Transaction<DB>, id: string | null): Promise<string | null> {
   if (id === null) return null;
-  const row = await trx.selectFrom('utilisateur').select(sql<string>`coalesce(email, matricule, id::text)`.as('name')).where('id', '=', id).executeTakeFirst();
+  const row = await trx
+    .selectFrom('utilisateur')
+    .select(sql<string>`coalesce(email, matricule, id::text)`.as('name'))
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row?.name ?? id;
 }
 
@@ -241,7 +250,12 @@ const importPattern = (kind: LedgerKind, id: string) => `% ${kind} import ${id}`
  * The import's audit entries on its table and on the references it may create, in
  * undo_entries (one scan of the audit log); counted, to be checked against the ledger.
  */
-async function collectEntries(trx: Transaction<DB>, kind: LedgerKind, id: string, table: string): Promise<{ inserts: number; updates: number }> {
+async function collectEntries(
+  trx: Transaction<DB>,
+  kind: LedgerKind,
+  id: string,
+  table: string,
+): Promise<{ inserts: number; updates: number }> {
   const tables = [table, ...REFERENCE_TABLES.map((r) => r.table)];
   await sql`
     create temp table undo_entries on commit drop as
@@ -312,11 +326,8 @@ async function classifyInserted(
        where a.utilisateur_id in (select id from undo_inserted) and a.created_at >= ${run.started_at}`.execute(trx);
   }
 
-  const erased = target.accounts ? sql`t.efface_le is not null` : sql`false`;
-  const { rows: tally } = await sql<{ erased: number; gone: number }>`
-    select count(*) filter (where t.id is not null and ${erased})::int as erased,
-           count(*) filter (where t.id is null)::int as gone
-      from undo_inserted i left join ${table} t on t.id = i.id`.execute(trx);
+  const erased = target.erased;
+  const tally = await erasedOrGone(trx, target, 'undo_inserted');
   await sql`
     create temp table undo_kept on commit drop as
     select t.id, ${target.key} as key, array_agg(distinct r.reason order by r.reason) as reasons
@@ -330,12 +341,21 @@ async function classifyInserted(
        and t.id not in (select id from undo_kept)`.execute(trx);
   const { rows: kept } = await sql<KeptRow>`select id, key, reasons from undo_kept order by key, id`.execute(trx);
   const { rows: removable } = await sql<{ n: number }>`select count(*)::int as n from undo_removable`.execute(trx);
-  return { removed: removable[0]!.n, kept, erased: tally[0]!.erased, gone: tally[0]!.gone };
+  return { removed: removable[0]!.n, kept, ...tally };
+}
+
+/** Of the rows in `rows` (undo_inserted, undo_updated), how many were erased since, and how many deleted. */
+async function erasedOrGone(trx: Transaction<DB>, target: UndoTarget, rows: 'undo_inserted' | 'undo_updated') {
+  const { rows: tally } = await sql<{ erased: number; gone: number }>`
+    select count(*) filter (where t.id is not null and ${target.erased})::int as erased,
+           count(*) filter (where t.id is null)::int as gone
+      from ${sql.table(rows)} r left join ${sql.table(target.table)} t on t.id = r.id`.execute(trx);
+  return tally[0]!;
 }
 
 /**
- * The fields the import changed, each still as it wrote it (to restore, in undo_restore)
- * or changed since (kept); rows erased or gone since counted apart.
+ * The fields the import changed (undo_fields), each still as it wrote it (as_written: to
+ * restore) or changed since (kept); rows erased or gone since counted apart.
  */
 async function planRestores(
   trx: Transaction<DB>,
@@ -348,11 +368,8 @@ async function planRestores(
        and not attname = any(${NOT_RESTORED}::text[])
      order by attnum`.execute(trx);
   const columns = restorable.map((c) => c.name);
-  const erased = target.accounts ? sql`t.efface_le is not null` : sql`false`;
-  const { rows: tally } = await sql<{ erased: number; gone: number }>`
-    select count(*) filter (where t.id is not null and ${erased})::int as erased,
-           count(*) filter (where t.id is null)::int as gone
-      from undo_updated u left join ${table} t on t.id = u.id`.execute(trx);
+  const erased = target.erased;
+  const tally = await erasedOrGone(trx, target, 'undo_updated');
   // Each field the import changed, and whether the value stored is still the one it wrote.
   await sql`
     create temp table undo_fields on commit drop as
@@ -364,8 +381,10 @@ async function planRestores(
        and (u.ancien_data -> f.field) is distinct from (u.nouveau_data -> f.field)`.execute(trx);
   const { rows: kept } = await sql<KeptField>`
     select id, key, field from undo_fields where not as_written order by key, id, field`.execute(trx);
-  const { rows: changed } = await sql<{ field: string }>`select distinct field from undo_fields where as_written order by field`.execute(trx);
-  return { columns: changed.map((c) => c.field), kept, erased: tally[0]!.erased, gone: tally[0]!.gone };
+  const { rows: changed } = await sql<{ field: string }>`select distinct field from undo_fields where as_written order by field`.execute(
+    trx,
+  );
+  return { columns: changed.map((c) => c.field), kept, ...tally };
 }
 
 /** Gives the fields still as the import wrote them their values before it; returns the rows and fields restored. */
@@ -409,7 +428,10 @@ async function removeCreatedReferences(trx: Transaction<DB>): Promise<{ fields: 
 }
 
 /** Every single-column foreign key pointing to `table` (any schema), with the column it points to. */
-async function foreignKeysTo(trx: Transaction<DB>, table: string): Promise<Array<{ table: string; qualified: string; column: string; referenced: string }>> {
+async function foreignKeysTo(
+  trx: Transaction<DB>,
+  table: string,
+): Promise<Array<{ table: string; qualified: string; column: string; referenced: string }>> {
   const { rows } = await sql<{ table: string; qualified: string; column: string; referenced: string }>`
     select c.relname as table, format('%I.%I', n.nspname, c.relname) as qualified, a.attname as column, f.attname as referenced
       from pg_constraint k

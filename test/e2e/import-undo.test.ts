@@ -24,7 +24,10 @@ describe.each(BACKENDS)('users imports undo from the command line (%s)', (backen
   beforeAll(async () => {
     database = await commandDatabase(backend);
     await database.withDb((db) =>
-      db.insertInto('utilisateur').values({ nom_complet: 'Mariama Bâ', matricule: 'ADM-1', email: 'scolarite@ecole.example', role: 'admin' }).execute(),
+      db
+        .insertInto('utilisateur')
+        .values({ nom_complet: 'Mariama Bâ', matricule: 'ADM-1', email: 'scolarite@ecole.example', role: 'admin' })
+        .execute(),
     );
     // Waits on states, never on durations: a lock is waited for as long as a slow machine needs.
     env = { ...database.env, ALUMNI_ACTOR: 'scolarite@ecole.example', ALUMNI_LANG: 'en', ALUMNI_LOCK_WAIT_MS: '120000' };
@@ -111,7 +114,9 @@ describe.each(BACKENDS)('users imports undo from the command line (%s)', (backen
   it('on a terminal, shows the plan and asks: no keeps everything, yes undoes', async () => {
     const id = await importRoster();
     const refused = startInPty(['users', 'imports', 'undo', 'last'], env);
-    const shown = await refused.waitFor(new RegExp(`Removed \\(added by the import\\):\\s+3[\\s\\S]*Undo the import ${id}[\\s\\S]*\\(y/N\\)`));
+    const shown = await refused.waitFor(
+      new RegExp(`Removed \\(added by the import\\):\\s+3[\\s\\S]*Undo the import ${id}[\\s\\S]*\\(y/N\\)`),
+    );
     refused.type('n\r');
     expect(await refused.exited).toBe(2);
     expect(refused.screen.slice(shown)).not.toContain('undone');
@@ -129,6 +134,8 @@ describe.each(BACKENDS)('users imports undo from the command line (%s)', (backen
     const id = await importRoster();
     const both = await Promise.all([0, 1].map(() => runCli(['users', 'imports', 'undo', id, '--yes', '--json'], { env, cwd: dir })));
     expect(both.map((run) => run.code).sort()).toEqual([0, 3]);
-    expect(await database.withDb((db) => countRows(db, 'audit_log', sql`action = 'DELETE' and user_agent like ${`% users imports undo ${id}`}`))).toBe(3);
+    expect(
+      await database.withDb((db) => countRows(db, 'audit_log', sql`action = 'DELETE' and user_agent like ${`% users imports undo ${id}`}`)),
+    ).toBe(3);
   });
 });

@@ -38,8 +38,14 @@ describe.each(BACKENDS)('undoing an import on the %s back end', (backend) => {
 
   beforeEach(async () => {
     t = await createTestDatabase(backend);
-    await t.db.insertInto('annee_reference').values([{ annee: 2023 }, { annee: 2024 }]).execute();
-    await t.db.insertInto('domaine_reference').values([{ nom_domaine: 'Gestion' }, { nom_domaine: 'Génie informatique' }]).execute();
+    await t.db
+      .insertInto('annee_reference')
+      .values([{ annee: 2023 }, { annee: 2024 }])
+      .execute();
+    await t.db
+      .insertInto('domaine_reference')
+      .values([{ nom_domaine: 'Gestion' }, { nom_domaine: 'Génie informatique' }])
+      .execute();
     await t.db.insertInto('utilisateur').values({ nom_complet: 'Jérôme Kaboré', matricule: 'ADM-1', role: 'super_admin' }).execute();
     admin = await resolveActor(t.db, 'ADM-1');
     dir = rosterDir();
@@ -121,7 +127,11 @@ describe.each(BACKENDS)('undoing an import on the %s back end', (backend) => {
     const awa = (await person('U-1'))!;
     const issa = (await person('U-2'))!;
     await writeAs(t.db, { ...undoer(), userAgent: 'alumni/test groups members add' }, async (trx) => {
-      const group = await trx.insertInto('groupe').values({ nom_groupe: 'Promo 2023', est_valide: true }).returning('id').executeTakeFirstOrThrow();
+      const group = await trx
+        .insertInto('groupe')
+        .values({ nom_groupe: 'Promo 2023', est_valide: true })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await trx.insertInto('membre_groupe').values({ groupe_id: group.id, utilisateur_id: awa.id }).execute();
     });
     await t.db.updateTable('utilisateur').set({ last_login: new Date() }).where('id', '=', issa.id).execute();
@@ -175,10 +185,7 @@ describe.each(BACKENDS)('undoing an import on the %s back end', (backend) => {
 
   it('a dry run reports what the undo then does, and changes nothing', async () => {
     await importRows(ROWS.slice(0, 2), {}, 'first.csv');
-    const id = await importRows([
-      ['Awa Ndiaye', 'U-1', 'awa@alumni.example', '2024', '77 000 00 01', 'Gestion', 'oui'],
-      ...ROWS.slice(1),
-    ]);
+    const id = await importRows([['Awa Ndiaye', 'U-1', 'awa@alumni.example', '2024', '77 000 00 01', 'Gestion', 'oui'], ...ROWS.slice(1)]);
     await t.db.updateTable('utilisateur').set({ last_login: new Date() }).where('matricule', '=', 'U-3').execute();
     const before = await dump(t.db);
     const audited = await auditCount();
@@ -234,22 +241,29 @@ describe.each(BACKENDS)('undoing an import on the %s back end', (backend) => {
   });
 
   it('undoes a partner-list import: the organisations it added go, the ones it updated get their values back', async () => {
-    await t.db.insertInto('organisation').values({ nom_organisation: 'Sonatel', type_organisation: 'entreprise', ville: 'Dakar', site_web: 'https://sonatel.sn' }).execute();
+    await t.db
+      .insertInto('organisation')
+      .values({ nom_organisation: 'Sonatel', type_organisation: 'entreprise', ville: 'Dakar', site_web: 'https://sonatel.sn' })
+      .execute();
     const before = await dump(t.db, { withoutUpdatedAt: true });
     const file = writeRoster(dir, 'partenaires.csv', [
       ['Raison sociale', 'Type', 'Ville', 'Site web'],
       ['Sonatel', 'Entreprise', 'Thiès', 'https://sonatel.sn'],
       ['Orange Bénin', 'Entreprise', 'Cotonou', 'https://www.orange.bj'],
     ]);
-    const summary = await importOrgs(t.db, { ...importer(), userAgent: 'alumni/test orgs import' }, {
-      file,
-      mode: 'upsert',
-      dryRun: false,
-      allOrNothing: false,
-      map: {},
-      batchSize: 2,
-      cwd: dir,
-    });
+    const summary = await importOrgs(
+      t.db,
+      { ...importer(), userAgent: 'alumni/test orgs import' },
+      {
+        file,
+        mode: 'upsert',
+        dryRun: false,
+        allOrNothing: false,
+        map: {},
+        batchSize: 2,
+        cwd: dir,
+      },
+    );
     expect(summary).toMatchObject({ inserted: 1, updated: 1 });
     const result = await undo(summary.import_id!, { kind: 'orgs' });
     expect(result).toMatchObject({ removed: 1, restored: 1, restored_fields: 1, kept: 0 });

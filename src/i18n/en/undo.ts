@@ -10,7 +10,8 @@ export default {
   // ---- help ----
   'undo.help.users': 'undo a roster import: remove the people it added, give back the values it changed',
   'undo.help.orgs': 'undo a partner-list import: remove the organisations it added, give back the values it changed',
-  'undo.help.import': 'the import: its id in the ledger (`alumni users imports --columns started_at,file,id`; a unique prefix is enough), or last for the newest',
+  'undo.help.import':
+    'the import: its id in the ledger (`alumni users imports --columns started_at,file,id`; a unique prefix is enough), or last for the newest',
   'undo.help.dry_run': 'do it all and roll back: the report is the real one, nothing is changed',
   'undo.help.deactivate_kept': 'deactivate the accounts the import added that are kept because they were used since',
 
@@ -43,8 +44,7 @@ export default {
   'undo.value.import': (p: { id: string; file: string }) => `${p.id} (${p.file})`,
   'undo.value.restored': (p: { rows: number; fields: number }) => `${n(p.rows)} (${n(p.fields)} ${p.fields === 1 ? 'field' : 'fields'})`,
   'undo.value.fields': (p: { count: number }) => `${n(p.count)} ${p.count === 1 ? 'field' : 'fields'}`,
-  'undo.value.references': (p: { fields: string[]; years: number[] }) =>
-    [...p.fields, ...p.years.map(String)].join(', '),
+  'undo.value.references': (p: { fields: string[]; years: number[] }) => [...p.fields, ...p.years.map(String)].join(', '),
   'undo.kept_row': (p: { key: string; reasons: string[] }) => `Kept ${p.key}: ${f.list(p.reasons)}.`,
   'undo.kept_field': (p: { key: string; field: string }) => `Kept ${p.key}'s ${p.field}: changed since the import.`,
   'undo.more': (p: { count: number }) => `… and ${n(p.count)} more (--json lists them all).`,

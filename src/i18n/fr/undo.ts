@@ -10,7 +10,8 @@ const what = (kind: 'users' | 'orgs') => (kind === 'users' ? 'de liste de diplô
 const fr: typeof en = {
   // ---- aide ----
   'undo.help.users': "annuler un import de liste de diplômés : retirer les personnes qu'il a ajoutées, rendre les valeurs qu'il a changées",
-  'undo.help.orgs': "annuler un import de liste de partenaires : retirer les organisations qu'il a ajoutées, rendre les valeurs qu'il a changées",
+  'undo.help.orgs':
+    "annuler un import de liste de partenaires : retirer les organisations qu'il a ajoutées, rendre les valeurs qu'il a changées",
   'undo.help.import':
     "l'import : son identifiant dans le registre (`alumni users imports --columns started_at,file,id` ; un début qui n'appartient qu'à lui suffit), ou last pour le plus récent",
   'undo.help.dry_run': 'tout faire puis tout annuler : le compte rendu est le vrai, rien ne change',
@@ -23,10 +24,8 @@ const fr: typeof en = {
       : `Aucun import ${what(p.kind)} n'a d'identifiant commençant par « ${p.ref} » : voir alumni ${p.kind} imports --columns started_at,file,id.`,
   'undo.ambiguous_import': (p) =>
     `« ${p.ref} » est le début de l'identifiant de plusieurs imports (${p.ids.join(', ')}) : donnez-en davantage.`,
-  'undo.already_undone': (p) =>
-    `L'import ${p.id} a déjà été annulé (${f.dateTime(p.at)}${p.by ? `, par ${p.by}` : ''}) : rien n'a changé.`,
-  'undo.nothing_written': (p) =>
-    `L'import ${p.id} a été entièrement annulé à son exécution et n'a rien écrit : il n'y a rien à défaire.`,
+  'undo.already_undone': (p) => `L'import ${p.id} a déjà été annulé (${f.dateTime(p.at)}${p.by ? `, par ${p.by}` : ''}) : rien n'a changé.`,
+  'undo.nothing_written': (p) => `L'import ${p.id} a été entièrement annulé à son exécution et n'a rien écrit : il n'y a rien à défaire.`,
   'undo.audit_incomplete': (p) =>
     `Le journal d'audit ne contient plus ${n(p.missing)} des ${n(p.expected)} modifications faites par l'import ${p.id} (purgées depuis) : il ne peut pas être annulé exactement, et rien n'a changé.`,
   'undo.import_running': (p) =>
@@ -69,8 +68,7 @@ const fr: typeof en = {
     };
     return uses[p.table] ?? `est utilisé dans ${p.table}`;
   },
-  'undo.question': (p) =>
-    `Annuler l'import ${p.id} (${p.file}) : retirer ${n(p.removed)}, rétablir ${n(p.restored)} ?`,
+  'undo.question': (p) => `Annuler l'import ${p.id} (${p.file}) : retirer ${n(p.removed)}, rétablir ${n(p.restored)} ?`,
   'undo.dry_run': "Essai : rien n'a changé.",
   'undo.done': (p) => `Import ${p.id} annulé ; un nouvel import du même fichier se fait désormais comme pour un nouveau fichier.`,
 };
