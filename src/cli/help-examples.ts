@@ -136,7 +136,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
   ],
   'orgs imports': [ex('help.example.orgs.imports', 'alumni orgs imports')],
   'orgs imports undo': [
-    ex('help.example.undo.orgs', `alumni orgs import fixtures/partenaires.csv ${AS} && alumni orgs imports undo last --yes ${AS}`),
+    ex('help.example.undo.orgs', `alumni orgs import fixtures/partenaires.csv ${AS}; alumni orgs imports undo last --yes ${AS}`),
   ],
   'orgs contacts': [ex('help.example.contacts.list', 'alumni orgs contacts list Sonatel')],
   'orgs contacts list': [

@@ -123,7 +123,7 @@ export const constraintMessages = {
   'database.constraint.audit_log_action_check': fixed("An audit entry's action is INSERT, UPDATE or DELETE."),
   'database.constraint.import_run_kind_check': fixed('An import is of users or of orgs.'),
   'database.constraint.import_run_mode_check': fixed("An import's mode is upsert, insert or update."),
-  'database.constraint.import_run_status_check': fixed("An import's status is running, completed, failed or rolled_back."),
+  'database.constraint.import_run_status_check': fixed("An import's status is running, completed, failed, rolled_back or undone."),
   'database.constraint.job_run_job_check': fixed('A job is expire-offers, purge-messages, refresh-stats or purge-audit.'),
   'database.constraint.job_run_status_check': fixed("A job run's status is running, ok, failed or locked."),
   'database.constraint.job_run_check': fixed('A job run has a finish time exactly when it is no longer running.'),
@@ -131,6 +131,7 @@ export const constraintMessages = {
   'database.constraint.view_refresh_pkey': fixed('The refresh of this view is recorded already.'),
   'database.constraint.parametre_pkey': fixed('This setting is recorded already.'),
   'database.constraint.parametre_valeur_check': fixed('A setting needs a value.'),
+  'database.constraint.import_run_undone': fixed('An import has the time it was undone exactly when its status is undone.'),
 
   // A constraint without its own sentence: named, with what the database says of it.
   'database.constraint_generic.unique_key': (p: { columns: string; value: string; constraint: string }) =>

@@ -2,8 +2,9 @@ import { formatsFor } from '../format.js';
 
 /** English messages of the undo area (keys start with "undo."): `users imports undo`, `orgs imports undo`. */
 
-const f = formatsFor('en');
-const n = (value: number) => f.integer(value);
+// Looked up when a message is made, not when the catalog loads: the time zone (TZ) may be set after.
+const f = () => formatsFor('en');
+const n = (value: number) => f().integer(value);
 const what = (kind: 'users' | 'orgs') => (kind === 'users' ? 'roster' : 'partner list');
 
 export default {
@@ -11,7 +12,7 @@ export default {
   'undo.help.users': 'undo a roster import: remove the people it added, give back the values it changed',
   'undo.help.orgs': 'undo a partner-list import: remove the organisations it added, give back the values it changed',
   'undo.help.import':
-    'the import: its id in the ledger (`alumni users imports --columns started_at,file,id`; a unique prefix is enough), or last for the newest',
+    'the import: its id in the ledger (`alumni users imports --columns started_at,file,id`; a unique prefix is enough), or `last` for the newest',
   'undo.help.dry_run': 'do it all and roll back: the report is the real one, nothing is changed',
   'undo.help.deactivate_kept': 'deactivate the accounts the import added that are kept because they were used since',
 
@@ -23,7 +24,7 @@ export default {
   'undo.ambiguous_import': (p: { ref: string; ids: string[] }) =>
     `"${p.ref}" is the start of several imports' ids (${p.ids.join(', ')}): give more of it.`,
   'undo.already_undone': (p: { id: string; at: Date; by: string | null }) =>
-    `The import ${p.id} was undone already (${f.dateTime(p.at)}${p.by ? `, by ${p.by}` : ''}): nothing was changed.`,
+    `The import ${p.id} was undone already (${f().dateTime(p.at)}${p.by ? `, by ${p.by}` : ''}): nothing was changed.`,
   'undo.nothing_written': (p: { id: string }) => `The import ${p.id} was rolled back and wrote nothing: there is nothing to undo.`,
   'undo.audit_incomplete': (p: { id: string; missing: number; expected: number }) =>
     `The audit log no longer holds ${n(p.missing)} of the ${n(p.expected)} changes the import ${p.id} made (pruned since): it cannot be undone exactly, and nothing was changed.`,
@@ -45,7 +46,7 @@ export default {
   'undo.value.restored': (p: { rows: number; fields: number }) => `${n(p.rows)} (${n(p.fields)} ${p.fields === 1 ? 'field' : 'fields'})`,
   'undo.value.fields': (p: { count: number }) => `${n(p.count)} ${p.count === 1 ? 'field' : 'fields'}`,
   'undo.value.references': (p: { fields: string[]; years: number[] }) => [...p.fields, ...p.years.map(String)].join(', '),
-  'undo.kept_row': (p: { key: string; reasons: string[] }) => `Kept ${p.key}: ${f.list(p.reasons)}.`,
+  'undo.kept_row': (p: { key: string; reasons: string[] }) => `Kept ${p.key}: ${f().list(p.reasons)}.`,
   'undo.kept_field': (p: { key: string; field: string }) => `Kept ${p.key}'s ${p.field}: changed since the import.`,
   'undo.more': (p: { count: number }) => `… and ${n(p.count)} more (--json lists them all).`,
   'undo.reason.edited': 'edited since',

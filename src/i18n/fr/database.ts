@@ -117,7 +117,7 @@ const constraintMessages: Pick<typeof en, keyof typeof enConstraints> = {
   'database.constraint.audit_log_action_check': fixed("L'action d'une entrée du journal d'audit est INSERT, UPDATE ou DELETE."),
   'database.constraint.import_run_kind_check': fixed('Un import porte sur des utilisateurs (users) ou des organisations (orgs).'),
   'database.constraint.import_run_mode_check': fixed("Le mode d'un import est upsert, insert ou update."),
-  'database.constraint.import_run_status_check': fixed("L'état d'un import est running, completed, failed ou rolled_back."),
+  'database.constraint.import_run_status_check': fixed("L'état d'un import est running, completed, failed, rolled_back ou undone."),
   'database.constraint.job_run_job_check': fixed('Une tâche est expire-offers, purge-messages, refresh-stats ou purge-audit.'),
   'database.constraint.job_run_status_check': fixed("L'état d'une exécution de tâche est running, ok, failed ou locked."),
   'database.constraint.job_run_check': fixed("Une exécution de tâche a une heure de fin exactement quand elle n'est plus en cours."),
@@ -125,6 +125,7 @@ const constraintMessages: Pick<typeof en, keyof typeof enConstraints> = {
   'database.constraint.view_refresh_pkey': fixed("L'actualisation de cette vue est déjà enregistrée."),
   'database.constraint.parametre_pkey': fixed('Ce paramètre est déjà enregistré.'),
   'database.constraint.parametre_valeur_check': fixed("Un paramètre a besoin d'une valeur."),
+  'database.constraint.import_run_undone': fixed("Un import a une date d'annulation exactement quand son statut est « annulé » (undone)."),
 
   'database.constraint_generic.unique_key': (p) =>
     `Une autre ligne a déjà ${p.columns} = ${p.value} (contrainte d'unicité ${p.constraint}).`,
