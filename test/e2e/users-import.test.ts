@@ -9,9 +9,11 @@ import { countRows, createServerDatabase, embeddedDataDir, type TestDatabase } f
 import { HEADER, rosterDir, writeRoster } from '../support/rosters.js';
 
 const CONTRACT_KEYS = [
+  'changes',
   'dry_run',
   'import_id',
   'inserted',
+  'matched',
   'read',
   'rejected',
   'rejects_file',
