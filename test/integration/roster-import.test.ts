@@ -648,6 +648,52 @@ describe.each(BACKENDS)('roster import on the %s back end', (backend) => {
     });
   });
 
+  it('never erases a stored value with a missing column: a file without the phone, e-mail and field columns keeps them', async () => {
+    await t.db
+      .insertInto('utilisateur')
+      .values({
+        nom_complet: 'Sans Colonnes',
+        matricule: 'E-55',
+        email: 'sans@exemple.sn',
+        telephone: '+221771112255',
+        annee_sortie: 2023,
+        domaine: 'Gestion',
+        travailleur: true,
+        titre: 'Dr',
+        statut: 'enseignant',
+      })
+      .execute();
+    const file = writeRoster(dir, 'fewer-columns.csv', [
+      ['Nom complet', 'Matricule', 'Année de sortie', 'Travailleur'],
+      ['Sans Colonnes Renommée', 'E-55', '2024', 'non'],
+    ]);
+    expect(await run(file)).toMatchObject({ updated: 1, rejected: 0 });
+    expect(await stored('E-55')).toMatchObject({
+      nom_complet: 'Sans Colonnes Renommée',
+      annee_sortie: 2024,
+      travailleur: false,
+      email: 'sans@exemple.sn',
+      telephone: '+221771112255',
+      domaine: 'Gestion',
+      titre: 'Dr',
+      statut: 'enseignant',
+    });
+    // Name and matricule only: the rest of the row stays as stored.
+    const bare = writeRoster(dir, 'bare.csv', [
+      ['Matricule', 'Nom complet'],
+      ['E-55', 'Sans Colonnes'],
+    ]);
+    expect(await run(bare)).toMatchObject({ updated: 1, rejected: 0 });
+    expect(await stored('E-55')).toMatchObject({
+      nom_complet: 'Sans Colonnes',
+      annee_sortie: 2024,
+      travailleur: false,
+      email: 'sans@exemple.sn',
+      telephone: '+221771112255',
+      domaine: 'Gestion',
+    });
+  });
+
   it('writes nothing at all for an unchanged re-import: no row version, no audit row, updated_at kept', async () => {
     const file = writeRoster(dir, 'same.csv', [
       HEADER,
