@@ -161,6 +161,8 @@ const en = {
   'help.example.settings.set': 'Name the school once: the report prints it on every page',
   'help.example.settings.list': 'Every setting, with who set it and when',
   'help.example.settings.get': 'The value alone, for a script',
+  'help.example.users.import_max_changes':
+    'Import it, but write nothing if it would change more than a tenth of the people it finds stored (a shifted column; exit 2)',
 };
 
 export default en;

@@ -164,6 +164,8 @@ const fr: typeof en = {
   'help.example.settings.set': 'Nommer l’établissement une fois pour toutes : le rapport l’imprime sur chaque page',
   'help.example.settings.list': 'Tous les paramètres, avec qui les a fixés et quand',
   'help.example.settings.get': 'La valeur seule, pour un script',
+  'help.example.users.import_max_changes':
+    'L’importer, mais ne rien écrire s’il modifiait plus du dixième des personnes déjà enregistrées qu’il retrouve (une colonne décalée ; code 2)',
 };
 
 export default fr;
