@@ -12,7 +12,7 @@ import { isNamedPipe, openNamedPipe, openRoster, readUnchanged, spoolToFile, typ
 import { defaultRejectsPath, RejectsFile } from './rejects.js';
 import { findRepeatedKeys, RepeatedLines, type KeyRules } from './repeats.js';
 import type { BatchCounts, BatchOutcome, CheckedRow, ImportedRow, ImportMode, RejectedRow } from './rows.js';
-import { changeCheckMayApply, changeFigure, ChangeTally, overLimit, type ChangeFigure } from './changes.js';
+import { changeCheckMayApply, changeFigure, ChangeTally, LineSet, overLimit, type ChangeFigure } from './changes.js';
 
 /** What every import takes, whatever it imports. */
 export interface PipelineOptions {
@@ -238,7 +238,15 @@ async function importFile<Field extends string, Row extends ImportedRow>(
    */
   const readAll = async (
     input: Roster,
-    pass: { reported: boolean; rejected(rows: RejectedRow[]): Promise<void>; progress?(): void },
+    pass: {
+      reported: boolean;
+      rejected(rows: RejectedRow[]): Promise<void>;
+      progress?(): void;
+      /** A line held back for its repeated key. */
+      held?(line: number): void;
+      /** A line to count as unchanged without checking it (the change check found it so). */
+      unchanged?(line: number): boolean;
+    },
     flush: (rows: Row[]) => Promise<void>,
     inFlight = 1,
   ) => {
@@ -266,8 +274,15 @@ async function importFile<Field extends string, Row extends ImportedRow>(
     try {
       for await (const record of withoutFormulaGuards(input.records)) {
         if (pass.reported) totals.read += 1;
+        if (pass.unchanged?.(record.line)) {
+          totals.unchanged += 1;
+          continue;
+        }
         const checked = prepared.check(record);
-        if (repeats.hold(record, checked)) continue;
+        if (repeats.hold(record, checked)) {
+          pass.held?.(record.line);
+          continue;
+        }
         if (checked.ok) await take(checked.row);
         else await pass.rejected([checked.rejected]);
       }
@@ -291,12 +306,21 @@ async function importFile<Field extends string, Row extends ImportedRow>(
     pass.progress?.();
   };
 
+  // The lines the check found unchanged, read once only: the import's pass counts them
+  // as such without checking them again (and writes nothing for them, as it would not).
+  // Not the lines held for a repeated key: they are settled with the others of their key.
+  const unchangedLines = new LineSet();
+  const heldLines = new LineSet();
   if (checking && stored.any) {
     // The change check's pass: the file read and counted as a dry run would, nothing written.
     await readAll(
       await reopen(),
-      { reported: false, rejected: async () => undefined },
-      async (rows) => countChanges(await prepared.count!(db, rows)),
+      { reported: false, rejected: async () => undefined, held: (line) => heldLines.add(line) },
+      async (rows) => {
+        const outcome = await prepared.count!(db, rows);
+        countChanges(outcome);
+        for (const line of outcome.unchangedLines ?? []) unchangedLines.add(line);
+      },
       kind.writers ?? 1,
     );
     const figure = changeFigure(tally, options);
@@ -337,6 +361,7 @@ async function importFile<Field extends string, Row extends ImportedRow>(
       await rejects.add(rows);
     },
     progress: reportProgress,
+    unchanged: checking && stored.any ? (line: number) => unchangedLines.has(line) && !heldLines.has(line) : undefined,
   };
 
   let status: 'completed' | 'rolled_back' = 'completed';

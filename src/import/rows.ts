@@ -31,12 +31,16 @@ export interface BatchOutcome extends BatchCounts {
    * updated rows it changes. Absent from a batch that was written.
    */
   changedColumns?: Record<string, number>;
+  /** Counted by the change check: the lines of the rows that would be left as stored (an import that can tell). */
+  unchangedLines?: number[];
 }
 
 /** What a batch would do to the stored rows it matches: the rows that change, and each column's share of them. */
 export interface ChangeCount {
   rows: number;
   columns: Record<string, number>;
+  /** The keys (`key` of the staged rows) of the rows left as they are, when asked. */
+  unchanged: string[];
 }
 
 export const emptyOutcome = (): BatchOutcome => ({ inserted: 0, updated: 0, unchanged: 0, skipped: 0, rejected: [] });
@@ -74,13 +78,19 @@ export function mergedUpdate(table: string, alias: string, columns: readonly str
      * How many rows the update would change, and how many of them each column changes (a
      * dry run, the change check): one aggregate over the batch joined to its stored rows.
      */
-    async count(trx: Transaction<DB> | Kysely<DB>, staged: RawBuilder<unknown>, on: RawBuilder<unknown>): Promise<ChangeCount> {
+    async count(
+      trx: Transaction<DB> | Kysely<DB>,
+      staged: RawBuilder<unknown>,
+      on: RawBuilder<unknown>,
+      key?: string,
+    ): Promise<ChangeCount> {
       const perColumn = columns.map((c, i) => sql`count(*) filter (where ${changed(c)}) as ${sql.ref(`c${i}`)}`);
-      const { rows } = await sql<Record<string, number | string>>`
-        select count(*) filter (where ${changes}) as n, ${sql.join(perColumn)}
+      const unchanged = key ? sql`array_agg(s.${sql.ref(key)}) filter (where not ${changes})` : sql`null`;
+      const { rows } = await sql<Record<string, number | string | string[] | null>>`
+        select count(*) filter (where ${changes}) as n, ${unchanged} as unchanged, ${sql.join(perColumn)}
           from ${target} join ${staged} on ${on}`.execute(trx);
       const row = rows[0]!;
-      const counted: ChangeCount = { rows: Number(row.n), columns: {} };
+      const counted: ChangeCount = { rows: Number(row.n), columns: {}, unchanged: (row.unchanged as string[] | null) ?? [] };
       columns.forEach((c, i) => {
         const n = Number(row[`c${i}`]);
         if (n > 0) counted.columns[c] = n;

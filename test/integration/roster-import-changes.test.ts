@@ -206,6 +206,23 @@ describe.each(BACKENDS)('the change check of the roster import on the %s back en
     expect(await run(file, { maxChanges: 0, mode: 'insert' })).toMatchObject({ inserted: 1, skipped: 2, updated: 0 });
   });
 
+  it('after the check, writes exactly what changed and counts the rest as the dry run does, repeated lines included', async () => {
+    await storePeople(4);
+    const file = writeRoster(dir, 'repeats.csv', [HEADER, line(0), line(1, { travailleur: 'non' }), line(0), line(2), line(3), line(9)]);
+    const dry = await run(file, { maxChanges: 60, dryRun: true });
+    const before = await state();
+    const real = await run(file, { maxChanges: 60 });
+    const counts = { read: 6, inserted: 1, updated: 1, unchanged: 3, skipped: 1, rejected: 0, matched: 4 };
+    expect(dry).toMatchObject(counts);
+    expect(real).toMatchObject({ ...counts, changes: dry.changes });
+    expect(real.changes).toEqual({ percent: 25, columns: { travailleur: 1 }, max_changes: 60, over_limit: false });
+    // Only the changed person got a new row version (and the new one was added).
+    const after = await state();
+    const changed = after.people.filter((p) => !before.people.some((b) => JSON.stringify(b) === JSON.stringify(p)));
+    expect(changed.map((p) => p.matricule)).toEqual([matricule(1), matricule(9)]);
+    expect(after.audit - before.audit).toBe(2);
+  });
+
   it('counts rows it rejects as neither matched nor changed', async () => {
     await storePeople(4);
     const file = writeRoster(dir, 'rejects.csv', [

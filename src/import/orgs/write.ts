@@ -110,7 +110,8 @@ export async function writeOrgBatch(
 
   if (dryRun) {
     outcome.inserted = toInsert.length;
-    const counted = toUpdate.length === 0 ? { rows: 0, columns: {} } : await organisations.count(trx, staged(toUpdate), sql`o.id = s.id`);
+    const counted =
+      toUpdate.length === 0 ? { rows: 0, columns: {}, unchanged: [] } : await organisations.count(trx, staged(toUpdate), sql`o.id = s.id`);
     outcome.updated = counted.rows;
     outcome.unchanged = toUpdate.length - counted.rows;
     outcome.changedColumns = counted.columns;

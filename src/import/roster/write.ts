@@ -141,10 +141,14 @@ async function writeLookedUp(
   if (dryRun) {
     outcome.inserted = toInsert.length;
     const counted =
-      toUpdate.length === 0 ? { rows: 0, columns: {} } : await accounts.count(trx, staged(toUpdate), storedMatching(toUpdate));
+      toUpdate.length === 0
+        ? { rows: 0, columns: {}, unchanged: [] }
+        : await accounts.count(trx, staged(toUpdate), storedMatching(toUpdate), 'matricule');
     outcome.updated = counted.rows;
     outcome.unchanged = toUpdate.length - counted.rows;
     outcome.changedColumns = counted.columns;
+    const unchanged = new Set(counted.unchanged);
+    outcome.unchangedLines = toUpdate.filter((row) => unchanged.has(row.matricule)).map((row) => row.line);
     return outcome;
   }
 
