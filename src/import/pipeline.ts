@@ -204,9 +204,14 @@ async function importFile<Field extends string, Row extends ImportedRow>(
   // only when the file matches stored rows: the first pass looks for one as it reads keys.
   const checking = !options.dryRun && prepared.count !== undefined && changeCheckMayApply(options);
   const stored = { any: checking && !prepared.anyStored };
-  let firstRecords = withoutFormulaGuards(firstPass.records, counted);
-  if (checking && prepared.anyStored) firstRecords = probingKeys(firstRecords, db, prepared, options.batchSize, stored);
-  const repeated = await findRepeatedKeys(firstRecords, prepared, firstPass.estimatedRows);
+  const probe = checking && prepared.anyStored ? new StoredKeyProbe(db, prepared, options.batchSize, stored) : undefined;
+  const repeated = await findRepeatedKeys(
+    withoutFormulaGuards(firstPass.records, counted),
+    prepared,
+    firstPass.estimatedRows,
+    probe && ((key) => probe.add(key)),
+  );
+  await probe?.finish();
   // The second pass reads the file as the first found it: no second look at every byte's encoding.
   const reopen = () => openRoster(path, { ...readOptions, encoding: firstPass.encoding, delimiter: firstPass.delimiter });
 
@@ -439,30 +444,31 @@ async function* withoutFormulaGuards(records: AsyncIterable<SourceRecord>, count
 }
 
 /**
- * The first pass's records, passed on as read, while their primary keys are looked up in
- * batches until one is found stored (`stored.any`): a first load has none, and no change
- * to check. One set-based look-up a batch, none once a key was found.
+ * The first pass's primary keys, looked up in batches until one is found stored
+ * (`stored.any`): a first load has none, and no change to check. One set-based look-up
+ * a batch, none once a key was found.
  */
-async function* probingKeys<Row>(
-  records: AsyncIterable<SourceRecord>,
-  db: Kysely<DB>,
-  prepared: PreparedImport<Row>,
-  batchSize: number,
-  stored: { any: boolean },
-): AsyncGenerator<SourceRecord> {
-  let keys: string[] = [];
-  for await (const record of records) {
-    if (!stored.any && !record.malformed) {
-      const key = prepared.keys(record).primary;
-      if (key !== null) keys.push(key);
-      if (keys.length >= batchSize) {
-        stored.any = await prepared.anyStored!(db, keys);
-        keys = [];
-      }
-    }
-    yield record;
+class StoredKeyProbe<Row> {
+  private keys: string[] = [];
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly prepared: PreparedImport<Row>,
+    private readonly batchSize: number,
+    private readonly stored: { any: boolean },
+  ) {}
+
+  add(key: string): Promise<void> | undefined {
+    if (this.stored.any) return undefined;
+    this.keys.push(key);
+    return this.keys.length >= this.batchSize ? this.finish() : undefined;
   }
-  if (!stored.any && keys.length > 0) stored.any = await prepared.anyStored!(db, keys);
+
+  async finish(): Promise<void> {
+    const keys = this.keys;
+    this.keys = [];
+    if (!this.stored.any && keys.length > 0) this.stored.any = await this.prepared.anyStored!(this.db, keys);
+  }
 }
 
 /** The file was being written while it was imported (a copy still under way, an edit). */

@@ -1074,7 +1074,7 @@ describe('a roster file that changes during its import (server)', () => {
   it('a file rewritten in place, its size and modification time kept, fails on its checksum; all or nothing writes nothing', async () => {
     // The change is far beyond what the second reading can have read ahead while held.
     const file = join(dir, 'rewritten.csv');
-    const notes = (count: number) => rows(count).map((cells) => [...cells, '']);
+    const notes = (count: number) => rows(count, 'CHR').map((cells) => [...cells, '']);
     const longNote = 'a'.repeat(6_000_000);
     writeRoster(dir, 'rewritten.csv', [[...HEADER, 'Notes'], ...notes(40), ['Dernier', 'CH-LAST', '', '', '', '', '', longNote]]);
     const before = statSync(file);
