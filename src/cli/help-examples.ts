@@ -91,6 +91,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
   'users import': [
     ex('help.example.users.import_dry', `alumni users import fixtures/roster-sample.csv --country SN --dry-run ${AS}`, 3),
     ex('help.example.users.import', `alumni users import fixtures/roster-sample.csv --country SN ${AS}`, 3),
+    ex('help.example.users.import_max_changes', `alumni users import fixtures/roster-sample.csv --country SN --max-changes 10 ${AS}`, 3),
   ],
   'users export-data': [ex('help.example.users.export_data', 'alumni users export-data adele.sow1@alumni.example > adele-sow.json')],
   'users erase': [

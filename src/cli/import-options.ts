@@ -43,7 +43,7 @@ function knownBy(known: string): string {
 
 /**
  * What every import takes (`users import`, `orgs import`): the file (CSV or an Excel
- * workbook), the mode, the dry run, reading (encoding, delimiter, sheet, --map,
+ * workbook), the mode, the dry run, the change check (--max-changes), reading (encoding, delimiter, sheet, --map,
  * --ignore-column), the rejects file and the batch size. `known` names what a stored row
  * is recognised by, for the help of --mode; `fields` are those --map accepts, listed in
  * the help.
@@ -58,6 +58,11 @@ export function withImportOptions<Args extends unknown[], Opts extends OptionVal
     .addOption(enumOption('--mode <mode>', t('import.help.mode', { known: knownBy(known) }), IMPORT_MODES).default('upsert'))
     .addOption(dryRunOption(t('import.help.dry_run')))
     .addOption(new Option('--all-or-nothing', t('import.help.all_or_nothing')))
+    .addOption(
+      new Option('--max-changes <percent>', t('import.help.max_changes')).argParser((text: string) =>
+        wholeNumber('--max-changes', text, 0, 100),
+      ),
+    )
     .addOption(new Option('--encoding <name>', t('import.help.encoding')).argParser(encodingValue))
     .addOption(new Option('--delimiter <char>', t('import.help.delimiter')).argParser(delimiterValue))
     .addOption(new Option('--sheet <name>', t('import.help.sheet')))

@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import type { DB } from '../db/schema.js';
 import type { WriteSession } from '../db/session.js';
 import { ExitCode } from '../errors.js';
+import { overLimit, type ChangeFigure } from '../import/changes.js';
 import { formats, t } from '../i18n/messages.js';
 import { shortened, SHOWN_ITEMS } from '../text.js';
 import type { ImportHooks, ImportSummary, PipelineOptions } from '../import/pipeline.js';
@@ -19,6 +20,7 @@ interface ImportOpts {
   mode: PipelineOptions['mode'];
   dryRun?: true;
   allOrNothing?: true;
+  maxChanges?: number;
   encoding?: string;
   delimiter?: string;
   sheet?: string;
@@ -44,6 +46,7 @@ export function pipelineOptions(ctx: Context, file: string, opts: ImportOpts): P
     batchSize: opts.batchSize,
     stdin: ctx.io.stdin,
     signal: ctx.signal,
+    maxChanges: opts.maxChanges,
   };
 }
 
@@ -92,6 +95,10 @@ export async function presentImport(
     );
   }
   if (summary.dry_run) notes.push(t('import.dry_run_done'));
+  const changes = summary.changes;
+  // A dry run ends as the import would: over the limit, exit 2 with the import's sentence.
+  const kind = label === 'progress.importing_users' ? 'users' : 'orgs';
+  const overLimitWarning = changes?.over_limit ? [t('import.changes.over_limit', overLimit(kind, summary, changes, true))] : [];
   renderRecord(
     ctx,
     summary,
@@ -102,15 +109,33 @@ export async function presentImport(
       [t('import.summary.unchanged'), count(summary.unchanged)],
       [t('import.summary.skipped'), count(summary.skipped)],
       [t('import.summary.rejected'), count(summary.rejected)],
+      [t('import.summary.matched'), count(summary.matched)],
+      ...(changes ? [[t('import.summary.changes'), changesValue(changes)] as [string, string]] : []),
       [t('import.summary.time'), human ? `${decimal(summary.seconds, 2)} s` : summary.seconds],
       [t('import.summary.rows_per_second'), count(summary.rows_per_second)],
     ],
     {
       notes,
-      warnings: summary.rejects_file ? [t('import.rejected_rows', { count: summary.rejected, path: summary.rejects_file })] : [],
+      warnings: [
+        ...(summary.rejects_file ? [t('import.rejected_rows', { count: summary.rejected, path: summary.rejects_file })] : []),
+        ...overLimitWarning,
+      ],
     },
   );
+  if (changes?.over_limit) return ExitCode.usage;
   return summary.rejected > 0 ? ExitCode.rejected : ExitCode.ok;
+}
+
+/** The summary's line on changes: the percentage, the limit, the most changed columns. */
+function changesValue(changes: ChangeFigure): string {
+  const columns = Object.entries(changes.columns).map(([name, count]) => ({ name, count }));
+  const shown = columns.slice(0, SHOWN_ITEMS);
+  return t('import.summary.changes_value', {
+    percent: changes.percent,
+    limit: changes.max_changes,
+    columns: shown,
+    columnsMore: columns.length - shown.length,
+  });
 }
 
 /** A list's items, the first SHOWN_ITEMS of them shortened, and how many more there are. */

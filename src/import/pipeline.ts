@@ -5,14 +5,15 @@ import { writeAs, type WriteSession } from '../db/session.js';
 import { mapHeaders, type HeaderMapping, type HeaderSpec } from './headers.js';
 import { closeLedger, countInLedger, openLedger, type LedgerKind } from './ledger.js';
 import { holdingImportLock } from './lock.js';
-import { AlumniError, problem } from '../errors.js';
+import { AlumniError, ExitCode, problem } from '../errors.js';
 import { t } from '../i18n/messages.js';
 import { checkOutputFile, regularFileBehind } from '../files.js';
 import { removeFormulaGuard } from '../formula-guard.js';
-import { isNamedPipe, openNamedPipe, openRoster, readUnchanged, spoolToFile, type SourceRecord } from './read.js';
+import { isNamedPipe, openNamedPipe, openRoster, readUnchanged, spoolToFile, type Roster, type SourceRecord } from './read.js';
 import { defaultRejectsPath, RejectsFile } from './rejects.js';
 import { findRepeatedKeys, RepeatedLines, type KeyRules } from './repeats.js';
-import type { BatchCounts, BatchOutcome, CheckedRow, ImportedRow, ImportMode } from './rows.js';
+import type { BatchCounts, BatchOutcome, CheckedRow, ImportedRow, ImportMode, RejectedRow } from './rows.js';
+import { changeCheckMayApply, changeFigure, ChangeTally, LineSet, overLimit, type ChangeFigure } from './changes.js';
 
 /** What every import takes, whatever it imports. */
 export interface PipelineOptions {
@@ -35,6 +36,11 @@ export interface PipelineOptions {
   cwd?: string;
   /** Aborted to stop the import (a signal): the reading fails with its reason. */
   signal?: AbortSignal;
+  /**
+   * --max-changes: the most, in percent, of the stored rows the file matches that it may
+   * change; over it, nothing is written. Unset: the default (src/import/changes.ts).
+   */
+  maxChanges?: number;
 }
 
 /** The machine-readable summary (SPEC "Machine-readable contracts"). */
@@ -46,6 +52,13 @@ export interface ImportSummary extends BatchCounts {
   rejects_file: string | null;
   dry_run: boolean;
   import_id: string | null;
+  /** The stored rows the file's valid rows match, updated or left as they are (updated + unchanged). */
+  matched: number;
+  /**
+   * How much of what it matches the file changes, and which columns, with the limit
+   * (--max-changes) that applied; null when not counted (a real import with no limit).
+   */
+  changes: ChangeFigure | null;
   /**
    * Roster imports with --create-missing-references: the fields and years created, or in a
    * dry run those that would be; sorted.
@@ -92,6 +105,13 @@ export interface PreparedImport<Row> extends KeyRules<Row> {
   check(record: SourceRecord): CheckedRow<Row>;
   /** Writes one batch in the caller's transaction, or for a dry run only counts what would happen. */
   write(trx: Transaction<DB> | Kysely<DB>, rows: Row[], dryRun: boolean): Promise<BatchOutcome>;
+  /**
+   * Counts what writing these rows would do, leaving the import's own state alone: the
+   * change check's pass, before anything is written. Without it, no change check.
+   */
+  count?(db: Kysely<DB>, rows: Row[]): Promise<BatchOutcome>;
+  /** Whether any of these primary keys is stored (none: a first load, nothing to check); assumed when absent. */
+  anyStored?(db: Kysely<DB>, keys: string[]): Promise<boolean>;
   /** The transaction that wrote these rows has committed (or, all or nothing, will). */
   committed?(rows: Row[]): void;
   /** What the import adds to the summary once done (references_created). */
@@ -183,20 +203,20 @@ async function importFile<Field extends string, Row extends ImportedRow>(
   const prepared = await kind.prepare(db, mapping, firstPass.header.length);
   // Counted as the first pass reads them: the second pass's progress is its rows out of these.
   const counted = { records: 0 };
-  const repeats = new RepeatedLines(
-    await findRepeatedKeys(withoutFormulaGuards(firstPass.records, counted), prepared, firstPass.estimatedRows),
+  // The change check (--max-changes) needs a pass of its own, before anything is written,
+  // only when the file matches stored rows: the first pass looks for one as it reads keys.
+  const checking = !options.dryRun && prepared.count !== undefined && changeCheckMayApply(options);
+  const stored = { any: checking && !prepared.anyStored };
+  const probe = checking && prepared.anyStored ? new StoredKeyProbe(db, prepared, options.batchSize, stored) : undefined;
+  const repeated = await findRepeatedKeys(
+    withoutFormulaGuards(firstPass.records, counted),
     prepared,
+    firstPass.estimatedRows,
+    probe && ((key) => probe.add(key)),
   );
+  await probe?.finish();
   // The second pass reads the file as the first found it: no second look at every byte's encoding.
-  const input = await openRoster(path, { ...readOptions, encoding: firstPass.encoding, delimiter: firstPass.delimiter });
-  const rejects = new RejectsFile(rejectsPath, input.header, input.delimiter);
-  hooks.onStart?.({
-    encoding: input.encoding,
-    delimiter: input.delimiter,
-    unknownColumns: mapping.unknown,
-    totalBytes: input.totalBytes,
-    totalRows: counted.records,
-  });
+  const reopen = () => openRoster(path, { ...readOptions, encoding: firstPass.encoding, delimiter: firstPass.delimiter });
 
   const totals: ImportSummary = {
     read: 0,
@@ -210,7 +230,123 @@ async function importFile<Field extends string, Row extends ImportedRow>(
     rejects_file: null,
     dry_run: options.dryRun,
     import_id: null,
+    matched: 0,
+    changes: null,
   };
+  // What the file changes, counted by the dry run as it goes, or by the check's pass.
+  const tally = new ChangeTally();
+  const countChanges = (outcome: BatchOutcome) => tally.add(outcome);
+
+  /**
+   * Reads the whole file, handing each full batch of valid rows to `flush`. While the
+   * database writes batches, the next one is read and checked: at most `inFlight` + 1
+   * batches are in memory, whatever the size of the file. `pass` says what the reading
+   * reports: the import's own pass counts its rows and writes its rejects; the change
+   * check's pass only counts what would change.
+   */
+  const readAll = async (
+    input: Roster,
+    pass: {
+      reported: boolean;
+      rejected(rows: RejectedRow[]): Promise<void>;
+      progress?(): void;
+      /** A line held back for its repeated key. */
+      held?(line: number): void;
+      /** A line to count as unchanged without checking it (the change check found it so). */
+      unchanged?(line: number): boolean;
+    },
+    flush: (rows: Row[]) => Promise<void>,
+    inFlight = 1,
+  ) => {
+    const repeats = new RepeatedLines(repeated, prepared);
+    let batch: Row[] = [];
+    const writing = new Set<Promise<void>>();
+    let failure: { error: unknown } | undefined;
+    const handOver = async (rows: Row[]) => {
+      while (writing.size >= inFlight) await Promise.race(writing);
+      if (failure) throw failure.error;
+      const written: Promise<void> = flush(rows).then(
+        () => pass.progress?.(),
+        (error: unknown) => void (failure ??= { error }),
+      );
+      writing.add(written);
+      void written.finally(() => writing.delete(written));
+    };
+    const take = async (row: Row) => {
+      batch.push(row);
+      if (batch.length >= options.batchSize) {
+        await handOver(batch);
+        batch = [];
+      }
+    };
+    try {
+      for await (const record of withoutFormulaGuards(input.records)) {
+        if (pass.reported) totals.read += 1;
+        if (pass.unchanged?.(record.line)) {
+          totals.unchanged += 1;
+          continue;
+        }
+        const checked = prepared.check(record);
+        if (repeats.hold(record, checked)) {
+          pass.held?.(record.line);
+          continue;
+        }
+        if (checked.ok) await take(checked.row);
+        else await pass.rejected([checked.rejected]);
+      }
+      // The check's pass has written nothing yet, whatever the import's options.
+      if (!readUnchanged(path, firstPass, input)) throw changedDuringImport(input.name, options, !pass.reported);
+      // Lines with a repeated key, settled now that the whole file is known.
+      const settled = repeats.settle();
+      await pass.rejected(settled.rejected);
+      if (pass.reported) {
+        totals.skipped += settled.repeats.length;
+        if (settled.repeats.length > 0) hooks.onRepeats?.(settled.repeats);
+      }
+      for (const row of settled.rows) await take(row);
+      if (batch.length > 0) await handOver(batch);
+    } finally {
+      // Whatever stopped the reading, no batch is still being written once the import
+      // has ended (and its ledger row is closed).
+      await Promise.allSettled(writing);
+    }
+    if (failure) throw failure.error;
+    pass.progress?.();
+  };
+
+  // The lines the check found unchanged, read once only: the import's pass counts them
+  // as such without checking them again (and writes nothing for them, as it would not).
+  // Not the lines held for a repeated key: they are settled with the others of their key.
+  const unchangedLines = new LineSet();
+  const heldLines = new LineSet();
+  if (checking && stored.any) {
+    // The change check's pass: the file read and counted as a dry run would, nothing written.
+    await readAll(
+      await reopen(),
+      { reported: false, rejected: async () => undefined, held: (line) => heldLines.add(line) },
+      async (rows) => {
+        const outcome = await prepared.count!(db, rows);
+        countChanges(outcome);
+        for (const line of outcome.unchangedLines ?? []) unchangedLines.add(line);
+      },
+      kind.writers ?? 1,
+    );
+    const figure = changeFigure(tally, options);
+    if (figure.over_limit) {
+      throw new AlumniError(problem('import.changes.over_limit', overLimit(kind.ledger, tally, figure, false)), ExitCode.usage);
+    }
+  }
+
+  const input = await reopen();
+  const rejects = new RejectsFile(rejectsPath, input.header, input.delimiter);
+  hooks.onStart?.({
+    encoding: input.encoding,
+    delimiter: input.delimiter,
+    unknownColumns: mapping.unknown,
+    totalBytes: input.totalBytes,
+    totalRows: counted.records,
+  });
+
   const importId = options.dryRun ? null : await openLedger(db, kind.ledger, input.name, importer.actorId, options);
   totals.import_id = importId;
   // Every audit entry of this import names the administrator (actor) and the import.
@@ -226,67 +362,28 @@ async function importFile<Field extends string, Row extends ImportedRow>(
   };
 
   const reportProgress = () => hooks.onProgress?.({ rows: totals.read, bytes: input.bytesRead(), totalBytes: input.totalBytes });
-
-  /**
-   * Reads the whole file, handing each full batch of valid rows to `flush`. While the
-   * database writes batches, the next one is read and checked: at most `inFlight` + 1
-   * batches are in memory, whatever the size of the file.
-   */
-  const readAll = async (flush: (rows: Row[]) => Promise<void>, inFlight = 1) => {
-    let batch: Row[] = [];
-    const writing = new Set<Promise<void>>();
-    let failure: { error: unknown } | undefined;
-    const handOver = async (rows: Row[]) => {
-      while (writing.size >= inFlight) await Promise.race(writing);
-      if (failure) throw failure.error;
-      const written: Promise<void> = flush(rows).then(reportProgress, (error: unknown) => void (failure ??= { error }));
-      writing.add(written);
-      void written.finally(() => writing.delete(written));
-    };
-    const take = async (row: Row) => {
-      batch.push(row);
-      if (batch.length >= options.batchSize) {
-        await handOver(batch);
-        batch = [];
-      }
-    };
-    try {
-      for await (const record of withoutFormulaGuards(input.records)) {
-        totals.read += 1;
-        const checked = prepared.check(record);
-        if (repeats.hold(record, checked)) continue;
-        if (checked.ok) await take(checked.row);
-        else {
-          totals.rejected += 1;
-          await rejects.add([checked.rejected]);
-        }
-      }
-      if (!readUnchanged(path, firstPass, input)) throw changedDuringImport(input.name, options);
-      // Lines with a repeated key, settled now that the whole file is known.
-      const settled = repeats.settle();
-      totals.rejected += settled.rejected.length;
-      totals.skipped += settled.repeats.length;
-      await rejects.add(settled.rejected);
-      if (settled.repeats.length > 0) hooks.onRepeats?.(settled.repeats);
-      for (const row of settled.rows) await take(row);
-      if (batch.length > 0) await handOver(batch);
-    } finally {
-      // Whatever stopped the reading, no batch is still being written once the import
-      // has ended (and its ledger row is closed).
-      await Promise.allSettled(writing);
-    }
-    if (failure) throw failure.error;
-    reportProgress();
+  const importPass = {
+    reported: true,
+    rejected: async (rows: RejectedRow[]) => {
+      totals.rejected += rows.length;
+      await rejects.add(rows);
+    },
+    progress: reportProgress,
+    unchanged: checking && stored.any ? (line: number) => unchangedLines.has(line) && !heldLines.has(line) : undefined,
   };
 
   let status: 'completed' | 'rolled_back' = 'completed';
   try {
     if (options.dryRun) {
-      await readAll(async (rows) => addOutcome(await prepared.write(db, rows, true)));
+      await readAll(input, importPass, async (rows) => {
+        const outcome = await prepared.write(db, rows, true);
+        countChanges(outcome);
+        await addOutcome(outcome);
+      });
     } else if (options.allOrNothing) {
       try {
         await writeAs(db, session, async (trx) => {
-          await readAll(async (rows) => {
+          await readAll(input, importPass, async (rows) => {
             await addOutcome(await prepared.write(trx, rows, false));
             prepared.committed?.(rows);
           });
@@ -298,19 +395,24 @@ async function importFile<Field extends string, Row extends ImportedRow>(
         totals.inserted = totals.updated = totals.unchanged = totals.skipped = 0;
       }
     } else {
-      await readAll(async (rows) => {
-        // Each batch commits with its counts in the ledger: a killed import leaves whole
-        // batches, and the ledger says how far it went.
-        const outcome = await retrying(() =>
-          writeAs(db, session, async (trx) => {
-            const result = await prepared.write(trx, rows, false);
-            await countInLedger(trx, importId!, result);
-            return result;
-          }),
-        );
-        prepared.committed?.(rows);
-        await addOutcome(outcome);
-      }, kind.writers ?? 1);
+      await readAll(
+        input,
+        importPass,
+        async (rows) => {
+          // Each batch commits with its counts in the ledger: a killed import leaves whole
+          // batches, and the ledger says how far it went.
+          const outcome = await retrying(() =>
+            writeAs(db, session, async (trx) => {
+              const result = await prepared.write(trx, rows, false);
+              await countInLedger(trx, importId!, result);
+              return result;
+            }),
+          );
+          prepared.committed?.(rows);
+          await addOutcome(outcome);
+        },
+        kind.writers ?? 1,
+      );
     }
     totals.rejects_file = await rejects.close();
   } catch (error) {
@@ -323,6 +425,10 @@ async function importFile<Field extends string, Row extends ImportedRow>(
 
   // A rolled-back import created nothing.
   if (status === 'completed') Object.assign(totals, prepared.summary?.());
+  totals.matched = totals.updated + totals.unchanged;
+  // Counted by the dry run, or by the check's pass (none when nothing stored matched); a
+  // real import with no limit did not count it.
+  if (options.dryRun || checking) totals.changes = changeFigure(tally, options);
   totals.seconds = Math.round((performance.now() - started) / 10) / 100;
   totals.rows_per_second = totals.seconds > 0 ? Math.round(totals.read / totals.seconds) : totals.read;
   if (importId) await closeLedger(db, importId, status, totals, input.checksum());
@@ -340,9 +446,37 @@ async function* withoutFormulaGuards(records: AsyncIterable<SourceRecord>, count
   }
 }
 
+/**
+ * The first pass's primary keys, looked up in batches until one is found stored
+ * (`stored.any`): a first load has none, and no change to check. One set-based look-up
+ * a batch, none once a key was found.
+ */
+class StoredKeyProbe<Row> {
+  private keys: string[] = [];
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly prepared: PreparedImport<Row>,
+    private readonly batchSize: number,
+    private readonly stored: { any: boolean },
+  ) {}
+
+  add(key: string): Promise<void> | undefined {
+    if (this.stored.any) return undefined;
+    this.keys.push(key);
+    return this.keys.length >= this.batchSize ? this.finish() : undefined;
+  }
+
+  async finish(): Promise<void> {
+    const keys = this.keys;
+    this.keys = [];
+    if (!this.stored.any && keys.length > 0) this.stored.any = await this.prepared.anyStored!(this.db, keys);
+  }
+}
+
 /** The file was being written while it was imported (a copy still under way, an edit). */
-function changedDuringImport(name: string, options: PipelineOptions): AlumniError {
-  return new AlumniError(problem('import.file.changed', { name, nothingWritten: options.dryRun || options.allOrNothing }));
+function changedDuringImport(name: string, options: PipelineOptions, beforeWriting: boolean): AlumniError {
+  return new AlumniError(problem('import.file.changed', { name, nothingWritten: beforeWriting || options.dryRun || options.allOrNothing }));
 }
 
 /** Runs a batch again when a concurrent import got in its way (deadlock, unique race). */

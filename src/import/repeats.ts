@@ -52,6 +52,8 @@ export async function findRepeatedKeys(
   records: AsyncIterable<SourceRecord>,
   rules: Pick<KeyRules<unknown>, 'keys'>,
   expectedRows?: number,
+  /** Each primary key as it is read (the change check's look-up); the reading waits for a promise it returns. */
+  onPrimaryKey?: (key: string) => Promise<void> | undefined,
 ): Promise<RepeatedKeys> {
   // Hashes with their first line, 12 bytes a key; a hash collision only holds a line
   // back needlessly (settled alone, as if never held).
@@ -61,6 +63,10 @@ export async function findRepeatedKeys(
   for await (const record of records) {
     if (record.malformed) continue;
     const keys = rules.keys(record);
+    if (keys.primary !== null && onPrimaryKey) {
+      const looking = onPrimaryKey(keys.primary);
+      if (looking) await looking;
+    }
     if (keys.primary !== null && primary.firstLine(keys.primary, record.line) !== undefined) repeated.primary.add(keys.primary);
     if (keys.secondary !== null && secondary.firstLine(keys.secondary, record.line) !== undefined) repeated.secondary.add(keys.secondary);
   }

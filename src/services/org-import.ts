@@ -37,9 +37,13 @@ function orgKind(options: OrgImportOptions): ImportKind<OrgField, OrgRow> {
       const checker = new OrgChecker(mapping, headerLength, { match: options.match, country: options.country });
       // The organisations this import has written, with their line: one line each.
       const claimed = new Map<string, number>();
+      const writeOptions = { mode: options.mode, defaultType: options.defaultType };
+      // The change check's pass counts with lines of its own, so the import's are unclaimed.
+      const claimedByCheck = new Map<string, number>();
       return Object.assign(checker, {
         write: (trx: Parameters<typeof writeOrgBatch>[0], rows: OrgRow[], dryRun: boolean) =>
-          writeOrgBatch(trx, rows, { mode: options.mode, defaultType: options.defaultType }, claimed, dryRun),
+          writeOrgBatch(trx, rows, writeOptions, claimed, dryRun),
+        count: (db: Kysely<DB>, rows: OrgRow[]) => writeOrgBatch(db, rows, writeOptions, claimedByCheck, true),
       });
     },
   };

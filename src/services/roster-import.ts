@@ -13,7 +13,7 @@ import {
 import { ROSTER_HEADERS, type NameOrder, type RosterField } from '../import/roster/headers.js';
 import { createReferences, missingReferences, readReferences } from '../import/roster/references.js';
 import { RowChecker, type JoinedName, type ValidRow } from '../import/roster/validate.js';
-import { writeBatch } from '../import/roster/write.js';
+import { anyAccountStored, writeBatch } from '../import/roster/write.js';
 
 export type { ImportSummary } from '../import/pipeline.js';
 
@@ -81,6 +81,9 @@ function rosterKind(importer: WriteSession, options: ImportOptions): ImportKind<
           createdBy.set(rows, await createReferences(trx, rows, unknown, created));
           return writeBatch(trx, rows, options.mode, false, importer);
         },
+        // The change check counts as the dry run does, leaving the references to create alone.
+        count: (db: Kysely<DB>, rows: ValidRow[]) => writeBatch(db, rows, options.mode, true, importer),
+        anyStored: anyAccountStored,
         committed(rows: ValidRow[]) {
           createdBy.get(rows)?.years.forEach((y) => created.years.add(y));
           createdBy.get(rows)?.fields.forEach((f) => created.fields.add(f));

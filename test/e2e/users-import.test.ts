@@ -9,9 +9,11 @@ import { countRows, createServerDatabase, embeddedDataDir, type TestDatabase } f
 import { HEADER, rosterDir, writeRoster } from '../support/rosters.js';
 
 const CONTRACT_KEYS = [
+  'changes',
   'dry_run',
   'import_id',
   'inserted',
+  'matched',
   'read',
   'rejected',
   'rejects_file',
@@ -65,6 +67,56 @@ describe('users and the roster import, end to end on a server', () => {
       .execute();
   });
   afterAll(() => t.close());
+
+  it('a file that would change more than half of the 100 or more people it matches stops before writing (exit 2); the dry run says so; --max-changes 100 lets it through', async () => {
+    const as = ['--as', 'fatou@ecole.example'];
+    const first = await runCli(['users', 'import', writeRoster(dir, 'class.csv', roster(1000, 1120)), ...as], { env, cwd: dir });
+    expect(first.code).toBe(0);
+    // The phone column pasted one row off: every stored phone would change.
+    const rows = roster(1000, 1120);
+    const shifted = rows.map((cells, i) =>
+      i === 0 ? cells : cells.map((cell, c) => (c === 4 ? rows[i === rows.length - 1 ? 1 : i + 1]![4]! : cell)),
+    );
+    const file = writeRoster(dir, 'shifted.csv', shifted);
+    const state = async () => ({
+      people: await countRows(t.db, 'utilisateur'),
+      phones: (
+        await sql<{ v: string }>`select string_agg(telephone || xmin::text, ',' order by matricule) as v from utilisateur`.execute(t.db)
+      ).rows[0]!.v,
+      audit: await countRows(t.db, 'audit_log'),
+      ledger: await countRows(t.db, 'alumni_admin.import_run'),
+    });
+    const before = await state();
+
+    const stopped = await runCli(['users', 'import', file, ...as], { env, cwd: dir });
+    expect(stopped.code).toBe(2);
+    expect(stopped.stderr).toContain(
+      'The file would change 120 of the 120 stored people it matches (100%, more than --max-changes 50%); most changed: telephone (120). ' +
+        "Nothing was written; check the file's columns, or give --max-changes 100 if this is meant.",
+    );
+    expect(stopped.stdout).toBe('');
+    expect(await state()).toEqual(before);
+
+    const dry = await runCli(['users', 'import', file, '--dry-run', '--json', ...as], { env, cwd: dir });
+    expect(dry.code).toBe(2);
+    expect(JSON.parse(dry.stdout)).toMatchObject({
+      updated: 120,
+      matched: 120,
+      changes: { percent: 100, columns: { telephone: 120 }, max_changes: 50, over_limit: true },
+    });
+    // The JSON says it (over_limit); a person reads the summary, then the sentence.
+    expect(dry.stderr).toBe('');
+    const dryHuman = await runCli(['users', 'import', file, '--dry-run', ...as], { env, cwd: dir });
+    expect(dryHuman.code).toBe(2);
+    expect(dryHuman.stdout).toMatch(/Matched:\s+120/);
+    expect(dryHuman.stdout).toMatch(/Changes:\s+100% of matched \(limit 50%\): telephone \(120\)/);
+    expect(dryHuman.stderr).toContain('most changed: telephone (120). The import would stop before writing anything;');
+    expect(await state()).toEqual(before);
+
+    const meant = await runCli(['users', 'import', file, '--max-changes', '100', '--json', ...as], { env, cwd: dir });
+    expect(meant.code).toBe(0);
+    expect(JSON.parse(meant.stdout)).toMatchObject({ updated: 120, matched: 120, changes: null });
+  });
 
   it('creates the first super_admin without an actor, once', async () => {
     const own = await createServerDatabase();

@@ -354,6 +354,29 @@ describe.each(BACKENDS)('partner-list import (orgs import) on the %s back end', 
     );
   });
 
+  it('stops a list changing more than --max-changes of the organisations it matches before writing anything (the shared pipeline)', async () => {
+    await seed(['a', 'b', 'c', 'd'].map((x) => ({ nom_organisation: `Partenaire ${x}`, site_web: `https://${x}.example` })));
+    const file = writeRoster(dir, 'moved.csv', [
+      ['Raison sociale', 'Site web', 'Ville'],
+      ...['a', 'b', 'c'].map((x) => [`Partenaire ${x}`, `https://${x}.example`, 'Parakou']),
+      ['Partenaire d', 'https://d.example', ''],
+    ]);
+    const ledgerRows = () => countRows(t.db, 'alumni_admin.import_run');
+    const before = { orgs: await orgCount(), audit: await auditCount(), ledger: await ledgerRows() };
+    await expect(run(file, { maxChanges: 50 })).rejects.toMatchObject({
+      exitCode: 2,
+      message:
+        'The file would change 3 of the 4 stored organisations it matches (75%, more than --max-changes 50%); most changed: ville (3). ' +
+        "Nothing was written; check the file's columns, or give --max-changes 100 if this is meant.",
+    });
+    expect({ orgs: await orgCount(), audit: await auditCount(), ledger: await ledgerRows() }).toEqual(before);
+    expect(await run(file, { maxChanges: 75 })).toMatchObject({
+      updated: 3,
+      matched: 4,
+      changes: { percent: 75, columns: { ville: 3 }, max_changes: 75, over_limit: false },
+    });
+  });
+
   it('lines with one key: different data → all rejected naming each other; identical → stored once, the repeat skipped', async () => {
     const file = writeRoster(dir, 'repeats.csv', [
       ['Raison sociale', 'Type', 'Site web', 'Ville'],

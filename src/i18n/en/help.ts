@@ -163,6 +163,8 @@ const en = {
   'help.example.settings.get': 'The value alone, for a script',
   'help.example.undo.users': 'Import a roster, then see what undoing it would do (nothing is changed)',
   'help.example.undo.orgs': 'Import a partner list, then undo it: the organisations it added go',
+  'help.example.users.import_max_changes':
+    'Import it, but write nothing if it would change more than a tenth of the people it finds stored (a shifted column; exit 2)',
 };
 
 export default en;

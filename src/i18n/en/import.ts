@@ -48,6 +48,14 @@ const list = (items: readonly string[], word = 'and') =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${word} ${items.at(-1)}`;
 /** Items shown, then how many more: "a, b and 3 more". */
 const more = (items: readonly string[], count: number) => (count > 0 ? `${items.join(', ')} and ${n(count)} more` : items.join(', '));
+const percents = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+const percent = (value: number) => `${percents.format(value)}%`;
+/** The most changed columns and their counts: "telephone (975), domaine (960) and 2 more". */
+const changedColumns = (columns: Array<{ name: string; count: number }>, count: number) =>
+  more(
+    columns.map((c) => `${c.name} (${n(c.count)})`),
+    count,
+  );
 const regions = new Intl.DisplayNames(['en'], { type: 'region' });
 const country = (code: string) => regions.of(code) ?? code;
 /** What a key of a row is: "matricule A12", "e-mail awa@ucad.sn", "website orange.bj", "name orange benin". */
@@ -292,4 +300,28 @@ export default {
   'import.help.batch_size': 'rows per transaction',
   'import.ledger.empty': 'No import yet.',
   'import.ledger.status_undone': 'undone',
+
+  // ---- The change check (--max-changes, src/import/changes.ts) ----
+  'import.changes.over_limit': (p: {
+    kind: 'users' | 'orgs';
+    dryRun: boolean;
+    matched: number;
+    updated: number;
+    percent: number;
+    limit: number;
+    columns: Array<{ name: string; count: number }>;
+    columnsMore: number;
+  }) =>
+    `The file would change ${n(p.updated)} of the ${n(p.matched)} stored ${p.kind === 'users' ? 'people' : 'organisations'} it matches (${percent(p.percent)}, more than --max-changes ${p.limit}%); most changed: ${changedColumns(p.columns, p.columnsMore)}. ${p.dryRun ? 'The import would stop before writing anything' : 'Nothing was written'}; check the file's columns, or give --max-changes 100 if this is meant.`,
+  'import.help.max_changes':
+    'stop before writing when the file would change more than this percentage of the stored rows it matches (default: 50, for a file matching 100 or more; 100: no check)',
+  'import.summary.matched': 'Matched',
+  'import.summary.changes': 'Changes',
+  'import.summary.changes_value': (p: {
+    percent: number;
+    limit: number | null;
+    columns: Array<{ name: string; count: number }>;
+    columnsMore: number;
+  }) =>
+    `${percent(p.percent)} of matched${p.limit === null ? '' : ` (limit ${p.limit}%)`}${p.columns.length > 0 ? `: ${changedColumns(p.columns, p.columnsMore)}` : ''}`,
 } satisfies Record<`import.${string}`, string | ((params: never) => string)>;

@@ -166,6 +166,8 @@ const fr: typeof en = {
   'help.example.settings.get': 'La valeur seule, pour un script',
   'help.example.undo.users': "Importer une liste, puis voir ce que son annulation ferait (rien n'est modifié)",
   'help.example.undo.orgs': "Importer une liste de partenaires, puis l'annuler : les organisations qu'il a ajoutées sont retirées",
+  'help.example.users.import_max_changes':
+    'L’importer, mais ne rien écrire s’il modifiait plus du dixième des personnes déjà enregistrées qu’il retrouve (une colonne décalée ; code 2)',
 };
 
 export default fr;

@@ -50,6 +50,14 @@ const liste = (items: readonly string[], mot = 'et') =>
 /** Les premiers éléments, puis combien d'autres : « a, b et 3 autres ». */
 const etAutres = (items: readonly string[], count: number) => (count > 0 ? `${items.join(', ')} et ${n(count)} autres` : items.join(', '));
 const pluriel = (count: number, un: string, plusieurs: string) => (count <= 1 ? un : plusieurs);
+const pourcents = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+const pourcent = (value: number) => `${pourcents.format(value)} %`;
+/** Les colonnes les plus modifiées et leurs nombres : « telephone (975), domaine (960) et 2 autres ». */
+const colonnesModifiees = (columns: Array<{ name: string; count: number }>, count: number) =>
+  etAutres(
+    columns.map((c) => `${c.name} (${n(c.count)})`),
+    count,
+  );
 const regions = new Intl.DisplayNames(['fr'], { type: 'region' });
 const pays = (code: string) => regions.of(code) ?? code;
 /** Ce qu'est la clé d'une ligne : « le matricule A12 », « l'e-mail awa@ucad.sn », « le site web orange.bj », « le nom orange benin ». */
@@ -278,5 +286,15 @@ const fr: typeof en = {
   'import.help.batch_size': 'lignes par transaction',
   'import.ledger.empty': 'Aucun import pour le moment.',
   'import.ledger.status_undone': 'annulé',
+
+  // ---- Le contrôle des modifications (--max-changes, src/import/changes.ts) ----
+  'import.changes.over_limit': (p) =>
+    `Le fichier modifierait ${n(p.updated)} des ${n(p.matched)} ${p.kind === 'users' ? 'personnes' : 'organisations'} enregistrées qu'il retrouve (${pourcent(p.percent)}, plus que --max-changes ${p.limit} %) ; les colonnes les plus modifiées : ${colonnesModifiees(p.columns, p.columnsMore)}. ${p.dryRun ? "L'import s'arrêterait avant d'enregistrer quoi que ce soit" : "Rien n'a été enregistré"} ; vérifiez les colonnes du fichier, ou indiquez --max-changes 100 si c'est voulu.`,
+  'import.help.max_changes':
+    "s'arrêter avant d'enregistrer si le fichier modifierait plus de ce pourcentage des lignes enregistrées qu'il retrouve (par défaut : 50, pour un fichier qui en retrouve 100 ou plus ; 100 : aucun contrôle)",
+  'import.summary.matched': 'Retrouvées',
+  'import.summary.changes': 'Modifications',
+  'import.summary.changes_value': (p) =>
+    `${pourcent(p.percent)} des retrouvées${p.limit === null ? '' : ` (limite ${p.limit} %)`}${p.columns.length > 0 ? ` : ${colonnesModifiees(p.columns, p.columnsMore)}` : ''}`,
 };
 export default fr;

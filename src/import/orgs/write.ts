@@ -110,8 +110,11 @@ export async function writeOrgBatch(
 
   if (dryRun) {
     outcome.inserted = toInsert.length;
-    outcome.updated = toUpdate.length === 0 ? 0 : await organisations.count(trx, staged(toUpdate), sql`o.id = s.id`);
-    outcome.unchanged = toUpdate.length - outcome.updated;
+    const counted =
+      toUpdate.length === 0 ? { rows: 0, columns: {}, unchanged: [] } : await organisations.count(trx, staged(toUpdate), sql`o.id = s.id`);
+    outcome.updated = counted.rows;
+    outcome.unchanged = toUpdate.length - counted.rows;
+    outcome.changedColumns = counted.columns;
     return outcome;
   }
   if (toUpdate.length > 0) {

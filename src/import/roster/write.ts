@@ -60,6 +60,14 @@ export async function writeBatch(
   }
 }
 
+/** Whether any of these matricules is stored: one index probe per key, as storedAccounts. */
+export async function anyAccountStored(db: Kysely<DB>, matricules: string[]): Promise<boolean> {
+  const { rows } = await sql<{ found: boolean }>`
+    select exists (select from unnest(${matricules}::text[]) k(matricule)
+                     cross join lateral (select from utilisateur where matricule = k.matricule limit 1) u) as found`.execute(db);
+  return rows[0]!.found;
+}
+
 interface StoredAccount {
   id: string;
   matricule: string | null;
@@ -132,8 +140,15 @@ async function writeLookedUp(
 
   if (dryRun) {
     outcome.inserted = toInsert.length;
-    outcome.updated = toUpdate.length === 0 ? 0 : await accounts.count(trx, staged(toUpdate), storedMatching(toUpdate));
-    outcome.unchanged = toUpdate.length - outcome.updated;
+    const counted =
+      toUpdate.length === 0
+        ? { rows: 0, columns: {}, unchanged: [] }
+        : await accounts.count(trx, staged(toUpdate), storedMatching(toUpdate), 'matricule');
+    outcome.updated = counted.rows;
+    outcome.unchanged = toUpdate.length - counted.rows;
+    outcome.changedColumns = counted.columns;
+    const unchanged = new Set(counted.unchanged);
+    outcome.unchangedLines = toUpdate.filter((row) => unchanged.has(row.matricule)).map((row) => row.line);
     return outcome;
   }
 
