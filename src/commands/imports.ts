@@ -217,8 +217,9 @@ interface UndoOpts {
 
 /**
  * `users imports undo`, `orgs imports undo`: the plan first (an undo done and rolled
- * back, so exact), then on a terminal a question (off one --yes), then the undo. Asked
- * with the database closed, as `users erase` asks: the embedded one stays locked while open.
+ * back, so exact), then on a terminal a question (off one --yes), then the undo; with
+ * --yes, the undo straight away (the plan would be the undo done twice). Asked with the
+ * database closed, as `users erase` asks: the embedded one stays locked while open.
  */
 export function undoLedgerImport(kind: LedgerKind): CommandRun<UndoOpts> {
   return async (ctx, { args, opts }) => {
@@ -228,15 +229,24 @@ export function undoLedgerImport(kind: LedgerKind): CommandRun<UndoOpts> {
       import('../cli/prompts.js'),
     ]);
     const undo = (dryRun: boolean) =>
-      ctx.withDb(async ({ db }) =>
-        undoImport(db, await ctx.writeSession(db), {
-          kind,
-          ref: args[0]!,
-          dryRun,
-          deactivateKept: Boolean(opts.deactivateKept),
-          lockWaitMs: parseLockWait(ctx.io.env.ALUMNI_LOCK_WAIT_MS),
-        }),
+      ctx.withDb(
+        async ({ db }) =>
+          undoImport(db, await ctx.writeSession(db), {
+            kind,
+            ref: args[0]!,
+            dryRun,
+            deactivateKept: Boolean(opts.deactivateKept),
+            lockWaitMs: parseLockWait(ctx.io.env.ALUMNI_LOCK_WAIT_MS),
+          }),
+        // Deletes and rewrites as many rows as the import wrote (README, "Benchmark").
+        { workload: 'bulk' },
       );
+    if (opts.yes && !opts.dryRun) {
+      // Nothing to ask: said as when the plan and the undo agree.
+      const done = await undo(false);
+      if (!ctx.out.json) renderRecord(ctx, done, undoFields(ctx, done), { notes: keptLines(done) });
+      return renderDone(ctx, done, t('undo.done', { id: done.import_id }));
+    }
     const plan = await undo(true);
     if (opts.dryRun) return renderRecord(ctx, plan, undoFields(ctx, plan), { notes: [...keptLines(plan), t('undo.dry_run')] });
     if (!ctx.out.json) renderRecord(ctx, plan, undoFields(ctx, plan), { notes: keptLines(plan) });

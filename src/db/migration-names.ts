@@ -20,4 +20,5 @@ export const MIGRATION_NAMES = [
   '20261208110000_name_suggestions',
   '20261208110100_word_prefix_search',
   '20261208120000_import_undo',
+  '20261208130000_user_reference_indexes',
 ] as const;

@@ -339,6 +339,9 @@ async function classifyInserted(
     select t.id from ${table} t
      where t.id in (select id from undo_inserted) and not ${erased}
        and t.id not in (select id from undo_kept)`.execute(trx);
+  // Its size to the planner (a temporary table has none until analysed): the delete then
+  // joins it by hash instead of one index probe per row (~0.5 s at 100,000 rows).
+  await sql`analyze undo_removable`.execute(trx);
   const { rows: kept } = await sql<KeptRow>`select id, key, reasons from undo_kept order by key, id`.execute(trx);
   const { rows: removable } = await sql<{ n: number }>`select count(*)::int as n from undo_removable`.execute(trx);
   return { removed: removable[0]!.n, kept, ...tally };

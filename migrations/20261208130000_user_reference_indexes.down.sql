@@ -1,0 +1,8 @@
+-- Undoes 20261208130000_user_reference_indexes.
+DROP INDEX idx_validation_formation_validateur;
+DROP INDEX idx_validation_formation_annulee_par;
+DROP INDEX idx_validation_groupe_validateur;
+DROP INDEX idx_validation_groupe_annulee_par;
+DROP INDEX idx_validation_organisation_validateur;
+DROP INDEX idx_validation_organisation_annulee_par;
+DROP INDEX idx_parametre_modifie_par;
