@@ -1,6 +1,7 @@
 import type { LedgerKind } from './ledger.js';
 import type { BatchOutcome, ImportMode } from './rows.js';
 import { SHOWN_ITEMS } from '../text.js';
+import type { MessageArgs } from '../i18n/messages.js';
 
 /**
  * The change check (--max-changes, README "The roster import"): a file that would change
@@ -76,16 +77,7 @@ export function overLimit(
   counts: { matched: number; updated: number },
   figure: ChangeFigure,
   dryRun: boolean,
-): {
-  kind: LedgerKind;
-  dryRun: boolean;
-  matched: number;
-  updated: number;
-  percent: number;
-  limit: number;
-  columns: Array<{ name: string; count: number }>;
-  columnsMore: number;
-} {
+): MessageArgs<'import.changes.over_limit'>[0] {
   const columns = Object.entries(figure.columns).map(([name, count]) => ({ name, count }));
   const shown = columns.slice(0, Math.min(COLUMNS_SHOWN, SHOWN_ITEMS));
   return {
